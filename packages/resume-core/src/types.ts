@@ -1,0 +1,114 @@
+/** The resume domain's shapes. Pure data: no I/O, safe to share between the cell and shared services. */
+
+export interface Contact {
+  name: string;
+  email?: string;
+  phone?: string;
+  location?: string;
+  links: string[];
+}
+
+export interface ExperienceEntry {
+  title: string;
+  company: string;
+  /** As written in the source, e.g. "Jan 2019", "2019", "Present". */
+  startDate?: string;
+  endDate?: string;
+  location?: string;
+  bullets: string[];
+}
+
+export interface EducationEntry {
+  institution: string;
+  degree?: string;
+  /** As written in the source. */
+  startDate?: string;
+  endDate?: string;
+  details: string[];
+}
+
+export interface ParsedResume {
+  contact: Contact;
+  summary: string;
+  skills: string[];
+  experience: ExperienceEntry[];
+  education: EducationEntry[];
+  /** Other sections (certifications, projects, languages…) keyed by their heading. */
+  otherSections: Record<string, string[]>;
+  /** The normalized plain text the sections were parsed from. */
+  text: string;
+}
+
+export type Seniority =
+  | "intern"
+  | "junior"
+  | "mid"
+  | "senior"
+  | "lead"
+  | "principal"
+  | "executive"
+  | "unspecified";
+
+export interface JobAnalysis {
+  title: string;
+  seniority: Seniority;
+  requiredSkills: string[];
+  niceToHaveSkills: string[];
+  /** Minimum years of experience asked for, or null when the description does not say. */
+  yearsOfExperience: number | null;
+  responsibilities: string[];
+  /** Salient terms (skills plus other domain keywords) an ATS would look for. */
+  keywords: string[];
+}
+
+export interface MatchBreakdown {
+  /** 0–100: share of the job's keywords found in the resume. Weight 0.5. */
+  keywordCoverage: number;
+  /** 0–100: required skills count double nice-to-have ones. Weight 0.35. */
+  skillsCoverage: number;
+  /** 0–100: contact, summary, skills, experience, education present and non-empty. Weight 0.15. */
+  sectionCompleteness: number;
+}
+
+export interface MatchResult {
+  /** 0–100, the weighted sum of the breakdown, rounded. */
+  score: number;
+  breakdown: MatchBreakdown;
+  matchedKeywords: string[];
+  missingKeywords: string[];
+  suggestions: string[];
+}
+
+export interface TailoredResume {
+  resume: ParsedResume;
+  /** Skills from the source that match the job, in the order they are emphasized. */
+  emphasizedSkills: string[];
+  /** What changed, for the user: "moved 3 matching bullets to the top of Acme", … */
+  changes: string[];
+}
+
+export type DocumentFormat = "pdf" | "docx";
+
+export type UploadKind = "pdf" | "docx" | "text";
+
+/** Why a resume file was refused. Each code maps to one 4xx in every transport. */
+export type ResumeErrorCode =
+  | "resume_empty"
+  | "resume_too_large"
+  | "resume_unsupported_type"
+  | "resume_unreadable"
+  | "resume_truncated"
+  | "resume_no_text_layer"
+  | "resume_encrypted";
+
+export class ResumeError extends Error {
+  constructor(
+    readonly code: ResumeErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ResumeError";
+  }
+}
+
+export const MAX_RESUME_BYTES = 5 * 1024 * 1024;

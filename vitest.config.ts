@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "cell/test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "cell/test/drills/**"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
