@@ -1,0 +1,72 @@
+import { type IdTokenVerifier, requireIdentity } from "@hireloop/identity";
+import { MAX_RESUME_BYTES } from "@hireloop/resume-core";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import type { Services } from "../services/index.ts";
+import { type App, newApp } from "./app-type.ts";
+import { registerDocs } from "./docs.ts";
+import type { HonoEnv } from "./env.ts";
+import { errorResponse } from "./errors.ts";
+import { observe } from "./middleware/observe.ts";
+import { registerHealth } from "./routes/health.ts";
+import { registerJobsCreate } from "./routes/v1_jobs_create.ts";
+import { registerJobsGet } from "./routes/v1_jobs_get.ts";
+import { registerMatchesCreate } from "./routes/v1_matches_create.ts";
+import { registerResumesCreate } from "./routes/v1_resumes_create.ts";
+import { registerResumesGet } from "./routes/v1_resumes_get.ts";
+import { registerTailoringsCreate } from "./routes/v1_tailorings_create.ts";
+import { registerTailoringsDocument } from "./routes/v1_tailorings_document.ts";
+import { registerWorkflowsCancel } from "./routes/v1_workflows_cancel.ts";
+import { registerWorkflowsEvents } from "./routes/v1_workflows_events.ts";
+import { registerWorkflowsGet } from "./routes/v1_workflows_get.ts";
+
+export interface AppDependencies {
+  services: Services;
+  verifier: IdTokenVerifier;
+  /** Resolves when the Kafka producer is connected; used by /readyz. */
+  kafkaReady: () => Promise<void>;
+}
+
+/** A multipart envelope around a 5 MB file needs some room; anything larger is refused unread. */
+const MAX_BODY_BYTES = MAX_RESUME_BYTES + 512 * 1024;
+
+/** Builds the cell API from injected dependencies; testable with app.request(), no sockets. */
+export function createApp({ services, verifier, kafkaReady }: AppDependencies): App {
+  const app = newApp();
+  const inject: MiddlewareHandler<HonoEnv> = async (c, next) => {
+    c.set("services", services);
+    await next();
+  };
+  app.use("*", requestId({ headerName: "x-request-id" }), inject, observe());
+  registerHealth(app, services, kafkaReady);
+  registerDocs(app);
+
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        errorResponse(c, 413, { code: "payload_too_large", message: "the request body is larger than 5 MB" }),
+    }),
+    requireIdentity({ verifier }),
+  );
+  for (const register of [
+    registerResumesCreate,
+    registerResumesGet,
+    registerJobsCreate,
+    registerJobsGet,
+    registerMatchesCreate,
+    registerTailoringsCreate,
+    registerTailoringsDocument,
+    registerWorkflowsGet,
+    registerWorkflowsEvents,
+    registerWorkflowsCancel,
+  ]) {
+    register(app);
+  }
+  app.notFound((c) =>
+    errorResponse(c, 404, { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` }),
+  );
+  return app;
+}

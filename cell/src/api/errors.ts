@@ -1,0 +1,64 @@
+import { httpStatusOf, IdentityError } from "@hireloop/identity";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
+import { ServiceError } from "../errors.ts";
+import type { HonoEnv } from "./env.ts";
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  requestId: string | null;
+  details?: unknown;
+}
+
+export function errorResponse(
+  c: Context<HonoEnv>,
+  status: ContentfulStatusCode,
+  body: Omit<ErrorBody, "requestId">,
+) {
+  return c.json({ ...body, requestId: c.get("requestId") ?? null } satisfies ErrorBody, status);
+}
+
+/** The one place where errors become HTTP responses. */
+export function handleError(error: Error, c: Context<HonoEnv>) {
+  if (error instanceof ServiceError) {
+    return errorResponse(c, error.status, {
+      code: error.code,
+      message: error.message,
+      details: error.details,
+    });
+  }
+  if (error instanceof IdentityError) {
+    return errorResponse(c, httpStatusOf(error.code), { code: error.code, message: error.message });
+  }
+  if (error instanceof HTTPException) {
+    if (error.status === 413) {
+      return errorResponse(c, 413, { code: "payload_too_large", message: "the request body is too large" });
+    }
+    return errorResponse(c, error.status as ContentfulStatusCode, {
+      code: error.status === 400 ? "invalid_request" : "http_error",
+      message: error.message || "request refused",
+    });
+  }
+  c.get("logger")?.error({ err: error }, "unhandled error");
+  return errorResponse(c, 500, { code: "internal_error", message: "something went wrong on our side" });
+}
+
+/** Turns zod validation failures into 400 validation_failed, listing each problem. */
+export function validationHook(
+  result: { success: true } | { success: false; error: ZodError },
+  c: Context<HonoEnv>,
+) {
+  if (result.success) return;
+  const details = result.error.issues.map((issue) => ({
+    path: issue.path.join("."),
+    message: issue.message,
+  }));
+  return errorResponse(c, 400, {
+    code: "validation_failed",
+    message: details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; "),
+    details,
+  });
+}

@@ -1,0 +1,49 @@
+import { extractTraceContext, startSpan } from "@hireloop/observability";
+import type { MiddlewareHandler } from "hono";
+import type { HonoEnv } from "../env.ts";
+
+/**
+ * Per request: the cell's headers, a child logger carrying request id and cell (and user once
+ * known), a server span continuing the caller's trace, one access log line and the latency
+ * histogram by route pattern.
+ */
+export function observe(): MiddlewareHandler<HonoEnv> {
+  return async (c, next) => {
+    const services = c.get("services");
+    const started = performance.now();
+    const requestId = c.get("requestId");
+    c.set("logger", services.logger.child({ requestId }));
+    const parent = extractTraceContext({
+      traceparent: c.req.header("traceparent"),
+      tracestate: c.req.header("tracestate"),
+    });
+    await startSpan(
+      `${c.req.method} ${c.req.path}`,
+      async (span) => {
+        await next();
+        span.setAttribute("http.status_code", c.res.status);
+      },
+      { parent, attributes: { "http.method": c.req.method } },
+    );
+    c.header("x-hl-cell", services.config.cellId);
+    c.header("x-hl-region", services.config.region);
+    c.header("x-request-id", requestId);
+    const route = c.req.routePath || "unmatched";
+    const seconds = (performance.now() - started) / 1000;
+    services.metrics.httpDuration.observe(
+      { method: c.req.method, route, status: String(c.res.status) },
+      seconds,
+    );
+    const user = c.get("identity")?.uid;
+    c.get("logger").info(
+      {
+        method: c.req.method,
+        route,
+        status: c.res.status,
+        ms: Math.round(seconds * 1000),
+        ...(user ? { user } : {}),
+      },
+      "request",
+    );
+  };
+}

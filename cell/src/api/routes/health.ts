@@ -1,0 +1,20 @@
+import { checkDependencies } from "../../health.ts";
+import type { Services } from "../../services/index.ts";
+import type { App } from "../app-type.ts";
+
+/** Liveness, readiness (Postgres, Redis, Kafka) and Prometheus metrics; no authentication. */
+export function registerHealth(app: App, services: Services, kafkaReady: () => Promise<void>) {
+  app.get("/healthz", (c) => c.json({ status: "ok", cell: services.config.cellId }));
+  app.get("/readyz", async (c) => {
+    const checks = await checkDependencies(services, kafkaReady);
+    const ready = Object.values(checks).every((check) => check.ok);
+    return c.json(
+      { status: ready ? "ready" : "not_ready", cell: services.config.cellId, checks },
+      ready ? 200 : 503,
+    );
+  });
+  app.get("/metrics", async (c) => {
+    c.header("Content-Type", services.metrics.registry.contentType);
+    return c.body(await services.metrics.registry.metrics());
+  });
+}

@@ -1,0 +1,23 @@
+import { createRoute } from "@hono/zod-openapi";
+import { getJob } from "../../services/jobs.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses, IdParam, JobSchema } from "../schemas.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/jobs/{id}",
+  tags: ["Jobs"],
+  summary: "A job and its analysis",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The job", content: { "application/json": { schema: JobSchema } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export function registerJobsGet(app: App) {
+  app.openapi(route, async (c) =>
+    c.json(await getJob({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
+  );
+}

@@ -1,0 +1,28 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { scoreMatch } from "../../services/matches.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses, MatchSchema } from "../schemas.ts";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/matches",
+  tags: ["Matches"],
+  summary: "Score a resume against a job (ATS match 0–100 with breakdown and suggestions)",
+  request: {
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ resumeId: z.uuid(), jobId: z.uuid() }) } },
+    },
+  },
+  responses: {
+    200: { description: "The match", content: { "application/json": { schema: MatchSchema } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export function registerMatchesCreate(app: App) {
+  app.openapi(route, async (c) =>
+    c.json(await scoreMatch({ ctx: serviceContext(c), input: c.req.valid("json") }), 200),
+  );
+}

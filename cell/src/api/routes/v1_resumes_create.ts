@@ -1,0 +1,73 @@
+import { MAX_RESUME_BYTES } from "@hireloop/resume-core";
+import { createRoute, z } from "@hono/zod-openapi";
+import { ServiceError } from "../../errors.ts";
+import { createResume, type ResumeUpload } from "../../services/resumes.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses, ResumeSchema } from "../schemas.ts";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/resumes",
+  tags: ["Resumes"],
+  summary: "Upload a resume (PDF, DOCX or plain text, at most 5 MB) and parse it into sections",
+  description:
+    'Send multipart/form-data with a `file` field, or JSON `{"text": …}`. A file that cannot be read is refused with 422 and a specific code (resume_empty, resume_unreadable, resume_truncated, resume_no_text_layer, resume_encrypted, resume_unsupported_type); nothing is stored for a refused upload.',
+  request: {
+    body: {
+      required: true,
+      content: {
+        "multipart/form-data": {
+          schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+        },
+        "application/json": {
+          schema: z.object({ text: z.string().max(MAX_RESUME_BYTES) }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: "Parsed and stored", content: { "application/json": { schema: ResumeSchema } } },
+    ...errorResponses(400, 401, 413, 415, 422),
+  },
+});
+
+export function registerResumesCreate(app: App) {
+  app.openapi(route, async (c) => {
+    const upload = await readUpload(c.req.header("content-type") ?? "", c.req.raw);
+    return c.json(await createResume({ ctx: serviceContext(c), input: upload }), 201);
+  });
+}
+
+async function readUpload(contentType: string, request: Request): Promise<ResumeUpload> {
+  if (contentType.startsWith("application/json")) {
+    const body = (await request.json().catch(() => null)) as { text?: unknown } | null;
+    if (typeof body?.text !== "string")
+      throw new ServiceError("validation_failed", "text: a string is required");
+    return { source: "text", text: body.text };
+  }
+  if (contentType.startsWith("multipart/form-data")) {
+    const form = await request.formData().catch(() => {
+      throw new ServiceError("validation_failed", "the multipart body could not be read");
+    });
+    const file = form.get("file");
+    if (!(file instanceof File))
+      throw new ServiceError("validation_failed", "file: a file field is required");
+    if (file.size > MAX_RESUME_BYTES) {
+      throw new ServiceError(
+        "resume_too_large",
+        `the resume is larger than ${MAX_RESUME_BYTES / 1024 / 1024} MB`,
+      );
+    }
+    return {
+      source: "file",
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      filename: file.name || undefined,
+      contentType: file.type || undefined,
+    };
+  }
+  throw new ServiceError(
+    "unsupported_media_type",
+    "send multipart/form-data with a file field, or JSON with text",
+  );
+}

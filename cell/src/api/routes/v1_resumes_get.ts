@@ -1,0 +1,23 @@
+import { createRoute } from "@hono/zod-openapi";
+import { getResume } from "../../services/resumes.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses, IdParam, ResumeSchema } from "../schemas.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/resumes/{id}",
+  tags: ["Resumes"],
+  summary: "A resume and its parsed sections",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The resume", content: { "application/json": { schema: ResumeSchema } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export function registerResumesGet(app: App) {
+  app.openapi(route, async (c) =>
+    c.json(await getResume({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
+  );
+}

@@ -1,0 +1,24 @@
+import { createRoute } from "@hono/zod-openapi";
+import { getWorkflowSnapshot } from "../../workflows/operations.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses, IdParam, WorkflowSchema } from "../schemas.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/workflows/{id}",
+  tags: ["Workflows"],
+  summary: "A workflow's status, progress (0–100) and steps; on success the tailoringId",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The workflow", content: { "application/json": { schema: WorkflowSchema } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export function registerWorkflowsGet(app: App) {
+  app.openapi(route, async (c) => {
+    const { services, tenantId } = serviceContext(c);
+    return c.json(await getWorkflowSnapshot(services, tenantId, c.req.valid("param").id), 200);
+  });
+}

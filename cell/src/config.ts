@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+const configSchema = z.object({
+  HL_MODE: z.enum(["dev", "production"]).default("production"),
+  HL_REGION: z.string().min(1),
+  HL_CELL_ID: z.string().min(1),
+  HL_PORT: z.coerce.number().int().min(0).max(65535),
+  HL_HOST: z.string().default("127.0.0.1"),
+  HL_DATABASE_URL: z.url(),
+  HL_REDIS_URL: z.url(),
+  HL_KAFKA_BROKERS: z.string().min(1),
+  HL_KAFKA_TOPIC: z.string().default("hireloop.events"),
+  HL_AUTH_PROJECT_ID: z.string().min(1),
+  HL_AUTH_JWKS_URL: z
+    .string()
+    .default("https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com"),
+  HL_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Each workflow step's own time limit; a crashed worker's job is retried after this plus a margin. */
+  HL_STEP_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  HL_STEP_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  HL_STEP_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(1),
+});
+
+export type CellConfig = {
+  mode: "dev" | "production";
+  region: string;
+  cellId: string;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  kafkaBrokers: string[];
+  kafkaTopic: string;
+  auth: { projectId: string; jwksUrl: string };
+  logLevel: string;
+  steps: { timeoutMs: number; retries: number; retryDelaySeconds: number };
+};
+
+/** Reads and validates the environment once at start-up; the result is injected everywhere else. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): CellConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`invalid cell configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    mode: e.HL_MODE,
+    region: e.HL_REGION,
+    cellId: e.HL_CELL_ID,
+    port: e.HL_PORT,
+    host: e.HL_HOST,
+    databaseUrl: e.HL_DATABASE_URL,
+    redisUrl: e.HL_REDIS_URL,
+    kafkaBrokers: e.HL_KAFKA_BROKERS.split(",").map((b) => b.trim()),
+    kafkaTopic: e.HL_KAFKA_TOPIC,
+    auth: { projectId: e.HL_AUTH_PROJECT_ID, jwksUrl: e.HL_AUTH_JWKS_URL },
+    logLevel: e.HL_LOG_LEVEL,
+    steps: {
+      timeoutMs: e.HL_STEP_TIMEOUT_MS,
+      retries: e.HL_STEP_RETRIES,
+      retryDelaySeconds: e.HL_STEP_RETRY_DELAY_SECONDS,
+    },
+  };
+}

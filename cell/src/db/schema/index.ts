@@ -1,0 +1,4 @@
+export * from "./events.ts";
+export * from "./jobs.ts";
+export * from "./resumes.ts";
+export * from "./workflows.ts";

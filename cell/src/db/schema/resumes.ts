@@ -1,0 +1,16 @@
+import type { ParsedResume } from "@hireloop/resume-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const resumes = pgTable(
+  "resumes",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    filename: text("filename"),
+    kind: text("kind", { enum: ["pdf", "docx", "text"] }).notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    parsed: jsonb("parsed").$type<ParsedResume>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("resumes_tenant_created_idx").on(t.tenantId, t.createdAt)],
+);

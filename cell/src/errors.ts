@@ -1,0 +1,47 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/**
+ * Every error a client can see has one of these codes. The HTTP status lives here, next to the
+ * code, so every transport maps errors in one place.
+ */
+export const errorCodes = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  not_found: 404,
+  conflict: 409,
+  idempotency_key_reused: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  resume_empty: 422,
+  resume_too_large: 413,
+  resume_unsupported_type: 422,
+  resume_unreadable: 422,
+  resume_truncated: 422,
+  resume_no_text_layer: 422,
+  resume_encrypted: 422,
+  workflow_not_finished: 409,
+  workflow_already_finished: 409,
+  rate_limited: 429,
+  dependency_unavailable: 503,
+  internal_error: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "ServiceError";
+  }
+
+  get status(): ContentfulStatusCode {
+    return errorCodes[this.code];
+  }
+}
+
+export const notFound = (what: string) => new ServiceError("not_found", `${what} not found`);

@@ -1,0 +1,108 @@
+import { asc, inArray, isNull } from "drizzle-orm";
+import type { Producer } from "kafkajs";
+import { outbox } from "../db/schema/index.ts";
+import type { Services } from "../services/index.ts";
+
+const BATCH_SIZE = 200;
+const IDLE_MS = 200;
+const MAX_BACKOFF_MS = 5_000;
+
+export interface OutboxRelay {
+  stop(): Promise<void>;
+  /** Publishes everything pending now; used by tests and shutdown. */
+  drain(): Promise<number>;
+}
+
+/**
+ * Publishes outbox rows to Kafka in commit order and marks them published. Rows are locked with
+ * SKIP LOCKED so several relays can run; a crash between send and mark re-sends the batch, and
+ * consumers drop the duplicates by event id (at-least-once delivery, exactly-once effect).
+ */
+export function startOutboxRelay(services: Services, producer: Producer): OutboxRelay {
+  let running = true;
+  let backoff = 0;
+  const log = services.logger.child({ component: "outbox-relay" });
+
+  async function publishBatch(): Promise<number> {
+    return services.db.transaction(async (tx) => {
+      const rows = await tx
+        .select()
+        .from(outbox)
+        .where(isNull(outbox.publishedAt))
+        .orderBy(asc(outbox.seq))
+        .limit(BATCH_SIZE)
+        .for("update", { skipLocked: true });
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, typeof rows>();
+      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+      await producer.sendBatch({
+        acks: -1,
+        timeout: 10_000,
+        topicMessages: [...byTopic].map(([topic, topicRows]) => ({
+          topic,
+          messages: topicRows.map((row) => ({
+            key: row.key,
+            value: JSON.stringify(row.envelope),
+            headers: {
+              "hl-event-id": row.eventId,
+              "hl-event-type": String(row.envelope.type),
+              ...stringHeaders(row.envelope.traceContext),
+            },
+          })),
+        })),
+      });
+      await tx
+        .update(outbox)
+        .set({ publishedAt: new Date() })
+        .where(
+          inArray(
+            outbox.seq,
+            rows.map((r) => r.seq),
+          ),
+        );
+      for (const row of rows) services.metrics.eventsPublished.inc({ type: String(row.envelope.type) });
+      return rows.length;
+    });
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (let sent = await publishBatch(); sent > 0; sent = await publishBatch()) total += sent;
+    return total;
+  }
+
+  const loop = (async () => {
+    while (running) {
+      try {
+        const sent = await publishBatch();
+        if (backoff > 0) log.info("kafka reachable again; relaying the backlog");
+        backoff = 0;
+        if (sent === BATCH_SIZE) continue;
+      } catch (error) {
+        backoff = Math.min(MAX_BACKOFF_MS, backoff ? backoff * 2 : 250);
+        log.warn(
+          { err: error, retryInMs: backoff },
+          "outbox relay could not publish; events stay in the outbox",
+        );
+      }
+      await sleep(backoff || IDLE_MS);
+    }
+  })();
+
+  return {
+    drain,
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+function stringHeaders(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object") return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

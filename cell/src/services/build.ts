@@ -1,0 +1,51 @@
+import { createLogger } from "@hireloop/observability";
+import { Redis } from "ioredis";
+import type { CellConfig } from "../config.ts";
+import { connectDatabase } from "../db/client.ts";
+import { createEventRecorder } from "../events/outbox.ts";
+import { createCellMetrics } from "../metrics.ts";
+import { openStepQueue } from "../workflows/queue.ts";
+import type { Services } from "./index.ts";
+
+export type CellRole = "api" | "worker";
+
+/** Connects everything a cell process needs. Redis holds caches and pub/sub only, never state. */
+export async function buildServices(
+  config: CellConfig,
+  role: CellRole,
+): Promise<Services & { close(): Promise<void> }> {
+  const logger = createLogger({
+    service: `cell-${role}`,
+    region: config.region,
+    cell: config.cellId,
+    level: config.logLevel,
+  });
+  const database = connectDatabase(config.databaseUrl, {
+    applicationName: `hireloop-${config.cellId}-${role}`,
+  });
+  const redis = new Redis(config.redisUrl, {
+    connectTimeout: 2_000,
+    commandTimeout: 2_000,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+  });
+  redis.on("error", (error) => logger.debug({ err: error }, "redis error"));
+  const queue = await openStepQueue(config, { supervise: role === "worker" });
+  queue.on("error", (error) => logger.warn({ err: error }, "job queue error"));
+  return {
+    config,
+    db: database.db,
+    sql: database.sql,
+    redis,
+    queue,
+    events: createEventRecorder({ topic: config.kafkaTopic, cell: config.cellId, region: config.region }),
+    logger,
+    metrics: createCellMetrics({ region: config.region, cell: config.cellId, process: role }),
+    async close() {
+      await queue.stop({ graceful: true, timeout: 10_000, wait: true });
+      redis.disconnect();
+      await database.close();
+    },
+  };
+}

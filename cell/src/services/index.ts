@@ -1,0 +1,26 @@
+import type { Logger } from "@hireloop/observability";
+import type { Redis } from "ioredis";
+import type { Sql } from "postgres";
+import type { CellConfig } from "../config.ts";
+import type { Database } from "../db/client.ts";
+import type { EventRecorder } from "../events/outbox.ts";
+import type { CellMetrics } from "../metrics.ts";
+import type { StepQueue } from "../workflows/queue.ts";
+
+/** Everything a cell process needs, built once in main.ts and injected (never module globals). */
+export interface Services {
+  config: CellConfig;
+  db: Database;
+  sql: Sql;
+  redis: Redis;
+  queue: StepQueue;
+  events: EventRecorder;
+  logger: Logger;
+  metrics: CellMetrics;
+}
+
+/** Who is asking: every service call runs for one tenant and sees only that tenant's rows. */
+export interface ServiceContext {
+  services: Services;
+  tenantId: string;
+}

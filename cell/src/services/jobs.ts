@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { analyzeJob, type JobAnalysis } from "@hireloop/resume-core";
+import { and, eq } from "drizzle-orm";
+import { jobs } from "../db/schema/index.ts";
+import { notFound } from "../errors.ts";
+import type { ServiceContext } from "./index.ts";
+
+export interface JobView {
+  id: string;
+  title: string;
+  analysis: JobAnalysis;
+  createdAt: string;
+}
+
+export async function createJob({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { title?: string; text: string };
+}): Promise<JobView> {
+  const analysis = analyzeJob(input.text, input.title);
+  const id = randomUUID();
+  const [row] = await ctx.services.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(jobs)
+      .values({ id, tenantId: ctx.tenantId, title: analysis.title, text: input.text, analysis })
+      .returning();
+    await ctx.services.events.record(tx, ctx.tenantId, "job.created", {
+      jobId: id,
+      requiredSkillCount: analysis.requiredSkills.length,
+    });
+    return inserted;
+  });
+  if (!row) throw new Error("job insert returned no row");
+  return toView(row);
+}
+
+export async function loadJob(ctx: ServiceContext, id: string) {
+  const [row] = await ctx.services.db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, id), eq(jobs.tenantId, ctx.tenantId)));
+  if (!row) throw notFound("job");
+  return row;
+}
+
+export async function getJob({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<JobView> {
+  return toView(await loadJob(ctx, id));
+}
+
+function toView(row: typeof jobs.$inferSelect): JobView {
+  return { id: row.id, title: row.title, analysis: row.analysis, createdAt: row.createdAt.toISOString() };
+}

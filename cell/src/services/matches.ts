@@ -1,0 +1,19 @@
+import { type MatchResult, matchResume } from "@hireloop/resume-core";
+import type { ServiceContext } from "./index.ts";
+import { loadJob } from "./jobs.ts";
+import { loadResume } from "./resumes.ts";
+
+export async function scoreMatch({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { resumeId: string; jobId: string };
+}): Promise<MatchResult & { resumeId: string; jobId: string }> {
+  const [resume, job] = await Promise.all([loadResume(ctx, input.resumeId), loadJob(ctx, input.jobId)]);
+  const result = matchResume(resume.parsed, job.analysis);
+  await ctx.services.db.transaction((tx) =>
+    ctx.services.events.record(tx, ctx.tenantId, "match.scored", { ...input, score: result.score }),
+  );
+  return { resumeId: input.resumeId, jobId: input.jobId, ...result };
+}

@@ -1,0 +1,88 @@
+import type { Producer } from "kafkajs";
+import type PgBoss from "pg-boss";
+import { createKafka, createProducer } from "./events/kafka.ts";
+import { type OutboxRelay, startOutboxRelay } from "./events/relay.ts";
+import { startUsageConsumer } from "./events/usage-consumer.ts";
+import type { Services } from "./services/index.ts";
+import { failWorkflow } from "./workflows/failure.ts";
+import { DEAD_STEP_QUEUE, STEP_QUEUE, type StepJobData } from "./workflows/queue.ts";
+import { runStepJob } from "./workflows/runner.ts";
+
+/** Parallel step runners per worker process; steps are mostly CPU-bound and short. */
+const STEP_CONCURRENCY = 4;
+
+export interface CellWorker {
+  relay: OutboxRelay;
+  kafkaReady(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The cell's background half: workflow steps from the queue, the outbox relay to Kafka and the
+ * usage consumer. Kafka being down delays events but never blocks workflows.
+ */
+export async function startWorker(services: Services): Promise<CellWorker> {
+  const { queue, logger } = services;
+  const workerIds: string[] = [];
+  for (let i = 0; i < STEP_CONCURRENCY; i++) {
+    workerIds.push(
+      await queue.work<StepJobData>(
+        STEP_QUEUE,
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
+        async ([job]) => {
+          if (job) await runStepJob(services, job);
+        },
+      ),
+    );
+  }
+  // A step whose worker died on its last attempt expires into the dead queue: fail it visibly.
+  await queue.work<StepJobData>(
+    DEAD_STEP_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    async ([job]) => {
+      if (!job) return;
+      await failWorkflow(
+        services,
+        job.data.workflowId,
+        job.data.step,
+        "step_abandoned",
+        "the step did not finish after all retries",
+      );
+    },
+  );
+
+  const kafka = createKafka(
+    `hireloop-${services.config.cellId}-worker`,
+    services.config.kafkaBrokers,
+    logger,
+  );
+  const producer: Producer = createProducer(kafka);
+  let producerConnected = false;
+  producer.on(producer.events.CONNECT, () => {
+    producerConnected = true;
+  });
+  producer.on(producer.events.DISCONNECT, () => {
+    producerConnected = false;
+  });
+  const relay = startOutboxRelay(services, producer);
+  const consumer = await startUsageConsumer(services, kafka).catch((error) => {
+    logger.warn({ err: error }, "usage consumer could not start yet; kafkajs keeps retrying");
+    return null;
+  });
+  logger.info({ concurrency: STEP_CONCURRENCY }, "cell worker started");
+
+  return {
+    relay,
+    async kafkaReady() {
+      if (!producerConnected) await producer.connect();
+    },
+    async stop() {
+      for (const id of workerIds) await queue.offWork({ id } as unknown as string);
+      await relay.stop();
+      await consumer?.disconnect();
+      await producer.disconnect();
+    },
+  };
+}
+
+export type { PgBoss };

@@ -1,0 +1,73 @@
+import PgBoss from "pg-boss";
+import type { CellConfig } from "../config.ts";
+import type { Transaction } from "../db/client.ts";
+
+/** One pg-boss queue carries every workflow step; jobs that exhaust their retries land in the dead queue. */
+export const STEP_QUEUE = "workflow-step";
+export const DEAD_STEP_QUEUE = "workflow-step-dead";
+
+export interface StepJobData {
+  workflowId: string;
+  step: string;
+  traceContext: Record<string, string>;
+}
+
+export type StepQueue = PgBoss;
+
+/**
+ * The queue lives in the cell's own Postgres database (schema `pgboss`), so a step's result and
+ * the next step's job commit in one transaction. `supervise` is for the worker: it expires jobs
+ * whose worker died, so they are retried.
+ */
+export async function openStepQueue(config: CellConfig, options: { supervise: boolean }): Promise<StepQueue> {
+  const boss = new PgBoss({
+    connectionString: config.databaseUrl,
+    application_name: `hireloop-${config.cellId}-queue`,
+    max: 4,
+    supervise: options.supervise,
+    schedule: false,
+    maintenanceIntervalSeconds: 2,
+    monitorStateIntervalSeconds: 30,
+  });
+  await boss.start();
+  const retry = {
+    retryLimit: config.steps.retries,
+    retryDelay: config.steps.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: stepExpirySeconds(config),
+  };
+  await ensureQueue(boss, DEAD_STEP_QUEUE, { ...retry, retryLimit: 5 });
+  await ensureQueue(boss, STEP_QUEUE, { ...retry, deadLetter: DEAD_STEP_QUEUE });
+  return boss;
+}
+
+/** A running step is presumed dead (its worker crashed) this long after it started. */
+export function stepExpirySeconds(config: CellConfig): number {
+  return Math.ceil(config.steps.timeoutMs / 1000) + 2;
+}
+
+async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {
+  const queue = { name, ...options };
+  if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
+  else await boss.createQueue(name, queue);
+}
+
+/** Enqueues a step inside the caller's transaction: the job exists only if the transaction commits. */
+export async function enqueueStep(boss: StepQueue, tx: Transaction, data: StepJobData): Promise<void> {
+  await boss.send(STEP_QUEUE, data, { db: transactionAdapter(tx) });
+}
+
+function transactionAdapter(tx: Transaction): PgBoss.Db {
+  const client = (tx as unknown as { session: { client: import("postgres").Sql } }).session.client;
+  return {
+    executeSql: async (text, values) => {
+      const params = values.map((value) =>
+        value !== null && typeof value === "object" && !(value instanceof Date)
+          ? JSON.stringify(value)
+          : value,
+      );
+      const rows = await client.unsafe(text, params);
+      return { rows: [...rows] };
+    },
+  };
+}

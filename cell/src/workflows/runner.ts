@@ -1,0 +1,200 @@
+import { extractTraceContext, startSpan } from "@hireloop/observability";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type PgBoss from "pg-boss";
+import { workflowSteps, workflows } from "../db/schema/index.ts";
+import type { Services } from "../services/index.ts";
+import { type StepContext, type StepDefinition, StepFailure, type StepResult } from "./definition.ts";
+import { failWorkflow } from "./failure.ts";
+import { publishProgress } from "./progress.ts";
+import { enqueueStep, type StepJobData } from "./queue.ts";
+import { workflowDefinition } from "./registry.ts";
+import { isTerminal } from "./status.ts";
+
+/**
+ * Runs one step of one workflow. Safe to run more than once for the same step (a crashed worker's
+ * job is redelivered): the commit re-checks the step under a row lock and skips finished work, so
+ * each step's result, next job and events are written exactly once.
+ */
+export async function runStepJob(
+  services: Services,
+  job: PgBoss.JobWithMetadata<StepJobData>,
+): Promise<void> {
+  const { workflowId, step: stepName, traceContext } = job.data;
+  await startSpan(
+    `workflow.step ${stepName}`,
+    async (span) => {
+      span.setAttribute("hireloop.workflow_id", workflowId);
+      const [workflow] = await services.db.select().from(workflows).where(eq(workflows.id, workflowId));
+      if (!workflow || isTerminal(workflow.status)) return;
+      const definition = workflowDefinition(workflow.kind);
+      const index = definition.steps.findIndex((s) => s.name === stepName);
+      const step = definition.steps[index];
+      if (!step) throw new Error(`workflow "${workflow.kind}" has no step "${stepName}"`);
+
+      const rows = await services.db
+        .select()
+        .from(workflowSteps)
+        .where(eq(workflowSteps.workflowId, workflowId))
+        .orderBy(asc(workflowSteps.position));
+      if (rows.find((r) => r.name === stepName)?.status === "succeeded") return;
+
+      await markRunning(services, workflowId, stepName);
+      const ctx: StepContext = {
+        services,
+        workflowId,
+        tenantId: workflow.tenantId,
+        input: workflow.input,
+        outputs: Object.fromEntries(rows.filter((r) => r.output).map((r) => [r.name, r.output ?? {}])),
+        attempt: job.retryCount + 1,
+        signal: AbortSignal.timeout(services.config.steps.timeoutMs),
+      };
+      const log = services.logger.child({
+        workflowId,
+        step: stepName,
+        attempt: ctx.attempt,
+        tenant: ctx.tenantId,
+      });
+      const started = performance.now();
+      try {
+        const result = await withTimeout(step.run(ctx), ctx.signal);
+        await commitStep(services, ctx, index, result, null);
+        services.metrics.stepsTotal.inc({ step: stepName, outcome: "succeeded" });
+      } catch (error) {
+        log.warn({ err: error }, "step attempt failed");
+        if (job.retryCount < job.retryLimit) {
+          services.metrics.stepsTotal.inc({ step: stepName, outcome: "retried" });
+          await recordAttemptError(services, workflowId, stepName, error);
+          throw error;
+        }
+        await exhaustRetries(services, ctx, index, step, error);
+      } finally {
+        services.metrics.stepDuration.observe({ step: stepName }, (performance.now() - started) / 1000);
+      }
+    },
+    { parent: extractTraceContext(traceContext) },
+  );
+}
+
+async function exhaustRetries(
+  services: Services,
+  ctx: StepContext,
+  index: number,
+  step: StepDefinition,
+  error: unknown,
+): Promise<void> {
+  let finalError = error;
+  if (step.fallback) {
+    try {
+      const signal = AbortSignal.timeout(services.config.steps.timeoutMs);
+      const result = await withTimeout(step.fallback({ ...ctx, signal }, error), signal);
+      await commitStep(services, ctx, index, result, "fallback");
+      services.metrics.stepsTotal.inc({ step: step.name, outcome: "fallback" });
+      return;
+    } catch (fallbackError) {
+      finalError = fallbackError;
+    }
+  }
+  services.metrics.stepsTotal.inc({ step: step.name, outcome: "failed" });
+  const code = finalError instanceof StepFailure ? finalError.code : "step_failed";
+  await failWorkflow(services, ctx.workflowId, step.name, code, errorMessage(finalError));
+}
+
+async function markRunning(services: Services, workflowId: string, stepName: string): Promise<void> {
+  await services.db.transaction(async (tx) => {
+    await tx
+      .update(workflowSteps)
+      .set({ status: "running", attempts: sql`${workflowSteps.attempts} + 1`, startedAt: new Date() })
+      .where(and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, stepName)));
+    await tx
+      .update(workflows)
+      .set({ status: "running", updatedAt: new Date() })
+      .where(and(eq(workflows.id, workflowId), inArray(workflows.status, ["queued", "running"])));
+  });
+  await publishProgress(services, workflowId);
+}
+
+async function recordAttemptError(services: Services, workflowId: string, stepName: string, error: unknown) {
+  await services.db
+    .update(workflowSteps)
+    .set({ errorMessage: errorMessage(error) })
+    .where(and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, stepName)));
+}
+
+async function commitStep(
+  services: Services,
+  ctx: StepContext,
+  index: number,
+  result: StepResult,
+  usedFallback: string | null,
+): Promise<void> {
+  const { workflowId, tenantId } = ctx;
+  const committed = await services.db.transaction(async (tx) => {
+    const [workflow] = await tx.select().from(workflows).where(eq(workflows.id, workflowId)).for("update");
+    if (!workflow || isTerminal(workflow.status)) return false;
+    const definition = workflowDefinition(workflow.kind);
+    const step = definition.steps[index];
+    if (!step) return false;
+    const [row] = await tx
+      .select({ status: workflowSteps.status })
+      .from(workflowSteps)
+      .where(and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, step.name)))
+      .for("update");
+    if (!row || row.status === "succeeded") return false;
+
+    const { resultId } = result.persist ? await result.persist(tx) : {};
+    await tx
+      .update(workflowSteps)
+      .set({
+        status: "succeeded",
+        output: result.output,
+        usedFallback,
+        errorMessage: null,
+        finishedAt: new Date(),
+      })
+      .where(and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, step.name)));
+    await services.events.record(tx, tenantId, "workflow.step_completed", {
+      workflowId,
+      step: step.name,
+      attempt: ctx.attempt,
+      usedFallback: usedFallback !== null,
+    });
+
+    const progress = definition.steps.slice(0, index + 1).reduce((sum, s) => sum + s.weight, 0);
+    const next = definition.steps[index + 1];
+    if (next) {
+      await enqueueStep(services.queue, tx, {
+        workflowId,
+        step: next.name,
+        traceContext: workflow.traceContext,
+      });
+      await tx.update(workflows).set({ progress, updatedAt: new Date() }).where(eq(workflows.id, workflowId));
+      return true;
+    }
+    if (!resultId) throw new Error(`the last step of "${workflow.kind}" produced no result`);
+    await tx
+      .update(workflows)
+      .set({ status: "succeeded", progress: 100, resultId, updatedAt: new Date() })
+      .where(eq(workflows.id, workflowId));
+    await services.events.record(tx, tenantId, "workflow.succeeded", {
+      workflowId,
+      kind: workflow.kind,
+      resultId,
+    });
+    services.metrics.workflowsTotal.inc({ kind: workflow.kind, status: "succeeded" });
+    return true;
+  });
+  if (committed) await publishProgress(services, workflowId);
+}
+
+function withTimeout<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new StepFailure("step_timeout", "the step took longer than its time limit"));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

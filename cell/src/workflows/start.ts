@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { injectTraceContext } from "@hireloop/observability";
+import { and, eq } from "drizzle-orm";
+import { workflowSteps, workflows } from "../db/schema/index.ts";
+import { ServiceError } from "../errors.ts";
+import type { Services } from "../services/index.ts";
+import { enqueueStep } from "./queue.ts";
+import { workflowDefinition } from "./registry.ts";
+
+export interface StartWorkflowInput {
+  kind: string;
+  tenantId: string;
+  input: Record<string, unknown>;
+  idempotencyKey?: string;
+}
+
+/**
+ * Creates the run, its steps, the first step's job and the `workflow.started` event in one
+ * transaction. The same idempotency key returns the same run; reusing a key for different input
+ * is refused rather than silently ignored.
+ */
+export async function startWorkflow(
+  services: Services,
+  start: StartWorkflowInput,
+): Promise<{ id: string; created: boolean }> {
+  const definition = workflowDefinition(start.kind);
+  const traceContext = injectTraceContext();
+  return services.db.transaction(async (tx) => {
+    const id = randomUUID();
+    const inserted = await tx
+      .insert(workflows)
+      .values({
+        id,
+        tenantId: start.tenantId,
+        kind: start.kind,
+        input: start.input,
+        idempotencyKey: start.idempotencyKey ?? null,
+        traceContext,
+      })
+      .onConflictDoNothing()
+      .returning({ id: workflows.id });
+    if (inserted.length === 0) {
+      // Only the (tenant, idempotency key) unique index can conflict.
+      const [existing] = await tx
+        .select({ id: workflows.id, kind: workflows.kind, input: workflows.input })
+        .from(workflows)
+        .where(
+          and(
+            eq(workflows.tenantId, start.tenantId),
+            eq(workflows.idempotencyKey, start.idempotencyKey ?? ""),
+          ),
+        );
+      if (!existing) throw new ServiceError("conflict", "could not create the workflow, please retry");
+      if (existing.kind !== start.kind || !sameJson(existing.input, start.input)) {
+        throw new ServiceError(
+          "idempotency_key_reused",
+          "this Idempotency-Key was already used for a different request",
+        );
+      }
+      return { id: existing.id, created: false };
+    }
+    await tx
+      .insert(workflowSteps)
+      .values(definition.steps.map((step, position) => ({ workflowId: id, name: step.name, position })));
+    const first = definition.steps[0];
+    if (!first) throw new Error(`workflow "${start.kind}" has no steps`);
+    await enqueueStep(services.queue, tx, { workflowId: id, step: first.name, traceContext });
+    await services.events.record(tx, start.tenantId, "workflow.started", {
+      workflowId: id,
+      kind: start.kind,
+    });
+    return { id, created: true };
+  });
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import {
+  analyzeJob,
+  type DocumentFormat,
+  findInventions,
+  type JobAnalysis,
+  matchResume,
+  type ParsedResume,
+  renderResume,
+  type TailoredResume,
+  tailorResume,
+} from "@hireloop/resume-core";
+import { and, eq } from "drizzle-orm";
+import type { Transaction } from "../db/client.ts";
+import { jobs, resumes, tailorings } from "../db/schema/index.ts";
+import { type StepContext, StepFailure, type WorkflowDefinition } from "./definition.ts";
+
+export interface TailoringInput extends Record<string, unknown> {
+  resumeId: string;
+  jobId: string;
+  format: DocumentFormat;
+}
+
+const CONTENT_TYPES: Record<DocumentFormat, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
+
+async function loadSources(ctx: StepContext) {
+  const input = ctx.input as TailoringInput;
+  const { db } = ctx.services;
+  const [resume] = await db
+    .select()
+    .from(resumes)
+    .where(and(eq(resumes.id, input.resumeId), eq(resumes.tenantId, ctx.tenantId)));
+  const [job] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, input.jobId), eq(jobs.tenantId, ctx.tenantId)));
+  if (!resume || !job) throw new StepFailure("source_missing", "the resume or the job no longer exists");
+  return { input, resume, job };
+}
+
+/** analyze → tailor → render: the job seeker's honest resume for one job, as PDF or DOCX. */
+export const tailoringWorkflow: WorkflowDefinition = {
+  kind: "tailoring",
+  steps: [
+    {
+      name: "analyze",
+      weight: 20,
+      async run(ctx) {
+        const { resume, job } = await loadSources(ctx);
+        const analysis = analyzeJob(job.text, job.title);
+        return { output: { analysis, scoreBefore: matchResume(resume.parsed, analysis).score } };
+      },
+      // The analysis stored when the job was posted is older but valid.
+      async fallback(ctx) {
+        const { resume, job } = await loadSources(ctx);
+        return {
+          output: { analysis: job.analysis, scoreBefore: matchResume(resume.parsed, job.analysis).score },
+        };
+      },
+    },
+    {
+      name: "tailor",
+      weight: 40,
+      async run(ctx) {
+        const { resume } = await loadSources(ctx);
+        const analysis = ctx.outputs.analyze?.analysis as JobAnalysis;
+        const tailored = tailorResume(resume.parsed, analysis);
+        const inventions = findInventions(resume.parsed, tailored.resume);
+        if (inventions.length > 0) {
+          const list = inventions.map((i) => `${i.kind} "${i.value}"`).join(", ");
+          throw new StepFailure("tailoring_invented_content", `tailoring introduced ${list}`);
+        }
+        return { output: { tailored, scoreAfter: matchResume(tailored.resume, analysis).score } };
+      },
+      // The untouched source resume is always honest.
+      async fallback(ctx) {
+        const { resume } = await loadSources(ctx);
+        const analysis = ctx.outputs.analyze?.analysis as JobAnalysis;
+        const tailored: TailoredResume = {
+          resume: resume.parsed,
+          emphasizedSkills: [],
+          changes: ["Tailoring was not possible; this is your original resume."],
+        };
+        return { output: { tailored, scoreAfter: matchResume(resume.parsed, analysis).score } };
+      },
+    },
+    {
+      name: "render",
+      weight: 40,
+      run: (ctx) => renderStep(ctx, "classic"),
+      fallback: (ctx) => renderStep(ctx, "compact"),
+    },
+  ],
+};
+
+async function renderStep(ctx: StepContext, template: "classic" | "compact") {
+  const input = ctx.input as TailoringInput;
+  const tailored = ctx.outputs.tailor?.tailored as TailoredResume;
+  const document = Buffer.from(await renderResume(tailored.resume, input.format, { template }));
+  const filename = documentFilename(tailored.resume, input.format);
+  const output = { template, filename, sizeBytes: document.byteLength };
+  return {
+    output,
+    persist: async (tx: Transaction) => {
+      const tailoringId = randomUUID();
+      await tx.insert(tailorings).values({
+        id: tailoringId,
+        tenantId: ctx.tenantId,
+        workflowId: ctx.workflowId,
+        resumeId: input.resumeId,
+        jobId: input.jobId,
+        format: input.format,
+        contentType: CONTENT_TYPES[input.format],
+        filename,
+        document,
+        tailored: tailored as unknown as Record<string, unknown>,
+        scoreBefore: ctx.outputs.analyze?.scoreBefore as number,
+        scoreAfter: ctx.outputs.tailor?.scoreAfter as number,
+      });
+      await ctx.services.events.record(tx, ctx.tenantId, "tailoring.completed", {
+        tailoringId,
+        workflowId: ctx.workflowId,
+        format: input.format,
+        sizeBytes: document.byteLength,
+      });
+      return { resultId: tailoringId };
+    },
+  };
+}
+
+function documentFilename(resume: ParsedResume, format: DocumentFormat): string {
+  const base = resume.contact.name
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .replace(/\s+/g, "-")
+    .toLowerCase();
+  return `${base || "resume"}-tailored.${format}`;
+}

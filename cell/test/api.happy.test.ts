@@ -1,0 +1,148 @@
+import { extractResumeText } from "@hireloop/resume-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
+import { cellFixture, resumeFile, upload } from "./support/fixtures.ts";
+
+let cell: TestCell;
+beforeAll(async () => {
+  cell = await startTestCell();
+});
+afterAll(async () => {
+  await cell?.close();
+});
+
+describe("a job seeker from upload to a tailored resume", () => {
+  it("uploads, analyzes, matches, tailors and downloads a PDF with their name and matching skills", async () => {
+    const alice = cell.as("alice");
+    const resumeRes = await alice("/v1/resumes", json({ text: cellFixture("resume.txt") }));
+    expect(resumeRes.status).toBe(201);
+    expect(resumeRes.headers.get("x-hl-cell")).toBe("us-east-1");
+    const resume = await resumeRes.json();
+    expect(resume.sections.contact.name).toBe("Dana Whitfield");
+    expect(resume.sections.contact.email).toBe("dana.whitfield@example.com");
+    expect(resume.sections.experience.map((e: { company: string }) => e.company)).toEqual([
+      "Ledgerly",
+      "Brightpath Health",
+    ]);
+
+    const jobRes = await alice("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+    expect(jobRes.status).toBe(201);
+    const job = await jobRes.json();
+    expect(job.analysis.requiredSkills).toEqual(
+      expect.arrayContaining(["TypeScript", "PostgreSQL", "Kafka"]),
+    );
+    expect(job.analysis.yearsOfExperience).toBe(5);
+
+    const matchRes = await alice("/v1/matches", json({ resumeId: resume.id, jobId: job.id }));
+    expect(matchRes.status).toBe(200);
+    const match = await matchRes.json();
+    expect(match.score).toBeGreaterThan(40);
+    expect(match.missingKeywords).toContain("Kubernetes");
+    const { keywordCoverage, skillsCoverage, sectionCompleteness } = match.breakdown;
+    expect(match.score).toBe(
+      Math.round(0.5 * keywordCoverage + 0.35 * skillsCoverage + 0.15 * sectionCompleteness),
+    );
+    expect(match.suggestions.join(" ")).toMatch(/Kubernetes/);
+
+    const started = await alice(
+      "/v1/tailorings",
+      json({ resumeId: resume.id, jobId: job.id, format: "pdf" }),
+    );
+    expect(started.status).toBe(202);
+    const { workflowId } = await started.json();
+    const done = await waitForWorkflow(alice, workflowId);
+    expect(done).toMatchObject({ status: "succeeded", progress: 100 });
+    expect(done.steps.map((s) => [s.name, s.status])).toEqual([
+      ["analyze", "succeeded"],
+      ["tailor", "succeeded"],
+      ["render", "succeeded"],
+    ]);
+
+    const doc = await alice(`/v1/tailorings/${done.tailoringId}/document`);
+    expect(doc.status).toBe(200);
+    expect(doc.headers.get("content-type")).toBe("application/pdf");
+    const bytes = new Uint8Array(await doc.arrayBuffer());
+    const { kind, text } = await extractResumeText(bytes);
+    expect(kind).toBe("pdf");
+    for (const expected of ["Dana Whitfield", "TypeScript", "PostgreSQL", "Kafka", "Ledgerly"]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it("parses PDF and DOCX uploads", async () => {
+    const bob = cell.as("bob");
+    const pdf = await bob(
+      "/v1/resumes",
+      upload(resumeFile("software-engineer.pdf"), "cv.pdf", "application/pdf"),
+    );
+    expect(pdf.status).toBe(201);
+    const pdfBody = await pdf.json();
+    expect(pdfBody.kind).toBe("pdf");
+    expect(pdfBody.sections.skills.length).toBeGreaterThan(3);
+    expect(pdfBody.sections.experience.length).toBeGreaterThan(0);
+
+    const docx = await bob("/v1/resumes", upload(resumeFile("nurse.docx"), "cv.docx"));
+    expect(docx.status).toBe(201);
+    const docxBody = await docx.json();
+    expect(docxBody.kind).toBe("docx");
+    expect(docxBody.sections.experience.length).toBeGreaterThan(0);
+
+    const again = await bob(`/v1/resumes/${docxBody.id}`);
+    expect(await again.json()).toEqual(docxBody);
+  });
+
+  it("streams progress as server-sent events until the workflow ends", async () => {
+    const carol = cell.as("carol");
+    const resume = await (await carol("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+    const job = await (await carol("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const { workflowId } = await (
+      await carol("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id, format: "docx" }))
+    ).json();
+    const stream = await carol(`/v1/workflows/${workflowId}/events`);
+    expect(stream.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const body = await stream.text();
+    const progress = [...body.matchAll(/event: progress\ndata: (.*)\n/g)].map((m) =>
+      JSON.parse(m[1] ?? "{}"),
+    );
+    expect(progress.length).toBeGreaterThan(0);
+    const last = progress[progress.length - 1];
+    expect(last.status).toBe("succeeded");
+    expect(body).toMatch(/event: end\ndata: \{"status":"succeeded"\}/);
+    const percentages = progress.map((p) => p.progress);
+    expect([...percentages].sort((a, b) => a - b)).toEqual(percentages);
+
+    const doc = await carol(`/v1/tailorings/${last.tailoringId}/document`);
+    expect(doc.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    const { kind, text } = await extractResumeText(new Uint8Array(await doc.arrayBuffer()));
+    expect(kind).toBe("docx");
+    expect(text).toContain("Dana Whitfield");
+  });
+
+  it("serves the OpenAPI document and a docs page", async () => {
+    const spec = await (await cell.app.request("/openapi.json")).json();
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        "/v1/resumes",
+        "/v1/jobs",
+        "/v1/matches",
+        "/v1/tailorings",
+        "/v1/workflows/{id}",
+      ]),
+    );
+    const docs = await cell.app.request("/docs");
+    expect(await docs.text()).toContain("/openapi.json");
+    expect((await cell.app.request("/docs/assets/swagger-ui-bundle.js")).status).toBe(200);
+  });
+
+  it("reports readiness of Postgres, Redis and Kafka and exposes metrics", async () => {
+    const ready = await cell.app.request("/readyz");
+    const body = await ready.json();
+    expect(body.checks).toMatchObject({ postgres: { ok: true }, redis: { ok: true }, kafka: { ok: true } });
+    expect(ready.status).toBe(200);
+    const metrics = await (await cell.app.request("/metrics")).text();
+    expect(metrics).toMatch(/hl_http_request_duration_seconds_bucket\{[^}]*route="\/v1\/resumes"/);
+    expect(metrics).toMatch(/hl_workflow_steps_total\{[^}]*step="render"[^}]*outcome="succeeded"/);
+  });
+});

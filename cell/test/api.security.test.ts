@@ -1,0 +1,119 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { importJWK, type JWK, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { json, PROJECT_ID, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
+import { cellFixture } from "./support/fixtures.ts";
+import { scalar } from "./support/sql.ts";
+
+let cell: TestCell;
+let privateJwk: JWK & { kid: string };
+
+beforeAll(async () => {
+  cell = await startTestCell();
+  privateJwk = JSON.parse(await readFile(join(cell.keysDir, "private.jwk.json"), "utf8"));
+});
+afterAll(async () => {
+  await cell?.close();
+});
+
+async function forge(claims: Record<string, unknown>, options: { alg?: string } = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const key = await importJWK(privateJwk, "RS256");
+  return new SignJWT({ user_id: "mallory", ...claims })
+    .setProtectedHeader({ alg: options.alg ?? "RS256", kid: privateJwk.kid, typ: "JWT" })
+    .setIssuer(String(claims.iss ?? `https://securetoken.google.com/${PROJECT_ID}`))
+    .setAudience(String(claims.aud ?? PROJECT_ID))
+    .setSubject(String(claims.sub ?? "mallory"))
+    .setIssuedAt(Number(claims.iat ?? now - 10))
+    .setExpirationTime(Number(claims.exp ?? now + 3600))
+    .sign(key);
+}
+
+function unsigned(): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  return `${encode({ alg: "none", typ: "JWT" })}.${encode({
+    iss: `https://securetoken.google.com/${PROJECT_ID}`,
+    aud: PROJECT_ID,
+    sub: "mallory",
+    iat: now - 10,
+    exp: now + 3600,
+  })}.`;
+}
+
+describe("authentication", () => {
+  const cases: [string, () => Promise<string>, string][] = [
+    ["an unsigned token", async () => unsigned(), "token_algorithm_not_allowed"],
+    [
+      "an expired token",
+      () => forge({ iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }),
+      "token_expired",
+    ],
+    ["a token for another project", () => forge({ aud: "someone-elses-project" }), "token_wrong_audience"],
+    [
+      "a token from another issuer",
+      () => forge({ iss: "https://evil.example.com/hireloop-test" }),
+      "token_wrong_issuer",
+    ],
+  ];
+  for (const [name, make, code] of cases) {
+    it(`refuses ${name} with 401 ${code}`, async () => {
+      const res = await cell.app.request("/v1/resumes", {
+        ...json({ text: cellFixture("resume.txt") }),
+        headers: { "content-type": "application/json", authorization: `Bearer ${await make()}` },
+      });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ code, requestId: expect.any(String) });
+    });
+  }
+
+  it("refuses a request without a token", async () => {
+    const res = await cell.app.request("/v1/resumes/00000000-0000-4000-8000-000000000000");
+    expect(res.status).toBe(401);
+    expect((await res.json()).code).toBe("token_missing");
+  });
+
+  it("stores nothing for a refused request", async () => {
+    const count = await scalar(
+      cell.services.sql`select count(*)::int as count from resumes where tenant_id = 'mallory'`,
+    );
+    expect(count).toBe(0);
+  });
+});
+
+describe("isolation between users", () => {
+  it("answers 404 for every resource of another user, never their data", async () => {
+    const alice = cell.as("alice");
+    const eve = cell.as("eve");
+    const resume = await (await alice("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+    const job = await (await alice("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const { workflowId } = await (
+      await alice("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id, format: "pdf" }))
+    ).json();
+    const done = await waitForWorkflow(alice, workflowId);
+    expect(done.status).toBe("succeeded");
+
+    const attempts: [string, RequestInit | undefined][] = [
+      [`/v1/resumes/${resume.id}`, undefined],
+      [`/v1/jobs/${job.id}`, undefined],
+      [`/v1/workflows/${workflowId}`, undefined],
+      [`/v1/workflows/${workflowId}/events`, undefined],
+      [`/v1/tailorings/${done.tailoringId}/document`, undefined],
+      ["/v1/matches", json({ resumeId: resume.id, jobId: job.id })],
+      ["/v1/tailorings", json({ resumeId: resume.id, jobId: job.id, format: "pdf" })],
+      [`/v1/workflows/${workflowId}/cancel`, { method: "POST" }],
+    ];
+    for (const [path, init] of attempts) {
+      const res = await eve(path, init);
+      const body = await res.text();
+      expect(res.status, path).toBe(404);
+      expect(JSON.parse(body).code, path).toBe("not_found");
+      expect(body).not.toContain("Dana");
+    }
+    const count = await scalar(
+      cell.services.sql`select count(*)::int as count from workflows where tenant_id = 'eve'`,
+    );
+    expect(count).toBe(0);
+  });
+});

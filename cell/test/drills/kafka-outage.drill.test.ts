@@ -1,0 +1,68 @@
+import { parseEnvelope } from "@hireloop/events";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { json } from "../support/cell.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { cellFixture } from "../support/fixtures.ts";
+import { readTopic } from "../support/kafka.ts";
+import { type CellProcesses, client, platformProcess, startCellProcesses } from "../support/processes.ts";
+import { scalar } from "../support/sql.ts";
+import { startTailorings, until, waitAll } from "./support.ts";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let cell: CellProcesses;
+let sql: postgres.Sql;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  cell = await startCellProcesses(database.url);
+  sql = postgres(database.url, { max: 2, onnotice: () => {} });
+});
+afterAll(async () => {
+  await platformProcess("start", "kafka");
+  await cell?.stopAll();
+  await sql?.end();
+  await database?.drop();
+});
+
+describe("drill: Kafka stops while requests keep coming", () => {
+  it("keeps accepting requests, then delivers every event once Kafka is back; the consumer drops duplicates", async () => {
+    const request = client(cell, "kafka-drill");
+    await platformProcess("stop", "kafka");
+    try {
+      for (let i = 0; i < 5; i++) {
+        const res = await request("/v1/resumes", json({ text: cellFixture("resume.txt") }));
+        expect(res.status).toBe(201);
+      }
+      const ids = await startTailorings(request, 4);
+      expect(await waitAll(request, ids)).toEqual(ids.map(() => "succeeded"));
+      const ready = await fetch(`${cell.apiUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      expect((await ready.json()).checks.kafka.ok).toBe(false);
+      expect(
+        await scalar(sql`select count(*)::int as n from outbox where published_at is null`),
+      ).toBeGreaterThan(0);
+    } finally {
+      await platformProcess("start", "kafka");
+    }
+
+    await until(
+      async () => (await scalar(sql`select count(*)::int as n from outbox where published_at is null`)) === 0,
+      120_000,
+    );
+    const produced = (await sql`select event_id from outbox`).map((r) => r.event_id as string);
+    const messages = await readTopic(cell.env.HL_KAFKA_TOPIC ?? "", produced.length, 60_000);
+    const delivered = messages.map((m) => parseEnvelope(m.value).id);
+    expect(new Set(delivered)).toEqual(new Set(produced));
+
+    await until(
+      async () =>
+        (await scalar(sql`select coalesce(sum(count), 0)::int as n from usage_counters`)) === produced.length,
+      60_000,
+    );
+    expect(await scalar(sql`select count(*)::int as n from processed_events`)).toBe(produced.length);
+    console.info(
+      `kafka drill: produced ${produced.length} events, ${messages.length} messages on the topic, ${produced.length} counted once`,
+    );
+  });
+});

@@ -1,0 +1,46 @@
+import { expect } from "vitest";
+import { json } from "../support/cell.ts";
+import { cellFixture } from "../support/fixtures.ts";
+import type { client } from "../support/processes.ts";
+
+type Client = ReturnType<typeof client>;
+
+/** Uploads a resume and a job for the user and starts `count` tailorings; returns the workflow ids. */
+export async function startTailorings(request: Client, count: number): Promise<string[]> {
+  const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+  const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await request(
+      "/v1/tailorings",
+      json({ resumeId: resume.id, jobId: job.id, format: i % 2 ? "docx" : "pdf" }),
+    );
+    expect(res.status).toBe(202);
+    ids.push((await res.json()).workflowId);
+  }
+  return ids;
+}
+
+export async function statuses(request: Client, ids: string[]): Promise<string[]> {
+  return Promise.all(
+    ids.map(async (id) => (await (await request(`/v1/workflows/${id}`)).json()).status as string),
+  );
+}
+
+export async function waitAll(request: Client, ids: string[], timeoutMs = 120_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = await statuses(request, ids);
+    if (current.every((s) => s === "succeeded" || s === "failed" || s === "cancelled")) return current;
+    if (Date.now() > deadline) throw new Error(`workflows not finished: ${current.join(",")}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

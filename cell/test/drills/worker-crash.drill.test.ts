@@ -1,0 +1,48 @@
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../support/database.ts";
+import { type CellProcesses, client, startCellProcesses } from "../support/processes.ts";
+import { scalar } from "../support/sql.ts";
+import { startTailorings, statuses, until, waitAll } from "./support.ts";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let cell: CellProcesses;
+let sql: postgres.Sql;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // A short step limit so a crashed worker's job is retried within seconds.
+  cell = await startCellProcesses(database.url, { HL_STEP_TIMEOUT_MS: "3000" });
+  sql = postgres(database.url, { max: 2, onnotice: () => {} });
+});
+afterAll(async () => {
+  await cell?.stopAll();
+  await sql?.end();
+  await database?.drop();
+});
+
+describe("drill: the worker is SIGKILLed in the middle of workflows", () => {
+  it("completes every workflow exactly once, with exactly one completion event each", async () => {
+    const request = client(cell, "crash-test");
+    const ids = await startTailorings(request, 16);
+    await until(async () => (await statuses(request, ids)).some((s) => s === "succeeded"));
+    await cell.kill("worker", "SIGKILL");
+    const atKill = await statuses(request, ids);
+    expect(atKill.filter((s) => s === "queued" || s === "running").length).toBeGreaterThan(0);
+
+    await cell.start("worker");
+    const final = await waitAll(request, ids);
+    expect(final.every((s) => s === "succeeded")).toBe(true);
+
+    const completions = await sql`
+      select envelope->'data'->>'workflowId' as id, count(*)::int as n from outbox
+      where envelope->>'type' = 'workflow.succeeded' group by 1`;
+    expect(completions.length).toBe(ids.length);
+    expect(completions.every((row) => row.n === 1)).toBe(true);
+    const documents = await scalar(sql`select count(*)::int as n from tailorings`);
+    expect(documents).toBe(ids.length);
+    const stepEvents = await scalar(sql`
+      select count(*)::int as n from outbox where envelope->>'type' = 'workflow.step_completed'`);
+    expect(stepEvents).toBe(ids.length * 3);
+  });
+});

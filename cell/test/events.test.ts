@@ -1,0 +1,97 @@
+import { parseEnvelope } from "@hireloop/events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
+import { cellFixture } from "./support/fixtures.ts";
+import { readTopic } from "./support/kafka.ts";
+import { scalar } from "./support/sql.ts";
+
+let cell: TestCell;
+beforeAll(async () => {
+  cell = await startTestCell();
+});
+afterAll(async () => {
+  await cell?.close();
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("events", () => {
+  it("relays the outbox to Kafka keyed by tenant, with ids and metadata only", async () => {
+    const request = cell.as("dana");
+    const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+    const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const { workflowId } = await (
+      await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
+    ).json();
+    await waitForWorkflow(request, workflowId);
+    const { sql } = cell.services;
+    await until(
+      async () => (await scalar(sql`select count(*)::int as n from outbox where published_at is null`)) === 0,
+    );
+
+    const outboxIds = (await sql`select event_id from outbox order by seq`).map((r) => r.event_id as string);
+    const messages = await readTopic(cell.config.kafkaTopic, outboxIds.length);
+    const envelopes = messages.map((m) => parseEnvelope(m.value));
+    expect(new Set(envelopes.map((e) => e.id))).toEqual(new Set(outboxIds));
+    expect(messages.every((m) => m.key === "dana")).toBe(true);
+    expect(envelopes.map((e) => e.type)).toEqual(
+      expect.arrayContaining([
+        "resume.created",
+        "job.created",
+        "workflow.started",
+        "workflow.succeeded",
+        "tailoring.completed",
+      ]),
+    );
+    for (const envelope of envelopes) {
+      expect(envelope).toMatchObject({
+        tenant: "dana",
+        cell: "us-east-1",
+        region: "us-east",
+        schemaVersion: 1,
+      });
+      expect(envelope.traceContext.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+    }
+    const wire = messages.map((m) => m.value).join("\n");
+    for (const secret of [
+      "Dana Whitfield",
+      "dana.whitfield@example.com",
+      "555 0134",
+      "Ledgerly",
+      "billing pipeline",
+    ]) {
+      expect(wire).not.toContain(secret);
+    }
+  });
+
+  it("counts usage once per event even when Kafka delivers an event twice", async () => {
+    const { sql } = cell.services;
+    const total = await scalar(sql`select count(*)::int as n from outbox`);
+    await until(
+      async () => (await scalar(sql`select coalesce(sum(count), 0)::int as n from usage_counters`)) === total,
+    );
+    const before = await sql`select tenant_id, event_type, count from usage_counters order by 1, 2`;
+
+    // Re-send everything, as a relay that crashed between publishing and marking would.
+    await sql`update outbox set published_at = null`;
+    await until(
+      async () => (await scalar(sql`select count(*)::int as n from outbox where published_at is null`)) === 0,
+    );
+    await readTopic(cell.config.kafkaTopic, total * 2);
+    await until(async () => {
+      const metrics =
+        await cell.services.metrics.registry.getSingleMetricAsString("hl_events_consumed_total");
+      const duplicates = /outcome="duplicate"[^\n]*\s(\d+)/.exec(metrics);
+      return Number(duplicates?.[1] ?? 0) >= total;
+    });
+    const after = await sql`select tenant_id, event_type, count from usage_counters order by 1, 2`;
+    expect(after).toEqual(before);
+    expect(await scalar(sql`select count(*)::int as n from processed_events`)).toBe(total);
+  });
+});

@@ -1,0 +1,114 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createIdTokenVerifier, generateDevKeys, signDevToken } from "@hireloop/identity";
+import { installTracing } from "@hireloop/observability";
+import { createApp } from "../../src/api/app.ts";
+import type { App } from "../../src/api/app-type.ts";
+import type { CellConfig } from "../../src/config.ts";
+import { buildServices } from "../../src/services/build.ts";
+import type { Services } from "../../src/services/index.ts";
+import { type CellWorker, startWorker } from "../../src/worker.ts";
+import { createTestDatabase } from "./database.ts";
+import { testPlatform } from "./platform.ts";
+
+export const PROJECT_ID = "hireloop-test";
+
+export interface TestCell {
+  app: App;
+  services: Services;
+  worker: CellWorker | null;
+  config: CellConfig;
+  keysDir: string;
+  token(uid: string): Promise<string>;
+  /** app.request with the caller's token. */
+  as(uid: string): (path: string, init?: RequestInit) => Promise<Response>;
+  close(): Promise<void>;
+}
+
+export function testCellConfig(
+  databaseUrl: string,
+  keysDir: string,
+  overrides: Partial<CellConfig> = {},
+): CellConfig {
+  const platform = testPlatform();
+  return {
+    mode: "dev",
+    region: "us-east",
+    cellId: "us-east-1",
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl,
+    redisUrl: platform.redisUrl,
+    kafkaBrokers: platform.kafkaBrokers,
+    kafkaTopic: `hl.test.${randomBytes(5).toString("hex")}`,
+    auth: { projectId: PROJECT_ID, jwksUrl: `file://${join(keysDir, "jwks.json")}` },
+    logLevel: "silent",
+    steps: { timeoutMs: 10_000, retries: 2, retryDelaySeconds: 1 },
+    ...overrides,
+  };
+}
+
+/** A whole cell in this process on real Postgres, Redis and Kafka, with a fresh database. */
+export async function startTestCell(
+  options: { worker?: boolean; config?: Partial<CellConfig> } = {},
+): Promise<TestCell> {
+  installTracing();
+  const database = await createTestDatabase();
+  const keysDir = await mkdtemp(join(tmpdir(), "hl-keys-"));
+  const keys = await generateDevKeys(keysDir);
+  const config = testCellConfig(database.url, keysDir, options.config);
+  const services = await buildServices(config, "worker");
+  const worker = options.worker === false ? null : await startWorker(services);
+  const verifier = createIdTokenVerifier({ projectId: PROJECT_ID, keySource: config.auth.jwksUrl });
+  const app = createApp({ services, verifier, kafkaReady: worker?.kafkaReady ?? (async () => {}) });
+  const token = (uid: string) =>
+    signDevToken({ uid, projectId: PROJECT_ID, privateKeyPath: keys.privateKeyPath });
+  return {
+    app,
+    services,
+    worker,
+    config,
+    keysDir,
+    token,
+    as:
+      (uid) =>
+      async (path, init = {}) => {
+        const headers = new Headers(init.headers);
+        headers.set("authorization", `Bearer ${await token(uid)}`);
+        return app.request(path, { ...init, headers });
+      },
+    async close() {
+      await worker?.stop();
+      await services.close();
+      await database.drop();
+      await rm(keysDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function json(body: unknown): RequestInit {
+  return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
+/** Polls the workflow until it reaches a final status. */
+export async function waitForWorkflow(
+  request: (path: string) => Promise<Response>,
+  id: string,
+  timeoutMs = 30_000,
+): Promise<{
+  status: string;
+  progress: number;
+  tailoringId: string | null;
+  steps: { name: string; status: string; attempts: number }[];
+}> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await request(`/v1/workflows/${id}`);
+    const body = await res.json();
+    if (["succeeded", "failed", "cancelled"].includes(body.status)) return body;
+    if (Date.now() > deadline) throw new Error(`workflow ${id} still ${body.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

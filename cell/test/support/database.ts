@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import postgres from "postgres";
+import type { CellConfig } from "../../src/config.ts";
+import { migrateDatabase, migrationsFolder } from "../../src/db/migrate.ts";
+import { openStepQueue } from "../../src/workflows/queue.ts";
+import { testPlatform } from "./platform.ts";
+
+/**
+ * A fresh database per test file, cloned from a template that already has the migrations and the
+ * job queue's schema (trigger.dev's pattern): real Postgres, fast, isolated.
+ */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = postgres(testPlatform().postgresUrl, { max: 1, onnotice: () => {} });
+  try {
+    const template = await ensureTemplate(admin);
+    const name = `hl_test_${randomBytes(6).toString("hex")}`;
+    await admin.unsafe(`create database ${name} template ${template}`);
+    const url = databaseUrl(name);
+    return {
+      url,
+      async drop() {
+        const dropper = postgres(testPlatform().postgresUrl, { max: 1, onnotice: () => {} });
+        await dropper.unsafe(`drop database if exists ${name} with (force)`);
+        await dropper.end();
+      },
+    };
+  } finally {
+    await admin.end();
+  }
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(testPlatform().postgresUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function ensureTemplate(admin: postgres.Sql): Promise<string> {
+  const name = `hl_template_${migrationsHash()}`;
+  await admin`select pg_advisory_lock(4242)`;
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (exists) return name;
+    await admin.unsafe(`create database ${name}`);
+    const url = databaseUrl(name);
+    await migrateDatabase(url);
+    const queue = await openStepQueue(
+      {
+        databaseUrl: url,
+        cellId: "template",
+        steps: { timeoutMs: 5_000, retries: 1, retryDelaySeconds: 1 },
+      } as CellConfig,
+      {
+        supervise: false,
+      },
+    );
+    await queue.stop({ graceful: false, wait: true });
+    return name;
+  } finally {
+    await admin`select pg_advisory_unlock(4242)`;
+  }
+}
+
+/** Changes to the migrations produce a new template. */
+function migrationsHash(): string {
+  const hash = createHash("sha256");
+  for (const file of readdirSync(migrationsFolder).sort()) {
+    if (file.endsWith(".sql")) hash.update(readFileSync(join(migrationsFolder, file)));
+  }
+  return hash.digest("hex").slice(0, 12);
+}

@@ -1,0 +1,129 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { generateDevKeys, signDevToken } from "@hireloop/identity";
+import { PROJECT_ID } from "./cell.ts";
+import { testPlatform } from "./platform.ts";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const cellMain = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+export interface CellProcesses {
+  apiUrl: string;
+  workerUrl: string;
+  env: Record<string, string>;
+  token(uid: string): Promise<string>;
+  start(role: "api" | "worker"): Promise<void>;
+  kill(role: "api" | "worker", signal?: NodeJS.Signals): Promise<void>;
+  stopAll(): Promise<void>;
+}
+
+/** The cell as real processes (node + tsx), as the platform runs it, against the test services. */
+export async function startCellProcesses(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<CellProcesses> {
+  const platform = testPlatform();
+  const keysDir = await mkdtemp(join(tmpdir(), "hl-drill-keys-"));
+  const keys = await generateDevKeys(keysDir);
+  const [apiPort, workerPort] = [await freePort(), await freePort()];
+  const env: Record<string, string> = {
+    HL_MODE: "dev",
+    HL_REGION: "us-east",
+    HL_CELL_ID: "us-east-1",
+    HL_DATABASE_URL: databaseUrl,
+    HL_REDIS_URL: platform.redisUrl,
+    HL_KAFKA_BROKERS: platform.kafkaBrokers.join(","),
+    HL_KAFKA_TOPIC: `hl.drill.${randomBytes(5).toString("hex")}`,
+    HL_AUTH_PROJECT_ID: PROJECT_ID,
+    HL_AUTH_JWKS_URL: `file://${keys.jwksPath}`,
+    HL_LOG_LEVEL: "warn",
+    ...extraEnv,
+  };
+  const ports = { api: apiPort, worker: workerPort };
+  const children = new Map<string, ChildProcess>();
+
+  async function start(role: "api" | "worker") {
+    const child = spawn(process.execPath, ["--import", "tsx", cellMain, role], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env, HL_PORT: String(ports[role]) },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    children.set(role, child);
+    await waitHealthy(`http://127.0.0.1:${ports[role]}/healthz`, child);
+  }
+
+  async function kill(role: "api" | "worker", signal: NodeJS.Signals = "SIGKILL") {
+    const child = children.get(role);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill(signal);
+    await exited;
+  }
+
+  await start("api");
+  await start("worker");
+  return {
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    workerUrl: `http://127.0.0.1:${workerPort}`,
+    env,
+    token: (uid) => signDevToken({ uid, projectId: PROJECT_ID, privateKeyPath: keys.privateKeyPath }),
+    start,
+    kill,
+    async stopAll() {
+      await kill("api", "SIGTERM");
+      await kill("worker", "SIGTERM");
+    },
+  };
+}
+
+async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} not healthy after ${timeoutMs} ms`);
+}
+
+const exec = promisify(execFile);
+
+/** Stops or starts one process of the test platform (postgres, redis, kafka) through the operator CLI. */
+export async function platformProcess(action: "stop" | "start", name: string): Promise<void> {
+  await exec("npx", ["hireloop", "local", action, name, "--profile", "test"], {
+    cwd: repoRoot,
+    timeout: 120_000,
+  });
+}
+
+/** An HTTP client for a cell process, authenticated as uid. */
+export function client(cell: CellProcesses, uid: string) {
+  return async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set("authorization", `Bearer ${await cell.token(uid)}`);
+    return fetch(`${cell.apiUrl}${path}`, { ...init, headers, signal: AbortSignal.timeout(15_000) });
+  };
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWorker } from "../src/worker.ts";
+import { listDeadLetters, replayDeadLetter } from "../src/workflows/operations.ts";
+import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
+import { cellFixture } from "./support/fixtures.ts";
+import { scalar } from "./support/sql.ts";
+
+let cell: TestCell;
+beforeAll(async () => {
+  cell = await startTestCell({ config: { steps: { timeoutMs: 5_000, retries: 1, retryDelaySeconds: 1 } } });
+});
+afterAll(async () => {
+  await cell?.close();
+});
+
+async function sources(uid: string) {
+  const request = cell.as(uid);
+  const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+  const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+  return { request, resume, job };
+}
+
+async function events(type: string, workflowId: string): Promise<number> {
+  const count = await scalar(cell.services.sql`
+    select count(*)::int as count from outbox
+    where envelope->>'type' = ${type} and envelope->'data'->>'workflowId' = ${workflowId}`);
+  return count;
+}
+
+describe("tailoring workflows", () => {
+  it("returns the same workflow for the same Idempotency-Key", async () => {
+    const { request, resume, job } = await sources("idem");
+    const body = { resumeId: resume.id, jobId: job.id, format: "pdf" };
+    const send = () =>
+      request("/v1/tailorings", {
+        ...json(body),
+        headers: { "content-type": "application/json", "idempotency-key": "k-1" },
+      });
+    const [first, second] = await Promise.all([send(), send()]);
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(202);
+    const a = await first.json();
+    const b = await second.json();
+    expect(a.workflowId).toBe(b.workflowId);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    await waitForWorkflow(request, a.workflowId);
+    const third = await (await send()).json();
+    expect(third).toEqual({ workflowId: a.workflowId, created: false });
+    const count = await scalar(
+      cell.services.sql`select count(*)::int as count from workflows where tenant_id = 'idem'`,
+    );
+    expect(count).toBe(1);
+    expect(await events("workflow.succeeded", a.workflowId)).toBe(1);
+
+    const reused = await request("/v1/tailorings", {
+      ...json({ ...body, format: "docx" }),
+      headers: { "content-type": "application/json", "idempotency-key": "k-1" },
+    });
+    expect(reused.status).toBe(422);
+    expect((await reused.json()).code).toBe("idempotency_key_reused");
+  });
+});
+
+describe("failure handling", () => {
+  let idle: TestCell;
+  beforeAll(async () => {
+    idle = await startTestCell({
+      worker: false,
+      config: { steps: { timeoutMs: 5_000, retries: 1, retryDelaySeconds: 1 } },
+    });
+  });
+  afterAll(async () => {
+    await idle?.close();
+  });
+
+  it("cancels a workflow that has not finished, and refuses to cancel a finished one", async () => {
+    const request = idle.as("canceller");
+    const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+    const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const { workflowId } = await (
+      await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
+    ).json();
+    const cancelled = await request(`/v1/workflows/${workflowId}/cancel`, { method: "POST" });
+    expect(cancelled.status).toBe(200);
+    expect((await cancelled.json()).status).toBe("cancelled");
+    const again = await request(`/v1/workflows/${workflowId}/cancel`, { method: "POST" });
+    expect(again.status).toBe(409);
+    expect((await again.json()).code).toBe("workflow_already_finished");
+  });
+
+  it("retries, falls back, dead-letters a run that cannot finish, and replays it once fixed", async () => {
+    const request = idle.as("unlucky");
+    const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+    const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const { workflowId } = await (
+      await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
+    ).json();
+    // The resume disappears before the worker gets to it: every attempt and the fallback fail.
+    const [saved] = await idle.services.sql`delete from resumes where id = ${resume.id} returning *`;
+    const worker = await startWorker(idle.services);
+    try {
+      const failed = await waitForWorkflow(request, workflowId);
+      expect(failed.status).toBe("failed");
+      const analyze = failed.steps.find((s) => s.name === "analyze");
+      expect(analyze).toMatchObject({ status: "failed", attempts: 2 });
+      const letters = await listDeadLetters(idle.services);
+      const letter = letters.find((l) => l.workflowId === workflowId);
+      expect(letter).toMatchObject({ step: "analyze", errorCode: "source_missing", attempts: 2 });
+
+      await idle.services.sql`insert into resumes ${idle.services.sql(saved as Record<string, unknown>)}`;
+      await replayDeadLetter(idle.services, letter?.id ?? "");
+      const replayed = await waitForWorkflow(request, workflowId);
+      expect(replayed.status).toBe("succeeded");
+      expect(await listDeadLetters(idle.services)).not.toContainEqual(
+        expect.objectContaining({ workflowId }),
+      );
+      const count = await scalar(idle.services.sql`
+        select count(*)::int as count from outbox
+        where envelope->>'type' = 'workflow.succeeded' and envelope->'data'->>'workflowId' = ${workflowId}`);
+      expect(count).toBe(1);
+      await expect(replayDeadLetter(idle.services, letter?.id ?? "")).rejects.toThrow(/no open dead letter/);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
