@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type ParsedResume, parseResumeFile, parseResumeText, ResumeError } from "@hireloop/resume-core";
+import { type ParsedResume, parseResumeFile, ResumeError } from "@hireloop/resume-core";
 import { and, eq } from "drizzle-orm";
 import { resumes } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
@@ -55,17 +55,12 @@ export async function loadResume(ctx: ServiceContext, id: string) {
 }
 
 async function parseUpload(input: ResumeUpload) {
+  const bytes = input.source === "text" ? new TextEncoder().encode(input.text) : input.bytes;
+  const hint =
+    input.source === "text" ? { contentType: "text/plain" } : { filename: input.filename, contentType: input.contentType };
   try {
-    if (input.source === "text") {
-      const sizeBytes = Buffer.byteLength(input.text);
-      if (input.text.trim() === "") throw new ResumeError("resume_empty", "the resume text is empty");
-      return { parsed: parseResumeText(input.text), kind: "text" as const, sizeBytes };
-    }
-    const { parsed, kind } = await parseResumeFile(input.bytes, {
-      filename: input.filename,
-      contentType: input.contentType,
-    });
-    return { parsed, kind, sizeBytes: input.bytes.byteLength };
+    const { resume, kind } = await parseResumeFile(bytes, hint);
+    return { parsed: resume, kind, sizeBytes: bytes.byteLength };
   } catch (error) {
     if (error instanceof ResumeError) throw new ServiceError(error.code, error.message);
     throw error;

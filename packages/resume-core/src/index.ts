@@ -1,1 +1,11 @@
+export { analyzeJob } from "./analyze.ts";
+export { type ExtractedText, extractResumeText, type UploadHint } from "./extract.ts";
+export * from "./inventions.ts";
+export { MATCH_WEIGHTS, matchResume } from "./match.ts";
+export { normalizeText } from "./normalize.ts";
+export { type ParsedResumeFile, parseResumeFile, parseResumeText } from "./parse.ts";
+export * from "./render/index.ts";
+export { resumeToText } from "./resume-text.ts";
+export { canonicalSkill, findSkills } from "./skills.ts";
+export * from "./tailor.ts";
 export * from "./types.ts";

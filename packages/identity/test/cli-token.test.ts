@@ -1,0 +1,109 @@
+// The CLI's `token` command lives in packages/cli/src/token.ts; its behaviour is tested here, next
+// to the identity code it drives, because that file is the only part of the CLI owned by this work.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { issueDevToken, planDevToken } from "../../cli/src/token.ts";
+import { generateDevKeys } from "../src/dev-keys.ts";
+import { createIdTokenVerifier } from "../src/verify.ts";
+import { makeTempDir } from "./support.ts";
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let statePath: string;
+
+beforeEach(async () => {
+  temp = await makeTempDir();
+  statePath = join(temp.dir, ".local", "dev", "platform.json");
+  await mkdir(join(temp.dir, ".local", "dev"), { recursive: true });
+});
+
+afterEach(() => temp.remove());
+
+async function writePlatformState(state: Record<string, unknown>): Promise<void> {
+  await writeFile(statePath, JSON.stringify(state));
+}
+
+describe("hireloop token", () => {
+  it("refuses without a local platform state file", async () => {
+    const outcome = await issueDevToken({ uid: "alice" }, statePath);
+
+    expect(outcome).toMatchObject({ ok: false, exitCode: 2 });
+  });
+
+  it("refuses when the platform runs in production mode", async () => {
+    await generateDevKeys(join(temp.dir, "keys"));
+    await writePlatformState({
+      mode: "production",
+      projectId: "hireloop-prod",
+      keysDir: join(temp.dir, "keys"),
+    });
+
+    const outcome = await issueDevToken({ uid: "alice" }, statePath);
+
+    expect(outcome).toMatchObject({ ok: false, exitCode: 2, message: expect.stringContaining("production") });
+  });
+
+  it("signs a token the dev platform's verifier accepts", async () => {
+    const keysDir = join(temp.dir, "keys");
+    const keys = await generateDevKeys(keysDir);
+    await writePlatformState({
+      mode: "dev",
+      projectId: "hireloop-dev",
+      keysDir,
+      routers: ["127.0.0.1:8080"],
+    });
+
+    const outcome = await issueDevToken({ uid: "alice", email: "alice@example.com", ttl: "120" }, statePath);
+
+    if (!outcome.ok) throw new Error(`expected a token, got: ${outcome.message}`);
+    const verifier = createIdTokenVerifier({
+      projectId: "hireloop-dev",
+      keySource: pathToFileURL(keys.jwksPath).href,
+    });
+    const identity = await verifier.verify(outcome.token);
+    expect(identity).toMatchObject({ uid: "alice", email: "alice@example.com" });
+    expect(Number(identity.claims.exp) - Number(identity.claims.iat)).toBe(120);
+  });
+
+  it("fails with exit code 1 when the dev platform has no keys yet", async () => {
+    await writePlatformState({ mode: "dev", projectId: "hireloop-dev", keysDir: join(temp.dir, "no-keys") });
+
+    const outcome = await issueDevToken({ uid: "alice" }, statePath);
+
+    expect(outcome).toMatchObject({ ok: false, exitCode: 1 });
+  });
+});
+
+describe("planDevToken", () => {
+  const devState = JSON.stringify({ mode: "dev", projectId: "hireloop-dev", keysDir: "/srv/keys" });
+
+  it("plans signing with the platform's project and key", () => {
+    expect(planDevToken({ uid: "alice", ttl: "60" }, devState)).toEqual({
+      ok: true,
+      plan: {
+        uid: "alice",
+        projectId: "hireloop-dev",
+        privateKeyPath: "/srv/keys/private.jwk.json",
+        ttlSeconds: 60,
+      },
+    });
+  });
+
+  it.each([
+    ["a state file that is not JSON", { uid: "alice" }, "{mode: dev"],
+    ["a state file without a mode", { uid: "alice" }, JSON.stringify({ projectId: "p", keysDir: "/k" })],
+    [
+      "a relative keysDir",
+      { uid: "alice" },
+      JSON.stringify({ mode: "dev", projectId: "p", keysDir: "keys" }),
+    ],
+    ["a missing projectId", { uid: "alice" }, JSON.stringify({ mode: "dev", keysDir: "/k" })],
+    ["an empty uid", { uid: "" }, devState],
+    ["a negative ttl", { uid: "alice", ttl: "-5" }, devState],
+    ["a fractional ttl", { uid: "alice", ttl: "1.5" }, devState],
+    ["a ttl that is not a number", { uid: "alice", ttl: "an hour" }, devState],
+  ])("refuses %s", (_case, request, stateText) => {
+    expect(planDevToken(request, stateText)).toMatchObject({ ok: false, exitCode: 2 });
+  });
+});

@@ -1,0 +1,212 @@
+import { type JobSection, splitJobSections } from "./job-sections.ts";
+import { normalizeText } from "./normalize.ts";
+import { canonicalSkill, findSkills } from "./skills.ts";
+import type { JobAnalysis, Seniority } from "./types.ts";
+
+/** Keywords beyond this many add noise, not signal, to coverage. */
+const MAX_KEYWORDS = 40;
+
+/**
+ * Reads a job description: its level, the skills it requires and the ones it would like, the
+ * experience it asks for, the duties, and the keywords an ATS would screen on. Skills count as
+ * required when they sit in a requirements section (or anywhere, when there is none) and as
+ * nice-to-have in a preferred section or in a sentence that says "preferred", "a plus", "ideally".
+ */
+export function analyzeJob(text: string, title?: string): JobAnalysis {
+  const lines = normalizeText(text).split("\n");
+  const sections = splitJobSections(lines);
+  const jobTitle = title?.trim() || firstLineTitle(lines);
+  const hasRequirements = sections.some((section) => section.kind === "required");
+  // Without a requirements section the whole description (but not the "about us") states the needs.
+  const demanding = sections.filter((section) =>
+    hasRequirements ? section.kind === "required" : section.kind !== "about" && section.kind !== "preferred",
+  );
+  const preferred = sections.filter((section) => section.kind === "preferred");
+
+  const required: string[] = [];
+  const niceToHave: string[] = [];
+  for (const sentence of demanding.flatMap(sentencesOf)) {
+    const { firm, optional } = splitOnPreferenceCue(sentence);
+    required.push(...findSkills(firm));
+    niceToHave.push(...findSkills(optional));
+  }
+  if (!hasRequirements) required.push(...findSkills(jobTitle));
+  for (const sentence of preferred.flatMap(sentencesOf)) niceToHave.push(...findSkills(sentence));
+
+  const requiredSkills = unique(required);
+  const niceToHaveSkills = unique(niceToHave).filter((skill) => !requiredSkills.includes(skill));
+  const responsibilities = responsibilitiesOf(sections);
+  const duties = sections.filter((section) => section.kind === "responsibilities");
+  const salientText = [
+    jobTitle,
+    ...[...new Set([...demanding, ...preferred, ...duties])].flatMap((s) => s.lines),
+  ];
+  const intro = sections.filter((section) => section.kind === "intro");
+
+  return {
+    title: jobTitle,
+    seniority: seniorityOf(jobTitle, sections),
+    requiredSkills,
+    niceToHaveSkills,
+    yearsOfExperience: yearsOfExperience([...new Set([...demanding, ...intro])]),
+    responsibilities,
+    keywords: unique([...requiredSkills, ...niceToHaveSkills, ...domainTerms(salientText.join("\n"))]).slice(
+      0,
+      MAX_KEYWORDS,
+    ),
+  };
+}
+
+function firstLineTitle(lines: string[]): string {
+  const first = lines.find((line) => line.trim() !== "") ?? "";
+  return first.replace(/^(?:job title|title|position|role)\s*:\s*/i, "").trim();
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function sentencesOf(section: JobSection): string[] {
+  return section.lines
+    .filter((line) => line !== "")
+    .flatMap((line) => line.replace(/^- /, "").split(/(?<=[.!?])\s+(?=\p{Lu})/u));
+}
+
+/** A cue closing a clause makes that clause optional: "Go is a plus", "8+ years preferred". */
+const trailingCue =
+  /(?:\b(?:is|are|would be|will be)\s+)?(?:an?\s+)?(?:(?:big|huge|strong)\s+)?\b(?:plus|bonus|preferred|desirable|desired|advantageous|nice to have|an asset|helpful)[.,;]?$/i;
+/** A cue opening a phrase makes the rest of the sentence optional: "5+ years, ideally in retail". */
+const inlineCue = /\b(?:ideally|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally)\b/i;
+
+/**
+ * Splits a requirement sentence into what it demands and what it only prefers, clause by clause.
+ * A list closed by a cue ("Docker, Kubernetes, or Terraform is a plus") is optional as a whole.
+ */
+function splitOnPreferenceCue(sentence: string): { firm: string; optional: string } {
+  const clauses = sentence.split(/(?<=[,;])\s+/);
+  const last = clauses[clauses.length - 1] ?? "";
+  if (trailingCue.test(sentence) && (clauses.length === 1 || /^(?:and|or|&)\s/i.test(last))) {
+    return { firm: "", optional: sentence };
+  }
+  const firm: string[] = [];
+  const optional: string[] = [];
+  let restIsOptional = false;
+  for (const clause of clauses) {
+    const cue = inlineCue.exec(clause);
+    if (restIsOptional || trailingCue.test(clause)) {
+      optional.push(clause);
+    } else if (cue) {
+      firm.push(clause.slice(0, cue.index));
+      optional.push(clause.slice(cue.index));
+      restIsOptional = true;
+    } else {
+      firm.push(clause);
+    }
+  }
+  return { firm: firm.join(" "), optional: optional.join(" ") };
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+};
+const NUMBER = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})`;
+/**
+ * "5+ years", "3-5 years", "at least three years", "two or more years", "1+ year", "minimum 2 yrs";
+ * not "years old" or "years ago".
+ */
+const yearsPattern = new RegExp(
+  `\\b${NUMBER}(?:\\s*(?:-|–|to)\\s*${NUMBER})?\\s*\\+?\\s*(?:or more\\s+)?(?:years?|yrs?)\\b(?!\\s+(?:old|ago))`,
+  "i",
+);
+
+/** The first minimum the requirements state; intro text is read only when they state none. */
+function yearsOfExperience(sections: JobSection[]): number | null {
+  for (const sentence of sections.flatMap(sentencesOf)) {
+    const { firm } = splitOnPreferenceCue(sentence);
+    const match = yearsPattern.exec(firm);
+    const value = match?.[1];
+    if (value === undefined) continue;
+    const years = NUMBER_WORDS[value.toLowerCase()] ?? Number(value);
+    if (years > 0 && years <= 40) return years;
+  }
+  return null;
+}
+
+function responsibilitiesOf(sections: JobSection[]): string[] {
+  const lines = sections
+    .filter((section) => section.kind === "responsibilities")
+    .flatMap((section) => section.lines)
+    .filter((line) => line !== "");
+  const bullets = lines.filter((line) => line.startsWith("- "));
+  return (bullets.length > 0 ? bullets : lines).map((line) => line.replace(/^- /, ""));
+}
+
+const TITLE_LEVELS: [Seniority, RegExp][] = [
+  ["intern", /\b(?:intern|internship|co-?op|trainee|apprentice)\b/i],
+  [
+    "executive",
+    /\b(?:chief|ceo|cto|cfo|coo|cmo|cio|vp|svp|evp|vice president|head of|director|president)\b/i,
+  ],
+  ["principal", /\b(?:principal|distinguished|fellow)\b/i],
+  [
+    "lead",
+    /\b(?:lead|team lead|tech lead)\b|\bstaff\s+(?:software|engineer|developer|scientist|designer|data)/i,
+  ],
+  ["senior", /\b(?:senior|sr|snr)\b\.?|\bIII\b/i],
+  ["mid", /\b(?:mid|mid-level|intermediate)\b|\bII\b/i],
+  ["junior", /\b(?:junior|jr|entry[- ]level|graduate|new grad)\b|^associate\b|\bI$/i],
+];
+
+const TEXT_LEVELS: [Seniority, RegExp][] = [
+  ["junior", /\b(?:entry[- ]level|junior[- ]level)\b/i],
+  ["mid", /\bmid[- ]level\b/i],
+  ["senior", /\bsenior[- ]level\b/i],
+  ["executive", /\bexecutive[- ]level\b/i],
+];
+
+/** The level the title states; the text decides only when it names a level outright ("entry-level"). */
+function seniorityOf(title: string, sections: JobSection[]): Seniority {
+  for (const [level, pattern] of TITLE_LEVELS) if (pattern.test(title)) return level;
+  const body = sections
+    .filter((section) => section.kind !== "about")
+    .flatMap((section) => section.lines)
+    .join("\n");
+  for (const [level, pattern] of TEXT_LEVELS) if (pattern.test(body)) return level;
+  return "unspecified";
+}
+
+/** Acronyms that are not domain terms: places, legal boilerplate, time, generic business words. */
+const COMMON_ACRONYMS = new Set(
+  (
+    "US USA UK EU UAE OK ID AM PM TV FAQ LLC INC LTD EEO EOE PTO DEI ADA CEO CFO COO CTO CMO CIO VP SVP " +
+    "EVP HQ ASAP ETA FYI TBD AND OR THE II III IV NA ET FT"
+  ).split(" "),
+);
+
+/**
+ * Salient terms that are not in the skills taxonomy: acronyms such as "HIPAA", "EHS", "PT",
+ * written in capitals in the title or the requirement and duty sections.
+ */
+function domainTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const match of text.matchAll(/(?<![\p{L}\d])[A-Z][A-Z0-9&]{1,5}(?![\p{L}\d])/gu)) {
+    const term = match[0];
+    if (COMMON_ACRONYMS.has(term) || !/[A-Z].*[A-Z]/.test(term) || canonicalSkill(term) !== undefined)
+      continue;
+    terms.push(term);
+  }
+  return terms;
+}

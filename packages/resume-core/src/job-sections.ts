@@ -1,0 +1,148 @@
+/** Job description sections: what decides whether a skill is required, preferred or just mentioned. */
+
+export type JobSectionKind = "intro" | "required" | "preferred" | "responsibilities" | "about";
+
+const JOB_HEADINGS: Record<Exclude<JobSectionKind, "intro">, string[]> = {
+  required: [
+    "requirements",
+    "required",
+    "key requirements",
+    "job requirements",
+    "minimum requirements",
+    "qualifications",
+    "required qualifications",
+    "minimum qualifications",
+    "basic qualifications",
+    "requirements and qualifications",
+    "qualifications and requirements",
+    "required skills",
+    "required experience",
+    "skills and experience",
+    "skills and qualifications",
+    "essential skills",
+    "essential requirements",
+    "what youll bring",
+    "what you bring",
+    "what youll need",
+    "what you need",
+    "what were looking for",
+    "what we are looking for",
+    "who you are",
+    "you have",
+    "about you",
+    "your profile",
+    "your background",
+    "must have",
+    "must haves",
+    "must",
+  ],
+  preferred: [
+    "nice to have",
+    "nice to haves",
+    "good to have",
+    "preferred",
+    "preferred qualifications",
+    "preferred skills",
+    "preferred experience",
+    "desired",
+    "desired qualifications",
+    "desired skills",
+    "desirable",
+    "bonus",
+    "bonus points",
+    "pluses",
+    "plus",
+    "extra credit",
+    "even better if",
+    "it would be great if",
+    "additional qualifications",
+  ],
+  responsibilities: [
+    "responsibilities",
+    "key responsibilities",
+    "your responsibilities",
+    "job responsibilities",
+    "role responsibilities",
+    "duties",
+    "job duties",
+    "duties and responsibilities",
+    "essential functions",
+    "what youll do",
+    "what you will do",
+    "what youll be doing",
+    "you will",
+    "in this role",
+    "in this role you will",
+    "day to day",
+    "a day in the life",
+    "your role",
+    "the role",
+  ],
+  about: [
+    "about the role",
+    "about us",
+    "about the company",
+    "about the team",
+    "who we are",
+    "benefits",
+    "perks",
+    "perks and benefits",
+    "what we offer",
+    "compensation",
+    "salary",
+    "pay",
+    "equal opportunity",
+    "equal opportunity employer",
+    "how to apply",
+    "our values",
+    "why join us",
+    "location",
+  ],
+};
+
+const kindByHeading = new Map<string, JobSectionKind>(
+  (Object.entries(JOB_HEADINGS) as [JobSectionKind, string[]][]).flatMap(([kind, headings]) =>
+    headings.map((heading): [string, JobSectionKind] => [heading, kind]),
+  ),
+);
+
+export interface JobSection {
+  kind: JobSectionKind;
+  lines: string[];
+}
+
+function headingKey(line: string): string {
+  return line
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/&/g, " and ")
+    .replace(/[^\p{L}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The kind of a heading line, or undefined for ordinary lines. Known headings are matched whole;
+ * an unknown short line ending in ":" is classified by its words ("Preferred Skills:").
+ */
+export function jobHeadingKind(line: string): JobSectionKind | undefined {
+  if (line.startsWith("- ") || line.split(/\s+/).length > 8) return undefined;
+  const key = headingKey(line);
+  const known = kindByHeading.get(key);
+  if (known) return known;
+  if (!/:$/.test(line.trim())) return undefined;
+  if (/\b(?:prefer|nice|bonus|plus|desir)/.test(key)) return "preferred";
+  if (/\b(?:require|qualif|must|need)/.test(key)) return "required";
+  if (/\b(?:responsib|duties|you will|youll)/.test(key)) return "responsibilities";
+  return "about";
+}
+
+export function splitJobSections(lines: string[]): JobSection[] {
+  const sections: JobSection[] = [{ kind: "intro", lines: [] }];
+  for (const line of lines) {
+    const kind = jobHeadingKind(line);
+    if (kind) sections.push({ kind, lines: [] });
+    else sections[sections.length - 1]?.lines.push(line);
+  }
+  return sections;
+}

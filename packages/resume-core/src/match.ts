@@ -1,0 +1,117 @@
+import { compileTerm, gatherEvidence, type JobTerm, nameOf, resumeShows } from "./match-evidence.ts";
+import { suggestImprovements } from "./match-suggestions.ts";
+import type { JobAnalysis, MatchBreakdown, MatchResult, ParsedResume } from "./types.ts";
+
+export const MATCH_WEIGHTS = {
+  keywordCoverage: 0.5,
+  skillsCoverage: 0.35,
+  sectionCompleteness: 0.15,
+} as const;
+
+interface CompiledJob {
+  fingerprint: string;
+  keywords: JobTerm[];
+  required: JobTerm[];
+  niceToHave: JobTerm[];
+  /** Token lengths of the non-skill terms, so the resume is cut into just those phrase sizes. */
+  phraseLengths: number[];
+}
+
+/**
+ * Compiled jobs, keyed by the analysis object: a recruiter scores hundreds of resumes against one
+ * job. The fingerprint catches an analysis that was changed after it was first used.
+ */
+const compiledJobs = new WeakMap<JobAnalysis, CompiledJob>();
+
+function fingerprintOf(job: JobAnalysis): string {
+  return [job.keywords, job.requiredSkills, job.niceToHaveSkills]
+    .map((list) => list.join("\u0000"))
+    .join("\u0001");
+}
+
+/** Skills once each by canonical name; a skill in both lists counts as required. */
+function compileSkills(skills: string[], exclude: JobTerm[] = []): JobTerm[] {
+  const seen = new Set(exclude.map(nameOf));
+  return skills.map(compileTerm).filter((term) => {
+    if (seen.has(nameOf(term))) return false;
+    seen.add(nameOf(term));
+    return true;
+  });
+}
+
+function compileJob(job: JobAnalysis): CompiledJob {
+  const fingerprint = fingerprintOf(job);
+  const cached = compiledJobs.get(job);
+  if (cached?.fingerprint === fingerprint) return cached;
+  const keywords = job.keywords.map(compileTerm);
+  const required = compileSkills(job.requiredSkills);
+  const niceToHave = compileSkills(job.niceToHaveSkills, required);
+  const phraseTerms = [...keywords, ...required, ...niceToHave].filter((term) => !term.canonical);
+  const compiled: CompiledJob = {
+    fingerprint,
+    keywords,
+    required,
+    niceToHave,
+    phraseLengths: [...new Set(phraseTerms.map((term) => term.tokenCount))],
+  };
+  compiledJobs.set(job, compiled);
+  return compiled;
+}
+
+function percent(part: number, whole: number): number {
+  // A job that names nothing in a category leaves nothing missing in it.
+  return whole === 0 ? 100 : Math.round((100 * part) / whole);
+}
+
+/**
+ * Scores how well a resume covers a job, with the breakdown documented in types.ts: keyword
+ * coverage (weight 0.5), skills coverage with required skills counting double (0.35) and section
+ * completeness (0.15); each part is a 0–100 integer and the score is their weighted sum, rounded.
+ * Suggestions point at what the resume already shows, or ask the person to add a skill only if
+ * they have it; they never put words in the resume.
+ */
+export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult {
+  const compiled = compileJob(job);
+  const evidence = gatherEvidence(resume, compiled.phraseLengths);
+  const shows = (term: JobTerm) => resumeShows(evidence, term);
+
+  const matchedKeywords: string[] = [];
+  const missingKeywords: string[] = [];
+  for (const term of compiled.keywords) (shows(term) ? matchedKeywords : missingKeywords).push(term.term);
+
+  const breakdown: MatchBreakdown = {
+    keywordCoverage: percent(matchedKeywords.length, compiled.keywords.length),
+    skillsCoverage: percent(
+      2 * compiled.required.filter(shows).length + compiled.niceToHave.filter(shows).length,
+      2 * compiled.required.length + compiled.niceToHave.length,
+    ),
+    sectionCompleteness: percent(completeSections(resume), 5),
+  };
+  const score = Math.round(
+    MATCH_WEIGHTS.keywordCoverage * breakdown.keywordCoverage +
+      MATCH_WEIGHTS.skillsCoverage * breakdown.skillsCoverage +
+      MATCH_WEIGHTS.sectionCompleteness * breakdown.sectionCompleteness,
+  );
+
+  const suggestions = suggestImprovements({
+    resume,
+    job,
+    evidence,
+    required: compiled.required,
+    niceToHave: compiled.niceToHave,
+    missingKeywords: compiled.keywords.filter((term) => !shows(term)),
+  });
+  return { score, breakdown, matchedKeywords, missingKeywords, suggestions };
+}
+
+/** Contact (a name and a way to reach them), summary, skills, experience, education. */
+function completeSections(resume: ParsedResume): number {
+  const { contact } = resume;
+  return [
+    contact.name.trim() !== "" && (contact.email !== undefined || contact.phone !== undefined),
+    resume.summary.trim() !== "",
+    resume.skills.length > 0,
+    resume.experience.length > 0,
+    resume.education.length > 0,
+  ].filter(Boolean).length;
+}

@@ -1,0 +1,106 @@
+import { findDates } from "./dates.ts";
+import { splitTrailingLocation } from "./places.ts";
+import type { EducationEntry } from "./types.ts";
+
+/**
+ * Degree names and abbreviations. Abbreviations are matched case-sensitively and only after the
+ * location is removed, because "MA" and "MS" are also state codes.
+ */
+const degreePattern = new RegExp(
+  [
+    "\\b(?:bachelor|master|doctor(?:ate)?|associate)(?:['’]s)?\\b",
+    "\\b(?:diploma|high school|ged|juris doctor|certificate in|postgraduate|graduate certificate)\\b",
+  ].join("|"),
+  "iu",
+);
+const degreeAbbreviation =
+  /(?<![\p{L}])(?:B\.?\s?S\.?c?|B\.?\s?A|M\.?\s?S\.?c?|M\.?\s?A|B\.?\s?Eng|M\.?\s?Eng|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?B\.?\s?A|M\.?\s?B\.?\s?A|Ph\.?\s?D|M\.?\s?D|J\.?\s?D|BSN|MSN|DNP|BFA|MFA|M\.?\s?Ed|B\.?\s?Ed|LL\.?\s?[BM]|A\.?\s?A\.?\s?S|A\.?\s?A|HND)\.?(?![\p{L}])/u;
+const institutionPattern =
+  /\b(?:university|universit[éày]|universidad|universität|college|institute|school|academy|polytechnic|conservatory|seminary|hochschule|politecnico)\b/iu;
+
+function isDegree(text: string): boolean {
+  return degreePattern.test(text) || degreeAbbreviation.test(text);
+}
+
+function isInstitution(text: string): boolean {
+  // "School of Engineering" inside a degree line is a department; "High School" is a degree level.
+  return institutionPattern.test(text) && !/\bhigh school diploma\b/i.test(text);
+}
+
+/**
+ * Education entries: each holds at most one institution and one degree; a second of either
+ * starts a new entry. Lines that are neither (GPA, honours, coursework) are details.
+ */
+export function parseEducation(sectionLines: string[]): EducationEntry[] {
+  const entries: EducationEntry[] = [];
+  let current: EducationEntry | undefined;
+  const startEntry = () => {
+    current = { institution: "", details: [] };
+    entries.push(current);
+    return current;
+  };
+
+  for (const rawLine of sectionLines) {
+    if (rawLine === "") continue;
+    const line = rawLine.startsWith("- ") ? rawLine.slice(2) : rawLine;
+    const dates = findDates(line);
+    const withoutDates = dates ? line.replace(dates.matched, " ").replace(/\(\s*\)/g, " ") : line;
+    const parts = withoutDates
+      .split(/\s*[|·•\t]\s*|\s+[—–-]\s+|,\s+/)
+      .map(trimPart)
+      .filter((part) => part !== "");
+    const { rest } = splitTrailingLocation(parts.join(", "));
+    const restParts = rest === "" ? [] : rest.split(/,\s+/);
+
+    const institutionIndex = restParts.findIndex(isInstitution);
+    const degreeIndex = restParts.findIndex((part, index) => index !== institutionIndex && isDegree(part));
+    if (institutionIndex < 0 && degreeIndex < 0) {
+      const entry = current ?? startEntry();
+      if (entry.institution === "" && entry.degree === undefined && restParts.length > 0 && !/:/.test(line)) {
+        entry.institution = rest;
+      } else if (rest !== "" || !dates) {
+        entry.details.push(line);
+      }
+      if (dates && entry.endDate === undefined) applyDates(entry, dates);
+      continue;
+    }
+
+    let entry = current ?? startEntry();
+    const hasInstitutionAlready = institutionIndex >= 0 && entry.institution !== "";
+    const hasDegreeAlready = degreeIndex >= 0 && entry.degree !== undefined;
+    if (hasInstitutionAlready || hasDegreeAlready) entry = startEntry();
+
+    if (institutionIndex >= 0) {
+      // "University of California, Berkeley": the campus after the comma is part of the name.
+      const end = degreeIndex > institutionIndex ? degreeIndex : restParts.length;
+      entry.institution = restParts.slice(institutionIndex, end).join(", ");
+    }
+    if (degreeIndex >= 0) {
+      // "Bachelor of Science, Computer Science, State University": the parts after the degree,
+      // up to the institution, are its field of study.
+      const end = institutionIndex > degreeIndex ? institutionIndex : restParts.length;
+      entry.degree = restParts.slice(degreeIndex, end).join(", ");
+    }
+    if (dates && entry.endDate === undefined) applyDates(entry, dates);
+  }
+  return entries.filter((entry) => entry.institution !== "" || entry.degree !== undefined);
+}
+
+/** Trims separators and a dangling parenthesis, keeping a balanced one: "B.S. Business (Marketing)". */
+function trimPart(part: string): string {
+  const trimmed = part.replace(/^[\s,–—-]+|[\s,–—-]+$/g, "");
+  const opens = (trimmed.match(/\(/g) ?? []).length;
+  const closes = (trimmed.match(/\)/g) ?? []).length;
+  if (opens > closes) return trimmed.replace(/\s*\($/, "").replace(/^\(\s*/, "");
+  if (closes > opens)
+    return trimmed
+      .replace(/\)$/, "")
+      .replace(/^\s*\)/, "")
+      .trim();
+  return trimmed;
+}
+
+function applyDates(entry: EducationEntry, dates: NonNullable<ReturnType<typeof findDates>>): void {
+  if (dates.start) entry.startDate = dates.start;
+  if (dates.end) entry.endDate = dates.end;
+}

@@ -1,0 +1,225 @@
+import { type DateMention, findDates } from "./dates.ts";
+import { splitTrailingLocation } from "./places.ts";
+import { companyScore, isRoleLike, orderTitleCompany, titleScore } from "./roles.ts";
+import type { ExperienceEntry } from "./types.ts";
+
+/**
+ * Experience entries from the lines of an experience section. Every role is anchored on its date
+ * line ("Jan 2019 – Present", "2018 - 2021", "03/2017 – 06/2019"); the role's title and employer
+ * sit on that line or on the one or two short lines around it, in any of the common layouts:
+ * "Title — Company", "Title, Company", "Title at Company", "Company | Title | dates",
+ * "Company" over "Title  dates". Everything else belongs to the role above it as a bullet.
+ */
+export function parseExperience(sectionLines: string[]): ExperienceEntry[] {
+  const lines = sectionLines.filter((line) => line !== "");
+  const datedIndexes = lines.flatMap((line, index) => (isDateLine(line) ? [index] : []));
+  const drafts = datedIndexes.length > 0 ? anchorOnDates(lines, datedIndexes) : anchorOnBullets(lines);
+  return drafts.map((draft, index) => toEntry(lines, draft, drafts[index - 1]));
+}
+
+interface Draft {
+  headerIndexes: number[];
+  bodyIndexes: number[];
+}
+
+function anchorOnDates(lines: string[], datedIndexes: number[]): Draft[] {
+  const drafts: Draft[] = [];
+  let lowerBound = 0;
+  for (const [k, dated] of datedIndexes.entries()) {
+    const upperBound = datedIndexes[k + 1] ?? lines.length;
+    const header = [dated];
+    const partCount = () =>
+      header.reduce((count, index) => count + roleParts(lines[index] ?? "").parts.length, 0);
+    for (let index = dated - 1; index >= lowerBound && partCount() < 2 && header.length < 3; index--) {
+      if (!isHeaderCandidate(lines[index])) break;
+      header.unshift(index);
+    }
+    // Dates first, then the role: "Jan 2019 – Present" over "Senior Engineer, Acme".
+    if (header[0] === dated) {
+      for (let index = dated + 1; index < upperBound && partCount() < 2 && header.length < 3; index++) {
+        if (!isHeaderCandidate(lines[index])) break;
+        header.push(index);
+      }
+    }
+    drafts.push({ headerIndexes: header, bodyIndexes: [] });
+    lowerBound = Math.max(...header) + 1;
+  }
+  assignBodies(lines, drafts);
+  return drafts;
+}
+
+/** Roles without dates: a short role-like line (or two) directly above a run of bullets. */
+function anchorOnBullets(lines: string[]): Draft[] {
+  const drafts: Draft[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const startsBullets = lines[index + 1]?.startsWith("- ") ?? false;
+    if (!startsBullets || !isHeaderCandidate(lines[index])) continue;
+    const header = [index];
+    // "Acme Corp" over "Barista": a one-part header may take the line above it.
+    if (isHeaderCandidate(lines[index - 1]) && roleParts(lines[index] ?? "").parts.length < 2) {
+      header.unshift(index - 1);
+    }
+    drafts.push({ headerIndexes: header, bodyIndexes: [] });
+  }
+  assignBodies(lines, drafts);
+  return drafts;
+}
+
+/** Lines not used as headers belong to the nearest role above them (or the first role). */
+function assignBodies(lines: string[], drafts: Draft[]): void {
+  const headerLines = new Set(drafts.flatMap((draft) => draft.headerIndexes));
+  let owner = 0;
+  for (let index = 0; index < lines.length; index++) {
+    while (owner + 1 < drafts.length && Math.min(...(drafts[owner + 1]?.headerIndexes ?? [])) <= index)
+      owner++;
+    if (!headerLines.has(index)) drafts[owner]?.bodyIndexes.push(index);
+  }
+}
+
+function isHeaderCandidate(line: string | undefined): boolean {
+  return line !== undefined && !line.startsWith("- ") && !isDateLine(line) && isRoleLike(line);
+}
+
+function isDateLine(line: string): boolean {
+  if (line.startsWith("- ") || !/^[\p{Lu}\d(]/u.test(line)) return false;
+  const dates = findDates(line);
+  if (!dates) return false;
+  const wordCount = line.split(/\s+/).length;
+  const sentence = /[.!?]$/.test(line) && !/\b(?:present|current)\.$/i.test(line);
+  if (sentence) return false;
+  if (dates.isRange) return wordCount <= 18;
+  const trimmed = line.replace(/[()]/g, "").trim();
+  return wordCount <= 10 && (trimmed.startsWith(dates.matched) || trimmed.endsWith(dates.matched));
+}
+
+interface RoleParts {
+  parts: string[];
+  location?: string;
+  /** "Company | Title" layouts put the employer first when the words do not say otherwise. */
+  companyFirst: boolean;
+  /** "Title at Company" fixes the order. */
+  fixedOrder: boolean;
+}
+
+const separatorTrim = /^[\s,|·•–—-]+|[\s,|·•–—-]+$/g;
+
+/** The title/company parts of one header line, with its dates and location removed. */
+function roleParts(line: string): RoleParts {
+  const dates = findDates(line);
+  const withoutDates =
+    dates && isDateLine(line) ? line.replace(dates.matched, " | ").replace(/\(\s*\|\s*\)/, " | ") : line;
+  const segments = withoutDates
+    .split(/\s*[|·•\t]\s*/)
+    .map((segment) => segment.replace(separatorTrim, ""))
+    .filter((segment) => segment !== "");
+  const result: RoleParts = { parts: [], companyFirst: segments.length > 1, fixedOrder: false };
+  const keepLocation = (location: string | undefined) => {
+    if (location && result.location === undefined) result.location = location;
+  };
+  for (const segment of segments) {
+    const { rest, location } = splitTrailingLocation(segment);
+    keepLocation(location);
+    if (rest === "") continue;
+    const pieces: string[] = [];
+    for (const piece of splitRole(rest, segments.length === 1)) {
+      const split = splitTrailingLocation(piece);
+      keepLocation(split.location);
+      if (split.rest !== "") pieces.push(split.rest);
+    }
+    if (pieces.length === 2) result.fixedOrder ||= / at | @ /i.test(rest);
+    result.parts.push(...pieces);
+  }
+  return result;
+}
+
+/**
+ * "Title at Company", "Title — Company", "Company — City, ST" and, when the line has no other
+ * separator, "Title, Company" → two pieces; anything else → one. In a "|" layout each segment is
+ * one piece already ("Registered Nurse, Medical ICU" is a title).
+ */
+function splitRole(text: string, allowComma: boolean): string[] {
+  const separators = [/\s+(?:at|@)\s+/i, /\s+[—–-]\s+/];
+  if (allowComma) separators.push(/,\s+(?=[\p{Lu}\d])/u);
+  for (const separator of separators) {
+    const match = separator.exec(text);
+    if (!match) continue;
+    const left = text.slice(0, match.index).trim();
+    const right = text.slice(match.index + match[0].length).trim();
+    if (left !== "" && right !== "") return [left, right];
+  }
+  return [text.trim()];
+}
+
+function toEntry(lines: string[], draft: Draft, previous: Draft | undefined): ExperienceEntry {
+  const entry: ExperienceEntry = {
+    title: "",
+    company: "",
+    bullets: bulletsFrom(draft.bodyIndexes.map((i) => lines[i] ?? "")),
+  };
+  const headerLines = draft.headerIndexes.map((index) => lines[index] ?? "");
+  const dates = headerLines.map((line) => (isDateLine(line) ? findDates(line) : undefined)).find(Boolean);
+  applyDates(entry, dates);
+
+  const described = headerLines.map(roleParts);
+  const location = described.find((parts) => parts.location !== undefined)?.location;
+  if (location) entry.location = location;
+  const paired = described.find((parts) => parts.parts.length >= 2);
+  const all = described.flatMap((parts) => parts.parts);
+  if (paired) {
+    const [first = "", second = ""] = paired.parts;
+    [entry.title, entry.company] = paired.fixedOrder
+      ? [first, second]
+      : orderTitleCompany(first, second, paired.companyFirst);
+    const extra = paired.parts[2];
+    if (extra && entry.location === undefined && extra.split(" ").length <= 3) entry.location = extra;
+  } else if (all.length >= 2) {
+    [entry.title, entry.company] = orderTitleCompany(all[0] ?? "", all[1] ?? "", false);
+  } else if (all.length === 1) {
+    const only = all[0] ?? "";
+    if (companyScore(only) > titleScore(only)) entry.company = only;
+    else entry.title = only;
+  }
+  if (entry.company === "" && previous) entry.company = sharedEmployer(lines, previous);
+  return entry;
+}
+
+/**
+ * Several roles under one employer: "Acme Corp" on its own line, then "Senior Engineer 2020 –
+ * Present", bullets, "Engineer 2018 – 2020". The later roles inherit the employer line.
+ */
+function sharedEmployer(lines: string[], previous: Draft): string {
+  const employerLine = previous.headerIndexes
+    .map((index) => lines[index] ?? "")
+    .find((line) => !isDateLine(line) && roleParts(line).parts.length === 1);
+  if (!employerLine) return "";
+  const [candidate = ""] = roleParts(employerLine).parts;
+  return companyScore(candidate) >= titleScore(candidate) ? candidate : "";
+}
+
+function applyDates(entry: ExperienceEntry, dates: DateMention | undefined): void {
+  if (!dates) return;
+  const start = dates.start ?? dates.end;
+  if (start) entry.startDate = start;
+  if (dates.end) entry.endDate = dates.end;
+}
+
+/**
+ * Bullets as written, without their "- ". A line that starts in lowercase, or follows a line
+ * ending in a comma or a joining word, is the wrapped tail of the bullet above it.
+ */
+export function bulletsFrom(lines: string[]): string[] {
+  const bullets: string[] = [];
+  for (const line of lines) {
+    if (line === "") continue;
+    const text = line.startsWith("- ") ? line.slice(2) : line;
+    const previous = bullets[bullets.length - 1];
+    const continues =
+      !line.startsWith("- ") &&
+      previous !== undefined &&
+      (/^\p{Ll}/u.test(text) || /(?:,|-|&|\band|\bor|\bthe|\bof|\bto|\bwith|\bfor|\bin)$/i.test(previous));
+    if (!continues) bullets.push(text);
+    // A word broken at a hyphen ("cross-" / "functional") joins without a space.
+    else bullets[bullets.length - 1] = previous.endsWith("-") ? `${previous}${text}` : `${previous} ${text}`;
+  }
+  return bullets;
+}

@@ -1,0 +1,134 @@
+import { extractResumeText, type UploadHint } from "./extract.ts";
+import { normalizeText } from "./normalize.ts";
+import { parseContact } from "./parse-contact.ts";
+import { parseEducation } from "./parse-education.ts";
+import { bulletsFrom, parseExperience } from "./parse-experience.ts";
+import { recognizeHeading, type SectionKind } from "./sections.ts";
+import { type ParsedResume, ResumeError, type UploadKind } from "./types.ts";
+
+interface Section {
+  kind: SectionKind | "header";
+  title: string;
+  lines: string[];
+}
+
+/**
+ * Parses resume text into sections. Heuristic by necessity: headings are recognized by their
+ * usual names and synonyms, everything above the first heading is the contact header, and each
+ * section has its own reader. Text that is already normalized passes through unchanged.
+ */
+export function parseResumeText(text: string): ParsedResume {
+  const normalized = normalizeText(text);
+  const sections = splitSections(normalized.split("\n"));
+  const header = sections.find((section) => section.kind === "header")?.lines ?? [];
+  const linesOf = (kind: SectionKind) =>
+    sections.filter((section) => section.kind === kind).flatMap((s) => s.lines);
+
+  const otherSections: Record<string, string[]> = {};
+  for (const section of sections.filter((s) => s.kind === "other")) {
+    const items = bulletsFrom(section.lines);
+    if (items.length > 0) otherSections[section.title] = [...(otherSections[section.title] ?? []), ...items];
+  }
+
+  const summaryLines = linesOf("summary");
+  return {
+    contact: parseContact(header, normalized),
+    summary: joinParagraph(summaryLines.length > 0 ? summaryLines : introFromHeader(header)),
+    skills: parseSkillList(linesOf("skills")),
+    experience: parseExperience(linesOf("experience")),
+    education: parseEducation(linesOf("education")),
+    otherSections,
+    text: normalized,
+  };
+}
+
+/**
+ * Extracts and parses an uploaded file. A file whose text has no heading, email or phone is not
+ * a resume we can read (a scanned form, a garbled font, a random document).
+ */
+export interface ParsedResumeFile {
+  resume: ParsedResume;
+  kind: UploadKind;
+  pages?: number;
+}
+
+export async function parseResumeFile(bytes: Uint8Array, hint: UploadHint = {}): Promise<ParsedResumeFile> {
+  const { text, kind, pages } = await extractResumeText(bytes, hint);
+  const resume = parseResumeText(text);
+  const sections = splitSections(resume.text.split("\n"));
+  const recognisable =
+    sections.some((section) => section.kind !== "header") ||
+    resume.contact.email !== undefined ||
+    resume.contact.phone !== undefined;
+  if (!recognisable) {
+    throw new ResumeError("resume_unreadable", "No resume content (contact details or sections) was found");
+  }
+  return { resume, kind, ...(pages === undefined ? {} : { pages }) };
+}
+
+function splitSections(lines: string[]): Section[] {
+  const sections: Section[] = [{ kind: "header", title: "", lines: [] }];
+  for (const line of lines) {
+    const heading = recognizeHeading(line);
+    if (heading) {
+      sections.push({
+        kind: heading.kind,
+        title: heading.title,
+        lines: heading.inlineContent ? [heading.inlineContent] : [],
+      });
+    } else {
+      sections[sections.length - 1]?.lines.push(line);
+    }
+  }
+  return sections;
+}
+
+/** Without a summary heading, a paragraph under the name (a sentence, not a headline) is the summary. */
+function introFromHeader(header: string[]): string[] {
+  return header.filter((line) => line.split(/\s+/).length >= 8 && !/@|\d{3}/.test(line));
+}
+
+/** A wrapped paragraph is joined into one; a bulleted summary keeps one item per line. */
+function joinParagraph(lines: string[]): string {
+  const content = lines.filter((line) => line !== "");
+  if (content.some((line) => line.startsWith("- "))) return bulletsFrom(content).join("\n");
+  return content.join(" ");
+}
+
+/**
+ * Skills as written, split on commas, semicolons, pipes and bullets. Category labels
+ * ("Languages: Python, Go") are dropped; commas inside parentheses do not split
+ * ("EHR (Epic, Cerner)").
+ */
+export function parseSkillList(lines: string[]): string[] {
+  const skills: string[] = [];
+  const seen = new Set<string>();
+  for (const rawLine of lines) {
+    const line = rawLine.replace(/^- /, "").replace(/^[\p{L}][\p{L}\d &/+-]{1,30}:\s+/u, "");
+    for (const item of splitOutsideParentheses(line)) {
+      const skill = item.replace(/^[\s\-–—*]+|[\s.]+$/g, "");
+      if (skill === "" || seen.has(skill.toLowerCase())) continue;
+      seen.add(skill.toLowerCase());
+      skills.push(skill);
+    }
+  }
+  return skills;
+}
+
+function splitOutsideParentheses(line: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of line) {
+    if (char === "(" || char === "[") depth++;
+    if ((char === ")" || char === "]") && depth > 0) depth--;
+    if (depth === 0 && /[,;|•·]/u.test(char)) {
+      items.push(current);
+      current = "";
+    } else {
+      current += char;
+    }
+  }
+  items.push(current);
+  return items;
+}

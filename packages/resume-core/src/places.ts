@@ -1,0 +1,78 @@
+/**
+ * A small gazetteer: enough to tell "Austin, TX" or "Berlin, Germany" (a location) from
+ * "Software Engineer, Globex" (a role) in resume headers. The last comma part of a location names
+ * a state, province or country.
+ */
+const remotePattern = /^(?:remote|hybrid|on-?site)(?:\s*\(.*\))?$/i;
+const zipSuffix = /\s+\d{4,6}(?:-\d{4})?$/;
+
+/** State and province codes: matched only as written in capitals ("IN", "OR", "ME" are also words). */
+const REGION_CODES = new Set(
+  (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH " +
+    "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT NSW VIC QLD SA TAS ACT"
+  ).split(" "),
+);
+
+const REGION_NAMES = new Set(
+  [
+    // United States
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho",
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota",
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina",
+    "North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas",
+    "Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia",
+    // Canada, Australia
+    "Ontario|Quebec|British Columbia|Alberta|Manitoba|Nova Scotia|Saskatchewan|New South Wales|Victoria|Queensland",
+    // Countries
+    "USA|US|U.S|U.S.A|United States|UK|U.K|United Kingdom|England|Scotland|Wales|Ireland|Northern Ireland|Canada",
+    "Australia|New Zealand|Germany|France|Spain|Portugal|Italy|Netherlands|The Netherlands|Belgium|Luxembourg",
+    "Switzerland|Austria|Sweden|Norway|Denmark|Finland|Iceland|Poland|Czech Republic|Czechia|Slovakia|Hungary",
+    "Romania|Bulgaria|Greece|Turkey|Ukraine|Estonia|Latvia|Lithuania|Croatia|Serbia|Slovenia|Israel|UAE",
+    "United Arab Emirates|Saudi Arabia|Qatar|Egypt|Morocco|Nigeria|Kenya|Ghana|South Africa|India|Pakistan",
+    "Bangladesh|Sri Lanka|Nepal|China|Hong Kong|Taiwan|Japan|South Korea|Korea|Singapore|Malaysia|Indonesia",
+    "Philippines|Vietnam|Thailand|Mexico|Brazil|Argentina|Chile|Colombia|Peru|Uruguay|Costa Rica",
+  ]
+    .flatMap((group) => group.split("|"))
+    .map((name) => name.toLowerCase()),
+);
+
+function isRegion(text: string): boolean {
+  const name = text.replace(zipSuffix, "").replace(/\.$/, "");
+  return REGION_CODES.has(name) || REGION_NAMES.has(name.toLowerCase());
+}
+
+/**
+ * True for "Austin, TX", "Austin, TX 78701", "London, UK", "Toronto, ON, Canada", "Remote".
+ * Street parts ("123 Main St, Springfield, IL") are allowed before the city.
+ */
+export function isLocation(text: string): boolean {
+  const trimmed = text.trim();
+  if (remotePattern.test(trimmed)) return true;
+  const parts = trimmed.split(/\s*,\s*/);
+  if (parts.length < 2 || parts.length > 4) return false;
+  const city = parts[parts.length - 2] ?? "";
+  return isRegion(parts[parts.length - 1] ?? "") && /^\p{Lu}[\p{L}.'’ -]{0,40}$/u.test(city);
+}
+
+/** Drops street parts from a location: "123 Main St, Springfield, IL 62704" → "Springfield, IL 62704". */
+export function cityAndRegion(location: string): string {
+  const parts = location.split(/\s*,\s*/);
+  let first = 0;
+  while (parts.length - first > 2 && /\d/.test(parts[first] ?? "")) first++;
+  return parts.slice(first).join(", ");
+}
+
+/**
+ * Splits a trailing location off a comma list: "Acme Corp, Austin, TX" → "Acme Corp" + "Austin, TX";
+ * "Toronto, ON, Canada" stays whole. Returns no location when the tail is not a known place.
+ */
+export function splitTrailingLocation(text: string): { rest: string; location?: string } {
+  const trimmed = text.trim();
+  if (remotePattern.test(trimmed)) return { rest: "", location: trimmed };
+  const parts = trimmed.split(/\s*,\s*/);
+  if (parts.length < 2 || !isLocation(parts.slice(-2).join(", "))) return { rest: trimmed };
+  // "City, ST, Country": the part before the country is itself a region code or name.
+  const size = parts.length >= 3 && isRegion(parts[parts.length - 2] ?? "") ? 3 : 2;
+  return { rest: parts.slice(0, parts.length - size).join(", "), location: parts.slice(-size).join(", ") };
+}

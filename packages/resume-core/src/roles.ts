@@ -1,0 +1,85 @@
+/**
+ * Telling a job title from an employer. Titles end in a role noun ("Engineer", "Nurse",
+ * "Teacher"); employers carry a legal or institutional word ("Inc", "Hospital", "University").
+ */
+
+const TITLE_WORDS = new Set(
+  (
+    "engineer developer programmer architect manager director lead head chief officer president vp " +
+    "analyst scientist consultant specialist coordinator administrator assistant associate intern " +
+    "trainee apprentice technician technologist designer nurse rn lpn lvn cna physician doctor surgeon " +
+    "therapist pharmacist paramedic emt caregiver aide midwife dietitian hygienist teacher instructor " +
+    "professor lecturer tutor educator principal counselor counsellor librarian accountant auditor " +
+    "controller bookkeeper clerk cashier teller banker advisor adviser planner underwriter actuary " +
+    "economist marketer strategist representative rep executive agent recruiter editor writer copywriter " +
+    "producer photographer artist illustrator chef cook server waiter waitress bartender barista host " +
+    "hostess concierge receptionist housekeeper attendant supervisor foreman superintendent operator " +
+    "driver mechanic electrician plumber welder machinist inspector surveyor estimator dispatcher buyer " +
+    "merchandiser owner founder co-founder cofounder partner volunteer fellow researcher secretary " +
+    "paralegal attorney lawyer steward member worker handler picker packer courier stocker sommelier " +
+    "expert cto ceo cfo coo cmo cio sre devops"
+  ).split(" "),
+);
+
+const COMPANY_WORDS = new Set(
+  (
+    "inc inc. llc llp pllc ltd ltd. limited corp corp. corporation company co co. gmbh ag plc sa bv " +
+    "group holdings hospital hospitals clinic medical health healthcare center centre university college " +
+    "school schools academy institute bank agency associates labs laboratories technologies systems " +
+    "solutions services consulting foundation district hotel hotels resort resorts restaurant restaurants " +
+    "cafe bistro grill bakery store stores logistics airlines motors industries manufacturing construction " +
+    "media studio studios capital ventures firm department county government ministry council church " +
+    "museum library foods pharmaceuticals energy insurance financial realty properties networks software " +
+    "international global worldwide enterprises brands retail trust nhs partners"
+  ).split(" "),
+);
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[\s,/()]+/)
+    .filter((word) => word !== "");
+}
+
+/** Higher when the text reads like a job title; the last word counts most ("Sales Engineer"). */
+export function titleScore(text: string): number {
+  const list = words(text);
+  const last = list[list.length - 1];
+  let score = list.filter((word) => TITLE_WORDS.has(word) || TITLE_WORDS.has(word.replace(/s$/, ""))).length;
+  if (last && TITLE_WORDS.has(last)) score += 1;
+  if (/^(?:senior|sr\.?|junior|jr\.?|staff|principal|lead|head of|chief|vice)\b/i.test(text.trim()))
+    score += 1;
+  return score;
+}
+
+export function companyScore(text: string): number {
+  const list = words(text);
+  let score = list.filter((word) => COMPANY_WORDS.has(word)).length;
+  if (/&/.test(text) && !/\bR&D\b/.test(text)) score += 0.5;
+  return score;
+}
+
+/** True for a line that can be part of a role header: short, not a sentence, not an achievement. */
+export function isRoleLike(text: string): boolean {
+  const wordCount = text.split(/\s+/).length;
+  if (wordCount > 10 || /[.!?;]$/.test(text) || !/^[\p{Lu}\d]/u.test(text)) return false;
+  if (titleScore(text) > 0 || companyScore(text) > 0) return true;
+  // "Managed a team of 5", "Documented assessments in Epic": achievements open with a past-tense verb.
+  return !/^\p{L}+ed\b/u.test(text) && wordCount <= 6;
+}
+
+/**
+ * Orders two role parts as [title, company]. The layout sets the default ("Title — Company",
+ * "Company | Title") and the words override it when they are clear.
+ */
+export function orderTitleCompany(
+  first: string,
+  second: string,
+  companyFirstByDefault: boolean,
+): [string, string] {
+  const firstLead = titleScore(first) - companyScore(first);
+  const secondLead = titleScore(second) - companyScore(second);
+  if (firstLead > secondLead) return [first, second];
+  if (secondLead > firstLead) return [second, first];
+  return companyFirstByDefault ? [second, first] : [first, second];
+}

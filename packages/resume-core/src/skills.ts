@@ -1,0 +1,156 @@
+import { type SkillDefinition, skillTaxonomy } from "./taxonomy/index.ts";
+import { compoundParts, phraseKey, type Token, tokenize } from "./tokens.ts";
+
+interface SkillForm {
+  canonical: string;
+  /** Set for case-sensitive forms: the exact tokens (joined by spaces) the text must show. */
+  exactRaw?: string;
+  /** Counts only when another skill is mentioned next to it. */
+  listed: boolean;
+}
+
+interface SkillIndex {
+  forms: Map<string, SkillForm[]>;
+  /** Every proper token prefix of a form key, so phrase lookups stop as soon as nothing can match. */
+  prefixes: Set<string>;
+}
+
+/** How close (in tokens) another skill must be for a "listed" form such as "C" or "R" to count. */
+const LISTED_NEIGHBOUR_DISTANCE = 3;
+
+const skillIndex = buildIndex(skillTaxonomy);
+
+function buildIndex(definitions: readonly SkillDefinition[]): SkillIndex {
+  const forms = new Map<string, SkillForm[]>();
+  const prefixes = new Set<string>();
+  const add = (phrase: string, form: SkillForm) => {
+    const tokens = tokenize(phrase);
+    const key = tokens.map((token) => token.norm).join(" ");
+    if (key === "") return;
+    const existing = forms.get(key) ?? [];
+    if (!existing.some((other) => other.canonical === form.canonical && other.exactRaw === form.exactRaw)) {
+      existing.push(form);
+    }
+    forms.set(key, existing);
+    for (let length = 1; length < tokens.length; length++) {
+      prefixes.add(
+        tokens
+          .slice(0, length)
+          .map((token) => token.norm)
+          .join(" "),
+      );
+    }
+  };
+  for (const definition of definitions) {
+    const exact = definition.exact ?? [];
+    const listed = definition.listed ?? [];
+    const caseInsensitive = [definition.name, ...(definition.aliases ?? [])].filter(
+      (form) => !exact.includes(form) && !listed.includes(form),
+    );
+    for (const form of caseInsensitive) add(form, { canonical: definition.name, listed: false });
+    for (const form of exact)
+      add(form, { canonical: definition.name, exactRaw: rawKey(form), listed: false });
+    for (const form of listed)
+      add(form, { canonical: definition.name, exactRaw: rawKey(form), listed: true });
+  }
+  return { forms, prefixes };
+}
+
+function rawKey(phrase: string): string {
+  return tokenize(phrase)
+    .map((token) => token.raw)
+    .join(" ");
+}
+
+interface SkillMatch {
+  /** Usually one; a form such as "UX/UI" names two skills. */
+  canonicals: string[];
+  /** Index of the first token of the mention. */
+  position: number;
+  length: number;
+  listed: boolean;
+}
+
+/**
+ * The longest known phrase starting at `start`. Case-sensitive forms are skipped when looking
+ * inside compounds: "Go" in "Go-to-market" is not the language.
+ */
+function longestMatchAt(tokens: Token[], start: number, allowExact: boolean): SkillMatch | undefined {
+  let best: SkillMatch | undefined;
+  let key = "";
+  let raw = "";
+  for (let end = start; end < tokens.length; end++) {
+    const token = tokens[end] as Token;
+    key = end === start ? token.norm : `${key} ${token.norm}`;
+    raw = end === start ? token.raw : `${raw} ${token.raw}`;
+    const candidates = skillIndex.forms.get(key);
+    const forms = (candidates ?? []).filter(
+      (candidate) => candidate.exactRaw === undefined || (allowExact && candidate.exactRaw === raw),
+    );
+    if (forms.length > 0) {
+      best = {
+        canonicals: forms.map((form) => form.canonical),
+        position: start,
+        length: end - start + 1,
+        listed: forms.every((form) => form.listed),
+      };
+    }
+    if (!skillIndex.prefixes.has(key)) break;
+  }
+  return best;
+}
+
+function findMatches(tokens: Token[]): SkillMatch[] {
+  const matches: SkillMatch[] = [];
+  let position = 0;
+  while (position < tokens.length) {
+    const match = longestMatchAt(tokens, position, true);
+    if (match) {
+      matches.push(match);
+      position += match.length;
+      continue;
+    }
+    // "Docker-based", "HTML/CSS": look at the parts of a compound nobody named as a whole.
+    const parts = compoundParts(tokens[position] as Token);
+    for (let partIndex = 0; partIndex < parts.length; partIndex++) {
+      const partMatch = longestMatchAt(parts, partIndex, false);
+      if (partMatch) {
+        matches.push({ ...partMatch, position, length: 1 });
+        partIndex += partMatch.length - 1;
+      }
+    }
+    position++;
+  }
+  return matches.filter((match) => !match.listed || hasNeighbour(match, matches));
+}
+
+function hasNeighbour(match: SkillMatch, matches: SkillMatch[]): boolean {
+  return matches.some(
+    (other) =>
+      other !== match &&
+      !other.listed &&
+      Math.abs(other.position - match.position) <= LISTED_NEIGHBOUR_DISTANCE,
+  );
+}
+
+/** Canonical names of the skills mentioned in `text`, in order of first mention, without repeats. */
+export function findSkills(text: string): string[] {
+  return skillsInTokens(tokenize(text));
+}
+
+/** findSkills for text the caller has already tokenized (matching tokenizes each resume once). */
+export function skillsInTokens(tokens: Token[]): string[] {
+  return [...new Set(findMatches(tokens).flatMap((match) => match.canonicals))];
+}
+
+/**
+ * The canonical name for a skill as someone wrote it ("golang" → "Go", "K8s" → "Kubernetes",
+ * "Python (advanced)" → "Python"), or undefined when it is not a known skill. Casing is ignored
+ * here: the caller already knows the string names a skill.
+ */
+export function canonicalSkill(name: string): string | undefined {
+  const forms = skillIndex.forms.get(phraseKey(name));
+  if (forms?.[0]) return forms[0].canonical;
+  const found = findSkills(name);
+  return found.length === 1 ? found[0] : undefined;
+}

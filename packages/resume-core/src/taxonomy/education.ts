@@ -1,0 +1,40 @@
+import type { SkillDefinition } from "./types.ts";
+
+/** Teaching and education. */
+export const educationSkills: SkillDefinition[] = [
+  { name: "Lesson Planning", aliases: ["Lesson Plans", "Lesson Plan", "Lesson Design"] },
+  { name: "Curriculum Development", aliases: ["Curriculum Design", "Curriculum Planning"] },
+  { name: "Classroom Management" },
+  { name: "Differentiated Instruction", aliases: ["Differentiation"] },
+  { name: "Special Education", aliases: ["SPED", "SpEd"] },
+  { name: "IEP", aliases: ["IEPs", "Individualized Education Program", "Individualized Education Plan"] },
+  {
+    name: "Student Assessment",
+    aliases: ["Formative Assessment", "Summative Assessment", "Formative Assessments"],
+  },
+  { name: "Google Classroom" },
+  { name: "Canvas LMS", exact: ["Canvas"] },
+  { name: "Blackboard", aliases: ["Blackboard Learn"] },
+  { name: "Moodle" },
+  { name: "Learning Management Systems", aliases: ["LMS", "Learning Management System"] },
+  { name: "ESL", aliases: ["English as a Second Language", "ELL", "English Language Learners", "EAL"] },
+  { name: "TEFL", aliases: ["Teaching English as a Foreign Language"] },
+  { name: "TESOL" },
+  {
+    name: "Teaching License",
+    aliases: ["Teaching Certificate", "Teaching Certification", "Teacher Certification"],
+  },
+  { name: "STEM", aliases: ["STEM Education"], exact: ["STEM"] },
+  { name: "Literacy Instruction", aliases: ["Reading Instruction", "Guided Reading"] },
+  { name: "Common Core", aliases: ["Common Core State Standards"] },
+  { name: "Tutoring" },
+  { name: "AP Calculus", aliases: ["Advanced Placement Calculus", "AP Calculus AB", "AP Calculus BC"] },
+  { name: "Student Mentoring" },
+  { name: "Educational Technology", aliases: ["EdTech", "Ed Tech"] },
+  { name: "Behavior Management", aliases: ["Behaviour Management", "Positive Behavior Support", "PBIS"] },
+  { name: "Early Childhood Education", aliases: ["Early Years Education"] },
+  { name: "Instructional Design" },
+  { name: "Student Engagement" },
+  { name: "Project-Based Learning", aliases: ["Project Based Learning", "PBL"] },
+  { name: "Parent Communication", aliases: ["Parent-Teacher Conferences", "Parent Teacher Conferences"] },
+];

@@ -1,0 +1,33 @@
+import type { SkillDefinition } from "./types.ts";
+
+/** Hotels, restaurants and events. */
+export const hospitalitySkills: SkillDefinition[] = [
+  { name: "Food Safety", aliases: ["Food Handling", "Safe Food Handling"] },
+  { name: "ServSafe", aliases: ["ServSafe Certified", "ServSafe Food Handler", "ServSafe Manager"] },
+  { name: "HACCP", aliases: ["Hazard Analysis and Critical Control Points"] },
+  { name: "Food and Beverage", aliases: ["F&B", "Food & Beverage"] },
+  { name: "Front Desk Operations", aliases: ["Front Desk", "Front Office"] },
+  { name: "Reservations", aliases: ["Reservation Management", "Reservation Systems"] },
+  { name: "Opera PMS", aliases: ["Oracle Opera", "OPERA Cloud"], exact: ["Opera", "OPERA"] },
+  { name: "Property Management Systems", aliases: ["Property Management System"] },
+  { name: "POS Systems", aliases: ["POS", "Point of Sale", "Point-of-Sale", "POS System"] },
+  { name: "Guest Relations", aliases: ["Guest Services", "Guest Experience"] },
+  { name: "Housekeeping" },
+  { name: "Event Planning", aliases: ["Event Management", "Event Coordination"] },
+  { name: "Banquets", aliases: ["Banquet Operations"] },
+  { name: "Catering" },
+  { name: "Menu Planning", aliases: ["Menu Development", "Menu Design"] },
+  { name: "Cash Handling" },
+  { name: "Bartending", aliases: ["Mixology"] },
+  { name: "Upselling", aliases: ["Up-selling", "Suggestive Selling"] },
+  { name: "Revenue Management" },
+  { name: "Food Preparation", aliases: ["Food Prep"] },
+  { name: "Knife Skills" },
+  { name: "Fine Dining" },
+  { name: "Wine Service", aliases: ["Wine Pairing", "Wine Knowledge"] },
+  { name: "TIPS Certification", aliases: ["TIPS Certified"], exact: ["TIPS"] },
+  { name: "Hotel Operations", aliases: ["Hotel Management"] },
+  { name: "Kitchen Management" },
+  { name: "Food Cost Control", aliases: ["Food Costing", "Food Cost Management", "Food Cost Analysis"] },
+  { name: "Farm-to-Table Cooking", aliases: ["Farm-to-Table", "Farm to Table"] },
+];

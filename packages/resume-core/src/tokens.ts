@@ -1,0 +1,58 @@
+/**
+ * The one tokenizer behind skill detection, job keywords and matching. Skill names and text go
+ * through the same function, so "Node.js", "C++", "C#", ".NET" and "CI/CD" compare as single
+ * tokens and a phrase matches only on whole-token boundaries ("Java" never inside "JavaScript").
+ */
+
+export interface Token {
+  /** Lowercased form used for lookups. */
+  norm: string;
+  /** The token as written, with surrounding punctuation removed (for case-sensitive names). */
+  raw: string;
+}
+
+/** Separators: whitespace and punctuation that never belongs inside a skill name. */
+const tokenPattern = /[^\s,;:()[\]{}|"“”‘’<>!?•·…=]+/gu;
+/** Punctuation trimmed from token ends; "+" and "#" stay (C++, C#), so do inner "." "/" "-" "&". */
+const leadingJunk = /^[.'`*~_\-/]+/u;
+const trailingJunk = /[.'`*~_\-/]+$/u;
+/** ".NET", ".js": a leading dot that starts a short word is part of the name. */
+const dottedWord = /^\.[a-z]{2,4}$/iu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(tokenPattern)) {
+    const raw = trimToken(match[0]);
+    if (raw !== "") tokens.push({ norm: raw.toLowerCase(), raw });
+  }
+  return tokens;
+}
+
+const JUNK = new Set([".", "'", "`", "*", "~", "_", "-", "/"]);
+
+function trimToken(token: string): string {
+  // Most tokens are plain words; skip the regular expressions for them.
+  if (!JUNK.has(token[0] ?? "") && !JUNK.has(token[token.length - 1] ?? "")) return token;
+  const withoutTrailing = token.replace(trailingJunk, "");
+  if (dottedWord.test(withoutTrailing)) return withoutTrailing;
+  return withoutTrailing.replace(leadingJunk, "");
+}
+
+/** The lookup key of a phrase: its lowercased tokens joined by single spaces. */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase)
+    .map((token) => token.norm)
+    .join(" ");
+}
+
+/**
+ * Splits "Docker-based" or "HTML/CSS" into parts for a second look when the whole token is not a
+ * known phrase. Parts shorter than two characters are dropped so "C-suite" does not yield "C".
+ */
+export function compoundParts(token: Token): Token[] {
+  if (!/[-/]/u.test(token.raw)) return [];
+  return token.raw
+    .split(/[-/]/u)
+    .filter((part) => part.length >= 2)
+    .map((part) => ({ norm: part.toLowerCase(), raw: part }));
+}

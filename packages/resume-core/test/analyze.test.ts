@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { analyzeJob } from "../src/analyze.ts";
+
+const nurseJob = `Charge Nurse – Emergency Department
+Mercy General — Sacramento, CA
+
+What you'll do
+- Lead a team of 8 nurses on night shift
+- Triage incoming patients
+
+Must have
+- Active RN license and at least three years of emergency nursing.
+- BLS and ACLS; PALS is a plus.
+- Experience with Epic, ideally including ASAP reporting and EHS rounds.
+
+Pluses
+- Spanish`;
+
+const accountantJob = `Staff Accountant
+We need someone with 2-4 years of experience in accounts payable, reconciliations and QuickBooks.
+Knowledge of HIPAA billing is preferred.
+Benefits: health, dental and a 401(k).`;
+
+const teacherJob = `Job Title: Middle School Science Teacher (Entry Level)
+Responsibilities:
+Teach general science to grades 6-8.
+Requirements:
+- Teaching certification in science
+- Classroom management and lesson planning
+Preferred Skills:
+- Google Classroom`;
+
+const warehouseJob = `Senior Forklift Operator II
+About us
+Founded 30 years ago, we move 5 million packages a year.
+Requirements
+- Minimum of 5 yrs operating forklifts; OSHA certification.
+- WMS experience (Manhattan or SAP).
+Nice to have
+- Six Sigma`;
+
+describe("analyzeJob", () => {
+  it("reads a nurse job: level from the title, required vs preferred by section and by sentence", () => {
+    const job = analyzeJob(nurseJob);
+    expect(job.title).toBe("Charge Nurse – Emergency Department");
+    expect(job.seniority).toBe("unspecified");
+    expect(job.requiredSkills).toEqual(["Registered Nurse (RN)", "Emergency Care", "BLS", "ACLS", "Epic"]);
+    expect(job.niceToHaveSkills).toEqual(["PALS", "Spanish"]);
+    expect(job.yearsOfExperience).toBe(3);
+    expect(job.responsibilities).toEqual([
+      "Lead a team of 8 nurses on night shift",
+      "Triage incoming patients",
+    ]);
+    // Acronyms that are not known skills are still salient keywords; ASAP is filler.
+    expect(job.keywords).toEqual([...job.requiredSkills, ...job.niceToHaveSkills, "EHS"]);
+  });
+
+  it("reads a job with no sections: every skill is required unless a sentence says preferred", () => {
+    const job = analyzeJob(accountantJob);
+    expect(job.requiredSkills).toEqual(["Accounts Payable", "Reconciliation", "QuickBooks"]);
+    expect(job.niceToHaveSkills).toEqual(["HIPAA"]);
+    expect(job.yearsOfExperience).toBe(2);
+    expect(job.seniority).toBe("unspecified");
+  });
+
+  it("reads colon headings and a 'Job Title:' first line", () => {
+    const job = analyzeJob(teacherJob);
+    expect(job.title).toBe("Middle School Science Teacher (Entry Level)");
+    expect(job.seniority).toBe("junior");
+    expect(job.requiredSkills).toEqual(["Teaching License", "Classroom Management", "Lesson Planning"]);
+    expect(job.niceToHaveSkills).toEqual(["Google Classroom"]);
+    expect(job.responsibilities).toEqual(["Teach general science to grades 6-8."]);
+    expect(job.yearsOfExperience).toBeNull();
+  });
+
+  it("ignores years in the 'about us' and takes the first level the title names", () => {
+    const job = analyzeJob(warehouseJob);
+    expect(job.seniority).toBe("senior");
+    expect(job.yearsOfExperience).toBe(5);
+    expect(job.requiredSkills).toEqual(["OSHA", "Warehouse Management", "SAP"]);
+    expect(job.niceToHaveSkills).toEqual(["Six Sigma"]);
+  });
+
+  it("uses the given title over the first line", () => {
+    expect(analyzeJob("We are hiring!\nRequirements\n- Python", "Staff Data Engineer").seniority).toBe(
+      "lead",
+    );
+  });
+
+  it.each([
+    ["Software Engineering Intern", "intern"],
+    ["Jr. Web Developer", "junior"],
+    ["Data Analyst I", "junior"],
+    ["Accountant II", "mid"],
+    ["Sr. Product Designer", "senior"],
+    ["Tech Lead, Payments", "lead"],
+    ["Principal Engineer", "principal"],
+    ["Head of Logistics", "executive"],
+    ["Chief Financial Officer", "executive"],
+    ["Pastry Chef", "unspecified"],
+    ["Staff Nurse", "unspecified"],
+  ])("seniority of %s is %s", (title, seniority) => {
+    expect(analyzeJob(`${title}\nRequirements\n- Communication`).seniority).toBe(seniority);
+  });
+
+  it.each([
+    ["5+ years of experience", 5],
+    ["at least three years in retail", 3],
+    ["3-5 years managing teams", 3],
+    ["3 to 5 years of hands-on work", 3],
+    ["Minimum 1 year in a kitchen", 1],
+    ["two or more years of teaching", 2],
+    ["8+ years preferred, 4+ years required", 4],
+  ])("years of experience in %j", (sentence, years) => {
+    expect(analyzeJob(`Cook\nRequirements\n- ${sentence}`).yearsOfExperience).toBe(years);
+  });
+
+  it("gives the same keywords in the same order every time", () => {
+    expect(analyzeJob(nurseJob).keywords).toEqual(analyzeJob(nurseJob).keywords);
+  });
+});

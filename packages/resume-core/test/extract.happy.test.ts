@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { extractResumeText } from "../src/extract.ts";
+import { normalizeText } from "../src/normalize.ts";
+import { fixtureBytes } from "./support/files.ts";
+
+describe("extractResumeText", () => {
+  it("reads a PDF's text layer line by line, right-aligned dates on their role's line", async () => {
+    const result = await extractResumeText(fixtureBytes("software-engineer.pdf"), { filename: "cv.pdf" });
+    expect(result.kind).toBe("pdf");
+    expect(result.pages).toBe(1);
+    const lines = result.text.split("\n");
+    expect(lines[0]).toBe("Jane Doe");
+    expect(lines).toContain("Senior Software Engineer — Acme Payments Jan 2019 – Present");
+    expect(lines).toContain("- Migrated billing to Postgres, cutting invoice latency by 40%");
+    // Reading order: every heading comes before the content under it.
+    expect(lines.indexOf("EDUCATION")).toBeLessThan(lines.indexOf("B.S. Computer Science"));
+    expect(lines.indexOf("PROFESSIONAL EXPERIENCE")).toBeLessThan(lines.indexOf("EDUCATION"));
+  });
+
+  it("leaves the caller's bytes usable (pdf.js detaches the buffer it is given)", async () => {
+    const bytes = fixtureBytes("software-engineer.pdf");
+    await extractResumeText(bytes);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    await expect(extractResumeText(bytes)).resolves.toMatchObject({ kind: "pdf" });
+  });
+
+  it("accepts a Node Buffer, as a file read or an HTTP body gives it", async () => {
+    const buffer = Buffer.from(fixtureBytes("software-engineer.pdf"));
+    await expect(extractResumeText(buffer)).resolves.toMatchObject({ kind: "pdf", pages: 1 });
+    expect(buffer.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("detects by content, not by name: a PDF named .docx is read as a PDF", async () => {
+    const result = await extractResumeText(fixtureBytes("software-engineer.pdf"), {
+      filename: "resume.docx",
+    });
+    expect(result.kind).toBe("pdf");
+  });
+
+  it("reads a DOCX and keeps Word list items as '- ' bullets", async () => {
+    const result = await extractResumeText(fixtureBytes("nurse.docx"), { filename: "nurse.docx" });
+    expect(result.kind).toBe("docx");
+    expect(result.pages).toBeUndefined();
+    expect(result.text.split("\n")).toEqual(
+      expect.arrayContaining([
+        "Maria Garcia",
+        "Registered Nurse at Northwestern Memorial Hospital",
+        "- Provided care for 5-6 patients per shift on a cardiac step-down unit",
+        "Licenses & Certifications",
+      ]),
+    );
+  });
+
+  it("reads UTF-8 text (with a byte order mark) as text", async () => {
+    const bytes = new TextEncoder().encode("\uFEFFRenée Dubois\r\n• Typography\r\n");
+    const result = await extractResumeText(bytes, { filename: "cv.txt", contentType: "text/plain" });
+    expect(result).toEqual({ kind: "text", text: "Renée Dubois\n- Typography" });
+  });
+});
+
+describe("normalizeText", () => {
+  it("unifies list markers to '- ' at the start of a line only", () => {
+    const input = ["• one", "▪two", "– three", "* four", "\uF0B7 five", "-six", "a – b", "- "].join("\n");
+    expect(normalizeText(input).split("\n")).toEqual([
+      "- one",
+      "- two",
+      "- three",
+      "- four",
+      "- five",
+      "-six",
+      "a – b",
+    ]);
+  });
+
+  it("applies NFKC, collapses spaces, trims lines and blank runs", () => {
+    const input = "  ﬁnance\u00A0\u00A0and   ops \t\n\n\n\nＡＷＳ  \n\n";
+    expect(normalizeText(input)).toBe("finance and ops\n\nAWS");
+  });
+});

@@ -1,0 +1,339 @@
+import { describe, expect, it } from "vitest";
+import { parseResumeFile, parseResumeText, parseSkillList } from "../src/parse.ts";
+import { fixtureBytes } from "./support/files.ts";
+
+const roles = (text: string) =>
+  parseResumeText(text).experience.map(({ title, company, startDate, endDate, location, bullets }) => ({
+    title,
+    company,
+    startDate,
+    endDate,
+    location,
+    bullets,
+  }));
+
+describe("parseResumeFile on real files", () => {
+  it("parses the pdfkit PDF into contact, skills, roles, education and other sections", async () => {
+    const { resume } = await parseResumeFile(fixtureBytes("software-engineer.pdf"), { filename: "jane.pdf" });
+    expect(resume.contact).toEqual({
+      name: "Jane Doe",
+      email: "jane.doe@example.com",
+      phone: "+1 (555) 123-4567",
+      location: "Austin, TX",
+      links: ["linkedin.com/in/janedoe"],
+    });
+    expect(resume.summary).toMatch(/^Backend engineer with 8 years/);
+    expect(resume.skills).toEqual([
+      "TypeScript",
+      "Node.js",
+      "PostgreSQL",
+      "Docker",
+      "AWS",
+      "Go",
+      "Redis",
+      "CI/CD",
+    ]);
+    expect(resume.experience).toEqual([
+      {
+        title: "Senior Software Engineer",
+        company: "Acme Payments",
+        startDate: "Jan 2019",
+        endDate: "Present",
+        bullets: [
+          "Migrated billing to Postgres, cutting invoice latency by 40%",
+          "Led a team of 4 engineers building the Node.js payments API",
+        ],
+      },
+      {
+        title: "Software Engineer",
+        company: "Globex Corporation",
+        startDate: "03/2016",
+        endDate: "12/2018",
+        bullets: [
+          "Built Docker-based CI pipelines for 30 services",
+          "Wrote Go services handling 2M requests per day",
+        ],
+      },
+    ]);
+    expect(resume.education).toEqual([
+      {
+        institution: "University of Texas at Austin",
+        degree: "B.S. Computer Science",
+        startDate: "2012",
+        endDate: "2016",
+        details: [],
+      },
+    ]);
+    expect(resume.otherSections).toEqual({
+      Certifications: ["AWS Certified Solutions Architect – Associate"],
+    });
+  });
+
+  it("parses the DOCX: 'Title at Company' and 'Company | Title | dates' layouts", async () => {
+    const { resume } = await parseResumeFile(fixtureBytes("nurse.docx"), { filename: "maria.docx" });
+    expect(resume.contact).toMatchObject({
+      name: "Maria Garcia",
+      email: "maria.garcia@example.org",
+      location: "Chicago, IL",
+    });
+    expect(resume.skills).toContain("Electronic Health Records");
+    expect(
+      resume.experience.map(({ title, company, startDate, endDate, location }) => ({
+        title,
+        company,
+        startDate,
+        endDate,
+        location,
+      })),
+    ).toEqual([
+      {
+        title: "Registered Nurse",
+        company: "Northwestern Memorial Hospital",
+        startDate: "June 2020",
+        endDate: "Present",
+        location: "Chicago, IL",
+      },
+      {
+        title: "Staff Nurse",
+        company: "Mercy Hospital",
+        startDate: "2017",
+        endDate: "2020",
+        location: undefined,
+      },
+    ]);
+    expect(resume.experience[0]?.bullets).toHaveLength(2);
+    expect(resume.experience[1]?.bullets).toEqual(["Trained 12 new graduate nurses on telemetry monitoring"]);
+    expect(resume.education[0]).toMatchObject({
+      institution: "Loyola University Chicago",
+      degree: "Bachelor of Science in Nursing",
+    });
+    expect(resume.otherSections["Licenses & Certifications"]).toEqual([
+      "Registered Nurse, State of Illinois",
+      "Advanced Cardiovascular Life Support (ACLS)",
+    ]);
+  });
+
+  it("parses a plain-text upload", async () => {
+    const text =
+      "Ana Silva\nana@example.com\n\nSkills\nExcel; SQL\n\nEducation\nUniversity of Porto, 2015 - 2019\n";
+    const { resume } = await parseResumeFile(new TextEncoder().encode(text), { filename: "ana.txt" });
+    expect(resume.contact.name).toBe("Ana Silva");
+    expect(resume.skills).toEqual(["Excel", "SQL"]);
+    expect(resume.education[0]?.institution).toBe("University of Porto");
+  });
+});
+
+describe("parseResumeText: section headings", () => {
+  it("recognises synonyms, inline content, letter-spaced and decorated headings", () => {
+    const resume = parseResumeText(
+      [
+        "Lee Chen",
+        "lee@example.com",
+        "Objective: Lead a finance team at a growing company.",
+        "CORE COMPETENCIES",
+        "Budgeting, Forecasting",
+        "E M P L O Y M E N T  H I S T O R Y",
+        "Controller, Northwind Traders",
+        "2018 - 2021",
+        "- Closed the books in 5 days",
+        "— Volunteer Work —",
+        "Treasurer, Food Bank",
+        "Languages:",
+        "- Mandarin (native)",
+      ].join("\n"),
+    );
+    expect(resume.summary).toBe("Lead a finance team at a growing company.");
+    expect(resume.skills).toEqual(["Budgeting", "Forecasting"]);
+    expect(resume.experience).toEqual([
+      {
+        title: "Controller",
+        company: "Northwind Traders",
+        startDate: "2018",
+        endDate: "2021",
+        bullets: ["Closed the books in 5 days"],
+      },
+    ]);
+    expect(resume.otherSections).toEqual({
+      "Volunteer Work": ["Treasurer, Food Bank"],
+      Languages: ["Mandarin (native)"],
+    });
+  });
+
+  it("uses a paragraph under the name as the summary when there is no summary heading", () => {
+    const resume = parseResumeText(
+      "Kim Park\nkim@example.com\nHotel manager with ten years running full-service properties on the coast.\nSkills\nRevenue Management",
+    );
+    expect(resume.summary).toBe("Hotel manager with ten years running full-service properties on the coast.");
+  });
+});
+
+describe("parseResumeText: contact details", () => {
+  it("reads labelled contact lines, drops credentials from the name, keeps links", () => {
+    const resume = parseResumeText(
+      [
+        "JOHN SMITH, CPA, MBA",
+        "Address: 12 Elm St, Springfield, IL 62704",
+        "Phone: 555.123.4567 | Email: john.smith@example.net",
+        "https://johnsmith.example.com/portfolio · www.github.com/jsmith",
+        "Summary",
+        "Accountant.",
+      ].join("\n"),
+    );
+    expect(resume.contact).toEqual({
+      name: "JOHN SMITH",
+      email: "john.smith@example.net",
+      phone: "555.123.4567",
+      location: "Springfield, IL 62704",
+      links: ["https://johnsmith.example.com/portfolio", "www.github.com/jsmith"],
+    });
+  });
+
+  it("never takes a year range for a phone number", () => {
+    const resume = parseResumeText("Sam Roe\nsam@example.com\nEducation\nState College, 2012 - 2016");
+    expect(resume.contact.phone).toBeUndefined();
+  });
+});
+
+describe("parseResumeText: experience layouts", () => {
+  it("reads 'Company | Title | dates' and 'Title at Company' with a dates line", () => {
+    expect(
+      roles(
+        [
+          "Experience",
+          "Acme Corp | Product Designer | Feb 2020 – Present",
+          "- Designed the onboarding flow",
+          "UX Intern at Globex Inc",
+          "Summer 2019",
+          "- Ran 12 usability tests",
+        ].join("\n"),
+      ),
+    ).toEqual([
+      {
+        title: "Product Designer",
+        company: "Acme Corp",
+        startDate: "Feb 2020",
+        endDate: "Present",
+        location: undefined,
+        bullets: ["Designed the onboarding flow"],
+      },
+      {
+        title: "UX Intern",
+        company: "Globex Inc",
+        startDate: "Summer 2019",
+        endDate: "Summer 2019",
+        location: undefined,
+        bullets: ["Ran 12 usability tests"],
+      },
+    ]);
+  });
+
+  it("reads dates before the role, and a company line over several roles", () => {
+    expect(
+      roles(
+        [
+          "Work History",
+          "Jan 2015 – Dec 2017",
+          "Dispatcher, Rapid Freight LLC",
+          "- Routed 40 trucks a day",
+          "Blue Line Logistics, Denver, CO",
+          "Operations Manager  2021 – Present",
+          "- Ran a 3-shift cross-dock",
+          "Operations Supervisor  2018 – 2021",
+          "- Cut dock-to-stock time by 30%",
+        ].join("\n"),
+      ).map(({ title, company, startDate, endDate, location }) => ({
+        title,
+        company,
+        startDate,
+        endDate,
+        location,
+      })),
+    ).toEqual([
+      {
+        title: "Dispatcher",
+        company: "Rapid Freight LLC",
+        startDate: "Jan 2015",
+        endDate: "Dec 2017",
+        location: undefined,
+      },
+      {
+        title: "Operations Manager",
+        company: "Blue Line Logistics",
+        startDate: "2021",
+        endDate: "Present",
+        location: "Denver, CO",
+      },
+      {
+        title: "Operations Supervisor",
+        company: "Blue Line Logistics",
+        startDate: "2018",
+        endDate: "2021",
+        location: undefined,
+      },
+    ]);
+  });
+
+  it("joins wrapped bullet lines and keeps unmarked achievement lines as bullets", () => {
+    const [role] = roles(
+      [
+        "Experience",
+        "Teacher — Hillside Elementary",
+        "Sept 2016 – June 2020",
+        "- Planned daily lessons for a class of 28 students, aligning every unit with",
+        "state standards and district pacing guides",
+        "Introduced reading circles that raised scores by 15%",
+      ].join("\n"),
+    );
+    expect(role?.bullets).toEqual([
+      "Planned daily lessons for a class of 28 students, aligning every unit with state standards and district pacing guides",
+      "Introduced reading circles that raised scores by 15%",
+    ]);
+  });
+
+  it("reads roles without dates when bullets follow them", () => {
+    expect(
+      roles(
+        "Experience\nBarista — Corner Cafe\n- Served 300 guests a day\nHost, The Grill\n- Seated guests",
+      ).map(({ title, company }) => ({ title, company })),
+    ).toEqual([
+      { title: "Barista", company: "Corner Cafe" },
+      { title: "Host", company: "The Grill" },
+    ]);
+  });
+});
+
+describe("parseResumeText: education", () => {
+  it("splits entries on a second institution or degree and keeps details", () => {
+    const resume = parseResumeText(
+      [
+        "Education",
+        "Master of Business Administration (MBA)",
+        "University of California, Berkeley — 2018 – 2020",
+        "GPA: 3.9",
+        "B.A. Economics, Boston University, Boston, MA, 2016",
+      ].join("\n"),
+    );
+    expect(resume.education).toEqual([
+      {
+        institution: "University of California, Berkeley",
+        degree: "Master of Business Administration (MBA)",
+        startDate: "2018",
+        endDate: "2020",
+        details: ["GPA: 3.9"],
+      },
+      { institution: "Boston University", degree: "B.A. Economics", endDate: "2016", details: [] },
+    ]);
+  });
+});
+
+describe("parseSkillList", () => {
+  it("splits on commas, semicolons, pipes and bullets, drops category labels, keeps parentheses whole", () => {
+    expect(
+      parseSkillList([
+        "Languages: Python, Go; C++ | C#",
+        "- EHR (Epic, Cerner) • CI/CD · Node.js",
+        "python, Excel.",
+      ]),
+    ).toEqual(["Python", "Go", "C++", "C#", "EHR (Epic, Cerner)", "CI/CD", "Node.js", "Excel"]);
+  });
+});
