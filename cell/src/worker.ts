@@ -1,5 +1,4 @@
 import type { Producer } from "kafkajs";
-import type PgBoss from "pg-boss";
 import { createKafka, createProducer } from "./events/kafka.ts";
 import { type OutboxRelay, startOutboxRelay } from "./events/relay.ts";
 import { startUsageConsumer } from "./events/usage-consumer.ts";
@@ -57,13 +56,6 @@ export async function startWorker(services: Services): Promise<CellWorker> {
     logger,
   );
   const producer: Producer = createProducer(kafka);
-  let producerConnected = false;
-  producer.on(producer.events.CONNECT, () => {
-    producerConnected = true;
-  });
-  producer.on(producer.events.DISCONNECT, () => {
-    producerConnected = false;
-  });
   const relay = startOutboxRelay(services, producer);
   const consumer = await startUsageConsumer(services, kafka).catch((error) => {
     logger.warn({ err: error }, "usage consumer could not start yet; kafkajs keeps retrying");
@@ -73,9 +65,7 @@ export async function startWorker(services: Services): Promise<CellWorker> {
 
   return {
     relay,
-    async kafkaReady() {
-      if (!producerConnected) await producer.connect();
-    },
+    kafkaReady: relay.kafkaReady,
     async stop() {
       for (const id of workerIds) await queue.offWork({ id } as unknown as string);
       await relay.stop();
@@ -84,5 +74,3 @@ export async function startWorker(services: Services): Promise<CellWorker> {
     },
   };
 }
-
-export type { PgBoss };

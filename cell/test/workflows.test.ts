@@ -95,8 +95,8 @@ describe("failure handling", () => {
     const { workflowId } = await (
       await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
     ).json();
-    // The resume disappears before the worker gets to it: every attempt and the fallback fail.
-    const [saved] = await idle.services.sql`delete from resumes where id = ${resume.id} returning *`;
+    // The resume is out of reach before the worker gets to it: every attempt and the fallback fail.
+    await idle.services.sql`update resumes set tenant_id = 'quarantine' where id = ${resume.id}`;
     const worker = await startWorker(idle.services);
     try {
       const failed = await waitForWorkflow(request, workflowId);
@@ -107,7 +107,7 @@ describe("failure handling", () => {
       const letter = letters.find((l) => l.workflowId === workflowId);
       expect(letter).toMatchObject({ step: "analyze", errorCode: "source_missing", attempts: 2 });
 
-      await idle.services.sql`insert into resumes ${idle.services.sql(saved as Record<string, unknown>)}`;
+      await idle.services.sql`update resumes set tenant_id = 'unlucky' where id = ${resume.id}`;
       await replayDeadLetter(idle.services, letter?.id ?? "");
       const replayed = await waitForWorkflow(request, workflowId);
       expect(replayed.status).toBe("succeeded");

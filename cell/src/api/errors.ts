@@ -37,6 +37,12 @@ export function handleError(error: Error, c: Context<HonoEnv>) {
     if (error.status === 413) {
       return errorResponse(c, 413, { code: "payload_too_large", message: "the request body is too large" });
     }
+    if (error.status === 415) {
+      return errorResponse(c, 415, {
+        code: "unsupported_media_type",
+        message: `content type ${c.req.header("content-type") ?? "(none)"} is not accepted here`,
+      });
+    }
     return errorResponse(c, error.status as ContentfulStatusCode, {
       code: error.status === 400 ? "invalid_request" : "http_error",
       message: error.message || "request refused",

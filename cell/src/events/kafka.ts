@@ -1,5 +1,5 @@
 import type { Logger } from "@hireloop/observability";
-import { Kafka, logLevel, type Producer } from "kafkajs";
+import { Kafka, logLevel, Partitioners, type Producer } from "kafkajs";
 
 /** kafkajs with short, explicit timeouts: a broker outage must surface quickly, not hang a relay. */
 export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
@@ -20,7 +20,16 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
   });
 }
 
-/** An idempotent producer: broker-side deduplication of retried sends within a session. */
+/**
+ * Bounded retries, so a broker outage fails a relay batch quickly (its rows stay in the outbox)
+ * instead of holding the batch's transaction open. Duplicates from retried sends are dropped by
+ * consumers, which are idempotent by event id; kafkajs's idempotent mode would require unbounded
+ * retries.
+ */
 export function createProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+  return kafka.producer({
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: true,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }

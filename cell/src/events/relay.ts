@@ -11,6 +11,8 @@ export interface OutboxRelay {
   stop(): Promise<void>;
   /** Publishes everything pending now; used by tests and shutdown. */
   drain(): Promise<number>;
+  /** Resolves when the producer is connected to Kafka (connecting if needed); for readiness checks. */
+  kafkaReady(): Promise<void>;
 }
 
 /**
@@ -23,7 +25,16 @@ export function startOutboxRelay(services: Services, producer: Producer): Outbox
   let backoff = 0;
   const log = services.logger.child({ component: "outbox-relay" });
 
+  let connected = false;
+  producer.on(producer.events.CONNECT, () => {
+    connected = true;
+  });
+  producer.on(producer.events.DISCONNECT, () => {
+    connected = false;
+  });
+
   async function publishBatch(): Promise<number> {
+    if (!connected) await producer.connect();
     return services.db.transaction(async (tx) => {
       const rows = await tx
         .select()
@@ -91,6 +102,9 @@ export function startOutboxRelay(services: Services, producer: Producer): Outbox
 
   return {
     drain,
+    async kafkaReady() {
+      if (!connected) await producer.connect();
+    },
     async stop() {
       running = false;
       await loop;

@@ -18,6 +18,7 @@ export async function startUsageConsumer(services: Services, kafka: Kafka): Prom
     heartbeatInterval: 1_000,
     retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
   });
+  await ensureTopic(kafka, config.kafkaTopic);
   await consumer.connect();
   await consumer.subscribe({ topic: config.kafkaTopic, fromBeginning: true });
   await consumer.run({
@@ -48,4 +49,15 @@ export async function startUsageConsumer(services: Services, kafka: Kafka): Prom
     },
   });
   return consumer;
+}
+
+/** Creates the events topic if it is missing, so consumers never subscribe to a topic that is not there yet. */
+async function ensureTopic(kafka: Kafka, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
 }

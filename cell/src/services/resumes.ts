@@ -57,7 +57,9 @@ export async function loadResume(ctx: ServiceContext, id: string) {
 async function parseUpload(input: ResumeUpload) {
   const bytes = input.source === "text" ? new TextEncoder().encode(input.text) : input.bytes;
   const hint =
-    input.source === "text" ? { contentType: "text/plain" } : { filename: input.filename, contentType: input.contentType };
+    input.source === "text"
+      ? { contentType: "text/plain" }
+      : { filename: input.filename, contentType: input.contentType };
   try {
     const { resume, kind } = await parseResumeFile(bytes, hint);
     return { parsed: resume, kind, sizeBytes: bytes.byteLength };

@@ -61,11 +61,12 @@ function transactionAdapter(tx: Transaction): PgBoss.Db {
   const client = (tx as unknown as { session: { client: import("postgres").Sql } }).session.client;
   return {
     executeSql: async (text, values) => {
-      const params = values.map((value) =>
-        value !== null && typeof value === "object" && !(value instanceof Date)
-          ? JSON.stringify(value)
-          : value,
-      );
+      // pg-boss passes undefined for unset options and plain objects for JSON; postgres.js wants null and text.
+      const params = values.map((value) => {
+        if (value === undefined) return null;
+        if (value !== null && typeof value === "object" && !(value instanceof Date)) return JSON.stringify(value);
+        return value;
+      });
       const rows = await client.unsafe(text, params);
       return { rows: [...rows] };
     },

@@ -44,7 +44,7 @@ export function testCellConfig(
     kafkaBrokers: platform.kafkaBrokers,
     kafkaTopic: `hl.test.${randomBytes(5).toString("hex")}`,
     auth: { projectId: PROJECT_ID, jwksUrl: `file://${join(keysDir, "jwks.json")}` },
-    logLevel: "silent",
+    logLevel: process.env.HL_TEST_LOG_LEVEL ?? "silent",
     steps: { timeoutMs: 10_000, retries: 2, retryDelaySeconds: 1 },
     ...overrides,
   };

@@ -14,14 +14,19 @@ const route = createRoute({
   description:
     'Send multipart/form-data with a `file` field, or JSON `{"text": …}`. A file that cannot be read is refused with 422 and a specific code (resume_empty, resume_unreadable, resume_truncated, resume_no_text_layer, resume_encrypted, resume_unsupported_type); nothing is stored for a refused upload.',
   request: {
+    // Each media type is validated only when the request uses it; any other type is a 415.
     body: {
-      required: true,
+      required: false,
       content: {
         "multipart/form-data": {
-          schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+          schema: z.object({
+            file: z
+              .instanceof(File, { message: "a file field is required" })
+              .openapi({ type: "string", format: "binary" }),
+          }),
         },
         "application/json": {
-          schema: z.object({ text: z.string().max(MAX_RESUME_BYTES) }),
+          schema: z.object({ text: z.string() }),
         },
       },
     },
@@ -34,40 +39,25 @@ const route = createRoute({
 
 export function registerResumesCreate(app: App) {
   app.openapi(route, async (c) => {
-    const upload = await readUpload(c.req.header("content-type") ?? "", c.req.raw);
+    const isJson = (c.req.header("content-type") ?? "").startsWith("application/json");
+    const body = isJson ? c.req.valid("json") : c.req.valid("form");
+    const upload: ResumeUpload =
+      "text" in body ? { source: "text", text: body.text } : await fileUpload(body.file);
     return c.json(await createResume({ ctx: serviceContext(c), input: upload }), 201);
   });
 }
 
-async function readUpload(contentType: string, request: Request): Promise<ResumeUpload> {
-  if (contentType.startsWith("application/json")) {
-    const body = (await request.json().catch(() => null)) as { text?: unknown } | null;
-    if (typeof body?.text !== "string")
-      throw new ServiceError("validation_failed", "text: a string is required");
-    return { source: "text", text: body.text };
+async function fileUpload(file: File): Promise<ResumeUpload> {
+  if (file.size > MAX_RESUME_BYTES) {
+    throw new ServiceError(
+      "resume_too_large",
+      `the resume is larger than ${MAX_RESUME_BYTES / 1024 / 1024} MB`,
+    );
   }
-  if (contentType.startsWith("multipart/form-data")) {
-    const form = await request.formData().catch(() => {
-      throw new ServiceError("validation_failed", "the multipart body could not be read");
-    });
-    const file = form.get("file");
-    if (!(file instanceof File))
-      throw new ServiceError("validation_failed", "file: a file field is required");
-    if (file.size > MAX_RESUME_BYTES) {
-      throw new ServiceError(
-        "resume_too_large",
-        `the resume is larger than ${MAX_RESUME_BYTES / 1024 / 1024} MB`,
-      );
-    }
-    return {
-      source: "file",
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      filename: file.name || undefined,
-      contentType: file.type || undefined,
-    };
-  }
-  throw new ServiceError(
-    "unsupported_media_type",
-    "send multipart/form-data with a file field, or JSON with text",
-  );
+  return {
+    source: "file",
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    filename: file.name || undefined,
+    contentType: file.type || undefined,
+  };
 }
