@@ -1,7 +1,9 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker } from "../src/worker.ts";
 import { listDeadLetters, replayDeadLetter } from "../src/workflows/operations.ts";
-import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
+import { cellEnvironment, json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
 import { cellFixture } from "./support/fixtures.ts";
 import { scalar } from "./support/sql.ts";
 
@@ -61,7 +63,17 @@ describe("tailoring workflows", () => {
   });
 });
 
+const exec = promisify(execFile);
+
 describe("failure handling", () => {
+  /** The operator CLI, run for real against this test cell's database. */
+  const hireloop = async (args: string[]) => {
+    const { stdout } = await exec("npx", ["hireloop", ...args], {
+      env: { ...process.env, ...cellEnvironment(idle.config) },
+      timeout: 60_000,
+    });
+    return stdout;
+  };
   let idle: TestCell;
   beforeAll(async () => {
     idle = await startTestCell({
@@ -103,12 +115,12 @@ describe("failure handling", () => {
       expect(failed.status).toBe("failed");
       const analyze = failed.steps.find((s) => s.name === "analyze");
       expect(analyze).toMatchObject({ status: "failed", attempts: 2 });
-      const letters = await listDeadLetters(idle.services);
-      const letter = letters.find((l) => l.workflowId === workflowId);
+      const letters = JSON.parse(await hireloop(["dlq", "list", "--json"]));
+      const letter = letters.find((l: { workflowId: string }) => l.workflowId === workflowId);
       expect(letter).toMatchObject({ step: "analyze", errorCode: "source_missing", attempts: 2 });
 
       await idle.services.sql`update resumes set tenant_id = 'unlucky' where id = ${resume.id}`;
-      await replayDeadLetter(idle.services, letter?.id ?? "");
+      expect(await hireloop(["dlq", "replay", letter.id])).toContain(workflowId);
       const replayed = await waitForWorkflow(request, workflowId);
       expect(replayed.status).toBe("succeeded");
       expect(await listDeadLetters(idle.services)).not.toContainEqual(
@@ -118,7 +130,7 @@ describe("failure handling", () => {
         select count(*)::int as count from outbox
         where envelope->>'type' = 'workflow.succeeded' and envelope->'data'->>'workflowId' = ${workflowId}`);
       expect(count).toBe(1);
-      await expect(replayDeadLetter(idle.services, letter?.id ?? "")).rejects.toThrow(/no open dead letter/);
+      await expect(replayDeadLetter(idle.services, letter.id)).rejects.toThrow(/no open dead letter/);
     } finally {
       await worker.stop();
     }

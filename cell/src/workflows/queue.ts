@@ -64,7 +64,8 @@ function transactionAdapter(tx: Transaction): PgBoss.Db {
       // pg-boss passes undefined for unset options and plain objects for JSON; postgres.js wants null and text.
       const params = values.map((value) => {
         if (value === undefined) return null;
-        if (value !== null && typeof value === "object" && !(value instanceof Date)) return JSON.stringify(value);
+        if (value !== null && typeof value === "object" && !(value instanceof Date))
+          return JSON.stringify(value);
         return value;
       });
       const rows = await client.unsafe(text, params);

@@ -112,3 +112,19 @@ export async function waitForWorkflow(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The environment variables a cell process (or the operator CLI) would be given for this config. */
+export function cellEnvironment(config: CellConfig): Record<string, string> {
+  return {
+    HL_MODE: config.mode,
+    HL_REGION: config.region,
+    HL_CELL_ID: config.cellId,
+    HL_PORT: String(config.port),
+    HL_DATABASE_URL: config.databaseUrl,
+    HL_REDIS_URL: config.redisUrl,
+    HL_KAFKA_BROKERS: config.kafkaBrokers.join(","),
+    HL_KAFKA_TOPIC: config.kafkaTopic,
+    HL_AUTH_PROJECT_ID: config.auth.projectId,
+    HL_AUTH_JWKS_URL: config.auth.jwksUrl,
+  };
+}

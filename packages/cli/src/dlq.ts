@@ -1,3 +1,69 @@
+import {
+  type DeadLetterView,
+  listDeadLetters,
+  replayDeadLetter,
+  withCellServices,
+} from "@hireloop/cell/operator";
 import type { Command } from "commander";
+import { loadProcessTable, specNamed } from "./local/lifecycle.ts";
+import { builtInProfile } from "./local/profile.ts";
+import { repositoryRoot } from "./paths.ts";
 
-export function registerDlqCommands(_program: Command): void {}
+/**
+ * The environment a cell runs with: the caller's own when it names a database (an operator shell
+ * inside the cell), otherwise the local dev platform's process table.
+ */
+async function cellEnvironment(cellId: string): Promise<NodeJS.ProcessEnv> {
+  if (process.env.HL_DATABASE_URL) return process.env;
+  const table = await loadProcessTable(builtInProfile("dev", repositoryRoot()));
+  return { ...process.env, ...specNamed(table, `${cellId}-worker`).env };
+}
+
+export function formatDeadLetters(letters: DeadLetterView[]): string {
+  if (letters.length === 0) return "no dead letters: every failed workflow has been replayed or none failed";
+  const rows = letters.map((l) => [
+    l.id,
+    l.workflowId,
+    l.tenantId,
+    l.step,
+    l.errorCode,
+    String(l.attempts),
+    l.createdAt,
+  ]);
+  const header = ["ID", "WORKFLOW", "TENANT", "STEP", "ERROR", "ATTEMPTS", "FAILED AT"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  return [header, ...rows]
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+export function registerDlqCommands(program: Command): void {
+  const dlq = program.command("dlq").description("workflows that failed after their retries and fallback");
+  dlq
+    .command("list")
+    .description("list the open dead letters of a cell, newest first")
+    .option("--cell <id>", "the cell", "us-east-1")
+    .option("--limit <n>", "at most this many", "100")
+    .option("--json", "print JSON")
+    .action(async (options: { cell: string; limit: string; json?: boolean }) => {
+      const letters = await withCellServices(await cellEnvironment(options.cell), (services) =>
+        listDeadLetters(services, Number(options.limit)),
+      );
+      console.log(options.json ? JSON.stringify(letters, null, 2) : formatDeadLetters(letters));
+    });
+  dlq
+    .command("replay <id>")
+    .description("re-run a dead-lettered workflow from the step that failed")
+    .option("--cell <id>", "the cell", "us-east-1")
+    .action(async (id: string, options: { cell: string }) => {
+      const { workflowId } = await withCellServices(await cellEnvironment(options.cell), (services) =>
+        replayDeadLetter(services, id),
+      );
+      console.log(`replaying workflow ${workflowId}; follow it with GET /v1/workflows/${workflowId}`);
+    });
+}
