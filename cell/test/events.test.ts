@@ -40,6 +40,14 @@ describe("events", () => {
     const envelopes = messages.map((m) => parseEnvelope(m.value));
     expect(new Set(envelopes.map((e) => e.id))).toEqual(new Set(outboxIds));
     expect(messages.every((m) => m.key === "dana")).toBe(true);
+    for (const message of messages) {
+      const envelope = parseEnvelope(message.value);
+      expect(message.headers).toMatchObject({
+        "hl-event-id": envelope.id,
+        "hl-event-type": envelope.type,
+        traceparent: envelope.traceContext.traceparent,
+      });
+    }
     expect(envelopes.map((e) => e.type)).toEqual(
       expect.arrayContaining([
         "resume.created",
@@ -68,6 +76,26 @@ describe("events", () => {
     ]) {
       expect(wire).not.toContain(secret);
     }
+  });
+
+  it("carries the caller's trace from the HTTP request through the job queue into the events", async () => {
+    const request = cell.as("tracer");
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+    const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const started = await request("/v1/tailorings", {
+      ...json({ resumeId: resume.id, jobId: job.id }),
+      headers: { "content-type": "application/json", traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
+    const { workflowId } = await started.json();
+    await waitForWorkflow(request, workflowId);
+    const rows = await cell.services.sql`
+      select envelope from outbox where envelope->'data'->>'workflowId' = ${workflowId}`;
+    const types = rows.map((r) => r.envelope.type);
+    expect(types).toEqual(
+      expect.arrayContaining(["workflow.started", "workflow.step_completed", "workflow.succeeded"]),
+    );
+    for (const row of rows) expect(row.envelope.traceContext.traceparent).toContain(traceId);
   });
 
   it("counts usage once per event even when Kafka delivers an event twice", async () => {

@@ -1,6 +1,6 @@
 import { createEnvelope, type EventData, type EventType } from "@hireloop/events";
 import { injectTraceContext } from "@hireloop/observability";
-import type { Transaction } from "../db/client.ts";
+import type { Database, Transaction } from "../db/client.ts";
 import { outbox } from "../db/schema/index.ts";
 
 export interface EventOrigin {
@@ -10,8 +10,16 @@ export interface EventOrigin {
 }
 
 export interface EventRecorder {
-  /** Writes an event into the outbox inside the caller's transaction; the relay publishes it to Kafka. */
-  record<T extends EventType>(tx: Transaction, tenant: string, type: T, data: EventData<T>): Promise<string>;
+  /**
+   * Writes an event into the outbox inside the caller's transaction (or alone, when the event is
+   * the only write); the relay publishes it to Kafka.
+   */
+  record<T extends EventType>(
+    tx: Transaction | Database,
+    tenant: string,
+    type: T,
+    data: EventData<T>,
+  ): Promise<string>;
 }
 
 export function createEventRecorder(origin: EventOrigin): EventRecorder {

@@ -12,8 +12,10 @@ export async function scoreMatch({
 }): Promise<MatchResult & { resumeId: string; jobId: string }> {
   const [resume, job] = await Promise.all([loadResume(ctx, input.resumeId), loadJob(ctx, input.jobId)]);
   const result = matchResume(resume.parsed, job.analysis);
-  await ctx.services.db.transaction((tx) =>
-    ctx.services.events.record(tx, ctx.tenantId, "match.scored", { ...input, score: result.score }),
-  );
+  // The event is the only write, so it needs no transaction of its own.
+  await ctx.services.events.record(ctx.services.db, ctx.tenantId, "match.scored", {
+    ...input,
+    score: result.score,
+  });
   return { resumeId: input.resumeId, jobId: input.jobId, ...result };
 }

@@ -7,20 +7,27 @@ export async function readTopic(
   topic: string,
   expected: number,
   timeoutMs = 30_000,
-): Promise<{ key: string; value: string }[]> {
+): Promise<{ key: string; value: string; headers: Record<string, string> }[]> {
   const kafka = new Kafka({
     clientId: "hl-test-reader",
     brokers: testPlatform().kafkaBrokers,
     logLevel: logLevel.NOTHING,
   });
   const consumer = kafka.consumer({ groupId: `hl-test-reader-${randomBytes(4).toString("hex")}` });
-  const messages: { key: string; value: string }[] = [];
+  const messages: { key: string; value: string; headers: Record<string, string> }[] = [];
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        messages.push({ key: message.key?.toString() ?? "", value: message.value?.toString() ?? "" });
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+        );
+        messages.push({
+          key: message.key?.toString() ?? "",
+          value: message.value?.toString() ?? "",
+          headers,
+        });
       },
     });
     const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,160 @@
+/**
+ * npm run bench:core — throughput of the resume domain and latency of the cell API on this machine,
+ * each beside a named peer so the figure means something on any machine:
+ *   parse PDF   vs pdf.js text extraction alone (the library floor under our parser)
+ *   parse DOCX  vs mammoth raw-text extraction alone
+ *   match       vs a naive keyword-set overlap (what a bare ATS keyword scan costs)
+ *   render PDF  vs pdfkit writing the same text as plain paragraphs
+ *   POST /v1/matches (32 clients) vs GET /healthz on the same process (the HTTP stack's floor)
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  analyzeJob,
+  matchResume,
+  parseResumeFile,
+  parseResumeText,
+  renderResume,
+  resumeToText,
+} from "@hireloop/resume-core";
+import mammoth from "mammoth";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import PDFDocument from "pdfkit";
+import { createTestDatabase } from "../test/support/database.ts";
+import { client, startCellProcesses } from "../test/support/processes.ts";
+import { fmt, load, throughput } from "./measure.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const files = `${root}packages/resume-core/test/fixtures/files/`;
+const labelled = `${root}packages/resume-core/test/fixtures/labelled/`;
+const pdf = new Uint8Array(readFileSync(`${files}software-engineer.pdf`));
+const docx = new Uint8Array(readFileSync(`${files}nurse.docx`));
+const resumes = readdirSync(`${labelled}resumes`).map((f) =>
+  parseResumeText(readFileSync(`${labelled}resumes/${f}`, "utf8")),
+);
+const jobText = readFileSync(`${root}cell/test/fixtures/job-backend.txt`, "utf8");
+const job = analyzeJob(jobText);
+
+function row(name: string, ours: number, peerName: string, peer: number, unit = "/s") {
+  console.log(
+    `${name.padEnd(34)} ${fmt(ours).padStart(10)} ${unit.padEnd(4)}  peer ${peerName.padEnd(30)} ${fmt(peer).padStart(10)} ${unit.padEnd(4)} ratio ${fmt(ours / peer, 2)}`,
+  );
+}
+
+async function pdfjsText(bytes: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+  let text = "";
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((item) => ("str" in item ? item.str : "")).join(" ");
+  }
+  await doc.destroy();
+  return text;
+}
+
+function plainPdf(text: string): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument();
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.text(text);
+    doc.end();
+  });
+}
+
+function naiveOverlap(text: string, keywords: string[]): number {
+  const words = new Set(text.toLowerCase().split(/\W+/));
+  return keywords.filter((k) => words.has(k.toLowerCase())).length;
+}
+
+console.log("Resume domain (one core, in process)\n");
+row(
+  "resumes parsed (PDF)",
+  await throughput(() => parseResumeFile(pdf)),
+  "pdf.js text only",
+  await throughput(() => pdfjsText(pdf)),
+);
+row(
+  "resumes parsed (DOCX)",
+  await throughput(() => parseResumeFile(docx)),
+  "mammoth raw text only",
+  await throughput(() => mammoth.extractRawText({ buffer: Buffer.from(docx) })),
+);
+let i = 0;
+const texts = resumes.map((r) => r.text);
+row(
+  "match scores",
+  await throughput(() => matchResume(resumes[i++ % resumes.length] as (typeof resumes)[number], job)),
+  "naive keyword overlap",
+  await throughput(() => naiveOverlap(texts[i++ % texts.length] ?? "", job.keywords)),
+);
+const thousand = Array.from(
+  { length: 1000 },
+  (_, k) => resumes[k % resumes.length] as (typeof resumes)[number],
+);
+const started = performance.now();
+for (const resume of thousand) matchResume(resume, job);
+const thousandMs = performance.now() - started;
+const naiveStarted = performance.now();
+for (let k = 0; k < 1000; k++) naiveOverlap(texts[k % texts.length] ?? "", job.keywords);
+row(
+  "score 1,000 resumes vs one job",
+  thousandMs,
+  "naive keyword overlap",
+  performance.now() - naiveStarted,
+  "ms",
+);
+const sample = resumes[0] as (typeof resumes)[number];
+row(
+  "PDF renders",
+  await throughput(() => renderResume(sample, "pdf")),
+  "pdfkit plain paragraphs",
+  await throughput(() => plainPdf(resumeToText(sample))),
+);
+row(
+  "DOCX renders",
+  await throughput(() => renderResume(sample, "docx")),
+  "PDF render (ours)",
+  await throughput(() => renderResume(sample, "pdf")),
+);
+
+console.log("\nCell API (real processes on the test platform: Postgres, Redis, Kafka)\n");
+execFileSync("npx", ["hireloop", "local", "up", "--profile", "test"], { cwd: root, stdio: "ignore" });
+const database = await createTestDatabase();
+const cell = await startCellProcesses(database.url, { HL_LOG_LEVEL: "error" });
+try {
+  const request = client(cell, "bench-user");
+  const post = (path: string, body: unknown) =>
+    request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  const resume = await (
+    await post("/v1/resumes", { text: readFileSync(`${root}cell/test/fixtures/resume.txt`, "utf8") })
+  ).json();
+  const created = await (await post("/v1/jobs", { text: jobText })).json();
+  const token = await cell.token("bench-user");
+  const body = JSON.stringify({ resumeId: resume.id, jobId: created.id });
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const matches = await load(
+    () => fetch(`${cell.apiUrl}/v1/matches`, { method: "POST", headers, body }),
+    32,
+    10,
+  );
+  const health = await load(() => fetch(`${cell.apiUrl}/healthz`), 32, 5);
+  console.log(
+    `POST /v1/matches, 32 clients: p50 ${fmt(matches.p50)} ms  p95 ${fmt(matches.p95)} ms  p99 ${fmt(matches.p99)} ms  ${fmt(matches.rps, 0)} req/s  errors ${matches.errors}`,
+  );
+  console.log(
+    `peer GET /healthz, 32 clients:  p50 ${fmt(health.p50)} ms  p95 ${fmt(health.p95)} ms  p99 ${fmt(health.p99)} ms  ${fmt(health.rps, 0)} req/s  errors ${health.errors}`,
+  );
+  console.log(
+    `ratio (matches / healthz): p50 ${fmt(matches.p50 / health.p50, 2)}  p95 ${fmt(matches.p95 / health.p95, 2)}`,
+  );
+} finally {
+  await cell.stopAll();
+  await database.drop();
+}
