@@ -3,9 +3,10 @@ import { installTracing } from "@hireloop/observability";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { createApp } from "./api/app.ts";
+import type { HonoEnv } from "./api/env.ts";
+import { registerHealth } from "./api/routes/health.ts";
 import { loadConfig } from "./config.ts";
 import { createKafka } from "./events/kafka.ts";
-import { checkDependencies } from "./health.ts";
 import { buildServices, type CellRole } from "./services/build.ts";
 import { startWorker } from "./worker.ts";
 
@@ -42,18 +43,8 @@ if (role === "api") {
 } else {
   const worker = await startWorker(services);
   kafkaReady = worker.kafkaReady;
-  const health = new Hono();
-  health.get("/healthz", (c) => c.json({ status: "ok", cell: config.cellId, role }));
-  health.get("/readyz", async (c) => {
-    const checks = await checkDependencies(services, kafkaReady);
-    const ready = Object.values(checks).every((check) => check.ok);
-    return c.json({ status: ready ? "ready" : "not_ready", checks }, ready ? 200 : 503);
-  });
-  health.get("/metrics", async (c) =>
-    c.body(await services.metrics.registry.metrics(), 200, {
-      "Content-Type": services.metrics.registry.contentType,
-    }),
-  );
+  const health = new Hono<HonoEnv>();
+  registerHealth(health, services, kafkaReady);
   fetchHandler = health.fetch;
   stopRole = worker.stop;
 }

@@ -67,7 +67,7 @@ export async function startWorker(services: Services): Promise<CellWorker> {
     relay,
     kafkaReady: relay.kafkaReady,
     async stop() {
-      for (const id of workerIds) await queue.offWork({ id } as unknown as string);
+      for (const id of workerIds) await queue.offWork({ id });
       await relay.stop();
       await consumer?.disconnect();
       await producer.disconnect();

@@ -1,9 +1,10 @@
+import type { Hono } from "hono";
 import { checkDependencies } from "../../health.ts";
 import type { Services } from "../../services/index.ts";
-import type { App } from "../app-type.ts";
+import type { HonoEnv } from "../env.ts";
 
-/** Liveness, readiness (Postgres, Redis, Kafka) and Prometheus metrics; no authentication. */
-export function registerHealth(app: App, services: Services, kafkaReady: () => Promise<void>) {
+/** Liveness, readiness (Postgres, Redis, Kafka) and Prometheus metrics, for the API and the worker alike. */
+export function registerHealth(app: Hono<HonoEnv>, services: Services, kafkaReady: () => Promise<void>) {
   app.get("/healthz", (c) => c.json({ status: "ok", cell: services.config.cellId }));
   app.get("/readyz", async (c) => {
     const checks = await checkDependencies(services, kafkaReady);
