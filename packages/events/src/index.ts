@@ -3,7 +3,7 @@ import { type EventData, type EventType, eventCatalog, SCHEMA_VERSION } from "./
 import { type Envelope, envelopeSchema } from "./envelope.ts";
 
 export { type EventData, type EventType, eventCatalog, isEventType, SCHEMA_VERSION } from "./catalog.ts";
-export { EVENTS_TOPIC, type Envelope, envelopeSchema } from "./envelope.ts";
+export { type Envelope, EVENTS_TOPIC, envelopeSchema } from "./envelope.ts";
 
 export interface EnvelopeSource {
   tenant: string;

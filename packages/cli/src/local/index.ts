@@ -94,7 +94,7 @@ export function registerLocalCommands(program: Command, deps: LocalCommandDeps =
     .addOption(profileOption())
     .action(
       action(async (name: string, options: { profile: string }) => {
-        await stopProcess(deps.resolveProfile(options.profile), name);
+        await stopProcess(deps.resolveProfile(options.profile), name, out);
         out(`${name}: stopped`);
         return true;
       }),

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Provisions everything the local platform needs and nothing it already has:
+# node_modules, Postgres/Redis/OpenSSL/Java/Maven from Debian packages, and the Kafka
+# broker + MirrorMaker 2 jars from Maven Central. Safe to run any number of times; when
+# everything is present it only checks and prints. Downloads are cached under .cache/.
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$repo"
+
+say() { printf 'install: %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# --- npm workspaces -------------------------------------------------------------------
+# npm writes node_modules/.package-lock.json after package-lock.json on every install,
+# so an older (or absent) hidden lockfile means the tree does not match the lockfile.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci (node_modules missing or older than package-lock.json)"
+  npm ci --no-audit --no-fund
+else
+  say "node_modules matches package-lock.json"
+fi
+
+# --- Debian packages --------------------------------------------------------------------
+missing=()
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v openssl >/dev/null || missing+=(openssl)
+command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null || missing+=(maven)
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "apt-get install ${missing[*]}"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  say "postgres, redis-server, openssl, java and mvn are installed"
+fi
+
+# --- Kafka jars ---------------------------------------------------------------------------
+pom="infra/local/kafka/pom.xml"
+kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$pom")"
+libs=".cache/kafka/$kafka_version/libs"
+if [ -f "$libs/kafka_2.13-$kafka_version.jar" ]; then
+  say "Kafka $kafka_version jars present in $libs"
+else
+  say "downloading Kafka $kafka_version jars from Maven Central into $libs"
+  # Copy into a scratch folder and rename it, so an interrupted download never looks complete.
+  partial="$libs.partial"
+  rm -rf "$partial"
+  mkdir -p "$(dirname "$libs")"
+  # Maven's -q output is only stray colour codes when it works, so show it only when it fails.
+  if ! mvn_output="$(mvn -q -B -Dmaven.repo.local="$repo/.cache/m2" -f "$pom" \
+    dependency:copy-dependencies -DoutputDirectory="$repo/$partial" 2>&1)"; then
+    printf '%s\n' "$mvn_output" >&2
+    say "Maven could not resolve the Kafka jars (see above)"
+    exit 1
+  fi
+  rm -rf "$libs"
+  mv "$partial" "$libs"
+  say "Kafka $kafka_version: $(find "$libs" -name '*.jar' | wc -l) jars"
+fi

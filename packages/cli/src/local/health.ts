@@ -1,0 +1,133 @@
+import { connect } from "node:net";
+import { Kafka, logLevel } from "kafkajs";
+import postgres from "postgres";
+
+/** How to tell that a process serves requests (not merely that it runs). */
+export type HealthCheck =
+  | { kind: "postgres"; url: string }
+  | { kind: "redis"; host: string; port: number }
+  | { kind: "kafka"; brokers: string[] }
+  | { kind: "http"; url: string };
+
+export type HealthResult = { healthy: boolean; detail: string };
+
+/** Every probe gives up after this long; a platform that needs longer is unhealthy. */
+export const PROBE_TIMEOUT_MS = 3_000;
+
+export async function probe(check: HealthCheck, timeoutMs = PROBE_TIMEOUT_MS): Promise<HealthResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<HealthResult>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ healthy: false, detail: `no answer within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([runProbe(check, timeoutMs), timeout]);
+  } catch (error) {
+    return { healthy: false, detail: failureDetail(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** fetch() reports every network failure as "fetch failed"; the reason is in its cause. */
+function failureDetail(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : "";
+  return cause === "" || error.message.includes(cause) ? error.message : `${error.message}: ${cause}`;
+}
+
+function runProbe(check: HealthCheck, timeoutMs: number): Promise<HealthResult> {
+  switch (check.kind) {
+    case "postgres":
+      return probePostgres(check.url, timeoutMs);
+    case "redis":
+      return probeRedis(check.host, check.port, timeoutMs);
+    case "kafka":
+      return probeKafka(check.brokers, timeoutMs);
+    case "http":
+      return probeHttp(check.url, timeoutMs);
+  }
+}
+
+async function probePostgres(url: string, timeoutMs: number): Promise<HealthResult> {
+  const sql = postgres(url, {
+    max: 1,
+    connect_timeout: Math.ceil(timeoutMs / 1000),
+    idle_timeout: 1,
+    onnotice: () => {},
+  });
+  try {
+    const [row] = await sql<{ ok: number }[]>`select 1 as ok`;
+    return row?.ok === 1
+      ? { healthy: true, detail: "select 1" }
+      : { healthy: false, detail: "select 1 failed" };
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/** One RESP PING over a raw socket: `+PONG` means Redis has loaded and serves commands. */
+function probeRedis(host: string, port: number, timeoutMs: number): Promise<HealthResult> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: timeoutMs });
+    let reply = "";
+    const finish = (result: HealthResult) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.on("connect", () => socket.write("PING\r\n"));
+    socket.on("data", (chunk) => {
+      reply += chunk.toString("utf8");
+      if (!reply.includes("\r\n")) return;
+      const line = reply.slice(0, reply.indexOf("\r\n"));
+      finish(line === "+PONG" ? { healthy: true, detail: "PONG" } : { healthy: false, detail: line });
+    });
+    socket.on("timeout", () => finish({ healthy: false, detail: `no PONG within ${timeoutMs} ms` }));
+    socket.on("error", (error) => finish({ healthy: false, detail: error.message }));
+    socket.on("close", () => finish({ healthy: false, detail: "connection closed before PONG" }));
+  });
+}
+
+/** Asks the broker for the cluster: only an unfenced broker lists itself. */
+async function probeKafka(brokers: string[], timeoutMs: number): Promise<HealthResult> {
+  const kafka = new Kafka({
+    clientId: "hireloop-local-health",
+    brokers,
+    connectionTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    retry: { retries: 0 },
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    return cluster.brokers.length > 0
+      ? { healthy: true, detail: `${cluster.brokers.length} broker(s), cluster ${cluster.clusterId}` }
+      : { healthy: false, detail: "no broker registered yet" };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function probeHttp(url: string, timeoutMs: number): Promise<HealthResult> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  await response.body?.cancel();
+  return { healthy: response.status === 200, detail: `HTTP ${response.status}` };
+}
+
+/** True when something accepts TCP connections on the port, whoever it is. */
+export function portInUse(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: timeoutMs });
+    const finish = (inUse: boolean) => {
+      socket.destroy();
+      resolve(inUse);
+    };
+    socket.on("connect", () => finish(true));
+    socket.on("timeout", () => finish(false));
+    socket.on("error", () => finish(false));
+  });
+}

@@ -1,0 +1,94 @@
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { kafkaBrokers, postgresUrl, redisUrl } from "./process-table.ts";
+import type { LocalProfile } from "./profile.ts";
+
+/** `.local/dev/platform.json`: what `hireloop token` and developers' tools need to reach the platform. */
+export type DevPlatformState = {
+  mode: "dev";
+  projectId: string;
+  keysDir: string;
+  region: string;
+  cells: {
+    id: string;
+    region: string;
+    api: string;
+    worker: string;
+    databaseUrl: string;
+    redisUrl: string;
+    kafkaBrokers: string;
+  }[];
+  /** Admin URL (database `postgres`) of the server holding every cell's database. */
+  postgres: string;
+  /** Redis URL by name. */
+  redis: Record<string, string>;
+  /** Brokers (host:port) of the default region's Kafka. */
+  kafka: string;
+  pm2Home: string;
+};
+
+/** `.local/test/platform.json`: the servers test fixtures create their databases and topics on. */
+export type TestPlatformState = {
+  mode: "test";
+  postgresUrl: string;
+  redisUrl: string;
+  kafkaBrokers: string;
+  pm2Home: string;
+};
+
+export type PlatformState = DevPlatformState | TestPlatformState;
+
+export function platformState(profile: LocalProfile): PlatformState {
+  const { topology } = profile;
+  const adminUrl = postgresUrl(topology.postgres.port, "postgres");
+  const [firstRedis] = topology.redis;
+  const [firstKafka] = topology.kafka;
+  if (firstRedis === undefined || firstKafka === undefined) {
+    throw new Error("a local platform has at least one Redis and one Kafka");
+  }
+  if (topology.mode === "test") {
+    return {
+      mode: "test",
+      postgresUrl: adminUrl,
+      redisUrl: redisUrl(firstRedis),
+      kafkaBrokers: kafkaBrokers(firstKafka),
+      pm2Home: profile.pm2Home,
+    };
+  }
+  const byName = <T extends { name: string }>(list: T[], name: string): T => {
+    const found = list.find((item) => item.name === name);
+    if (found === undefined) throw new Error(`${name} is not in the topology`);
+    return found;
+  };
+  const cells = topology.cells.map((cell) => ({
+    id: cell.id,
+    region: cell.region,
+    api: `http://127.0.0.1:${cell.apiPort}`,
+    worker: `http://127.0.0.1:${cell.workerPort}`,
+    databaseUrl: postgresUrl(topology.postgres.port, cell.database),
+    redisUrl: redisUrl(byName(topology.redis, cell.redis)),
+    kafkaBrokers: kafkaBrokers(byName(topology.kafka, cell.kafka)),
+  }));
+  const regionalKafka = topology.cells.find((cell) => cell.region === topology.defaultRegion)?.kafka;
+  return {
+    mode: "dev",
+    projectId: topology.authProjectId,
+    keysDir: profile.keysDir,
+    region: topology.defaultRegion,
+    cells,
+    postgres: adminUrl,
+    redis: Object.fromEntries(topology.redis.map((redis) => [redis.name, redisUrl(redis)])),
+    kafka: kafkaBrokers(regionalKafka === undefined ? firstKafka : byName(topology.kafka, regionalKafka)),
+    pm2Home: profile.pm2Home,
+  };
+}
+
+export async function writePlatformState(profile: LocalProfile): Promise<void> {
+  await mkdir(dirname(profile.platformFile), { recursive: true });
+  await writeFile(profile.platformFile, `${JSON.stringify(platformState(profile), null, 2)}\n`);
+}
+
+/** A state file outliving its platform would point fixtures at servers that are gone. */
+export async function removePlatformState(profile: LocalProfile): Promise<void> {
+  await rm(profile.platformFile, { force: true });
+}
