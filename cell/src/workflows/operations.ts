@@ -73,8 +73,8 @@ export async function cancelWorkflow(services: Services, tenantId: string, id: s
       .set({ status: "cancelled" })
       .where(and(eq(workflowSteps.workflowId, id), inArray(workflowSteps.status, ["pending", "running"])));
     await services.events.record(tx, tenantId, "workflow.cancelled", { workflowId: id, kind: workflow.kind });
+    services.metrics.workflowsTotal.inc({ kind: workflow.kind, status: "cancelled" });
   });
-  services.metrics.workflowsTotal.inc({ kind: "tailoring", status: "cancelled" });
   await publishProgress(services, id);
 }
 

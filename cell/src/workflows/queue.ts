@@ -19,7 +19,10 @@ export type StepQueue = PgBoss;
  * the next step's job commit in one transaction. `supervise` is for the worker: it expires jobs
  * whose worker died, so they are retried.
  */
-export async function openStepQueue(config: CellConfig, options: { supervise: boolean }): Promise<StepQueue> {
+export async function openStepQueue(
+  config: Pick<CellConfig, "databaseUrl" | "cellId" | "steps">,
+  options: { supervise: boolean },
+): Promise<StepQueue> {
   const boss = new PgBoss({
     connectionString: config.databaseUrl,
     application_name: `hireloop-${config.cellId}-queue`,
@@ -42,7 +45,7 @@ export async function openStepQueue(config: CellConfig, options: { supervise: bo
 }
 
 /** A running step is presumed dead (its worker crashed) this long after it started. */
-export function stepExpirySeconds(config: CellConfig): number {
+export function stepExpirySeconds(config: Pick<CellConfig, "steps">): number {
   return Math.ceil(config.steps.timeoutMs / 1000) + 2;
 }
 

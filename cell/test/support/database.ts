@@ -2,7 +2,6 @@ import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import postgres from "postgres";
-import type { CellConfig } from "../../src/config.ts";
 import { migrateDatabase, migrationsFolder } from "../../src/db/migrate.ts";
 import { openStepQueue } from "../../src/workflows/queue.ts";
 import { testPlatform } from "./platform.ts";
@@ -51,10 +50,8 @@ async function ensureTemplate(admin: postgres.Sql): Promise<string> {
         databaseUrl: url,
         cellId: "template",
         steps: { timeoutMs: 5_000, retries: 1, retryDelaySeconds: 1 },
-      } as CellConfig,
-      {
-        supervise: false,
       },
+      { supervise: false },
     );
     await queue.stop({ graceful: false, wait: true });
     return name;

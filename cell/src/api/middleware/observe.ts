@@ -18,9 +18,10 @@ export function observe(): MiddlewareHandler<HonoEnv> {
       tracestate: c.req.header("tracestate"),
     });
     await startSpan(
-      `${c.req.method} ${c.req.path}`,
+      `${c.req.method} request`,
       async (span) => {
         await next();
+        span.updateName(`${c.req.method} ${c.req.routePath || "unmatched"}`);
         span.setAttribute("http.status_code", c.res.status);
       },
       { parent, attributes: { "http.method": c.req.method } },
