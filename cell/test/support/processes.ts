@@ -35,13 +35,17 @@ export interface CellProcesses {
   stopAll(): Promise<void>;
 }
 
-/** The cell as real processes (node + tsx), as the platform runs it, against the test services. */
+/**
+ * The cell as real processes (node + tsx), as the platform runs it, against the test services.
+ * `keysDir` shares one signing key between several cells (and a router); by default each gets its own.
+ */
 export async function startCellProcesses(
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
+  options: { keysDir?: string } = {},
 ): Promise<CellProcesses> {
   const platform = testPlatform();
-  const keysDir = await mkdtemp(join(tmpdir(), "hl-drill-keys-"));
+  const keysDir = options.keysDir ?? (await mkdtemp(join(tmpdir(), "hl-drill-keys-")));
   const keys = await generateDevKeys(keysDir);
   const [apiPort, workerPort] = [await freePort(), await freePort()];
   const env: Record<string, string> = {

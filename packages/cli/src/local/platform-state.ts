@@ -9,6 +9,8 @@ export type DevPlatformState = {
   projectId: string;
   keysDir: string;
   region: string;
+  /** The public entry point of each region: its router. */
+  routers: { id: string; region: string; url: string; controlDatabaseUrl: string }[];
   cells: {
     id: string;
     region: string;
@@ -75,6 +77,12 @@ export function platformState(profile: LocalProfile): PlatformState {
     projectId: topology.authProjectId,
     keysDir: profile.keysDir,
     region: topology.defaultRegion,
+    routers: topology.routers.map((router) => ({
+      id: router.id,
+      region: router.region,
+      url: `http://127.0.0.1:${router.port}`,
+      controlDatabaseUrl: postgresUrl(topology.postgres.port, router.controlDatabase),
+    })),
     cells,
     postgres: adminUrl,
     redis: Object.fromEntries(topology.redis.map((redis) => [redis.name, redisUrl(redis)])),

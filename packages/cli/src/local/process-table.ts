@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { HealthCheck } from "./health.ts";
 import type { LocalProfile } from "./profile.ts";
 import type { Toolchain } from "./toolchain.ts";
-import type { CellInstance, KafkaInstance, RedisInstance } from "./topology.ts";
+import type { CellInstance, KafkaInstance, RedisInstance, RouterInstance } from "./topology.ts";
 
 /** Idempotent preparation a process needs before its first start; see setup-steps.ts. */
 export type SetupStep =
@@ -21,9 +21,15 @@ export type SetupStep =
     }
   | { kind: "database"; adminUrl: string; database: string }
   | { kind: "dev-keys"; dir: string }
-  | { kind: "migrations"; script: string; cwd: string; databaseUrl: string };
+  | { kind: "migrations"; script: string; cwd: string; databaseUrl: string }
+  | {
+      kind: "control-plane";
+      databaseUrl: string;
+      region: string;
+      cells: { id: string; apiUrl: string }[];
+    };
 
-export type ProcessRole = "postgres" | "redis" | "kafka" | "cell-api" | "cell-worker";
+export type ProcessRole = "postgres" | "redis" | "kafka" | "cell-api" | "cell-worker" | "router";
 
 /** One supervised process: how pm2 runs it, what it needs first, and how to know it is serving. */
 export type ProcessSpec = {
@@ -94,6 +100,7 @@ export function processTable(profile: LocalProfile, tools: Toolchain): ProcessSp
     ...topology.redis.map((redis) => redisProcess(profile, tools, redis)),
     ...topology.kafka.map((kafka) => kafkaProcess(profile, tools, kafka)),
     ...topology.cells.flatMap((cell) => cellProcesses(profile, cell)),
+    ...topology.routers.map((router) => routerProcess(profile, router)),
   ];
 }
 
@@ -282,6 +289,57 @@ function cellProcesses(profile: LocalProfile, cell: CellInstance): ProcessSpec[]
       health: { kind: "http", url: `${workerUrl}/healthz` },
     },
   ];
+}
+
+function routerProcess(profile: LocalProfile, router: RouterInstance): ProcessSpec {
+  const { topology, repoRoot } = profile;
+  const redis = topology.redis.find((r) => r.name === router.redis);
+  if (redis === undefined) throw new Error(`router ${router.name} names a Redis missing from the topology`);
+  const cells = topology.cells.filter((cell) => cell.region === router.region);
+  const controlUrl = postgresUrl(topology.postgres.port, router.controlDatabase);
+  const main = join("router", "src", "main.ts");
+  const url = `http://${HOST}:${router.port}`;
+  return {
+    name: router.name,
+    role: "router",
+    endpoint: url,
+    ports: [router.port],
+    script: process.execPath,
+    args: ["--import", "tsx", main],
+    cwd: repoRoot,
+    env: {
+      ...baseEnvironment(),
+      HL_MODE: "dev",
+      HL_REGION: router.region,
+      HL_ROUTER_ID: router.id,
+      HL_PORT: String(router.port),
+      HL_CONTROL_DATABASE_URL: controlUrl,
+      HL_REDIS_URL: redisUrl(redis),
+      HL_AUTH_PROJECT_ID: topology.authProjectId,
+      HL_AUTH_JWKS_URL: pathToFileURL(join(profile.keysDir, "jwks.json")).href,
+      HL_LOG_LEVEL: topology.logLevel,
+    },
+    killTimeoutMs: 15_000,
+    startTimeoutMs: 60_000,
+    // The router starts after the cells, so its first health checks find them serving.
+    dependsOn: [topology.postgres.name, redis.name, ...cells.map((cell) => `${cell.id}-api`)],
+    setup: [
+      {
+        kind: "database",
+        adminUrl: postgresUrl(topology.postgres.port, "postgres"),
+        database: router.controlDatabase,
+      },
+      {
+        kind: "control-plane",
+        databaseUrl: controlUrl,
+        region: router.region,
+        cells: cells.map((cell) => ({ id: cell.id, apiUrl: `http://${HOST}:${cell.apiPort}` })),
+      },
+      { kind: "dev-keys", dir: profile.keysDir },
+    ],
+    requires: [main],
+    health: { kind: "http", url: `${url}/readyz` },
+  };
 }
 
 /** Fingerprint of how a process is launched: a running process with another one is replaced by `up`. */

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { access, chown, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { generateDevKeys } from "@hireloop/identity";
+import { buildTable, createPlacementStore, migrateControlPlane } from "@hireloop/placement";
 import postgres from "postgres";
 import { LocalPlatformError } from "./errors.ts";
 import type { SetupStep } from "./process-table.ts";
@@ -21,6 +22,8 @@ export async function runSetupStep(step: SetupStep, report: Report): Promise<voi
       return formatKafkaStorage(step, report);
     case "database":
       return createDatabase(step, report);
+    case "control-plane":
+      return prepareControlPlane(step, report);
     case "migrations":
       return runMigrations(step, report);
     case "dev-keys": {
@@ -131,6 +134,40 @@ async function runMigrations(step: Step<"migrations">, report: Report): Promise<
     timeoutMs: 180_000,
   });
   report(`migrated ${new URL(step.databaseUrl).pathname.slice(1)}`);
+}
+
+/**
+ * Migrates the region's control plane and registers its cells. A region without a placement
+ * table gets its first one over all its cells. A cell added later is registered but gets no
+ * buckets: moving buckets moves tenants, which is `hireloop placement plan/apply`'s job.
+ */
+async function prepareControlPlane(step: Step<"control-plane">, report: Report): Promise<void> {
+  const sql = postgres(step.databaseUrl, { max: 1, connect_timeout: 5, idle_timeout: 1, onnotice: () => {} });
+  try {
+    await migrateControlPlane(sql);
+    const store = createPlacementStore(sql);
+    const known = new Map((await store.listCells(step.region)).map((cell) => [cell.id, cell]));
+    for (const cell of step.cells) {
+      const existing = known.get(cell.id);
+      if (existing?.apiUrl === cell.apiUrl) continue;
+      await store.upsertCell({
+        id: cell.id,
+        region: step.region,
+        state: existing?.state ?? "active",
+        apiUrl: cell.apiUrl,
+        weight: existing?.weight ?? 1,
+      });
+      report(`registered cell ${cell.id} (${cell.apiUrl})`);
+    }
+    const table = await store.currentTable(step.region);
+    if (table === null) {
+      const cells = await store.listCells(step.region);
+      await store.saveTable(buildTable({ region: step.region, cells }));
+      report(`placed ${step.region}'s tenants over ${cells.length} cells (placement version 1)`);
+    }
+  } finally {
+    await sql.end({ timeout: 2 });
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -30,6 +30,18 @@ export type CellInstance = {
   kafka: string;
 };
 
+/** A region's router: the public entry point, with its own Redis (rate limits) and the region's control plane. */
+export type RouterInstance = {
+  name: string;
+  id: string;
+  region: string;
+  port: number;
+  /** Name of the RedisInstance the router's rate limits live in. */
+  redis: string;
+  /** The region's control-plane database (placement), on the profile's Postgres. */
+  controlDatabase: string;
+};
+
 export type Topology = {
   /** "dev" platforms trust locally generated signing keys; "test" platforms only serve test fixtures. */
   mode: ProfileName;
@@ -41,29 +53,64 @@ export type Topology = {
   redis: RedisInstance[];
   kafka: KafkaInstance[];
   cells: CellInstance[];
+  routers: RouterInstance[];
 };
 
-/** `make up`: the developer's platform. */
-export const devTopology: Topology = {
-  mode: "dev",
-  defaultRegion: "us-east",
-  authProjectId: "hireloop-local",
-  logLevel: "info",
-  postgres: { name: "postgres", port: 15432, durable: true, maxConnections: 200 },
-  redis: [{ name: "us-east-1-redis", port: 16379 }],
-  kafka: [{ name: "us-east-kafka", port: 19092, controllerPort: 19093 }],
-  cells: [
-    {
-      id: "us-east-1",
-      region: "us-east",
-      apiPort: 8080,
-      workerPort: 9101,
-      database: "hireloop_us_east_1",
-      redis: "us-east-1-redis",
-      kafka: "us-east-kafka",
-    },
-  ],
-};
+/** The dev platform's default number of cells in us-east; `CELLS=N make up` changes it. */
+export const DEFAULT_CELL_COUNT = 3;
+const MAX_CELL_COUNT = 16;
+
+/** Cell i of us-east: API on 8080+i, worker on 9100+i, its own database and its own Redis. */
+function usEastCell(index: number): CellInstance {
+  return {
+    id: `us-east-${index}`,
+    region: "us-east",
+    apiPort: 8080 + index,
+    workerPort: 9100 + index,
+    database: `hireloop_us_east_${index}`,
+    redis: `us-east-${index}-redis`,
+    kafka: "us-east-kafka",
+  };
+}
+
+export function cellCountFrom(value: string | undefined): number {
+  if (value === undefined || value === "") return DEFAULT_CELL_COUNT;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_CELL_COUNT) {
+    throw new Error(`CELLS must be a whole number from 1 to ${MAX_CELL_COUNT}, not "${value}"`);
+  }
+  return count;
+}
+
+/** `make up`: the developer's platform — a router on 8080 in front of N cells. */
+export function devTopologyWith(cellCount: number): Topology {
+  const cells = Array.from({ length: cellCount }, (_, i) => usEastCell(i + 1));
+  return {
+    mode: "dev",
+    defaultRegion: "us-east",
+    authProjectId: "hireloop-local",
+    logLevel: "info",
+    postgres: { name: "postgres", port: 15432, durable: true, maxConnections: 300 },
+    redis: [
+      { name: "us-east-router-redis", port: 16370 },
+      ...cells.map((cell, i) => ({ name: cell.redis, port: 16379 + i })),
+    ],
+    kafka: [{ name: "us-east-kafka", port: 19092, controllerPort: 19093 }],
+    cells,
+    routers: [
+      {
+        name: "us-east-router",
+        id: "us-east-router-1",
+        region: "us-east",
+        port: 8080,
+        redis: "us-east-router-redis",
+        controlDatabase: "hireloop_control_us_east",
+      },
+    ],
+  };
+}
+
+export const devTopology: Topology = devTopologyWith(cellCountFrom(process.env.CELLS));
 
 /** `make test`: servers only; tests create their own databases and start their own cell processes. */
 export const testTopology: Topology = {
@@ -75,6 +122,7 @@ export const testTopology: Topology = {
   redis: [{ name: "redis", port: 36379 }],
   kafka: [{ name: "kafka", port: 39092, controllerPort: 39093 }],
   cells: [],
+  routers: [],
 };
 
 export const profileTopologies: Record<ProfileName, Topology> = { dev: devTopology, test: testTopology };
@@ -91,12 +139,14 @@ export function topologyProblems(topology: Topology): string[] {
     ...topology.redis.map((r) => r.name),
     ...topology.kafka.map((k) => k.name),
     ...topology.cells.flatMap((c) => [`${c.id}-api`, `${c.id}-worker`]),
+    ...topology.routers.map((r) => r.name),
   ];
   const ports = [
     topology.postgres.port,
     ...topology.redis.map((r) => r.port),
     ...topology.kafka.flatMap((k) => [k.port, k.controllerPort]),
     ...topology.cells.flatMap((c) => [c.apiPort, c.workerPort]),
+    ...topology.routers.map((r) => r.port),
   ];
   for (const name of duplicates(names)) problems.push(`process name ${name} is used twice`);
   for (const port of duplicates(ports)) problems.push(`port ${port} is used twice`);
@@ -113,6 +163,19 @@ export function topologyProblems(topology: Topology): string[] {
     // Database names are interpolated into CREATE DATABASE, so they are held to plain identifiers.
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(cell.database)) {
       problems.push(`cell ${cell.id} database ${cell.database} is not a lower-case SQL identifier`);
+    }
+  }
+  for (const router of topology.routers) {
+    if (!topology.redis.some((r) => r.name === router.redis)) {
+      problems.push(`router ${router.name} names Redis ${router.redis}, which is not in the topology`);
+    }
+    if (!topology.cells.some((c) => c.region === router.region)) {
+      problems.push(`router ${router.name} has no cell in region ${router.region}`);
+    }
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(router.controlDatabase)) {
+      problems.push(
+        `router ${router.name} control database ${router.controlDatabase} is not a lower-case SQL identifier`,
+      );
     }
   }
   for (const database of duplicates(topology.cells.map((c) => c.database))) {

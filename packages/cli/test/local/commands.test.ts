@@ -76,6 +76,7 @@ describe("hireloop local", () => {
       redis: [{ name: "redis", port: redis }],
       kafka: [{ name: "kafka", port: kafka, controllerPort: controller }],
       cells: [],
+      routers: [],
     };
     const stateDir = await mkdtemp(join(tmpdir(), "hireloop-local-"));
     profile = placeProfile("cli-test", topology, repositoryRoot(), stateDir);

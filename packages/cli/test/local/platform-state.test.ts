@@ -1,19 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { platformState } from "../../src/local/platform-state.ts";
-import { builtInProfile } from "../../src/local/profile.ts";
+import { builtInProfile, placeProfile } from "../../src/local/profile.ts";
+import { devTopologyWith } from "../../src/local/topology.ts";
 
 describe("platformState", () => {
   it("tells dev tools where the cell, its stores and the signing keys are", () => {
-    expect(platformState(builtInProfile("dev", "/repo"))).toEqual({
+    const oneCell = placeProfile("dev", devTopologyWith(1), "/repo", "/repo/.local/dev");
+    expect(platformState(oneCell)).toEqual({
       mode: "dev",
       projectId: "hireloop-local",
       keysDir: "/repo/.local/dev/keys",
       region: "us-east",
+      routers: [
+        {
+          id: "us-east-router-1",
+          region: "us-east",
+          url: "http://127.0.0.1:8080",
+          controlDatabaseUrl: "postgres://hireloop@127.0.0.1:15432/hireloop_control_us_east",
+        },
+      ],
       cells: [
         {
           id: "us-east-1",
           region: "us-east",
-          api: "http://127.0.0.1:8080",
+          api: "http://127.0.0.1:8081",
           worker: "http://127.0.0.1:9101",
           databaseUrl: "postgres://hireloop@127.0.0.1:15432/hireloop_us_east_1",
           redisUrl: "redis://127.0.0.1:16379",
@@ -21,7 +31,10 @@ describe("platformState", () => {
         },
       ],
       postgres: "postgres://hireloop@127.0.0.1:15432/postgres",
-      redis: { "us-east-1-redis": "redis://127.0.0.1:16379" },
+      redis: {
+        "us-east-router-redis": "redis://127.0.0.1:16370",
+        "us-east-1-redis": "redis://127.0.0.1:16379",
+      },
       kafka: "127.0.0.1:19092",
       pm2Home: "/repo/.local/dev/pm2",
     });

@@ -9,7 +9,7 @@ import {
 import { builtInProfile, placeProfile } from "../../src/local/profile.ts";
 import { renderTemplate } from "../../src/local/template.ts";
 import type { Toolchain } from "../../src/local/toolchain.ts";
-import { devTopology, type Topology } from "../../src/local/topology.ts";
+import { devTopologyWith, type Topology } from "../../src/local/topology.ts";
 import { repositoryRoot } from "../../src/paths.ts";
 
 const root = repositoryRoot();
@@ -29,16 +29,24 @@ function byName(table: ProcessSpec[], name: string): ProcessSpec {
 }
 
 describe("processTable", () => {
-  const dev = processTable(builtInProfile("dev", root), tools);
+  const dev = processTable(placeProfile("dev", devTopologyWith(3), root, `${root}/.local/dev`), tools);
   const test = processTable(builtInProfile("test", root), tools);
 
-  it("runs the servers and one cell in dev, and servers only in test", () => {
+  it("runs the servers, three cells and the router in dev, and servers only in test", () => {
     expect(dev.map((spec) => spec.name)).toEqual([
       "postgres",
+      "us-east-router-redis",
       "us-east-1-redis",
+      "us-east-2-redis",
+      "us-east-3-redis",
       "us-east-kafka",
       "us-east-1-api",
       "us-east-1-worker",
+      "us-east-2-api",
+      "us-east-2-worker",
+      "us-east-3-api",
+      "us-east-3-worker",
+      "us-east-router",
     ]);
     expect(test.map((spec) => spec.name)).toEqual(["postgres", "redis", "kafka"]);
   });
@@ -60,7 +68,7 @@ describe("processTable", () => {
       HL_MODE: "dev",
       HL_REGION: "us-east",
       HL_CELL_ID: "us-east-1",
-      HL_PORT: "8080",
+      HL_PORT: "8081",
       HL_DATABASE_URL: "postgres://hireloop@127.0.0.1:15432/hireloop_us_east_1",
       HL_REDIS_URL: "redis://127.0.0.1:16379",
       HL_KAFKA_BROKERS: "127.0.0.1:19092",
@@ -69,7 +77,7 @@ describe("processTable", () => {
       HL_LOG_LEVEL: "info",
     });
     expect(api.args).toEqual(["--import", "tsx", "cell/src/main.ts", "api"]);
-    expect(api.health).toEqual({ kind: "http", url: "http://127.0.0.1:8080/readyz" });
+    expect(api.health).toEqual({ kind: "http", url: "http://127.0.0.1:8081/readyz" });
     const worker = byName(dev, "us-east-1-worker");
     expect(worker.env.HL_PORT).toBe("9101");
     expect(worker.health).toEqual({ kind: "http", url: "http://127.0.0.1:9101/healthz" });
@@ -97,29 +105,45 @@ describe("processTable", () => {
     }
   });
 
-  it("grows by two processes per added cell", () => {
-    const grown: Topology = {
-      ...devTopology,
-      redis: [...devTopology.redis, { name: "us-east-2-redis", port: 16380 }],
+  it("grows by three processes per added cell: its API, its worker and its Redis", () => {
+    const place = (topology: Topology) =>
+      processTable(placeProfile("dev", topology, root, `${root}/.local/dev`), tools);
+    const two = place(devTopologyWith(2));
+    const three = place(devTopologyWith(3));
+    expect(three).toHaveLength(two.length + 3);
+    const thirdApi = byName(three, "us-east-3-api");
+    expect(thirdApi.env.HL_DATABASE_URL).toBe("postgres://hireloop@127.0.0.1:15432/hireloop_us_east_3");
+    expect(thirdApi.env.HL_REDIS_URL).toBe("redis://127.0.0.1:16381");
+    expect(thirdApi.env.HL_PORT).toBe("8083");
+    expect(thirdApi.dependsOn).toEqual(["postgres", "us-east-3-redis", "us-east-kafka"]);
+  });
+
+  it("puts the router on 8080 in front of every cell of its region, with the region's control plane", () => {
+    const router = byName(dev, "us-east-router");
+    expect(router.ports).toEqual([8080]);
+    expect(router.env).toMatchObject({
+      HL_REGION: "us-east",
+      HL_PORT: "8080",
+      HL_CONTROL_DATABASE_URL: "postgres://hireloop@127.0.0.1:15432/hireloop_control_us_east",
+      HL_REDIS_URL: "redis://127.0.0.1:16370",
+      HL_AUTH_PROJECT_ID: "hireloop-local",
+    });
+    expect(router.dependsOn).toEqual([
+      "postgres",
+      "us-east-router-redis",
+      "us-east-1-api",
+      "us-east-2-api",
+      "us-east-3-api",
+    ]);
+    const controlPlane = router.setup.find((step) => step.kind === "control-plane");
+    expect(controlPlane).toMatchObject({
+      region: "us-east",
       cells: [
-        ...devTopology.cells,
-        {
-          id: "us-east-2",
-          region: "us-east",
-          apiPort: 8082,
-          workerPort: 9102,
-          database: "hireloop_us_east_2",
-          redis: "us-east-2-redis",
-          kafka: "us-east-kafka",
-        },
+        { id: "us-east-1", apiUrl: "http://127.0.0.1:8081" },
+        { id: "us-east-2", apiUrl: "http://127.0.0.1:8082" },
+        { id: "us-east-3", apiUrl: "http://127.0.0.1:8083" },
       ],
-    };
-    const table = processTable(placeProfile("dev", grown, root, `${root}/.local/dev`), tools);
-    const secondApi = byName(table, "us-east-2-api");
-    expect(table).toHaveLength(dev.length + 3);
-    expect(secondApi.env.HL_DATABASE_URL).toBe("postgres://hireloop@127.0.0.1:15432/hireloop_us_east_2");
-    expect(secondApi.env.HL_REDIS_URL).toBe("redis://127.0.0.1:16380");
-    expect(secondApi.dependsOn).toEqual(["postgres", "us-east-2-redis", "us-east-kafka"]);
+    });
   });
 });
 

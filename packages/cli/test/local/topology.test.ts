@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { devTopology, type Topology, testTopology, topologyProblems } from "../../src/local/topology.ts";
+import {
+  cellCountFrom,
+  devTopology,
+  devTopologyWith,
+  type Topology,
+  testTopology,
+  topologyProblems,
+} from "../../src/local/topology.ts";
 
 function portsOf(topology: Topology): number[] {
   return [
@@ -21,13 +28,25 @@ describe("built-in topologies", () => {
     expect(portsOf(testTopology).filter((port) => devPorts.has(port))).toEqual([]);
   });
 
-  it("put the dev cell where the cell configuration expects it", () => {
-    expect(devTopology.cells).toEqual([
-      expect.objectContaining({ id: "us-east-1", region: "us-east", apiPort: 8080, workerPort: 9101 }),
+  it("puts the router on 8080 and the dev cells behind it", () => {
+    const dev = devTopologyWith(3);
+    expect(dev.routers.map((router) => router.port)).toEqual([8080]);
+    expect(dev.cells).toEqual([
+      expect.objectContaining({ id: "us-east-1", region: "us-east", apiPort: 8081, workerPort: 9101 }),
+      expect.objectContaining({ id: "us-east-2", region: "us-east", apiPort: 8082, workerPort: 9102 }),
+      expect.objectContaining({ id: "us-east-3", region: "us-east", apiPort: 8083, workerPort: 9103 }),
     ]);
+    expect(topologyProblems(devTopologyWith(16))).toEqual([]);
     expect(devTopology.postgres.port).toBe(15432);
     expect(devTopology.kafka.map((kafka) => [kafka.port, kafka.controllerPort])).toEqual([[19092, 19093]]);
     expect(testTopology.cells).toEqual([]);
+  });
+
+  it("reads the number of cells from CELLS, three by default", () => {
+    expect(cellCountFrom(undefined)).toBe(3);
+    expect(cellCountFrom("")).toBe(3);
+    expect(cellCountFrom("5")).toBe(5);
+    for (const bad of ["0", "17", "2.5", "three"]) expect(() => cellCountFrom(bad)).toThrow(/CELLS must be/);
   });
 
   it("keeps the dev profile durable and lets only the test profile trade safety for speed", () => {
@@ -37,6 +56,7 @@ describe("built-in topologies", () => {
 });
 
 describe("topologyProblems", () => {
+  const base = devTopologyWith(1);
   const secondCell = {
     id: "us-east-2",
     region: "us-east",
@@ -49,17 +69,17 @@ describe("topologyProblems", () => {
 
   it("accepts a second cell with its own database, Redis and ports", () => {
     const grown: Topology = {
-      ...devTopology,
-      redis: [...devTopology.redis, { name: "us-east-2-redis", port: 16380 }],
-      cells: [...devTopology.cells, secondCell],
+      ...base,
+      redis: [...base.redis, { name: "us-east-2-redis", port: 16380 }],
+      cells: [...base.cells, secondCell],
     };
     expect(topologyProblems(grown)).toEqual([]);
   });
 
   it("names every clash and dangling reference", () => {
     const broken: Topology = {
-      ...devTopology,
-      cells: [...devTopology.cells, { ...secondCell, apiPort: 8080, redis: "nowhere", database: "Bad-Name" }],
+      ...base,
+      cells: [...base.cells, { ...secondCell, apiPort: 8080, redis: "nowhere", database: "Bad-Name" }],
     };
     expect(topologyProblems(broken)).toEqual([
       "port 8080 is used twice",
@@ -70,11 +90,8 @@ describe("topologyProblems", () => {
 
   it("refuses two cells sharing a database or a Redis", () => {
     const shared: Topology = {
-      ...devTopology,
-      cells: [
-        ...devTopology.cells,
-        { ...secondCell, database: "hireloop_us_east_1", redis: "us-east-1-redis" },
-      ],
+      ...base,
+      cells: [...base.cells, { ...secondCell, database: "hireloop_us_east_1", redis: "us-east-1-redis" }],
     };
     expect(topologyProblems(shared)).toEqual([
       "database hireloop_us_east_1 is shared by two cells",

@@ -2,7 +2,10 @@ import { execFile } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { signDevToken } from "@hireloop/identity";
+import { cellFor, createPlacementStore } from "@hireloop/placement";
 import { extractResumeText } from "@hireloop/resume-core";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const exec = promisify(execFile);
@@ -51,5 +54,47 @@ describe("the README walkthrough on the dev platform (make up)", () => {
     expect(kind).toBe("pdf");
     expect(text).toContain("Jane Doe");
     for (const skill of match.matchedKeywords.slice(0, 3)) expect(text).toContain(skill);
+  });
+});
+
+describe("placement through the router on 127.0.0.1:8080", () => {
+  it("spreads 50 users over every cell, each always on the same cell, as the control plane says", async () => {
+    const platform = JSON.parse(readFileSync(`${root}.local/dev/platform.json`, "utf8"));
+    const router = platform.routers[0];
+    const sql = postgres(router.controlDatabaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      const table = await createPlacementStore(sql).currentTable(router.region);
+      if (!table) throw new Error("the region has no placement table");
+      const seen = new Map<string, string>();
+      for (let i = 0; i < 50; i++) {
+        const uid = `spread-user-${i}`;
+        const token = await signDevToken({
+          uid,
+          projectId: platform.projectId,
+          privateKeyPath: `${platform.keysDir}/private.jwk.json`,
+        });
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const res = await fetch(`${router.url}/v1/resumes/00000000-0000-4000-8000-000000000000`, {
+            headers: { authorization: `Bearer ${token}` },
+            signal: AbortSignal.timeout(10_000),
+          });
+          expect(res.status).toBe(404);
+          const cell = res.headers.get("x-hl-cell") ?? "";
+          expect(cell).toBe(cellFor(table, uid));
+          if (attempt > 0) expect(cell).toBe(seen.get(uid));
+          seen.set(uid, cell);
+        }
+      }
+      const used = new Set(seen.values());
+      expect([...used].sort()).toEqual(platform.cells.map((c: { id: string }) => c.id).sort());
+      console.info(
+        `placement: ${[...used]
+          .sort()
+          .map((cell) => `${cell} ${[...seen.values()].filter((c) => c === cell).length}`)
+          .join(", ")}`,
+      );
+    } finally {
+      await sql.end();
+    }
   });
 });

@@ -1,0 +1,47 @@
+import { requireIdentity } from "@hireloop/identity";
+import { Hono, type MiddlewareHandler } from "hono";
+import { requestId } from "hono/request-id";
+import { clientAddress } from "./client-address.ts";
+import type { RouterEnv } from "./env.ts";
+import { errorResponse, handleError } from "./errors.ts";
+import { refuseLargeBodies } from "./middleware/body-size.ts";
+import { observe } from "./middleware/observe.ts";
+import { rateLimit } from "./middleware/rate-limit.ts";
+import { registerPublicDocs } from "./routes/docs.ts";
+import { registerHealth } from "./routes/health.ts";
+import { registerTenantProxy } from "./routes/tenant.ts";
+import type { RouterServices } from "./services.ts";
+
+/**
+ * The regional router: authenticate, rate-limit, find the tenant's cell, proxy. No business logic.
+ * Probes (/healthz, /readyz, /metrics) are neither limited nor proxied; public docs are limited per
+ * address; /v1/* is limited per address, size-checked, authenticated, limited per user, proxied.
+ */
+export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
+  const app = new Hono<RouterEnv>();
+  app.onError(handleError);
+  const inject: MiddlewareHandler<RouterEnv> = async (c, next) => {
+    c.set("services", services);
+    await next();
+  };
+  app.use("*", requestId({ headerName: "x-request-id" }), inject, observe());
+  registerHealth(app);
+
+  const { config, limits, verifier } = services;
+  const perAddress = rateLimit("address", limits.address, (c) =>
+    clientAddress(c.env.incoming, config.proxy.trustedProxies),
+  );
+  for (const path of ["/openapi.json", "/docs", "/docs/*", "/v1/*"]) app.use(path, perAddress);
+  app.use(
+    "/v1/*",
+    refuseLargeBodies(config.proxy.maxBodyBytes),
+    requireIdentity({ verifier }),
+    rateLimit("user", limits.user, (c) => c.get("identity").uid),
+  );
+  registerPublicDocs(app);
+  registerTenantProxy(app);
+  app.notFound((c) =>
+    errorResponse(c, 404, { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` }),
+  );
+  return app;
+}

@@ -1,0 +1,53 @@
+import type { CellRecord } from "@hireloop/placement";
+import { Pool } from "undici";
+
+export interface CellPoolOptions {
+  connectionsPerCell: number;
+  connectTimeoutMs: number;
+}
+
+/** Where to send a cell's requests: its own keep-alive pool and the path prefix of its API URL. */
+export interface CellTarget {
+  cell: CellRecord;
+  pool: Pool;
+  basePath: string;
+}
+
+export interface CellPools {
+  targetFor(cell: CellRecord): CellTarget;
+  close(): Promise<void>;
+}
+
+/**
+ * One connection pool per cell, so a slow or dead cell only ever fills its own queue. Pools are
+ * made on first use; a cell whose API URL changed gets a new one while the old one drains.
+ */
+export function createCellPools(options: CellPoolOptions): CellPools {
+  const targets = new Map<string, CellTarget>();
+  return {
+    targetFor(cell) {
+      const known = targets.get(cell.id);
+      if (known && known.cell.apiUrl === cell.apiUrl) return known;
+      if (known) void known.pool.close();
+      const url = new URL(cell.apiUrl);
+      const target: CellTarget = {
+        cell,
+        pool: new Pool(url.origin, {
+          connections: options.connectionsPerCell,
+          connect: { timeout: options.connectTimeoutMs },
+          // Time limits are set per request: a server-sent event stream may idle for minutes.
+          headersTimeout: 0,
+          bodyTimeout: 0,
+        }),
+        basePath: url.pathname.replace(/\/+$/, ""),
+      };
+      targets.set(cell.id, target);
+      return target;
+    },
+    async close() {
+      const pools = [...targets.values()].map((target) => target.pool);
+      targets.clear();
+      await Promise.all(pools.map((pool) => pool.destroy()));
+    },
+  };
+}

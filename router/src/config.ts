@@ -1,0 +1,114 @@
+import { z } from "zod";
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** The cell accepts 5 MB files in a multipart envelope (cell/src/api/app.ts); the edge allows the same. */
+const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024 + 512 * 1024;
+
+const configSchema = z.object({
+  HL_REGION: z.string().min(1),
+  HL_ROUTER_ID: z.string().min(1),
+  HL_PORT: z.coerce.number().int().min(0).max(65535),
+  HL_HOST: z.string().default("127.0.0.1"),
+  /** The region's control-plane Postgres, where the placement store keeps cells and the bucket table. */
+  HL_CONTROL_DATABASE_URL: z.url(),
+  HL_REDIS_URL: z.url(),
+  HL_AUTH_PROJECT_ID: z.string().min(1),
+  HL_AUTH_JWKS_URL: z
+    .string()
+    .default("https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com"),
+  HL_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** How often the cached placement table and cell list are refreshed from the control plane. */
+  HL_PLACEMENT_REFRESH_MS: positiveInt.default(2_000),
+  HL_CELL_HEALTH_INTERVAL_MS: positiveInt.default(1_000),
+  HL_CELL_HEALTH_TIMEOUT_MS: positiveInt.default(500),
+  /** Consecutive failed health checks before a cell counts as down (one success brings it back). */
+  HL_CELL_HEALTH_FAILURES: positiveInt.default(2),
+  HL_CELL_RETRY_AFTER_SECONDS: positiveInt.default(5),
+  /** Keep-alive connections per cell; requests beyond it wait in that cell's own queue. */
+  HL_CELL_CONNECTIONS: positiveInt.default(128),
+  HL_CONNECT_TIMEOUT_MS: positiveInt.default(2_000),
+  HL_HEADERS_TIMEOUT_MS: positiveInt.default(30_000),
+  /** Longest silence inside a response body; event streams are exempt (they idle between events). */
+  HL_BODY_IDLE_TIMEOUT_MS: positiveInt.default(30_000),
+  HL_MAX_BODY_BYTES: positiveInt.default(DEFAULT_MAX_BODY_BYTES),
+  /** Load balancers in front of the router that append to X-Forwarded-For; 0 trusts only the socket. */
+  HL_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  HL_RATE_LIMIT_PREFIX: z.string().min(1).default("hl:router:rate"),
+  HL_RATE_LIMIT_ADDRESS_POINTS: positiveInt.default(6_000),
+  HL_RATE_LIMIT_ADDRESS_WINDOW_SECONDS: positiveInt.default(60),
+  HL_RATE_LIMIT_USER_POINTS: positiveInt.default(1_200),
+  HL_RATE_LIMIT_USER_WINDOW_SECONDS: positiveInt.default(60),
+});
+
+export interface RateLimitRule {
+  /** Requests allowed per window. */
+  points: number;
+  windowSeconds: number;
+}
+
+export interface RouterConfig {
+  region: string;
+  routerId: string;
+  port: number;
+  host: string;
+  controlDatabaseUrl: string;
+  redisUrl: string;
+  auth: { projectId: string; jwksUrl: string };
+  logLevel: string;
+  placementRefreshMs: number;
+  cellHealth: { intervalMs: number; timeoutMs: number; failuresToDown: number };
+  proxy: {
+    connectionsPerCell: number;
+    connectTimeoutMs: number;
+    headersTimeoutMs: number;
+    bodyIdleTimeoutMs: number;
+    maxBodyBytes: number;
+    retryAfterSeconds: number;
+    trustedProxies: number;
+  };
+  rateLimits: { keyPrefix: string; address: RateLimitRule; user: RateLimitRule };
+}
+
+/** Reads and validates the environment once at start-up; the result is injected everywhere else. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`invalid router configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    region: e.HL_REGION,
+    routerId: e.HL_ROUTER_ID,
+    port: e.HL_PORT,
+    host: e.HL_HOST,
+    controlDatabaseUrl: e.HL_CONTROL_DATABASE_URL,
+    redisUrl: e.HL_REDIS_URL,
+    auth: { projectId: e.HL_AUTH_PROJECT_ID, jwksUrl: e.HL_AUTH_JWKS_URL },
+    logLevel: e.HL_LOG_LEVEL,
+    placementRefreshMs: e.HL_PLACEMENT_REFRESH_MS,
+    cellHealth: {
+      intervalMs: e.HL_CELL_HEALTH_INTERVAL_MS,
+      timeoutMs: e.HL_CELL_HEALTH_TIMEOUT_MS,
+      failuresToDown: e.HL_CELL_HEALTH_FAILURES,
+    },
+    proxy: {
+      connectionsPerCell: e.HL_CELL_CONNECTIONS,
+      connectTimeoutMs: e.HL_CONNECT_TIMEOUT_MS,
+      headersTimeoutMs: e.HL_HEADERS_TIMEOUT_MS,
+      bodyIdleTimeoutMs: e.HL_BODY_IDLE_TIMEOUT_MS,
+      maxBodyBytes: e.HL_MAX_BODY_BYTES,
+      retryAfterSeconds: e.HL_CELL_RETRY_AFTER_SECONDS,
+      trustedProxies: e.HL_TRUSTED_PROXIES,
+    },
+    rateLimits: {
+      keyPrefix: e.HL_RATE_LIMIT_PREFIX,
+      address: {
+        points: e.HL_RATE_LIMIT_ADDRESS_POINTS,
+        windowSeconds: e.HL_RATE_LIMIT_ADDRESS_WINDOW_SECONDS,
+      },
+      user: { points: e.HL_RATE_LIMIT_USER_POINTS, windowSeconds: e.HL_RATE_LIMIT_USER_WINDOW_SECONDS },
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Identity } from "@hireloop/identity";
+import type { Logger } from "@hireloop/observability";
+import type { HttpBindings } from "@hono/node-server";
+import type { RouterServices } from "./services.ts";
+
+/** What a proxied request ended as, for metrics and the access log (the response itself was streamed). */
+export interface ProxyOutcome {
+  cell: string;
+  status: number;
+}
+
+/** Typed context: the Node request/response (the proxy streams through them), injected services, per-request values. */
+export interface RouterEnv {
+  Bindings: HttpBindings;
+  Variables: {
+    services: RouterServices;
+    requestId: string;
+    logger: Logger;
+    identity: Identity;
+    proxied: ProxyOutcome;
+  };
+}

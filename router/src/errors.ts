@@ -1,0 +1,42 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { RouterEnv } from "./env.ts";
+
+/** Every error the router itself answers with; cells answer with their own codes in the same shape. */
+export type RouterErrorCode =
+  | "cell_unavailable"
+  | "cell_timeout"
+  | "placement_unavailable"
+  | "payload_too_large"
+  | "rate_limited"
+  | "not_found"
+  | "invalid_request"
+  | "internal_error";
+
+export interface ErrorBody {
+  code: RouterErrorCode;
+  message: string;
+  requestId: string | null;
+}
+
+export function errorResponse(
+  c: Context<RouterEnv>,
+  status: ContentfulStatusCode,
+  body: Omit<ErrorBody, "requestId">,
+  headers: Record<string, string> = {},
+) {
+  return c.json({ ...body, requestId: c.get("requestId") ?? null } satisfies ErrorBody, status, headers);
+}
+
+/** The one place where thrown errors become HTTP responses. */
+export function handleError(error: Error, c: Context<RouterEnv>) {
+  if (error instanceof HTTPException && error.status < 500) {
+    return errorResponse(c, error.status as ContentfulStatusCode, {
+      code: "invalid_request",
+      message: error.message || "request refused",
+    });
+  }
+  c.get("logger")?.error({ err: error }, "unhandled error");
+  return errorResponse(c, 500, { code: "internal_error", message: "something went wrong on our side" });
+}

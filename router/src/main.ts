@@ -1,0 +1,65 @@
+import type { Server } from "node:http";
+import { createLogger, installTracing } from "@hireloop/observability";
+import { serve } from "@hono/node-server";
+import { createRouterApp } from "./app.ts";
+import { loadConfig } from "./config.ts";
+import { watchControlPlanePlacement } from "./control-plane.ts";
+import { buildRouterServices } from "./services.ts";
+
+/** Open streams (server-sent events) get this long to finish after SIGTERM before they are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+/** At start-up, wait this long for Redis so rate limits are shared from the first request. */
+const REDIS_START_WAIT_MS = 2_000;
+
+installTracing();
+const config = loadConfig();
+const logger = createLogger({ service: "router", region: config.region, level: config.logLevel });
+const placement = watchControlPlanePlacement({
+  databaseUrl: config.controlDatabaseUrl,
+  region: config.region,
+  routerId: config.routerId,
+  refreshMs: config.placementRefreshMs,
+  logger,
+});
+const services = buildRouterServices(config, placement, logger);
+placement.ready.then(
+  () =>
+    logger.info({ version: placement.table()?.version, cells: placement.cells().length }, "placement loaded"),
+  () => {},
+);
+await Promise.race([
+  new Promise((resolve) => services.redis.once("ready", resolve)),
+  new Promise((resolve) => setTimeout(resolve, REDIS_START_WAIT_MS)),
+]);
+
+// Listening before the placement loads keeps /healthz answering; /readyz says when to send traffic.
+const server = serve(
+  { fetch: createRouterApp(services).fetch, port: config.port, hostname: config.host },
+  (info) =>
+    logger.info(
+      { port: info.port, router: config.routerId },
+      `router listening on http://${config.host}:${info.port}`,
+    ),
+) as Server;
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 10_000);
+  force.unref();
+  const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  cut.unref();
+  // close() only drops connections idle at that moment; a stream finishing later leaves its
+  // keep-alive connection idle until the client's timeout unless it is closed too.
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  clearTimeout(cut);
+  clearInterval(sweep);
+  await services.close();
+  await placement.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,42 @@
+import { createMetricsRegistry } from "@hireloop/observability";
+import { Counter, Gauge, Histogram, type Registry } from "prom-client";
+
+export interface RouterMetrics {
+  registry: Registry;
+  httpDuration: Histogram<"method" | "route" | "status">;
+  proxiedRequests: Counter<"cell" | "status">;
+  cellUp: Gauge<"cell">;
+  rateLimited: Counter<"scope">;
+}
+
+export function createRouterMetrics(labels: { region: string; router: string }): RouterMetrics {
+  const registry = createMetricsRegistry(labels);
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: "hl_router_request_duration_seconds",
+      help: "Time until the response head is sent, by router route (proxied streams keep flowing after it)",
+      labelNames: ["method", "route", "status"],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    proxiedRequests: new Counter({
+      name: "hl_router_proxied_requests_total",
+      help: "Requests for a cell by the status the client got (the cell's, or the router's 503/504 for it)",
+      labelNames: ["cell", "status"],
+      registers: [registry],
+    }),
+    cellUp: new Gauge({
+      name: "hl_router_cell_up",
+      help: "1 while the router's health checks see the cell up, 0 while it counts as down",
+      labelNames: ["cell"],
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: "hl_router_rate_limited_total",
+      help: "Requests refused with 429, by limit (address before sign-in, user after)",
+      labelNames: ["scope"],
+      registers: [registry],
+    }),
+  };
+}

@@ -1,0 +1,49 @@
+import { extractTraceContext, startSpan } from "@hireloop/observability";
+import type { MiddlewareHandler } from "hono";
+import type { RouterEnv } from "../env.ts";
+
+/**
+ * Per request: a child logger carrying the request id, the router's span (continuing the caller's
+ * trace; the proxy injects it towards the cell), one access log line and the latency histogram by
+ * router route. For a proxied request the numbers describe the response head: the body may stream on.
+ */
+export function observe(): MiddlewareHandler<RouterEnv> {
+  return async (c, next) => {
+    const { logger, metrics } = c.get("services");
+    const started = performance.now();
+    const requestId = c.get("requestId");
+    c.set("logger", logger.child({ requestId }));
+    const parent = extractTraceContext({
+      traceparent: c.req.header("traceparent"),
+      tracestate: c.req.header("tracestate"),
+    });
+    await startSpan(
+      `${c.req.method} request`,
+      async (span) => {
+        await next();
+        span.updateName(`${c.req.method} ${c.req.routePath || "unmatched"}`);
+        span.setAttribute("http.status_code", c.get("proxied")?.status ?? c.res.status);
+        const cell = c.get("proxied")?.cell;
+        if (cell) span.setAttribute("hl.cell", cell);
+      },
+      { parent, attributes: { "http.method": c.req.method } },
+    );
+    const route = c.req.routePath || "unmatched";
+    const status = c.get("proxied")?.status ?? c.res.status;
+    const seconds = (performance.now() - started) / 1000;
+    metrics.httpDuration.observe({ method: c.req.method, route, status: String(status) }, seconds);
+    const user = c.get("identity")?.uid;
+    const cell = c.get("proxied")?.cell;
+    c.get("logger").info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status,
+        ms: Math.round(seconds * 1000),
+        ...(user ? { user } : {}),
+        ...(cell ? { cell } : {}),
+      },
+      "request",
+    );
+  };
+}

@@ -1,0 +1,13 @@
+import type { CellRecord, PlacementTable } from "@hireloop/placement";
+
+/**
+ * What the router needs from placement: the cached bucket → cell table and the region's cells.
+ * Injected, so the app does not care whether it comes from the control plane or a test.
+ */
+export interface PlacementView {
+  /** The cached table; undefined until the first one is loaded. */
+  table(): PlacementTable | undefined;
+  cell(id: string): CellRecord | undefined;
+  /** Every cell of the region that may serve tenants (active or draining). */
+  cells(): readonly CellRecord[];
+}

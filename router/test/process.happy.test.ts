@@ -1,0 +1,109 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateDevKeys, signDevToken } from "@hireloop/identity";
+import { buildTable, cellFor, createPlacementStore, type PlacementStore } from "@hireloop/placement";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ID } from "./support/cells.ts";
+import { eventReader, signedIn } from "./support/client.ts";
+import { createControlPlaneDatabase } from "./support/control-plane.ts";
+import { type EchoCell, startEchoCell } from "./support/echo-cell.ts";
+import { type RouterProcess, startRouterProcess } from "./support/router-process.ts";
+
+let controlPlane: Awaited<ReturnType<typeof createControlPlaneDatabase>>;
+let store: PlacementStore;
+let cells: EchoCell[];
+let routers: RouterProcess[];
+let token: (uid: string) => Promise<string>;
+const run = randomBytes(4).toString("hex");
+const users = Array.from({ length: 20 }, (_, i) => `proc-${run}-${i}`);
+
+beforeAll(async () => {
+  controlPlane = await createControlPlaneDatabase();
+  store = createPlacementStore(controlPlane.sql);
+  cells = [await startEchoCell("us-east-1"), await startEchoCell("us-east-2")];
+  for (const cell of cells) await store.upsertCell(cell.record);
+  await store.saveTable(buildTable({ region: "us-east", cells: cells.map((cell) => cell.record) }));
+  const keys = await generateDevKeys(await mkdtemp(join(tmpdir(), "hl-router-proc-keys-")));
+  token = (uid) => signDevToken({ uid, projectId: PROJECT_ID, privateKeyPath: keys.privateKeyPath });
+  const env = (id: string) => ({
+    HL_ROUTER_ID: id,
+    HL_CONTROL_DATABASE_URL: controlPlane.url,
+    HL_AUTH_JWKS_URL: `file://${keys.jwksPath}`,
+    HL_PLACEMENT_REFRESH_MS: "500",
+  });
+  routers = await Promise.all([startRouterProcess(env("router-a")), startRouterProcess(env("router-b"))]);
+}, 120_000);
+afterAll(async () => {
+  await Promise.all((routers ?? []).map((router) => router.stop("SIGKILL")));
+  await Promise.all((cells ?? []).map((cell) => cell.close()));
+  await controlPlane?.drop();
+});
+
+/** Where each router sends each user, as x-hl-cell says. */
+async function landings(): Promise<string[][]> {
+  return Promise.all(
+    routers.map((router) =>
+      Promise.all(
+        users.map(async (uid) => {
+          const res = await signedIn(router.url, token, uid)("/v1/echo");
+          expect(res.status).toBe(200);
+          return res.headers.get("x-hl-cell") ?? "none";
+        }),
+      ),
+    ),
+  );
+}
+
+async function convergedOn(expected: string[], timeoutMs = 5_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const seen = await landings();
+    if (seen.every((perRouter) => JSON.stringify(perRouter) === JSON.stringify(expected))) {
+      return Date.now() - started;
+    }
+    if (Date.now() - started > timeoutMs) expect(seen).toEqual([expected, expected]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("router processes on the control plane's placement", () => {
+  it("both replicas route every user by the stored table, and converge on a new version within seconds", async () => {
+    const first = await store.currentTable("us-east");
+    if (!first) throw new Error("no table");
+    await convergedOn(users.map((uid) => cellFor(first, uid)));
+    expect(new Set(users.map((uid) => cellFor(first, uid))).size).toBe(2);
+
+    // Draining us-east-2 moves all its buckets to us-east-1 in version 2.
+    const drained = await store.setCellState("us-east", "us-east-2", "draining");
+    const second = buildTable({
+      region: "us-east",
+      cells: [cells[0]?.record ?? drained, drained],
+      previous: first,
+    });
+    await store.saveTable(second);
+    expect(await convergedOn(users.map(() => "us-east-1"))).toBeLessThan(3_000);
+
+    // An override pins one tenant back onto the draining cell (it still serves its tenants).
+    const pinned = users[0] as string;
+    await store.setOverride({ region: "us-east", tenantKey: pinned, cellId: "us-east-2", reason: "pinned" });
+    expect(await convergedOn(users.map((uid) => (uid === pinned ? "us-east-2" : "us-east-1")))).toBeLessThan(
+      3_000,
+    );
+  });
+
+  it("finishes open streams on SIGTERM, then exits cleanly", async () => {
+    const router = routers[0] as RouterProcess;
+    const uid = users[1] as string;
+    const res = await signedIn(router.url, token, uid)("/v1/stream");
+    const events = eventReader(res.body as ReadableStream<Uint8Array>);
+    expect(await events.next()).toEqual({ event: "first", data: "1" });
+    const exit = router.stop("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const cell of cells) cell.releaseStream();
+    expect(await events.next()).toEqual({ event: "second", data: "2" });
+    expect(await events.next()).toBeNull();
+    expect(await exit).toBe(0);
+  });
+});

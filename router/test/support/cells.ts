@@ -1,0 +1,59 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateDevKeys, signDevToken } from "@hireloop/identity";
+import type { CellRecord } from "@hireloop/placement";
+import { PROJECT_ID } from "../../../cell/test/support/cell.ts";
+import { createTestDatabase } from "../../../cell/test/support/database.ts";
+import { type CellProcesses, startCellProcesses } from "../../../cell/test/support/processes.ts";
+
+export { PROJECT_ID };
+
+export interface RunningCell {
+  id: string;
+  processes: CellProcesses;
+  record: CellRecord;
+}
+
+/** Real cells of one region, each with its own database, all trusting one signing key. */
+export interface TestRegion {
+  cells: RunningCell[];
+  keysDir: string;
+  jwksUrl: string;
+  token(uid: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startRegion(cellCount: number): Promise<TestRegion> {
+  const keysDir = await mkdtemp(join(tmpdir(), "hl-router-keys-"));
+  const keys = await generateDevKeys(keysDir);
+  const databases = await Promise.all(Array.from({ length: cellCount }, () => createTestDatabase()));
+  const started = await Promise.allSettled(
+    databases.map(async (database, index): Promise<RunningCell> => {
+      const id = `us-east-${index + 1}`;
+      const processes = await startCellProcesses(database.url, { HL_CELL_ID: id }, { keysDir });
+      return {
+        id,
+        processes,
+        record: { id, region: "us-east", state: "active", apiUrl: processes.apiUrl, weight: 1 },
+      };
+    }),
+  );
+  const cells = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  const failure = started.find((result) => result.status === "rejected");
+  if (failure) {
+    await Promise.all(cells.map((cell) => cell.processes.stopAll()));
+    await Promise.all(databases.map((database) => database.drop()));
+    throw failure.reason;
+  }
+  return {
+    cells,
+    keysDir,
+    jwksUrl: `file://${keys.jwksPath}`,
+    token: (uid) => signDevToken({ uid, projectId: PROJECT_ID, privateKeyPath: keys.privateKeyPath }),
+    async stop() {
+      await Promise.all(cells.map((cell) => cell.processes.stopAll()));
+      await Promise.all(databases.map((database) => database.drop()));
+    },
+  };
+}

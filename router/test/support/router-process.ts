@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { testPlatform } from "../../../cell/test/support/platform.ts";
+import { freePort } from "../../../cell/test/support/processes.ts";
+import { PROJECT_ID } from "./cells.ts";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const routerMain = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+
+export interface RouterProcess {
+  url: string;
+  child: ChildProcess;
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** The router as the platform runs it: `node --import tsx router/src/main.ts` configured by env. */
+export async function startRouterProcess(env: Record<string, string>): Promise<RouterProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", routerMain], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      HL_REGION: "us-east",
+      HL_PORT: String(port),
+      HL_REDIS_URL: testPlatform().redisUrl,
+      HL_AUTH_PROJECT_ID: PROJECT_ID,
+      HL_LOG_LEVEL: "warn",
+      HL_RATE_LIMIT_PREFIX: `hl:test:${randomBytes(5).toString("hex")}`,
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/readyz`, child);
+  return {
+    url,
+    child,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the router exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1_000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`${url} not ready after ${timeoutMs} ms`);
+}

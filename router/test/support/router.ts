@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { installTracing } from "@hireloop/observability";
+import { buildTable, type CellRecord } from "@hireloop/placement";
+import { serve } from "@hono/node-server";
+import { testPlatform } from "../../../cell/test/support/platform.ts";
+import { createRouterApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import type { PlacementView } from "../../src/placement.ts";
+import { buildRouterServices, type RouterServices } from "../../src/services.ts";
+import { PROJECT_ID } from "./cells.ts";
+
+export interface TestRouter {
+  url: string;
+  services: RouterServices;
+  placement: PlacementView;
+  close(): Promise<void>;
+}
+
+/** A placement that never changes: the table the control plane would build for these cells. */
+export function fixedPlacement(cells: readonly CellRecord[]): PlacementView {
+  const table = buildTable({ region: "us-east", cells });
+  const byId = new Map(cells.map((cell) => [cell.id, cell]));
+  return { table: () => table, cell: (id) => byId.get(id), cells: () => cells };
+}
+
+/**
+ * The router app on a real socket, configured through its own config loader, in front of `cells`.
+ * Each router gets its own rate-limit keys, so tests never share counters.
+ */
+export async function startRouter(
+  cells: readonly CellRecord[],
+  jwksUrl: string,
+  env: Record<string, string> = {},
+): Promise<TestRouter> {
+  installTracing();
+  const config = loadConfig({
+    HL_REGION: "us-east",
+    HL_ROUTER_ID: "router-test",
+    HL_PORT: "0",
+    HL_CONTROL_DATABASE_URL: testPlatform().postgresUrl,
+    HL_REDIS_URL: testPlatform().redisUrl,
+    HL_AUTH_PROJECT_ID: PROJECT_ID,
+    HL_AUTH_JWKS_URL: jwksUrl,
+    HL_LOG_LEVEL: process.env.HL_TEST_LOG_LEVEL ?? "silent",
+    HL_RATE_LIMIT_PREFIX: `hl:test:${randomBytes(5).toString("hex")}`,
+    ...env,
+  });
+  const placement = fixedPlacement(cells);
+  const services = buildRouterServices(config, placement);
+  // Until Redis is connected the in-memory limiter counts; tests of shared limits start after that.
+  if (!env.HL_REDIS_URL) await redisReady(services);
+  const server = serve({ fetch: createRouterApp(services).fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    services,
+    placement,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as import("node:http").Server).closeAllConnections();
+      });
+      await services.close();
+    },
+  };
+}
+
+async function redisReady(services: RouterServices, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (services.redis.status !== "ready") {
+    if (Date.now() > deadline) throw new Error(`redis not ready after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
