@@ -5,6 +5,7 @@ import {
   withCellServices,
 } from "@hireloop/cell/operator";
 import type { Command } from "commander";
+import { formatTable } from "./control/format.ts";
 import { loadProcessTable, specNamed } from "./local/lifecycle.ts";
 import { builtInProfile } from "./local/profile.ts";
 import { repositoryRoot } from "./paths.ts";
@@ -30,16 +31,7 @@ export function formatDeadLetters(letters: DeadLetterView[]): string {
     String(l.attempts),
     l.createdAt,
   ]);
-  const header = ["ID", "WORKFLOW", "TENANT", "STEP", "ERROR", "ATTEMPTS", "FAILED AT"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  return [header, ...rows]
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
+  return formatTable(["ID", "WORKFLOW", "TENANT", "STEP", "ERROR", "ATTEMPTS", "FAILED AT"], rows);
 }
 
 export function registerDlqCommands(program: Command): void {

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerControlCommands } from "./control/commands.ts";
 import { registerDlqCommands } from "./dlq.ts";
 import { registerLocalCommands } from "./local/index.ts";
 import { registerTokenCommand } from "./token.ts";
@@ -10,5 +11,6 @@ const program = new Command("hireloop")
 registerLocalCommands(program);
 registerTokenCommand(program);
 registerDlqCommands(program);
+registerControlCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,237 @@
+import {
+  bucketCounts,
+  bucketOf,
+  buildTable,
+  type CellRecord,
+  cellFor,
+  type PlacementTable,
+  planChange,
+} from "@hireloop/placement";
+import type { Command } from "commander";
+import { cellTenants, type RegionAccess, regionAccess, withControlPlane } from "./connections.ts";
+import { formatTable } from "./format.ts";
+
+const HEALTH_TIMEOUT_MS = 1_500;
+
+async function cellHealth(cell: CellRecord): Promise<string> {
+  try {
+    const res = await fetch(`${cell.apiUrl}/healthz`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+    if (!res.ok) return `unhealthy (${res.status})`;
+    const body = (await res.json()) as { cell?: string };
+    return body.cell === cell.id ? "healthy" : `wrong cell (${body.cell ?? "?"})`;
+  } catch (error) {
+    return `down (${(error as Error).message})`;
+  }
+}
+
+async function tenantsByCell(access: RegionAccess): Promise<Map<string, Map<string, number>>> {
+  const result = new Map<string, Map<string, number>>();
+  await Promise.all(
+    [...access.cellDatabases].map(async ([cellId, url]) => {
+      result.set(cellId, await cellTenants(url).catch(() => new Map()));
+    }),
+  );
+  return result;
+}
+
+export interface PlanSummary {
+  region: string;
+  fromVersion: number;
+  toVersion: number;
+  buckets: { from: string; to: string; count: number }[];
+  tenants: { tenant: string; from: string; to: string; rows: number }[];
+}
+
+/** What rebuilding the table over the current cells would move: buckets, and the tenants and rows in them. */
+export function summarizePlan(
+  region: string,
+  current: PlacementTable,
+  next: PlacementTable,
+  tenants: Map<string, Map<string, number>>,
+): PlanSummary {
+  const moves = planChange(current, next);
+  const byPair = new Map<string, { from: string; to: string; count: number }>();
+  for (const move of moves) {
+    const key = `${move.from}→${move.to}`;
+    const entry = byPair.get(key) ?? { from: move.from, to: move.to, count: 0 };
+    entry.count++;
+    byPair.set(key, entry);
+  }
+  const movedTenants: PlanSummary["tenants"] = [];
+  for (const [cellId, cellTenantRows] of tenants) {
+    for (const [tenant, rows] of cellTenantRows) {
+      if (current.overrides.has(tenant)) continue;
+      const to = cellFor(next, tenant);
+      if (to !== cellFor(current, tenant)) movedTenants.push({ tenant, from: cellId, to, rows });
+    }
+  }
+  return {
+    region,
+    fromVersion: current.version,
+    toVersion: next.version,
+    buckets: [...byPair.values()].sort((a, b) => b.count - a.count),
+    tenants: movedTenants.sort((a, b) => a.tenant.localeCompare(b.tenant)),
+  };
+}
+
+export function formatPlan(plan: PlanSummary): string {
+  if (plan.buckets.length === 0)
+    return `placement of ${plan.region} is balanced: nothing to move (version ${plan.fromVersion})`;
+  const total = plan.buckets.reduce((sum, b) => sum + b.count, 0);
+  const rows = plan.tenants.reduce((sum, t) => sum + t.rows, 0);
+  return [
+    `placement ${plan.region}: version ${plan.fromVersion} → ${plan.toVersion} moves ${total} buckets, ${plan.tenants.length} tenants, ${rows} rows`,
+    "",
+    formatTable(
+      ["FROM", "TO", "BUCKETS"],
+      plan.buckets.map((b) => [b.from, b.to, String(b.count)]),
+    ),
+    ...(plan.tenants.length > 0
+      ? [
+          "",
+          formatTable(
+            ["TENANT", "FROM", "TO", "ROWS"],
+            plan.tenants.map((t) => [t.tenant, t.from, t.to, String(t.rows)]),
+          ),
+        ]
+      : []),
+  ].join("\n");
+}
+
+export function registerControlCommands(program: Command): void {
+  const regionOption = ["--region <region>", "the region", "us-east"] as const;
+
+  program
+    .command("cells")
+    .description("every cell of a region with its state, health, buckets, tenants and rows")
+    .option(...regionOption)
+    .option("--json", "print JSON")
+    .action(async (options: { region: string; json?: boolean }) => {
+      const access = await regionAccess(options.region);
+      const { cells, table } = await withControlPlane(access, async (store) => ({
+        cells: await store.listCells(options.region),
+        table: await store.currentTable(options.region),
+      }));
+      const counts = table ? bucketCounts(table) : new Map<string, number>();
+      const [health, tenants] = await Promise.all([
+        Promise.all(cells.map(cellHealth)),
+        tenantsByCell(access),
+      ]);
+      const report = cells.map((cell, i) => {
+        const cellTenantRows = tenants.get(cell.id);
+        return {
+          id: cell.id,
+          state: cell.state,
+          health: health[i] ?? "unknown",
+          buckets: counts.get(cell.id) ?? 0,
+          tenants: cellTenantRows?.size ?? null,
+          rows: cellTenantRows ? [...cellTenantRows.values()].reduce((a, b) => a + b, 0) : null,
+          apiUrl: cell.apiUrl,
+        };
+      });
+      if (options.json) {
+        console.log(
+          JSON.stringify({ region: options.region, version: table?.version ?? 0, cells: report }, null, 2),
+        );
+        return;
+      }
+      console.log(`region ${options.region}, placement version ${table?.version ?? "none"}`);
+      console.log(
+        formatTable(
+          ["CELL", "STATE", "HEALTH", "BUCKETS", "TENANTS", "ROWS", "API"],
+          report.map((r) => [
+            r.id,
+            r.state,
+            r.health,
+            String(r.buckets),
+            String(r.tenants ?? "?"),
+            String(r.rows ?? "?"),
+            r.apiUrl,
+          ]),
+        ),
+      );
+    });
+
+  const cell = program.command("cell").description("register and drain cells");
+  cell
+    .command("add <id>")
+    .description("register a cell; it gets tenants only when a placement plan is applied")
+    .requiredOption("--api-url <url>", "the cell API's base URL")
+    .option("--weight <n>", "relative capacity", "1")
+    .option(...regionOption)
+    .action(async (id: string, options: { apiUrl: string; weight: string; region: string }) => {
+      const access = await regionAccess(options.region);
+      const record = await withControlPlane(access, (store) =>
+        store.upsertCell({
+          id,
+          region: options.region,
+          state: "active",
+          apiUrl: options.apiUrl,
+          weight: Number(options.weight),
+        }),
+      );
+      console.log(
+        `cell ${record.id} registered in ${record.region} (${record.apiUrl}); run \`hireloop placement plan\` to see what it would take`,
+      );
+    });
+  cell
+    .command("drain <id>")
+    .description("mark a cell draining: the next placement plan moves all its buckets away")
+    .option(...regionOption)
+    .action(async (id: string, options: { region: string }) => {
+      const access = await regionAccess(options.region);
+      await withControlPlane(access, (store) => store.setCellState(options.region, id, "draining"));
+      console.log(
+        `cell ${id} is draining; \`hireloop placement plan\` shows what moving its tenants away takes`,
+      );
+    });
+
+  const placement = program.command("placement").description("the region's bucket → cell table");
+  placement
+    .command("plan")
+    .description("what rebuilding the table over the active cells would move: buckets, tenants, rows")
+    .option(...regionOption)
+    .option("--json", "print JSON")
+    .action(async (options: { region: string; json?: boolean }) => {
+      const access = await regionAccess(options.region);
+      const { current, next } = await withControlPlane(access, async (store) => {
+        const current = await store.currentTable(options.region);
+        if (!current) throw new Error(`region ${options.region} has no placement table yet`);
+        return {
+          current,
+          next: buildTable({
+            region: options.region,
+            cells: await store.listCells(options.region),
+            previous: current,
+          }),
+        };
+      });
+      const plan = summarizePlan(options.region, current, next, await tenantsByCell(access));
+      console.log(options.json ? JSON.stringify(plan, null, 2) : formatPlan(plan));
+    });
+
+  const tenant = program.command("tenant").description("where tenants live");
+  tenant
+    .command("where <key>")
+    .description("the tenant's bucket and cell, and whether an override pins it")
+    .option(...regionOption)
+    .option("--json", "print JSON")
+    .action(async (key: string, options: { region: string; json?: boolean }) => {
+      const access = await regionAccess(options.region);
+      const table = await withControlPlane(access, (store) => store.currentTable(options.region));
+      if (!table) throw new Error(`region ${options.region} has no placement table yet`);
+      const answer = {
+        tenant: key,
+        region: options.region,
+        bucket: bucketOf(key),
+        cell: cellFor(table, key),
+        pinned: table.overrides.has(key),
+        version: table.version,
+      };
+      console.log(
+        options.json
+          ? JSON.stringify(answer, null, 2)
+          : `${key}: cell ${answer.cell} (bucket ${answer.bucket}${answer.pinned ? ", pinned by an override" : ""}; placement version ${answer.version})`,
+      );
+    });
+}

@@ -1,0 +1,141 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import {
+  bucketOf,
+  buildTable,
+  type CellRecord,
+  cellFor,
+  createPlacementStore,
+  migrateControlPlane,
+  type PlacementTable,
+} from "@hireloop/placement";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../../cell/test/support/database.ts";
+import { type CellProcesses, client, startCellProcesses } from "../../../../cell/test/support/processes.ts";
+
+const exec = promisify(execFile);
+const REGION = "us-east";
+
+let control: Awaited<ReturnType<typeof createTestDatabase>>;
+let cellDb: Awaited<ReturnType<typeof createTestDatabase>>;
+let cell: CellProcesses;
+/** Tenants the first placement puts on us-east-1, the one cell running in this test. */
+let tenants: string[] = [];
+let firstCells: CellRecord[] = [];
+let firstTable: PlacementTable;
+
+/** The operator CLI as an operator shell inside the region runs it. */
+async function hireloop(...args: string[]): Promise<string> {
+  const { stdout } = await exec("npx", ["hireloop", ...args], {
+    env: {
+      ...process.env,
+      HL_CONTROL_DATABASE_URL: control.url,
+      HL_CELL_DATABASES: `us-east-1=${cellDb.url}`,
+    },
+    timeout: 60_000,
+  });
+  return stdout;
+}
+
+beforeAll(async () => {
+  control = await createTestDatabase();
+  cellDb = await createTestDatabase();
+  cell = await startCellProcesses(cellDb.url);
+  const sql = postgres(control.url, { max: 1, onnotice: () => {} });
+  await migrateControlPlane(sql);
+  const store = createPlacementStore(sql);
+  const cells = [cell.apiUrl, "http://127.0.0.1:9", "http://127.0.0.1:9"].map((apiUrl, i) => ({
+    id: `us-east-${i + 1}`,
+    region: REGION,
+    state: "active" as const,
+    apiUrl,
+    weight: 1,
+  }));
+  for (const record of cells) await store.upsertCell(record);
+  const table = buildTable({ region: REGION, cells });
+  firstCells = cells;
+  firstTable = table;
+  await store.saveTable(table);
+  await sql.end();
+  tenants = Array.from({ length: 60 }, (_, i) => `tenant-${i}`)
+    .filter((key) => cellFor(table, key) === "us-east-1")
+    .slice(0, 6);
+  for (const tenant of tenants) {
+    const res = await client(cell, tenant)("/v1/jobs", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Registered nurse for the night shift in a busy emergency department." }),
+    });
+    expect(res.status).toBe(201);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await cell?.stopAll();
+  await control?.drop();
+  await cellDb?.drop();
+});
+
+describe("hireloop cells, tenant where, cell add/drain and placement plan", () => {
+  it("lists every cell with its health, buckets and tenants", async () => {
+    const report = JSON.parse(await hireloop("cells", "--json"));
+    expect(report.version).toBe(1);
+    expect(report.cells.map((c: { id: string }) => c.id)).toEqual(["us-east-1", "us-east-2", "us-east-3"]);
+    expect(report.cells.reduce((sum: number, c: { buckets: number }) => sum + c.buckets, 0)).toBe(4096);
+    const [first, second] = report.cells;
+    expect(first).toMatchObject({ health: "healthy", tenants: tenants.length, rows: tenants.length });
+    expect(second.health).toMatch(/^down/);
+    expect(second.tenants).toBeNull();
+  });
+
+  it("says where a tenant lives", async () => {
+    const sql = postgres(control.url, { max: 1, onnotice: () => {} });
+    const table = await createPlacementStore(sql).currentTable(REGION);
+    await sql.end();
+    if (!table) throw new Error("no table");
+    const answer = JSON.parse(await hireloop("tenant", "where", "ana", "--json"));
+    expect(answer).toEqual({
+      tenant: "ana",
+      region: REGION,
+      bucket: bucketOf("ana"),
+      cell: cellFor(table, "ana"),
+      pinned: false,
+      version: 1,
+    });
+  });
+
+  it("plans adding a cell: only onto the new cell, about B/(N+1) buckets, naming the tenants that would move", async () => {
+    await hireloop("cell", "add", "us-east-4", "--api-url", "http://127.0.0.1:9");
+    const plan = JSON.parse(await hireloop("placement", "plan", "--json"));
+    expect(plan.fromVersion).toBe(1);
+    expect(plan.toVersion).toBe(2);
+    expect(plan.buckets.every((b: { to: string }) => b.to === "us-east-4")).toBe(true);
+    const moved = plan.buckets.reduce((sum: number, b: { count: number }) => sum + b.count, 0);
+    expect(moved).toBeLessThanOrEqual(Math.ceil(1.1 * (4096 / 4)));
+    for (const t of plan.tenants) expect(t).toMatchObject({ from: "us-east-1", to: "us-east-4", rows: 1 });
+    const next = buildTable({
+      region: REGION,
+      cells: [
+        ...firstCells,
+        { id: "us-east-4", region: REGION, state: "active", apiUrl: "http://127.0.0.1:9", weight: 1 },
+      ],
+      previous: firstTable,
+    });
+    const expected = tenants.filter((key) => cellFor(next, key) === "us-east-4");
+    expect(plan.tenants.map((t: { tenant: string }) => t.tenant).sort()).toEqual(expected.sort());
+    const text = await hireloop("placement", "plan");
+    expect(text).toContain(`version 1 → 2 moves ${moved} buckets`);
+  });
+
+  it("plans draining a cell: all of its buckets leave it", async () => {
+    await hireloop("cell", "drain", "us-east-2");
+    const plan = JSON.parse(await hireloop("placement", "plan", "--json"));
+    const fromDrained = plan.buckets.filter((b: { from: string }) => b.from === "us-east-2");
+    const report = JSON.parse(await hireloop("cells", "--json"));
+    const drained = report.cells.find((c: { id: string }) => c.id === "us-east-2");
+    expect(drained.state).toBe("draining");
+    expect(fromDrained.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(drained.buckets);
+    expect(plan.buckets.every((b: { to: string }) => b.to !== "us-east-2")).toBe(true);
+  });
+});
