@@ -101,6 +101,19 @@ describe("a cell goes down", () => {
     expect(before.filter((o) => o.status !== 200)).toEqual([]);
     expect(before.every((o) => o.cell === expectedCell(o))).toBe(true);
 
+    // Workflows in flight on the victim when it goes down: none may be lost.
+    const inFlight: { uid: string; workflowId: string }[] = [];
+    for (const tenant of tenants.filter((t) => t.cell === victim.id).slice(0, 4)) {
+      const request = signedIn(router.url, region.token, tenant.uid);
+      const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+      for (const format of ["pdf", "docx"]) {
+        const started = await request("/v1/tailorings", json({ resumeId: resume.id, jobId: tenant.jobId, format }));
+        expect(started.status).toBe(202);
+        inFlight.push({ uid: tenant.uid, workflowId: (await started.json()).workflowId });
+      }
+    }
+
+    await victim.processes.kill("worker");
     await victim.processes.kill("api");
     const during = await traffic(5_000);
     const victims = during.filter(ofVictim);
@@ -131,6 +144,7 @@ describe("a cell goes down", () => {
     );
 
     await victim.processes.start("api");
+    await victim.processes.start("worker");
     const victimTenant = tenants.find((t) => t.cell === victim.id) as Tenant;
     const deadline = Date.now() + 5_000;
     let back = 0;
@@ -143,5 +157,17 @@ describe("a cell goes down", () => {
     const after = await traffic(1_500);
     expect(after.filter((o) => o.status !== 200)).toEqual([]);
     expect(after.every((o) => o.cell === expectedCell(o))).toBe(true);
+
+    for (const { uid, workflowId } of inFlight) {
+      const request = signedIn(router.url, region.token, uid);
+      const finishBy = Date.now() + 60_000;
+      let workflow = await (await request(`/v1/workflows/${workflowId}`)).json();
+      while (!["succeeded", "failed", "cancelled"].includes(workflow.status) && Date.now() < finishBy) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        workflow = await (await request(`/v1/workflows/${workflowId}`)).json();
+      }
+      expect(workflow.status).toBe("succeeded");
+      expect((await request(`/v1/tailorings/${workflow.tailoringId}/document`)).status).toBe(200);
+    }
   }, 120_000);
 });
