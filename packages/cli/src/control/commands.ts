@@ -9,6 +9,7 @@ import {
 } from "@hireloop/placement";
 import type { Command } from "commander";
 import { cellTenants, type RegionAccess, regionAccess, withControlPlane } from "./connections.ts";
+import { drainCell } from "./drain.ts";
 import { formatTable } from "./format.ts";
 
 const HEALTH_TIMEOUT_MS = 1_500;
@@ -176,13 +177,14 @@ export function registerControlCommands(program: Command): void {
     });
   cell
     .command("drain <id>")
-    .description("mark a cell draining: the next placement plan moves all its buckets away")
+    .description(
+      "stop placing tenants on a cell: its buckets go elsewhere, its tenants stay pinned until moved",
+    )
     .option(...regionOption)
     .action(async (id: string, options: { region: string }) => {
       const access = await regionAccess(options.region);
-      await withControlPlane(access, (store) => store.setCellState(options.region, id, "draining"));
-      console.log(
-        `cell ${id} is draining; \`hireloop placement plan\` shows what moving its tenants away takes`,
+      await withControlPlane(access, (store) =>
+        drainCell(access, store, id, (message) => console.log(message)),
       );
     });
 

@@ -128,14 +128,40 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", () =
     expect(text).toContain(`version 1 → 2 moves ${moved} buckets`);
   });
 
-  it("plans draining a cell: all of its buckets leave it", async () => {
-    await hireloop("cell", "drain", "us-east-2");
-    const plan = JSON.parse(await hireloop("placement", "plan", "--json"));
-    const fromDrained = plan.buckets.filter((b: { from: string }) => b.from === "us-east-2");
-    const report = JSON.parse(await hireloop("cells", "--json"));
-    const drained = report.cells.find((c: { id: string }) => c.id === "us-east-2");
-    expect(drained.state).toBe("draining");
-    expect(fromDrained.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(drained.buckets);
-    expect(plan.buckets.every((b: { to: string }) => b.to !== "us-east-2")).toBe(true);
+  it("drains a cell: new tenants go elsewhere at once, its own tenants stay pinned to their data", async () => {
+    const before = JSON.parse(await hireloop("cells", "--json"));
+    const newcomer = Array.from({ length: 500 }, (_, i) => `newcomer-${i}`).find(
+      (key) => cellFor(firstTable, key) === "us-east-1",
+    ) as string;
+
+    const output = await hireloop("cell", "drain", "us-east-1");
+    expect(output).toContain(`pinned ${tenants.length} tenants to us-east-1`);
+
+    const after = JSON.parse(await hireloop("cells", "--json"));
+    const drained = after.cells.find((c: { id: string }) => c.id === "us-east-1");
+    expect(drained).toMatchObject({ state: "draining", buckets: 0, tenants: tenants.length });
+    expect(after.version).toBe(before.version + 1);
+    expect(JSON.parse(await hireloop("tenant", "where", tenants[0] ?? "", "--json"))).toMatchObject({
+      cell: "us-east-1",
+      pinned: true,
+    });
+    const sql = postgres(control.url, { max: 1, onnotice: () => {} });
+    const overrides = await createPlacementStore(sql).listOverrides(REGION);
+    await sql.end();
+    expect(
+      overrides
+        .filter((o) => o.cellId === "us-east-1")
+        .map((o) => o.tenantKey)
+        .sort(),
+    ).toEqual([...tenants].sort());
+    const placed = JSON.parse(await hireloop("tenant", "where", newcomer, "--json"));
+    expect(placed.cell).not.toBe("us-east-1");
+    expect(placed.pinned).toBe(false);
+  });
+
+  it("refuses to drain a cell whose tenants it cannot see", async () => {
+    await expect(hireloop("cell", "drain", "us-east-2")).rejects.toThrow(
+      /cannot see cell us-east-2's tenants/,
+    );
   });
 });

@@ -1,0 +1,74 @@
+import { buildTable, type PlacementStore, planChange } from "@hireloop/placement";
+import { cellTenants, type RegionAccess } from "./connections.ts";
+
+/** How long routers need to pick up a placement change (they converge within about a second). */
+const ROUTER_CONVERGENCE_MS = 2_500;
+
+export interface DrainResult {
+  pinned: number;
+  lateArrivals: number;
+  bucketsMoved: number;
+  version: number;
+}
+
+/**
+ * Drains a cell so no new tenant is ever placed on it, without stranding the ones it has:
+ * 1. mark it draining; 2. pin each of its tenants to it (their data is there); 3. rebuild the
+ * table without it, so every other tenant of its buckets — new ones included — goes elsewhere;
+ * 4. after the routers converged, pin tenants that arrived on it in the meantime. Moving the
+ * pinned tenants away is `tenant move` (or `cell drain --migrate`).
+ */
+export async function drainCell(
+  access: RegionAccess,
+  store: PlacementStore,
+  cellId: string,
+  report: (message: string) => void,
+  convergenceMs = ROUTER_CONVERGENCE_MS,
+): Promise<DrainResult> {
+  const { region } = access;
+  const databaseUrl = access.cellDatabases.get(cellId);
+  if (!databaseUrl) {
+    throw new Error(
+      `cannot see cell ${cellId}'s tenants: its database is unknown (set HL_CELL_DATABASES=${cellId}=postgres://…)`,
+    );
+  }
+  await store.setCellState(region, cellId, "draining");
+  report(`cell ${cellId} is draining: it gets no new tenants`);
+
+  const pinTenants = async () => {
+    const pinned = new Set((await store.listOverrides(region)).map((o) => o.tenantKey));
+    let count = 0;
+    for (const tenant of (await cellTenants(databaseUrl)).keys()) {
+      if (pinned.has(tenant)) continue;
+      await store.setOverride({
+        region,
+        tenantKey: tenant,
+        cellId,
+        reason: `cell ${cellId} draining: data still there`,
+      });
+      count++;
+    }
+    return count;
+  };
+  const pinned = await pinTenants();
+  report(`pinned ${pinned} tenants to ${cellId} until they are moved`);
+
+  const current = await store.currentTable(region);
+  if (!current) throw new Error(`region ${region} has no placement table`);
+  const next = buildTable({ region, cells: await store.listCells(region), previous: current });
+  const moves = planChange(current, next);
+  if (moves.length > 0) await store.saveTable(next);
+  report(
+    `placement version ${moves.length > 0 ? next.version : current.version}: ${moves.length} buckets left ${cellId}`,
+  );
+
+  await new Promise((resolve) => setTimeout(resolve, convergenceMs));
+  const lateArrivals = await pinTenants();
+  if (lateArrivals > 0) report(`pinned ${lateArrivals} tenants that arrived while the routers converged`);
+  return {
+    pinned,
+    lateArrivals,
+    bucketsMoved: moves.length,
+    version: moves.length > 0 ? next.version : current.version,
+  };
+}
