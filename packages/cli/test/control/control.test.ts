@@ -77,7 +77,7 @@ afterAll(async () => {
   await cellDb?.drop();
 });
 
-describe("hireloop cells, tenant where, cell add/drain and placement plan", () => {
+describe("hireloop cells, tenant where, cell add/drain and placement plan", { timeout: 90_000 }, () => {
   it("lists every cell with its health, buckets and tenants", async () => {
     const report = JSON.parse(await hireloop("cells", "--json"));
     expect(report.version).toBe(1);
