@@ -24,6 +24,8 @@ export const errorCodes = {
   workflow_already_finished: 409,
   rate_limited: 429,
   dependency_unavailable: 503,
+  /** A live migration is moving the tenant to another cell: writes are refused for a few seconds. */
+  tenant_migrating: 503,
   internal_error: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

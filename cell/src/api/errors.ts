@@ -6,6 +6,8 @@ import type { ZodError } from "zod";
 import { ServiceError } from "../errors.ts";
 import type { HonoEnv } from "./env.ts";
 
+const TENANT_MIGRATING_RETRY_AFTER_SECONDS = 2;
+
 export interface ErrorBody {
   code: string;
   message: string;
@@ -24,6 +26,9 @@ export function errorResponse(
 /** The one place where errors become HTTP responses. */
 export function handleError(error: Error, c: Context<HonoEnv>) {
   if (error instanceof ServiceError) {
+    // A migration's freeze lasts seconds: tell clients (and the router) when to try again.
+    if (error.code === "tenant_migrating")
+      c.header("Retry-After", String(TENANT_MIGRATING_RETRY_AFTER_SECONDS));
     return errorResponse(c, error.status, {
       code: error.code,
       message: error.message,

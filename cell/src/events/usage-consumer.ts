@@ -13,7 +13,8 @@ export const USAGE_CONSUMER = "usage-counters";
 export async function startUsageConsumer(services: Services, kafka: Kafka): Promise<Consumer> {
   const { config } = services;
   const consumer = kafka.consumer({
-    groupId: `hireloop.${config.cellId}.${USAGE_CONSUMER}`,
+    // One group per cell and topic: cells never share offsets, whatever topic they read.
+    groupId: `hireloop.${config.cellId}.${USAGE_CONSUMER}.${config.kafkaTopic}`,
     sessionTimeout: 10_000,
     heartbeatInterval: 1_000,
     retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },

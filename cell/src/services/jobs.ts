@@ -3,6 +3,7 @@ import { analyzeJob, type JobAnalysis } from "@hireloop/resume-core";
 import { and, eq } from "drizzle-orm";
 import { jobs } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
+import { guardTenantWrite } from "../tenancy/write-guard.ts";
 import type { ServiceContext } from "./index.ts";
 
 export interface JobView {
@@ -22,6 +23,7 @@ export async function createJob({
   const analysis = analyzeJob(input.text, input.title);
   const id = randomUUID();
   const [row] = await ctx.services.db.transaction(async (tx) => {
+    await guardTenantWrite(tx, ctx.tenantId);
     const inserted = await tx
       .insert(jobs)
       .values({ id, tenantId: ctx.tenantId, title: analysis.title, text: input.text, analysis })

@@ -1,4 +1,5 @@
 import { type MatchResult, matchResume } from "@hireloop/resume-core";
+import { guardTenantWrite } from "../tenancy/write-guard.ts";
 import type { ServiceContext } from "./index.ts";
 import { loadJob } from "./jobs.ts";
 import { loadResume } from "./resumes.ts";
@@ -12,10 +13,9 @@ export async function scoreMatch({
 }): Promise<MatchResult & { resumeId: string; jobId: string }> {
   const [resume, job] = await Promise.all([loadResume(ctx, input.resumeId), loadJob(ctx, input.jobId)]);
   const result = matchResume(resume.parsed, job.analysis);
-  // The event is the only write, so it needs no transaction of its own.
-  await ctx.services.events.record(ctx.services.db, ctx.tenantId, "match.scored", {
-    ...input,
-    score: result.score,
+  await ctx.services.db.transaction(async (tx) => {
+    await guardTenantWrite(tx, ctx.tenantId);
+    await ctx.services.events.record(tx, ctx.tenantId, "match.scored", { ...input, score: result.score });
   });
   return { resumeId: input.resumeId, jobId: input.jobId, ...result };
 }

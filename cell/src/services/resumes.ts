@@ -3,6 +3,7 @@ import { type ParsedResume, parseResumeFile, ResumeError } from "@hireloop/resum
 import { and, eq } from "drizzle-orm";
 import { resumes } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
+import { guardTenantWrite } from "../tenancy/write-guard.ts";
 import type { ServiceContext } from "./index.ts";
 
 export type ResumeUpload =
@@ -30,6 +31,7 @@ export async function createResume({
   const id = randomUUID();
   const filename = input.source === "file" ? (input.filename ?? null) : null;
   const [row] = await ctx.services.db.transaction(async (tx) => {
+    await guardTenantWrite(tx, ctx.tenantId);
     const inserted = await tx
       .insert(resumes)
       .values({ id, tenantId: ctx.tenantId, filename, kind, sizeBytes, parsed })

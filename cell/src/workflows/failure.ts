@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { deadLetters, workflowSteps, workflows } from "../db/schema/index.ts";
 import type { Services } from "../services/index.ts";
+import { guardTenantWrite } from "../tenancy/write-guard.ts";
 import { publishProgress } from "./progress.ts";
 import { isTerminal } from "./status.ts";
 
@@ -16,6 +17,7 @@ export async function failWorkflow(
   const failed = await services.db.transaction(async (tx) => {
     const [workflow] = await tx.select().from(workflows).where(eq(workflows.id, workflowId)).for("update");
     if (!workflow || isTerminal(workflow.status)) return false;
+    await guardTenantWrite(tx, workflow.tenantId);
     const stepWhere = and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, stepName));
     const [step] = await tx.select({ attempts: workflowSteps.attempts }).from(workflowSteps).where(stepWhere);
     await tx

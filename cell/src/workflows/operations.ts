@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { deadLetters, workflowSteps, workflows } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
 import type { Services } from "../services/index.ts";
+import { guardTenantWrite } from "../tenancy/write-guard.ts";
 import { publishProgress } from "./progress.ts";
 import { enqueueStep } from "./queue.ts";
 import { isTerminal } from "./status.ts";
@@ -55,6 +56,7 @@ export async function getWorkflowSnapshot(
 
 export async function cancelWorkflow(services: Services, tenantId: string, id: string): Promise<void> {
   await services.db.transaction(async (tx) => {
+    await guardTenantWrite(tx, tenantId);
     const [workflow] = await tx
       .select()
       .from(workflows)
@@ -114,6 +116,7 @@ export async function replayDeadLetter(
       .where(and(eq(deadLetters.id, deadLetterId), isNull(deadLetters.replayedAt)))
       .for("update");
     if (!letter) throw new ServiceError("not_found", `no open dead letter ${deadLetterId}`);
+    await guardTenantWrite(tx, letter.tenantId);
     const [workflow] = await tx
       .select()
       .from(workflows)

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { workflowSteps, workflows } from "../db/schema/index.ts";
 import type { Services } from "../services/index.ts";
+import { guardTenantWrite, isTenantMigrating } from "../tenancy/write-guard.ts";
 import { type StepContext, type StepDefinition, StepFailure, type StepResult } from "./definition.ts";
 import { failWorkflow } from "./failure.ts";
 import { publishProgress } from "./progress.ts";
@@ -38,7 +39,7 @@ export async function runStepJob(
         .orderBy(asc(workflowSteps.position));
       if (rows.find((r) => r.name === stepName)?.status === "succeeded") return;
 
-      await markRunning(services, workflowId, stepName);
+      await markRunning(services, workflow.tenantId, workflowId, stepName);
       const ctx: StepContext = {
         services,
         workflowId,
@@ -60,10 +61,12 @@ export async function runStepJob(
         await commitStep(services, ctx, index, result, null);
         services.metrics.stepsTotal.inc({ step: stepName, outcome: "succeeded" });
       } catch (error) {
+        // Frozen for a migration: fail this attempt only; the target cell resumes the step.
+        if (isTenantMigrating(error)) throw error;
         log.warn({ err: error }, "step attempt failed");
         if (job.retryCount < job.retryLimit) {
           services.metrics.stepsTotal.inc({ step: stepName, outcome: "retried" });
-          await recordAttemptError(services, workflowId, stepName, error);
+          await recordAttemptError(services, ctx.tenantId, workflowId, stepName, error);
           throw error;
         }
         await exhaustRetries(services, ctx, index, step, error);
@@ -99,8 +102,14 @@ async function exhaustRetries(
   await failWorkflow(services, ctx.workflowId, step.name, code, errorMessage(finalError));
 }
 
-async function markRunning(services: Services, workflowId: string, stepName: string): Promise<void> {
+async function markRunning(
+  services: Services,
+  tenantId: string,
+  workflowId: string,
+  stepName: string,
+): Promise<void> {
   await services.db.transaction(async (tx) => {
+    await guardTenantWrite(tx, tenantId);
     await tx
       .update(workflowSteps)
       .set({ status: "running", attempts: sql`${workflowSteps.attempts} + 1`, startedAt: new Date() })
@@ -113,11 +122,20 @@ async function markRunning(services: Services, workflowId: string, stepName: str
   await publishProgress(services, workflowId);
 }
 
-async function recordAttemptError(services: Services, workflowId: string, stepName: string, error: unknown) {
-  await services.db
-    .update(workflowSteps)
-    .set({ errorMessage: errorMessage(error) })
-    .where(and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, stepName)));
+async function recordAttemptError(
+  services: Services,
+  tenantId: string,
+  workflowId: string,
+  stepName: string,
+  error: unknown,
+) {
+  await services.db.transaction(async (tx) => {
+    await guardTenantWrite(tx, tenantId);
+    await tx
+      .update(workflowSteps)
+      .set({ errorMessage: errorMessage(error) })
+      .where(and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, stepName)));
+  });
 }
 
 async function commitStep(
@@ -129,6 +147,7 @@ async function commitStep(
 ): Promise<void> {
   const { workflowId, tenantId } = ctx;
   const committed = await services.db.transaction(async (tx) => {
+    await guardTenantWrite(tx, tenantId);
     const [workflow] = await tx.select().from(workflows).where(eq(workflows.id, workflowId)).for("update");
     if (!workflow || isTerminal(workflow.status)) return false;
     const definition = workflowDefinition(workflow.kind);

@@ -1,4 +1,5 @@
 export * from "./events.ts";
 export * from "./jobs.ts";
 export * from "./resumes.ts";
+export * from "./tenancy.ts";
 export * from "./workflows.ts";

@@ -11,6 +11,7 @@ import type { Command } from "commander";
 import { cellTenants, type RegionAccess, regionAccess, withControlPlane } from "./connections.ts";
 import { drainCell } from "./drain.ts";
 import { formatTable } from "./format.ts";
+import { moveTenant } from "./move.ts";
 
 const HEALTH_TIMEOUT_MS = 1_500;
 
@@ -235,5 +236,16 @@ export function registerControlCommands(program: Command): void {
           ? JSON.stringify(answer, null, 2)
           : `${key}: cell ${answer.cell} (bucket ${answer.bucket}${answer.pinned ? ", pinned by an override" : ""}; placement version ${answer.version})`,
       );
+    });
+  tenant
+    .command("move <key> <cell>")
+    .description("move a tenant and all its data live to another cell (resumable: re-run after a crash)")
+    .option(...regionOption)
+    .action(async (key: string, target: string, options: { region: string }) => {
+      const access = await regionAccess(options.region);
+      const result = await withControlPlane(access, (store, sql) =>
+        moveTenant(access, store, sql, key, target, (message) => console.log(message)),
+      );
+      if (result) console.log(`${key} now lives on ${target} (migration ${result.migrationId})`);
     });
 }

@@ -19,6 +19,8 @@ const REGION = "us-east";
 
 let control: Awaited<ReturnType<typeof createTestDatabase>>;
 let cellDb: Awaited<ReturnType<typeof createTestDatabase>>;
+/** us-east-2's database: its processes are not running, which a move does not need. */
+let secondCellDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let cell: CellProcesses;
 /** Tenants the first placement puts on us-east-1, the one cell running in this test. */
 let tenants: string[] = [];
@@ -31,7 +33,7 @@ async function hireloop(...args: string[]): Promise<string> {
     env: {
       ...process.env,
       HL_CONTROL_DATABASE_URL: control.url,
-      HL_CELL_DATABASES: `us-east-1=${cellDb.url}`,
+      HL_CELL_DATABASES: `us-east-1=${cellDb.url},us-east-2=${secondCellDb.url}`,
     },
     timeout: 60_000,
   });
@@ -41,6 +43,7 @@ async function hireloop(...args: string[]): Promise<string> {
 beforeAll(async () => {
   control = await createTestDatabase();
   cellDb = await createTestDatabase();
+  secondCellDb = await createTestDatabase();
   cell = await startCellProcesses(cellDb.url);
   const sql = postgres(control.url, { max: 1, onnotice: () => {} });
   await migrateControlPlane(sql);
@@ -75,6 +78,7 @@ afterAll(async () => {
   await cell?.stopAll();
   await control?.drop();
   await cellDb?.drop();
+  await secondCellDb?.drop();
 });
 
 describe("hireloop cells, tenant where, cell add/drain and placement plan", { timeout: 90_000 }, () => {
@@ -83,10 +87,11 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
     expect(report.version).toBe(1);
     expect(report.cells.map((c: { id: string }) => c.id)).toEqual(["us-east-1", "us-east-2", "us-east-3"]);
     expect(report.cells.reduce((sum: number, c: { buckets: number }) => sum + c.buckets, 0)).toBe(4096);
-    const [first, second] = report.cells;
+    const [first, second, third] = report.cells;
     expect(first).toMatchObject({ health: "healthy", tenants: tenants.length, rows: tenants.length });
     expect(second.health).toMatch(/^down/);
-    expect(second.tenants).toBeNull();
+    expect(second.tenants).toBe(0);
+    expect(third.tenants).toBeNull();
   });
 
   it("says where a tenant lives", async () => {
@@ -128,6 +133,27 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
     expect(text).toContain(`version 1 → 2 moves ${moved} buckets`);
   });
 
+  it("moves a tenant live to another cell with all its data, and says so", async () => {
+    const [moving] = tenants;
+    if (!moving) throw new Error("no tenant");
+    const output = await hireloop("tenant", "move", moving, "us-east-2");
+    expect(output).toContain(`${moving} now lives on us-east-2`);
+    expect(output).toMatch(/100%\] cleaned/);
+    expect(JSON.parse(await hireloop("tenant", "where", moving, "--json"))).toMatchObject({
+      cell: "us-east-2",
+      pinned: true,
+    });
+    const source = postgres(cellDb.url, { max: 1, onnotice: () => {} });
+    const target = postgres(secondCellDb.url, { max: 1, onnotice: () => {} });
+    const [left] = await source`select count(*)::int as n from jobs where tenant_id = ${moving}`;
+    const [arrived] = await target`select count(*)::int as n from jobs where tenant_id = ${moving}`;
+    await source.end();
+    await target.end();
+    expect(left?.n).toBe(0);
+    expect(arrived?.n).toBe(1);
+    tenants = tenants.slice(1);
+  });
+
   it("drains a cell: new tenants go elsewhere at once, its own tenants stay pinned to their data", async () => {
     const before = JSON.parse(await hireloop("cells", "--json"));
     const newcomer = Array.from({ length: 500 }, (_, i) => `newcomer-${i}`).find(
@@ -160,8 +186,8 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
   });
 
   it("refuses to drain a cell whose tenants it cannot see", async () => {
-    await expect(hireloop("cell", "drain", "us-east-2")).rejects.toThrow(
-      /cannot see cell us-east-2's tenants/,
+    await expect(hireloop("cell", "drain", "us-east-3")).rejects.toThrow(
+      /cannot see cell us-east-3's tenants/,
     );
   });
 });

@@ -1,0 +1,38 @@
+import { eq, sql } from "drizzle-orm";
+import type { Transaction } from "../db/client.ts";
+import { tenantFreezes } from "../db/schema/index.ts";
+import { ServiceError } from "../errors.ts";
+
+/**
+ * The advisory-lock name of a tenant; Postgres hashes it to the 64-bit lock key with
+ * `hashtextextended(name, 0)`, in the writers' shared lock and the migrator's exclusive one alike.
+ */
+export function tenantLockName(tenantId: string): string {
+  return `hireloop-tenant:${tenantId}`;
+}
+
+/**
+ * Call inside every transaction that writes a tenant's rows, before it commits. The shared lock
+ * is held until commit, so the migrator's exclusive lock (taken while it inserts the freeze) waits
+ * for writes in flight, and no write of the tenant commits after the freeze. The freeze check is a
+ * separate statement on purpose: in READ COMMITTED it then sees a freeze committed while this
+ * transaction waited for the lock.
+ */
+export async function guardTenantWrite(tx: Transaction, tenantId: string): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock_shared(hashtextextended(${tenantLockName(tenantId)}, 0))`,
+  );
+  const [freeze] = await tx
+    .select({ migrationId: tenantFreezes.migrationId })
+    .from(tenantFreezes)
+    .where(eq(tenantFreezes.tenantId, tenantId));
+  if (freeze) {
+    throw new ServiceError("tenant_migrating", "this account is moving to another cell; retry in a moment", {
+      migrationId: freeze.migrationId,
+    });
+  }
+}
+
+export function isTenantMigrating(error: unknown): boolean {
+  return error instanceof ServiceError && error.code === "tenant_migrating";
+}

@@ -1,0 +1,99 @@
+import autocannon from "autocannon";
+
+/** One prepared request: autocannon builds its bytes once and cycles through the list per connection. */
+export interface BenchRequest {
+  path: string;
+  headers: Record<string, string>;
+}
+
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+  /** The status every request should get; anything else counts as an error. */
+  expectStatus: number;
+}
+
+/** One autocannon run, raw. */
+export interface LoadSample {
+  /** Milliseconds, one per response with the expected status. */
+  latencies: number[];
+  elapsedSeconds: number;
+  /** Status → count of responses with another status. */
+  unexpected: Map<number, number>;
+  /** Connection errors and timeouts. */
+  failures: number;
+}
+
+export interface LoadResult {
+  /** Responses with the expected status; rps and the percentiles describe these. */
+  responses: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Responses with another status, plus connection errors and timeouts. */
+  errors: number;
+  unexpected: Map<number, number>;
+}
+
+/** Per-request time limit; on loopback anything near it is a failure, not a latency. */
+const REQUEST_TIMEOUT_SECONDS = 10;
+
+/**
+ * Drives `baseUrl` with autocannon: `connections` keep-alive connections, each sending its next request
+ * as soon as the previous answer arrives, for `seconds`. Latencies are taken from every response's
+ * own timing (autocannon's histogram rounds to whole milliseconds, too coarse for a 2 ms target).
+ */
+export function drive(baseUrl: string, requests: readonly BenchRequest[], options: LoadOptions) {
+  return new Promise<LoadSample>((resolve, reject) => {
+    const latencies: number[] = [];
+    const unexpected = new Map<number, number>();
+    const started = performance.now();
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections: options.connections,
+        duration: options.seconds,
+        timeout: REQUEST_TIMEOUT_SECONDS,
+        requests: requests.map((request) => ({ method: "GET", ...request })),
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        const elapsedSeconds = (performance.now() - started) / 1000;
+        resolve({ latencies, elapsedSeconds, unexpected, failures: result.errors + result.timeouts });
+      },
+    );
+    instance.on("response", (_client, statusCode, _bytes, milliseconds) => {
+      // Only the expected answers count: a fast refusal (429, 503) must not pass for throughput.
+      if (statusCode === options.expectStatus) latencies.push(milliseconds);
+      else unexpected.set(statusCode, (unexpected.get(statusCode) ?? 0) + 1);
+    });
+  });
+}
+
+/** Several runs of one target as one: total responses over total time, percentiles over all latencies. */
+export function combine(samples: readonly LoadSample[]): LoadResult {
+  const latencies = samples.flatMap((sample) => sample.latencies).sort((a, b) => a - b);
+  const seconds = samples.reduce((sum, sample) => sum + sample.elapsedSeconds, 0);
+  const unexpected = new Map<number, number>();
+  let errors = 0;
+  for (const sample of samples) {
+    errors += sample.failures;
+    for (const [status, count] of sample.unexpected) {
+      unexpected.set(status, (unexpected.get(status) ?? 0) + count);
+      errors += count;
+    }
+  }
+  return {
+    responses: latencies.length,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+    unexpected,
+  };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
