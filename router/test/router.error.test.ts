@@ -107,7 +107,10 @@ describe("a cell goes down", () => {
       const request = signedIn(router.url, region.token, tenant.uid);
       const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
       for (const format of ["pdf", "docx"]) {
-        const started = await request("/v1/tailorings", json({ resumeId: resume.id, jobId: tenant.jobId, format }));
+        const started = await request(
+          "/v1/tailorings",
+          json({ resumeId: resume.id, jobId: tenant.jobId, format }),
+        );
         expect(started.status).toBe(202);
         inFlight.push({ uid: tenant.uid, workflowId: (await started.json()).workflowId });
       }
