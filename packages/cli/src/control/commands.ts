@@ -8,6 +8,7 @@ import {
   planChange,
 } from "@hireloop/placement";
 import type { Command } from "commander";
+import { applyPlacement } from "./apply.ts";
 import { cellTenants, type RegionAccess, regionAccess, withControlPlane } from "./connections.ts";
 import { drainCell } from "./drain.ts";
 import { formatTable } from "./format.ts";
@@ -211,6 +212,17 @@ export function registerControlCommands(program: Command): void {
       });
       const plan = summarizePlan(options.region, current, next, await tenantsByCell(access));
       console.log(options.json ? JSON.stringify(plan, null, 2) : formatPlan(plan));
+    });
+
+  placement
+    .command("apply")
+    .description("apply the plan: new tenants go to their new cells at once, existing ones are moved live")
+    .option(...regionOption)
+    .action(async (options: { region: string }) => {
+      const access = await regionAccess(options.region);
+      await withControlPlane(access, (store, sql) =>
+        applyPlacement(access, store, sql, (message) => console.log(message)),
+      );
     });
 
   const tenant = program.command("tenant").description("where tenants live");

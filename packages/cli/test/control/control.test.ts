@@ -19,8 +19,9 @@ const REGION = "us-east";
 
 let control: Awaited<ReturnType<typeof createTestDatabase>>;
 let cellDb: Awaited<ReturnType<typeof createTestDatabase>>;
-/** us-east-2's database: its processes are not running, which a move does not need. */
+/** us-east-2's and us-east-4's databases: their processes are not running, which moves do not need. */
 let secondCellDb: Awaited<ReturnType<typeof createTestDatabase>>;
+let fourthCellDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let cell: CellProcesses;
 /** Tenants the first placement puts on us-east-1, the one cell running in this test. */
 let tenants: string[] = [];
@@ -33,7 +34,7 @@ async function hireloop(...args: string[]): Promise<string> {
     env: {
       ...process.env,
       HL_CONTROL_DATABASE_URL: control.url,
-      HL_CELL_DATABASES: `us-east-1=${cellDb.url},us-east-2=${secondCellDb.url}`,
+      HL_CELL_DATABASES: `us-east-1=${cellDb.url},us-east-2=${secondCellDb.url},us-east-4=${fourthCellDb.url}`,
     },
     timeout: 60_000,
   });
@@ -44,6 +45,7 @@ beforeAll(async () => {
   control = await createTestDatabase();
   cellDb = await createTestDatabase();
   secondCellDb = await createTestDatabase();
+  fourthCellDb = await createTestDatabase();
   cell = await startCellProcesses(cellDb.url);
   const sql = postgres(control.url, { max: 1, onnotice: () => {} });
   await migrateControlPlane(sql);
@@ -63,7 +65,7 @@ beforeAll(async () => {
   await sql.end();
   tenants = Array.from({ length: 60 }, (_, i) => `tenant-${i}`)
     .filter((key) => cellFor(table, key) === "us-east-1")
-    .slice(0, 6);
+    .slice(0, 12);
   for (const tenant of tenants) {
     const res = await client(cell, tenant)("/v1/jobs", {
       method: "POST",
@@ -79,6 +81,7 @@ afterAll(async () => {
   await control?.drop();
   await cellDb?.drop();
   await secondCellDb?.drop();
+  await fourthCellDb?.drop();
 });
 
 describe("hireloop cells, tenant where, cell add/drain and placement plan", { timeout: 90_000 }, () => {
@@ -131,6 +134,35 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
     expect(plan.tenants.map((t: { tenant: string }) => t.tenant).sort()).toEqual(expected.sort());
     const text = await hireloop("placement", "plan");
     expect(text).toContain(`version 1 → 2 moves ${moved} buckets`);
+  });
+
+  it("applies the plan: moves exactly the planned tenants, each still reads all its data", async () => {
+    const plan = JSON.parse(await hireloop("placement", "plan", "--json"));
+    const planned = plan.tenants.map((t: { tenant: string }) => t.tenant).sort();
+    expect(planned.length).toBeGreaterThan(0);
+    const output = await hireloop("placement", "apply");
+    expect(output).toContain(`${planned.length} tenants moved`);
+    const fourth = postgres(fourthCellDb.url, { max: 1, onnotice: () => {} });
+    const first = postgres(cellDb.url, { max: 1, onnotice: () => {} });
+    const onFourth = (await fourth`select distinct tenant_id from jobs`)
+      .map((r) => r.tenant_id as string)
+      .sort();
+    const onFirst = (await first`select distinct tenant_id from jobs`)
+      .map((r) => r.tenant_id as string)
+      .sort();
+    await fourth.end();
+    await first.end();
+    expect(onFourth).toEqual(planned);
+    expect(onFirst).toEqual(tenants.filter((t) => !planned.includes(t)).sort());
+    for (const tenant of planned.slice(0, 2)) {
+      expect(JSON.parse(await hireloop("tenant", "where", tenant, "--json"))).toMatchObject({
+        cell: "us-east-4",
+        pinned: false,
+        version: 2,
+      });
+    }
+    expect(JSON.parse(await hireloop("placement", "plan", "--json")).buckets).toEqual([]);
+    tenants = tenants.filter((t) => !planned.includes(t));
   });
 
   it("moves a tenant live to another cell with all its data, and says so", async () => {
