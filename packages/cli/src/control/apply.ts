@@ -65,8 +65,21 @@ export async function applyPlacement(
     if (late > 0) report(`pinned ${late} tenants that arrived while the routers converged`);
   }
 
-  const table = (await store.currentTable(region)) ?? next;
-  const waiting = (await store.listOverrides(region)).filter((o) => o.reason === AWAITING_MOVE);
+  const { moved } = await moveWaitingTenants(access, store, controlSql, report);
+  report(`placement ${region} applied: version ${version}, ${moved.length} tenants moved`);
+  return { moved, version };
+}
+
+/** Moves every tenant pinned while it waits for a move to the cell the table names, then unpins it. */
+export async function moveWaitingTenants(
+  access: RegionAccess,
+  store: PlacementStore,
+  controlSql: Sql,
+  report: (message: string) => void,
+): Promise<{ moved: string[] }> {
+  const table = await store.currentTable(access.region);
+  if (!table) throw new Error(`region ${access.region} has no placement table`);
+  const waiting = (await store.listOverrides(access.region)).filter((o) => o.reason === AWAITING_MOVE);
   const moved: string[] = [];
   for (const override of waiting) {
     const target = bucketCell(table, override.tenantKey);
@@ -74,8 +87,7 @@ export async function applyPlacement(
       await moveTenant(access, store, controlSql, override.tenantKey, target, report);
       moved.push(override.tenantKey);
     }
-    await store.removeOverride(region, override.tenantKey);
+    await store.removeOverride(access.region, override.tenantKey);
   }
-  report(`placement ${region} applied: version ${version}, ${moved.length} tenants moved`);
-  return { moved, version };
+  return { moved };
 }

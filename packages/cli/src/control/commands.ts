@@ -8,9 +8,9 @@ import {
   planChange,
 } from "@hireloop/placement";
 import type { Command } from "commander";
-import { applyPlacement } from "./apply.ts";
+import { applyPlacement, moveWaitingTenants } from "./apply.ts";
 import { cellTenants, type RegionAccess, regionAccess, withControlPlane } from "./connections.ts";
-import { drainCell } from "./drain.ts";
+import { drainCell, retireCell } from "./drain.ts";
 import { formatTable } from "./format.ts";
 import { moveTenant } from "./move.ts";
 
@@ -182,12 +182,27 @@ export function registerControlCommands(program: Command): void {
     .description(
       "stop placing tenants on a cell: its buckets go elsewhere, its tenants stay pinned until moved",
     )
+    .option("--migrate", "also move its tenants live to the cells the table names")
+    .option(...regionOption)
+    .action(async (id: string, options: { region: string; migrate?: boolean }) => {
+      const access = await regionAccess(options.region);
+      const log = (message: string) => console.log(message);
+      await withControlPlane(access, async (store, sql) => {
+        await drainCell(access, store, id, log);
+        if (options.migrate) {
+          const { moved } = await moveWaitingTenants(access, store, sql, log);
+          log(`moved ${moved.length} tenants off ${id}; retire it with \`hireloop cell retire ${id}\``);
+        }
+      });
+    });
+  cell
+    .command("retire <id>")
+    .description("retire a drained cell that serves nothing any more")
     .option(...regionOption)
     .action(async (id: string, options: { region: string }) => {
       const access = await regionAccess(options.region);
-      await withControlPlane(access, (store) =>
-        drainCell(access, store, id, (message) => console.log(message)),
-      );
+      await withControlPlane(access, (store) => retireCell(access, store, id));
+      console.log(`cell ${id} is retired`);
     });
 
   const placement = program.command("placement").description("the region's bucket → cell table");

@@ -1,4 +1,5 @@
 import { buildTable, type PlacementStore, planChange } from "@hireloop/placement";
+import { AWAITING_MOVE } from "./apply.ts";
 import { cellTenants, type RegionAccess } from "./connections.ts";
 
 /** How long routers need to pick up a placement change (they converge within about a second). */
@@ -44,7 +45,7 @@ export async function drainCell(
         region,
         tenantKey: tenant,
         cellId,
-        reason: `cell ${cellId} draining: data still there`,
+        reason: AWAITING_MOVE,
       });
       count++;
     }
@@ -71,4 +72,21 @@ export async function drainCell(
     bucketsMoved: moves.length,
     version: moves.length > 0 ? next.version : current.version,
   };
+}
+
+/** A drained cell can be retired once it serves nothing: no buckets, no pins, no tenant rows. */
+export async function retireCell(access: RegionAccess, store: PlacementStore, cellId: string): Promise<void> {
+  const table = await store.currentTable(access.region);
+  const buckets = table ? table.buckets.filter((cell) => cell === cellId).length : 0;
+  const pins = (await store.listOverrides(access.region)).filter((o) => o.cellId === cellId).length;
+  const databaseUrl = access.cellDatabases.get(cellId);
+  const tenants = databaseUrl ? (await cellTenants(databaseUrl)).size : null;
+  if (buckets > 0 || pins > 0 || tenants !== 0) {
+    const why =
+      tenants === null
+        ? "its database is unknown"
+        : `${buckets} buckets, ${pins} pinned tenants, ${tenants} tenants with data`;
+    throw new Error(`cell ${cellId} still serves tenants (${why}): drain it with --migrate first`);
+  }
+  await store.setCellState(access.region, cellId, "retired");
 }

@@ -22,6 +22,7 @@ let cellDb: Awaited<ReturnType<typeof createTestDatabase>>;
 /** us-east-2's and us-east-4's databases: their processes are not running, which moves do not need. */
 let secondCellDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let fourthCellDb: Awaited<ReturnType<typeof createTestDatabase>>;
+let thirdCellDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let cell: CellProcesses;
 /** Tenants the first placement puts on us-east-1, the one cell running in this test. */
 let tenants: string[] = [];
@@ -34,7 +35,9 @@ async function hireloop(...args: string[]): Promise<string> {
     env: {
       ...process.env,
       HL_CONTROL_DATABASE_URL: control.url,
-      HL_CELL_DATABASES: `us-east-1=${cellDb.url},us-east-2=${secondCellDb.url},us-east-4=${fourthCellDb.url}`,
+      HL_CELL_DATABASES: [cellDb, secondCellDb, thirdCellDb, fourthCellDb]
+        .map((database, i) => `us-east-${i + 1}=${database.url}`)
+        .join(","),
     },
     timeout: 60_000,
   });
@@ -45,6 +48,7 @@ beforeAll(async () => {
   control = await createTestDatabase();
   cellDb = await createTestDatabase();
   secondCellDb = await createTestDatabase();
+  thirdCellDb = await createTestDatabase();
   fourthCellDb = await createTestDatabase();
   cell = await startCellProcesses(cellDb.url);
   const sql = postgres(control.url, { max: 1, onnotice: () => {} });
@@ -81,6 +85,7 @@ afterAll(async () => {
   await control?.drop();
   await cellDb?.drop();
   await secondCellDb?.drop();
+  await thirdCellDb?.drop();
   await fourthCellDb?.drop();
 });
 
@@ -94,7 +99,7 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
     expect(first).toMatchObject({ health: "healthy", tenants: tenants.length, rows: tenants.length });
     expect(second.health).toMatch(/^down/);
     expect(second.tenants).toBe(0);
-    expect(third.tenants).toBeNull();
+    expect(third.tenants).toBe(0);
   });
 
   it("says where a tenant lives", async () => {
@@ -217,9 +222,28 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
     expect(placed.pinned).toBe(false);
   });
 
+  it("refuses to retire a cell that still has tenants, then migrates them away and retires it", async () => {
+    await expect(hireloop("cell", "retire", "us-east-1")).rejects.toThrow(/still serves tenants/);
+    const output = await hireloop("cell", "drain", "us-east-1", "--migrate");
+    expect(output).toContain(`moved ${tenants.length} tenants off us-east-1`);
+    await hireloop("cell", "retire", "us-east-1");
+    const report = JSON.parse(await hireloop("cells", "--json"));
+    expect(report.cells.find((c: { id: string }) => c.id === "us-east-1")).toMatchObject({
+      state: "retired",
+      buckets: 0,
+      tenants: 0,
+    });
+    for (const tenant of tenants.slice(0, 1)) {
+      const where = JSON.parse(await hireloop("tenant", "where", tenant, "--json"));
+      expect(where.cell).not.toBe("us-east-1");
+      expect(where.pinned).toBe(false);
+    }
+  });
+
   it("refuses to drain a cell whose tenants it cannot see", async () => {
-    await expect(hireloop("cell", "drain", "us-east-3")).rejects.toThrow(
-      /cannot see cell us-east-3's tenants/,
+    await hireloop("cell", "add", "us-east-5", "--api-url", "http://127.0.0.1:9");
+    await expect(hireloop("cell", "drain", "us-east-5")).rejects.toThrow(
+      /cannot see cell us-east-5's tenants/,
     );
   });
 });
