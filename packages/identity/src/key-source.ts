@@ -67,17 +67,32 @@ function parseKeySourceUrl(keySource: string): URL {
   return url;
 }
 
+/** A rewritten key file takes effect within this long; requests in between reuse the parsed keys. */
+const FILE_RECHECK_MS = 1_000;
+
 /**
- * The file is small, so it is read on every lookup and compared by content: no reliance on mtime
- * resolution, and a rewritten key set takes effect on the next request.
+ * The file is re-read at most once a second, or at once when a token names a kid it lacks (a key
+ * rotation), and compared by content — no reliance on mtime resolution, and no I/O on the hot path.
  */
 function fileKeySet(path: string): KeySet {
-  let loaded: { text: string; keySet: KeySet } | undefined;
-  return async (header) => {
+  let loaded: { text: string; keySet: KeySet; checkedAt: number } | undefined;
+  const load = async () => {
     const text = await readFile(path, "utf8");
-    if (loaded?.text !== text)
-      loaded = { text, keySet: createLocalJWKSet(JSON.parse(text) as JSONWebKeySet) };
-    return loaded.keySet(header);
+    loaded =
+      loaded?.text === text
+        ? { ...loaded, checkedAt: Date.now() }
+        : { text, keySet: createLocalJWKSet(JSON.parse(text) as JSONWebKeySet), checkedAt: Date.now() };
+    return loaded;
+  };
+  return async (header) => {
+    const fresh = !loaded || Date.now() - loaded.checkedAt >= FILE_RECHECK_MS;
+    const current = fresh || !loaded ? await load() : loaded;
+    try {
+      return await current.keySet(header);
+    } catch (error) {
+      if (fresh || !(error instanceof errors.JWKSNoMatchingKey)) throw error;
+      return (await load()).keySet(header);
+    }
   };
 }
 
