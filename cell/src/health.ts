@@ -1,10 +1,5 @@
+import { checkWithin, type DependencyCheck } from "@hireloop/observability";
 import type { Services } from "./services/index.ts";
-
-export interface DependencyCheck {
-  ok: boolean;
-  latencyMs: number;
-  error?: string;
-}
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -14,34 +9,13 @@ export async function checkDependencies(
   kafkaReady: () => Promise<void>,
 ): Promise<Record<"postgres" | "redis" | "kafka", DependencyCheck>> {
   const [postgres, redis, kafka] = await Promise.all([
-    timed(async () => {
+    checkWithin(async () => {
       await services.sql`select 1`;
-    }),
-    timed(async () => {
+    }, CHECK_TIMEOUT_MS),
+    checkWithin(async () => {
       await services.redis.ping();
-    }),
-    timed(kafkaReady),
+    }, CHECK_TIMEOUT_MS),
+    checkWithin(kafkaReady, CHECK_TIMEOUT_MS),
   ]);
   return { postgres, redis, kafka };
-}
-
-async function timed(check: () => Promise<unknown>): Promise<DependencyCheck> {
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
-          CHECK_TIMEOUT_MS,
-        );
-      }),
-    ]);
-    return { ok: true, latencyMs: Math.round(performance.now() - started) };
-  } catch (error) {
-    return { ok: false, latencyMs: Math.round(performance.now() - started), error: (error as Error).message };
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,3 +1,4 @@
+import { checkWithin } from "@hireloop/observability";
 import type { Hono } from "hono";
 import type { RouterEnv } from "../env.ts";
 
@@ -18,7 +19,7 @@ export function registerHealth(app: Hono<RouterEnv>) {
     const table = placement.table();
     const cells = placement.cells();
     const placementLoaded = table !== undefined && cells.length > 0;
-    const redisCheck = await ping(() => redis.ping());
+    const redisCheck = await checkWithin(() => redis.ping(), REDIS_CHECK_TIMEOUT_MS);
     const body = {
       status: !placementLoaded ? "not_ready" : redisCheck.ok ? "ready" : "degraded",
       router: config.routerId,
@@ -35,27 +36,4 @@ export function registerHealth(app: Hono<RouterEnv>) {
     c.header("Content-Type", metrics.registry.contentType);
     return c.body(await metrics.registry.metrics());
   });
-}
-
-async function ping(
-  check: () => Promise<unknown>,
-): Promise<{ ok: boolean; latencyMs: number; error?: string }> {
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`no answer within ${REDIS_CHECK_TIMEOUT_MS} ms`)),
-          REDIS_CHECK_TIMEOUT_MS,
-        );
-      }),
-    ]);
-    return { ok: true, latencyMs: Math.round(performance.now() - started) };
-  } catch (error) {
-    return { ok: false, latencyMs: Math.round(performance.now() - started), error: (error as Error).message };
-  } finally {
-    clearTimeout(timer);
-  }
 }
