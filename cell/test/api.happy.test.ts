@@ -145,4 +145,26 @@ describe("a job seeker from upload to a tailored resume", () => {
     expect(metrics).toMatch(/hl_http_request_duration_seconds_bucket\{[^}]*route="\/v1\/resumes"/);
     expect(metrics).toMatch(/hl_workflow_steps_total\{[^}]*step="render"[^}]*outcome="succeeded"/);
   });
+
+  it("registers a user as a tenant of the cell on their first write, and counts them in its health", async () => {
+    const newcomer = cell.as("newcomer-on-this-cell");
+    const countOf = async () =>
+      ((await (await cell.app.request("/healthz")).json()) as { tenants?: number }).tenants;
+    const before = await (await newcomer("/v1/me")).json();
+    expect(before).toEqual({
+      userId: "newcomer-on-this-cell",
+      cell: "us-east-1",
+      region: "us-east",
+      registeredAt: null,
+    });
+    await expect.poll(countOf).toBeTypeOf("number");
+    const counted = await countOf();
+
+    expect((await newcomer("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).status).toBe(201);
+    const after = await (await newcomer("/v1/me")).json();
+    expect(Date.parse(after.registeredAt)).toBeGreaterThan(Date.now() - 60_000);
+    await expect.poll(countOf, { timeout: 5_000 }).toBe((counted ?? 0) + 1);
+    expect((await newcomer("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).status).toBe(201);
+    expect((await (await newcomer("/v1/me")).json()).registeredAt).toBe(after.registeredAt);
+  });
 });

@@ -85,6 +85,7 @@ export function watchControlPlanePlacement(options: ControlPlaneOptions): Contro
       return cell;
     },
     cells: () => cells,
+    claimNewTenant: (tenantKey, cellId, reason) => store.claimOverride({ region, tenantKey, cellId, reason }),
     ready,
     async stop() {
       stopped = true;

@@ -8,6 +8,7 @@ export type RouterErrorCode =
   | "cell_unavailable"
   | "cell_timeout"
   | "placement_unavailable"
+  | "no_capacity"
   | "payload_too_large"
   | "rate_limited"
   | "not_found"

@@ -7,6 +7,7 @@ export interface RouterMetrics {
   proxiedRequests: Counter<"cell" | "status">;
   cellUp: Gauge<"cell">;
   rateLimited: Counter<"scope">;
+  newTenantsRedirected: Counter<"full" | "cell">;
 }
 
 export function createRouterMetrics(labels: { region: string; router: string }): RouterMetrics {
@@ -36,6 +37,12 @@ export function createRouterMetrics(labels: { region: string; router: string }):
       name: "hl_router_rate_limited_total",
       help: "Requests refused with 429, by limit (address before sign-in, user after)",
       labelNames: ["scope"],
+      registers: [registry],
+    }),
+    newTenantsRedirected: new Counter({
+      name: "hl_router_new_tenants_redirected_total",
+      help: "New tenants whose bucket's cell was full, by that cell and the cell they were pinned to instead",
+      labelNames: ["full", "cell"],
       registers: [registry],
     }),
   };

@@ -10,4 +10,9 @@ export interface PlacementView {
   cell(id: string): CellRecord | undefined;
   /** Every cell of the region that may serve tenants (active or draining). */
   cells(): readonly CellRecord[];
+  /**
+   * Pins a new tenant to `cellId` unless another router pinned it first; resolves to the cell the
+   * tenant is pinned to now. Throws when the control plane cannot be written.
+   */
+  claimNewTenant(tenantKey: string, cellId: string, reason: string): Promise<string>;
 }

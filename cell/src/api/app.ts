@@ -13,6 +13,7 @@ import { registerHealth } from "./routes/health.ts";
 import { registerJobsCreate } from "./routes/v1_jobs_create.ts";
 import { registerJobsGet } from "./routes/v1_jobs_get.ts";
 import { registerMatchesCreate } from "./routes/v1_matches_create.ts";
+import { registerMeGet } from "./routes/v1_me_get.ts";
 import { registerResumesCreate } from "./routes/v1_resumes_create.ts";
 import { registerResumesGet } from "./routes/v1_resumes_get.ts";
 import { registerTailoringsCreate } from "./routes/v1_tailorings_create.ts";
@@ -52,6 +53,7 @@ export function createApp({ services, verifier, kafkaReady }: AppDependencies): 
     requireIdentity({ verifier }),
   );
   for (const register of [
+    registerMeGet,
     registerResumesCreate,
     registerResumesGet,
     registerJobsCreate,

@@ -91,6 +91,17 @@ export const JobSchema = z
   .object({ id: z.uuid(), title: z.string(), analysis: JobAnalysisSchema, createdAt: z.iso.datetime() })
   .openapi("Job");
 
+export const TenantSchema = z
+  .object({
+    userId: z.string(),
+    cell: z.string(),
+    region: z.string(),
+    registeredAt: z.iso.datetime().nullable().openapi({
+      description: "When your first write made you a tenant of this cell; null if you have no data here",
+    }),
+  })
+  .openapi("Tenant");
+
 export const MatchSchema = z
   .object({
     resumeId: z.uuid(),

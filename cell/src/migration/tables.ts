@@ -18,6 +18,7 @@ const byTenant = (name: string, orderBy = "id"): TenantTable => ({
 });
 
 export const TENANT_TABLES: readonly TenantTable[] = [
+  byTenant("tenants", "tenant_id"),
   byTenant("resumes"),
   byTenant("jobs"),
   byTenant("workflows"),

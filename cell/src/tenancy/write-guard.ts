@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "../db/client.ts";
-import { tenantFreezes } from "../db/schema/index.ts";
+import { tenantFreezes, tenants } from "../db/schema/index.ts";
 import { ServiceError } from "../errors.ts";
 
 /**
@@ -12,7 +12,9 @@ export function tenantLockName(tenantId: string): string {
 }
 
 /**
- * Call inside every transaction that writes a tenant's rows, before it commits. The shared lock
+ * Call inside every transaction that writes a tenant's rows, before it commits. It also registers
+ * the tenant on this cell (its first write makes it one of the cell's tenants, counted against the
+ * cell's capacity). The shared lock
  * is held until commit, so the migrator's exclusive lock (taken while it inserts the freeze) waits
  * for writes in flight, and no write of the tenant commits after the freeze. The freeze check is a
  * separate statement on purpose: in READ COMMITTED it then sees a freeze committed while this
@@ -31,6 +33,7 @@ export async function guardTenantWrite(tx: Transaction, tenantId: string): Promi
       migrationId: freeze.migrationId,
     });
   }
+  await tx.insert(tenants).values({ tenantId }).onConflictDoNothing();
 }
 
 export function isTenantMigrating(error: unknown): boolean {

@@ -15,6 +15,11 @@ export interface CellRecord {
   apiUrl: string;
   /** Relative capacity weight (1 = a standard cell). */
   weight: number;
+  /**
+   * How many tenants the cell may hold; unset means no limit. A cell at its limit is full: it keeps
+   * serving its tenants, but new tenants of its buckets are placed on another cell by an override.
+   */
+  maxTenants?: number;
 }
 
 /** A versioned bucket → cell table plus tenant overrides, as the routers cache it. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { bucketOf, buildTable, cellFor, type PlacementTable, planChange } from "../src/index.ts";
+import {
+  bucketOf,
+  buildTable,
+  cellFor,
+  cellForNewTenant,
+  type PlacementTable,
+  planChange,
+} from "../src/index.ts";
 import { cell, cells, REGION } from "./support/cells.ts";
 
 describe("cellFor", () => {
@@ -50,5 +57,35 @@ describe("planChange", () => {
     const here = buildTable({ region: REGION, cells: cells(2) });
     const there = { ...here, region: "eu-central" };
     expect(() => planChange(here, there)).toThrowError(expect.objectContaining({ code: "region_mismatch" }));
+  });
+});
+
+describe("cellForNewTenant", () => {
+  const tenants = Array.from({ length: 20_000 }, (_, i) => `new-tenant-${i}`);
+
+  it("spreads new tenants over the candidates in proportion to their weight, the same way every time", () => {
+    const candidates = [cell(1), cell(2, { weight: 2 }), cell(3)];
+    const counts = new Map<string, number>();
+    for (const tenant of tenants) {
+      const chosen = cellForNewTenant(tenant, candidates)?.id ?? "none";
+      counts.set(chosen, (counts.get(chosen) ?? 0) + 1);
+      expect(cellForNewTenant(tenant, [...candidates].reverse())?.id).toBe(chosen);
+    }
+    expect((counts.get(cell(1).id) ?? 0) / tenants.length).toBeCloseTo(0.25, 1);
+    expect((counts.get(cell(2).id) ?? 0) / tenants.length).toBeCloseTo(0.5, 1);
+    expect((counts.get(cell(3).id) ?? 0) / tenants.length).toBeCloseTo(0.25, 1);
+  });
+
+  it("moves only the tenants of a cell that stops being a candidate", () => {
+    const all = cells(3);
+    const withoutThird = all.slice(0, 2);
+    for (const tenant of tenants.slice(0, 2_000)) {
+      const before = cellForNewTenant(tenant, all)?.id;
+      if (before !== cell(3).id) expect(cellForNewTenant(tenant, withoutThird)?.id).toBe(before);
+    }
+  });
+
+  it("has no answer without candidates", () => {
+    expect(cellForNewTenant("anyone", [])).toBeUndefined();
   });
 });

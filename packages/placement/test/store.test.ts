@@ -154,6 +154,39 @@ describe("placement store", () => {
     expect(await store.currentStamp(region)).toEqual({ version: 1, overridesRevision: 2 });
   });
 
+  it("keeps a cell's capacity across re-registration until it is changed", async () => {
+    const { region, records } = await regionWithCells(2);
+    const [first] = records;
+    if (!first) throw new Error("no cell");
+
+    expect((await store.setCellCapacity(region, first.id, 50)).maxTenants).toBe(50);
+    await store.upsertCell({ ...first, weight: 2 });
+    expect((await store.listCells(region))[0]).toEqual({ ...first, weight: 2, maxTenants: 50 });
+    expect((await store.setCellCapacity(region, first.id, undefined)).maxTenants).toBeUndefined();
+    await expect(store.setCellCapacity(region, first.id, -1)).rejects.toMatchObject({ code: "invalid_cell" });
+    await expect(store.setCellCapacity(region, "ghost", 5)).rejects.toMatchObject({ code: "unknown_cell" });
+  });
+
+  it("lets the first of two claims place a new tenant, and tells the second where it went", async () => {
+    const { region, records } = await regionWithCells(3);
+    await store.saveTable(buildTable({ region, cells: records }));
+    const [a, b] = records.map((r) => r.id);
+    if (!a || !b) throw new Error("no cells");
+
+    const claims = await Promise.all([
+      store.claimOverride({ region, tenantKey: "newcomer", cellId: a, reason: "new tenant" }),
+      store.claimOverride({ region, tenantKey: "newcomer", cellId: b, reason: "new tenant" }),
+    ]);
+    expect(claims[0]).toBe(claims[1]);
+    expect(await store.listOverrides(region)).toEqual([
+      { region, tenantKey: "newcomer", cellId: claims[0], reason: "new tenant" },
+    ]);
+    expect((await store.currentStamp(region)).overridesRevision).toBe(1);
+    await expect(
+      store.claimOverride({ region, tenantKey: "other", cellId: "ghost", reason: "new tenant" }),
+    ).rejects.toMatchObject({ code: "unknown_cell" });
+  });
+
   it("refuses to pin a tenant to an unknown cell", async () => {
     const { region } = await regionWithCells(1);
     await expect(

@@ -19,6 +19,8 @@ export interface CellHealth {
   isUp(cellId: string): boolean;
   /** The region's cells that are up, in placement order. */
   upCells(): CellRecord[];
+  /** True when the cell has a tenant limit and its last health answer counted that many or more. */
+  isFull(cell: CellRecord): boolean;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ interface CellState {
   up: boolean;
   failures: number;
   checking: boolean;
+  /** The tenant count of the cell's last health answer, if it gave one. */
+  tenants?: number;
 }
 
 /** A healthy cell's /healthz body is tiny; anything bigger is not a cell. */
@@ -48,7 +52,7 @@ export function startCellHealthMonitor(options: CellHealthOptions): CellHealth {
 
   async function check(cell: CellRecord, state: CellState) {
     state.checking = true;
-    const failure = await probe(cell);
+    const failure = await probe(cell, state);
     state.checking = false;
     if (states.get(cell.id) !== state) return; // the cell was removed or moved meanwhile
     if (failure === undefined) {
@@ -69,7 +73,7 @@ export function startCellHealthMonitor(options: CellHealthOptions): CellHealth {
   }
 
   /** Resolves to why the cell is unhealthy, or undefined when it answered 200 as itself. */
-  async function probe(cell: CellRecord): Promise<string | undefined> {
+  async function probe(cell: CellRecord, state: CellState): Promise<string | undefined> {
     try {
       const response = await request(`${cell.apiUrl.replace(/\/+$/, "")}/healthz`, {
         dispatcher: agent,
@@ -80,8 +84,10 @@ export function startCellHealthMonitor(options: CellHealthOptions): CellHealth {
       if (text.length > MAX_HEALTH_BODY_BYTES) return "oversized health answer";
       // A cell answering under another id means the address now belongs to someone else: sending
       // this cell's tenants there would serve them from the wrong database.
-      const answeredAs = (JSON.parse(text) as { cell?: unknown }).cell;
-      return answeredAs === cell.id ? undefined : `answered as cell ${String(answeredAs)}`;
+      const answer = JSON.parse(text) as { cell?: unknown; tenants?: unknown };
+      if (answer.cell !== cell.id) return `answered as cell ${String(answer.cell)}`;
+      state.tenants = typeof answer.tenants === "number" ? answer.tenants : undefined;
+      return undefined;
     } catch (error) {
       return (error as Error).message;
     }
@@ -113,6 +119,10 @@ export function startCellHealthMonitor(options: CellHealthOptions): CellHealth {
   return {
     isUp: (cellId) => states.get(cellId)?.up ?? true,
     upCells: () => placement.cells().filter((cell) => states.get(cell.id)?.up ?? true),
+    isFull(cell) {
+      const tenants = states.get(cell.id)?.tenants;
+      return cell.maxTenants !== undefined && tenants !== undefined && tenants >= cell.maxTenants;
+    },
     async stop() {
       clearInterval(timer);
       await agent.destroy();

@@ -2,13 +2,16 @@ import { cellFor } from "@hireloop/placement";
 import type { Hono } from "hono";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
+import { createNewTenantPlacer } from "../new-tenants.ts";
 import { cellUnavailable, forwardToCell } from "../proxy/forward.ts";
 
 /**
  * Every signed-in request goes to the one cell that holds the caller's data (tenant key = uid). When
  * that cell is down the caller waits: another cell would answer from a database without their data.
+ * A new caller whose bucket names a full cell is placed on another cell (see new-tenants.ts).
  */
 export function registerTenantProxy(app: Hono<RouterEnv>) {
+  const placeNewTenant = createNewTenantPlacer();
   app.all("/v1/*", async (c) => {
     const { placement, health, pools, metrics, config } = c.get("services");
     const table = placement.table();
@@ -20,7 +23,14 @@ export function registerTenantProxy(app: Hono<RouterEnv>) {
         { "Retry-After": String(config.proxy.retryAfterSeconds) },
       );
     }
-    const cellId = cellFor(table, c.get("identity").uid);
+    const uid = c.get("identity").uid;
+    let cellId = cellFor(table, uid);
+    const bucketCell = placement.cell(cellId);
+    if (bucketCell && !table.overrides.has(uid) && health.isFull(bucketCell)) {
+      const placed = await placeNewTenant(c, uid, bucketCell);
+      if ("refused" in placed) return placed.refused;
+      cellId = placed.cellId;
+    }
     const cell = placement.cell(cellId);
     if (!cell)
       c.get("logger").error({ cell: cellId, version: table.version }, "placement names an unknown cell");

@@ -17,11 +17,16 @@ export interface TestRouter {
   close(): Promise<void>;
 }
 
-/** A placement that never changes: the table the control plane would build for these cells. */
+/** A placement whose table never changes: the one the control plane would build for these cells. */
 export function fixedPlacement(cells: readonly CellRecord[]): PlacementView {
   const table = buildTable({ region: "us-east", cells });
   const byId = new Map(cells.map((cell) => [cell.id, cell]));
-  return { table: () => table, cell: (id) => byId.get(id), cells: () => cells };
+  return {
+    table: () => table,
+    cell: (id) => byId.get(id),
+    cells: () => cells,
+    claimNewTenant: () => Promise.reject(new Error("a fixed placement takes no new pins")),
+  };
 }
 
 /**

@@ -10,3 +10,13 @@ export const tenantFreezes = pgTable("tenant_freezes", {
   migrationId: uuid("migration_id").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The tenants whose data lives on this cell, registered by their first write (see
+ * tenancy/write-guard.ts). The count is the cell's load against its capacity in the control plane:
+ * a full cell gets no new tenants.
+ */
+export const tenants = pgTable("tenants", {
+  tenantId: text("tenant_id").primaryKey(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

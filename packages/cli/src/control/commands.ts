@@ -128,6 +128,8 @@ export function registerControlCommands(program: Command): void {
           health: health[i] ?? "unknown",
           buckets: counts.get(cell.id) ?? 0,
           tenants: cellTenantRows?.size ?? null,
+          maxTenants: cell.maxTenants ?? null,
+          full: cell.maxTenants !== undefined && (cellTenantRows?.size ?? 0) >= cell.maxTenants,
           rows: cellTenantRows ? [...cellTenantRows.values()].reduce((a, b) => a + b, 0) : null,
           apiUrl: cell.apiUrl,
         };
@@ -141,13 +143,14 @@ export function registerControlCommands(program: Command): void {
       console.log(`region ${options.region}, placement version ${table?.version ?? "none"}`);
       console.log(
         formatTable(
-          ["CELL", "STATE", "HEALTH", "BUCKETS", "TENANTS", "ROWS", "API"],
+          ["CELL", "STATE", "HEALTH", "BUCKETS", "TENANTS", "CAPACITY", "ROWS", "API"],
           report.map((r) => [
             r.id,
             r.state,
             r.health,
             String(r.buckets),
             String(r.tenants ?? "?"),
+            r.maxTenants === null ? "unlimited" : `${r.maxTenants}${r.full ? " (full)" : ""}`,
             String(r.rows ?? "?"),
             r.apiUrl,
           ]),
@@ -160,21 +163,46 @@ export function registerControlCommands(program: Command): void {
     .command("add <id>")
     .description("register a cell; it gets tenants only when a placement plan is applied")
     .requiredOption("--api-url <url>", "the cell API's base URL")
-    .option("--weight <n>", "relative capacity", "1")
+    .option("--weight <n>", "relative size: its share of buckets", "1")
+    .option("--max-tenants <n>", "how many tenants it may hold (default: no limit)")
     .option(...regionOption)
-    .action(async (id: string, options: { apiUrl: string; weight: string; region: string }) => {
+    .action(
+      async (
+        id: string,
+        options: { apiUrl: string; weight: string; maxTenants?: string; region: string },
+      ) => {
+        const access = await regionAccess(options.region);
+        const record = await withControlPlane(access, (store) =>
+          store.upsertCell({
+            id,
+            region: options.region,
+            state: "active",
+            apiUrl: options.apiUrl,
+            weight: Number(options.weight),
+            ...(options.maxTenants === undefined ? {} : { maxTenants: Number(options.maxTenants) }),
+          }),
+        );
+        console.log(
+          `cell ${record.id} registered in ${record.region} (${record.apiUrl}); run \`hireloop placement plan\` to see what it would take`,
+        );
+      },
+    );
+  cell
+    .command("capacity <id> <max-tenants>")
+    .description(
+      "how many tenants a cell may hold (a number, or `unlimited`); a full cell keeps its tenants, new ones go elsewhere",
+    )
+    .option(...regionOption)
+    .action(async (id: string, maxTenants: string, options: { region: string }) => {
       const access = await regionAccess(options.region);
+      const limit = maxTenants === "unlimited" ? undefined : Number(maxTenants);
       const record = await withControlPlane(access, (store) =>
-        store.upsertCell({
-          id,
-          region: options.region,
-          state: "active",
-          apiUrl: options.apiUrl,
-          weight: Number(options.weight),
-        }),
+        store.setCellCapacity(options.region, id, limit),
       );
       console.log(
-        `cell ${record.id} registered in ${record.region} (${record.apiUrl}); run \`hireloop placement plan\` to see what it would take`,
+        record.maxTenants === undefined
+          ? `cell ${id} may hold any number of tenants`
+          : `cell ${id} may hold ${record.maxTenants} tenants; once full, routers place new tenants on other cells`,
       );
     });
   cell

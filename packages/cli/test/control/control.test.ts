@@ -24,8 +24,12 @@ let secondCellDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let fourthCellDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let thirdCellDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let cell: CellProcesses;
-/** Tenants the first placement puts on us-east-1, the one cell running in this test. */
+/** us-east-4 runs too, from when it is added: moved tenants must read their data through it. */
+let fourthCell: CellProcesses | undefined;
+/** Tenants the first placement puts on us-east-1, the first cell running in this test. */
 let tenants: string[] = [];
+/** Each tenant's job, created on us-east-1 before any move. */
+const jobOf = new Map<string, string>();
 let firstCells: CellRecord[] = [];
 let firstTable: PlacementTable;
 
@@ -77,11 +81,13 @@ beforeAll(async () => {
       body: JSON.stringify({ text: "Registered nurse for the night shift in a busy emergency department." }),
     });
     expect(res.status).toBe(201);
+    jobOf.set(tenant, (await res.json()).id);
   }
 }, 120_000);
 
 afterAll(async () => {
   await cell?.stopAll();
+  await fourthCell?.stopAll();
   await control?.drop();
   await cellDb?.drop();
   await secondCellDb?.drop();
@@ -119,7 +125,8 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
   });
 
   it("plans adding a cell: only onto the new cell, about B/(N+1) buckets, naming the tenants that would move", async () => {
-    await hireloop("cell", "add", "us-east-4", "--api-url", "http://127.0.0.1:9");
+    fourthCell = await startCellProcesses(fourthCellDb.url, { HL_CELL_ID: "us-east-4" });
+    await hireloop("cell", "add", "us-east-4", "--api-url", fourthCell.apiUrl);
     const plan = JSON.parse(await hireloop("placement", "plan", "--json"));
     expect(plan.fromVersion).toBe(1);
     expect(plan.toVersion).toBe(2);
@@ -131,7 +138,7 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
       region: REGION,
       cells: [
         ...firstCells,
-        { id: "us-east-4", region: REGION, state: "active", apiUrl: "http://127.0.0.1:9", weight: 1 },
+        { id: "us-east-4", region: REGION, state: "active", apiUrl: fourthCell.apiUrl, weight: 1 },
       ],
       previous: firstTable,
     });
@@ -167,6 +174,14 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
       });
     }
     expect(JSON.parse(await hireloop("placement", "plan", "--json")).buckets).toEqual([]);
+    for (const tenant of planned) {
+      const onFourthCell = await client(fourthCell as CellProcesses, tenant)(`/v1/jobs/${jobOf.get(tenant)}`);
+      expect([onFourthCell.status, onFourthCell.headers.get("x-hl-cell")]).toEqual([200, "us-east-4"]);
+      expect((await client(cell, tenant)(`/v1/jobs/${jobOf.get(tenant)}`)).status).toBe(404);
+    }
+    for (const tenant of tenants.filter((t) => !planned.includes(t))) {
+      expect((await client(cell, tenant)(`/v1/jobs/${jobOf.get(tenant)}`)).status).toBe(200);
+    }
     tenants = tenants.filter((t) => !planned.includes(t));
   });
 
@@ -238,6 +253,29 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
       expect(where.cell).not.toBe("us-east-1");
       expect(where.pinned).toBe(false);
     }
+  });
+
+  it("sets a cell's capacity and shows when it is full", async () => {
+    const report = JSON.parse(await hireloop("cells", "--json"));
+    const fourth = report.cells.find((c: { id: string }) => c.id === "us-east-4");
+    expect(fourth.maxTenants).toBeNull();
+    expect(fourth.tenants).toBeGreaterThan(0);
+
+    expect(await hireloop("cell", "capacity", "us-east-4", String(fourth.tenants))).toContain(
+      `may hold ${fourth.tenants} tenants`,
+    );
+    const full = JSON.parse(await hireloop("cells", "--json")).cells.find(
+      (c: { id: string }) => c.id === "us-east-4",
+    );
+    expect(full).toMatchObject({ maxTenants: fourth.tenants, full: true });
+    expect(await hireloop("cells")).toMatch(new RegExp(`us-east-4 .* ${fourth.tenants} \\(full\\)`));
+
+    await hireloop("cell", "capacity", "us-east-4", "unlimited");
+    const lifted = JSON.parse(await hireloop("cells", "--json")).cells.find(
+      (c: { id: string }) => c.id === "us-east-4",
+    );
+    expect(lifted).toMatchObject({ maxTenants: null, full: false });
+    await expect(hireloop("cell", "capacity", "us-east-4", "-3")).rejects.toThrow(/whole number/);
   });
 
   it("refuses to drain a cell whose tenants it cannot see", async () => {

@@ -45,6 +45,7 @@ const STATEMENTS = [
     primary key (region, tenant_key),
     foreign key (region, cell_id) references placement_cells (region, id)
   )`,
+  `alter table placement_cells add column if not exists max_tenants integer check (max_tenants >= 0)`,
   `create table if not exists placement_regions (
     region text primary key,
     overrides_revision bigint not null default 0

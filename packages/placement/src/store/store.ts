@@ -25,6 +25,8 @@ export interface PlacementStore {
   upsertCell(cell: CellRecord): Promise<CellRecord>;
   /** Fails with `unknown_cell` if the region has no such cell. */
   setCellState(region: string, id: string, state: CellState): Promise<CellRecord>;
+  /** Sets how many tenants the cell may hold (undefined: no limit); `unknown_cell` as above. */
+  setCellCapacity(region: string, id: string, maxTenants: number | undefined): Promise<CellRecord>;
   /** The newest table with the current overrides, or null before the region's first table. */
   currentTable(region: string): Promise<PlacementTable | null>;
   currentStamp(region: string): Promise<PlacementStamp>;
@@ -37,6 +39,11 @@ export interface PlacementStore {
   listOverrides(region: string): Promise<PlacementOverride[]>;
   /** Pins a tenant to a known cell of its region (else `unknown_cell`), replacing any earlier pin. */
   setOverride(override: PlacementOverride): Promise<void>;
+  /**
+   * Pins a tenant only if it has no override yet, and returns the cell it is pinned to now: when two
+   * routers place the same new tenant at once, the first pin wins and both send it to that cell.
+   */
+  claimOverride(override: PlacementOverride): Promise<string>;
   /** True if the tenant had an override. */
   removeOverride(region: string, tenantKey: string): Promise<boolean>;
   /** Calls `onChange(region)` soon after any region's placement changes (Postgres LISTEN). */
@@ -57,6 +64,7 @@ interface CellRow {
   state: CellState;
   api_url: string;
   weight: number;
+  max_tenants: number | null;
 }
 
 const toCell = (row: CellRow): CellRecord => ({
@@ -65,6 +73,7 @@ const toCell = (row: CellRow): CellRecord => ({
   state: row.state,
   apiUrl: row.api_url,
   weight: row.weight,
+  ...(row.max_tenants === null ? {} : { maxTenants: row.max_tenants }),
 });
 
 /** Placement persisted in a region's control-plane database (see migrateControlPlane). */
@@ -98,7 +107,7 @@ export function createPlacementStore(
     async listCells(region) {
       const rows = await query(
         "listCells",
-        sql<CellRow[]>`select region, id, state, api_url, weight from placement_cells
+        sql<CellRow[]>`select region, id, state, api_url, weight, max_tenants from placement_cells
                        where region = ${region} order by id`,
       );
       return rows.map(toCell);
@@ -108,11 +117,12 @@ export function createPlacementStore(
       assertValidCell(cell);
       const [row] = await query(
         "upsertCell",
-        sql<CellRow[]>`insert into placement_cells (region, id, state, api_url, weight)
-          values (${cell.region}, ${cell.id}, ${cell.state}, ${cell.apiUrl}, ${cell.weight})
+        sql<CellRow[]>`insert into placement_cells (region, id, state, api_url, weight, max_tenants)
+          values (${cell.region}, ${cell.id}, ${cell.state}, ${cell.apiUrl}, ${cell.weight}, ${cell.maxTenants ?? null})
           on conflict (region, id) do update
-            set state = excluded.state, api_url = excluded.api_url, weight = excluded.weight, updated_at = now()
-          returning region, id, state, api_url, weight`,
+            set state = excluded.state, api_url = excluded.api_url, weight = excluded.weight,
+                max_tenants = coalesce(excluded.max_tenants, placement_cells.max_tenants), updated_at = now()
+          returning region, id, state, api_url, weight, max_tenants`,
       );
       if (!row) throw new PlacementError("unknown_cell", `cell ${cell.id} was not stored`);
       return toCell(row);
@@ -125,7 +135,19 @@ export function createPlacementStore(
         "setCellState",
         sql<CellRow[]>`update placement_cells set state = ${state}, updated_at = now()
           where region = ${region} and id = ${id}
-          returning region, id, state, api_url, weight`,
+          returning region, id, state, api_url, weight, max_tenants`,
+      );
+      if (!row) throw new PlacementError("unknown_cell", `region ${region} has no cell ${id}`);
+      return toCell(row);
+    },
+
+    async setCellCapacity(region, id, maxTenants) {
+      assertValidCell({ id, region, state: "active", apiUrl: "", weight: 1, maxTenants });
+      const [row] = await query(
+        "setCellCapacity",
+        sql<CellRow[]>`update placement_cells set max_tenants = ${maxTenants ?? null}, updated_at = now()
+          where region = ${region} and id = ${id}
+          returning region, id, state, api_url, weight, max_tenants`,
       );
       if (!row) throw new PlacementError("unknown_cell", `region ${region} has no cell ${id}`);
       return toCell(row);
@@ -224,6 +246,30 @@ export function createPlacementStore(
                    on conflict (region, tenant_key) do update
                      set cell_id = excluded.cell_id, reason = excluded.reason, created_at = now()`;
           await announceOverrides(tx, region);
+        });
+      } catch (error) {
+        if (isPostgresError(error, FOREIGN_KEY_VIOLATION)) {
+          throw new PlacementError("unknown_cell", `${region} has no cell ${cellId}`, { cause: error });
+        }
+        throw error;
+      }
+    },
+
+    async claimOverride({ region, tenantKey, cellId, reason }) {
+      try {
+        return await transaction("claimOverride", async (tx) => {
+          const inserted = await tx<{ cell_id: string }[]>`
+            insert into placement_overrides (region, tenant_key, cell_id, reason)
+            values (${region}, ${tenantKey}, ${cellId}, ${reason})
+            on conflict (region, tenant_key) do nothing returning cell_id`;
+          if (inserted[0]) {
+            await announceOverrides(tx, region);
+            return inserted[0].cell_id;
+          }
+          const [existing] = await tx<{ cell_id: string }[]>`
+            select cell_id from placement_overrides where region = ${region} and tenant_key = ${tenantKey}`;
+          if (!existing) throw new PlacementError("unknown_cell", `override of ${tenantKey} vanished`);
+          return existing.cell_id;
         });
       } catch (error) {
         if (isPostgresError(error, FOREIGN_KEY_VIOLATION)) {

@@ -1,0 +1,20 @@
+import { createRoute } from "@hono/zod-openapi";
+import { describeTenant } from "../../services/tenants.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses, TenantSchema } from "../schemas.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/me",
+  tags: ["Account"],
+  summary: "Who you are here: your user id, the cell and region serving you, and since when",
+  responses: {
+    200: { description: "The caller", content: { "application/json": { schema: TenantSchema } } },
+    ...errorResponses(401),
+  },
+});
+
+export function registerMeGet(app: App) {
+  app.openapi(route, async (c) => c.json(await describeTenant(serviceContext(c)), 200));
+}

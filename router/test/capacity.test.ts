@@ -1,0 +1,128 @@
+import { randomBytes } from "node:crypto";
+import { buildTable, cellFor, createPlacementStore, type PlacementStore } from "@hireloop/placement";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRegion, type TestRegion } from "./support/cells.ts";
+import { signedIn } from "./support/client.ts";
+import { createControlPlaneDatabase } from "./support/control-plane.ts";
+import { type RouterProcess, startRouterProcess } from "./support/router-process.ts";
+
+const REGION = "us-east";
+let region: TestRegion;
+let controlPlane: Awaited<ReturnType<typeof createControlPlaneDatabase>>;
+let store: PlacementStore;
+let routers: RouterProcess[];
+const run = randomBytes(4).toString("hex");
+
+beforeAll(async () => {
+  region = await startRegion(2);
+  controlPlane = await createControlPlaneDatabase();
+  store = createPlacementStore(controlPlane.sql);
+  for (const cell of region.cells) await store.upsertCell(cell.record);
+  await store.saveTable(buildTable({ region: REGION, cells: region.cells.map((cell) => cell.record) }));
+  const env = (id: string) => ({
+    HL_ROUTER_ID: id,
+    HL_CONTROL_DATABASE_URL: controlPlane.url,
+    HL_AUTH_JWKS_URL: region.jwksUrl,
+    HL_PLACEMENT_REFRESH_MS: "500",
+    HL_CELL_HEALTH_INTERVAL_MS: "200",
+  });
+  routers = await Promise.all([startRouterProcess(env("router-a")), startRouterProcess(env("router-b"))]);
+}, 120_000);
+afterAll(async () => {
+  await Promise.all((routers ?? []).map((router) => router.stop("SIGKILL")));
+  await region?.stop();
+  await controlPlane?.drop();
+});
+
+/** Users whose bucket is on `cellId` in the current table, none of them seen before. */
+async function usersOfBucketCell(cellId: string, count: number, label: string): Promise<string[]> {
+  const table = await store.currentTable(REGION);
+  if (!table) throw new Error("no table");
+  const users: string[] = [];
+  for (let i = 0; users.length < count; i++) {
+    const uid = `${label}-${run}-${i}`;
+    if (cellFor(table, uid) === cellId) users.push(uid);
+  }
+  return users;
+}
+
+const JOB = { text: "Backend engineer: TypeScript, PostgreSQL and Kafka; five years of experience." };
+
+async function createJob(routerUrl: string, uid: string) {
+  const res = await signedIn(
+    routerUrl,
+    region.token,
+    uid,
+  )("/v1/jobs", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(JOB),
+  });
+  return { status: res.status, cell: res.headers.get("x-hl-cell"), body: await res.json() };
+}
+
+async function me(routerUrl: string, uid: string) {
+  const res = await signedIn(routerUrl, region.token, uid)("/v1/me");
+  return { status: res.status, cell: res.headers.get("x-hl-cell"), body: await res.json() };
+}
+
+describe("capacity: new tenants never land on a full cell", () => {
+  it("places newcomers of a full cell's buckets elsewhere, while its residents stay and read their data", async () => {
+    const [full, roomy] = ["us-east-1", "us-east-2"];
+    const [resident] = await usersOfBucketCell(full, 1, "resident");
+    if (!resident || !routers[0] || !routers[1]) throw new Error("setup");
+    const residentJob = await createJob(routers[0].url, resident);
+    expect(residentJob).toMatchObject({ status: 201, cell: full });
+
+    // us-east-1 now holds as many tenants as it may.
+    await store.setCellCapacity(REGION, full, 1);
+    const [probe] = await usersOfBucketCell(full, 1, "probe");
+    if (!probe) throw new Error("setup");
+    for (const router of routers) {
+      await expect.poll(async () => (await me(router.url, probe)).cell, { timeout: 10_000 }).toBe(roomy);
+    }
+
+    const newcomers = await usersOfBucketCell(full, 8, "newcomer");
+    for (const [i, uid] of newcomers.entries()) {
+      const writer = routers[i % 2]?.url ?? "";
+      const reader = routers[(i + 1) % 2]?.url ?? "";
+      const created = await createJob(writer, uid);
+      expect(created).toMatchObject({ status: 201, cell: roomy });
+      const read = await signedIn(reader, region.token, uid)(`/v1/jobs/${created.body.id}`);
+      expect([read.status, read.headers.get("x-hl-cell")]).toEqual([200, roomy]);
+    }
+    const pins = (await store.listOverrides(REGION)).filter((pin) => pin.tenantKey.includes(run));
+    expect(pins.map((pin) => pin.tenantKey).sort()).toEqual([probe, ...newcomers].sort());
+    for (const pin of pins) expect(pin).toMatchObject({ cellId: roomy, reason: `new tenant: ${full} full` });
+
+    // The resident is still served by the full cell, which holds their data, through either router.
+    for (const router of routers) {
+      const read = await signedIn(router.url, region.token, resident)(`/v1/jobs/${residentJob.body.id}`);
+      expect([read.status, read.headers.get("x-hl-cell")]).toEqual([200, full]);
+    }
+    // Tenants of the other cell's buckets were never pinned.
+    const [regular] = await usersOfBucketCell(roomy, 1, "regular");
+    expect(await createJob(routers[0].url, regular ?? "")).toMatchObject({ status: 201, cell: roomy });
+    expect((await store.listOverrides(REGION)).some((pin) => pin.tenantKey === regular)).toBe(false);
+  });
+
+  it("refuses new tenants with 503 no_capacity when every cell is full, and serves existing ones", async () => {
+    for (const cell of region.cells) await store.setCellCapacity(REGION, cell.id, 0);
+    const [stranger] = await usersOfBucketCell("us-east-2", 1, "stranger");
+    const router = routers[0]?.url ?? "";
+    await expect.poll(async () => (await me(router, stranger ?? "")).status, { timeout: 10_000 }).toBe(503);
+    const refused = await signedIn(router, region.token, stranger ?? "")("/v1/me");
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await refused.json()).code).toBe("no_capacity");
+
+    const [resident] = await usersOfBucketCell("us-east-1", 1, "resident");
+    expect(await me(router, resident ?? "")).toMatchObject({ status: 200, cell: "us-east-1" });
+
+    // Lifting the limit lets newcomers land on their bucket's cell again.
+    for (const cell of region.cells) await store.setCellCapacity(REGION, cell.id, undefined);
+    const [later] = await usersOfBucketCell("us-east-1", 1, "later");
+    await expect
+      .poll(async () => (await createJob(router, later ?? "")).cell, { timeout: 10_000 })
+      .toBe("us-east-1");
+  });
+});
