@@ -1,5 +1,10 @@
 import type { Logger } from "@hireloop/observability";
-import { type CellRecord, createPlacementStore, watchPlacement } from "@hireloop/placement";
+import {
+  type CellRecord,
+  createPlacementStore,
+  type PlacementStamp,
+  watchPlacement,
+} from "@hireloop/placement";
 import postgres from "postgres";
 import type { PlacementView } from "./placement.ts";
 
@@ -36,9 +41,18 @@ export function watchControlPlanePlacement(options: ControlPlaneOptions): Contro
     connection: { application_name: `hireloop-router-${options.routerId}` },
   });
   const store = createPlacementStore(sql);
+  let stopped = false;
+  /** Tells the control plane what this replica serves, so operators can wait for a change to be in force. */
+  const report = (stamp: PlacementStamp | undefined) => {
+    if (!stamp || stopped) return;
+    store.reportRouter(region, options.routerId, stamp).catch((error: unknown) => {
+      logger.warn({ err: error }, "could not report the placement this router serves");
+    });
+  };
   const watcher = watchPlacement(store, region, {
     intervalMs: refreshMs,
     onError: (error) => logger.warn({ err: error }, "placement refresh failed; serving the cached table"),
+    onLoad: report,
   });
   let loaded = false;
   let cells: readonly CellRecord[] = [];
@@ -66,11 +80,13 @@ export function watchControlPlanePlacement(options: ControlPlaneOptions): Contro
     return loading;
   }
 
-  let stopped = false;
   const firstCells = (async () => {
     while (!stopped && !(await reloadCells())) await new Promise((resolve) => setTimeout(resolve, refreshMs));
   })();
-  const timer = setInterval(() => void reloadCells(), refreshMs);
+  const timer = setInterval(() => {
+    void reloadCells();
+    report(watcher.stamp());
+  }, refreshMs);
   timer.unref();
   const ready = Promise.all([watcher.ready, firstCells]).then(() => {
     loaded = true;

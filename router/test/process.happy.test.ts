@@ -3,7 +3,13 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDevKeys, signDevToken } from "@hireloop/identity";
-import { buildTable, cellFor, createPlacementStore, type PlacementStore } from "@hireloop/placement";
+import {
+  buildTable,
+  cellFor,
+  createPlacementStore,
+  type PlacementStore,
+  waitForRouters,
+} from "@hireloop/placement";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ID } from "./support/cells.ts";
 import { eventReader, signedIn } from "./support/client.ts";
@@ -91,6 +97,17 @@ describe("router processes on the control plane's placement", () => {
     expect(await convergedOn(users.map((uid) => (uid === pinned ? "us-east-2" : "us-east-1")))).toBeLessThan(
       3_000,
     );
+  });
+
+  it("reports what each replica serves, so a change is known to be in force the moment the wait returns", async () => {
+    const moved = users[1] as string;
+    await store.setOverride({ region: "us-east", tenantKey: moved, cellId: "us-east-2", reason: "moved" });
+    const { routers: live } = await waitForRouters(store, "us-east", { timeoutMs: 5_000 });
+    expect(live).toBe(2);
+    // No polling here: once the wait returned, both replicas already route by the new override.
+    const seen = await landings();
+    for (const perRouter of seen) expect(perRouter[users.indexOf(moved)]).toBe("us-east-2");
+    await store.removeOverride("us-east", moved);
   });
 
   it("finishes open streams on SIGTERM, then exits cleanly", async () => {

@@ -12,6 +12,10 @@ export const MIGRATION_ERROR_CODES = [
   "verification_failed",
   /** The source's relay has not published the tenant's last events in time (Kafka down?): run again later. */
   "outbox_not_drained",
+  /** Nothing to abort: the tenant has no unfinished migration. */
+  "no_migration",
+  /** Too late to abort: placement already sends the tenant to the target. */
+  "already_flipped",
 ] as const;
 
 export type MigrationErrorCode = (typeof MIGRATION_ERROR_CODES)[number];

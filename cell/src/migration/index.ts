@@ -1,9 +1,17 @@
-import { cellFor, createPlacementStore, type PlacementStore } from "@hireloop/placement";
+import {
+  cellFor,
+  createPlacementStore,
+  type PlacementStore,
+  type WaitForRoutersOptions,
+  waitForRouters,
+} from "@hireloop/placement";
 import PgBoss from "pg-boss";
 import type { Sql } from "postgres";
 import { connectDatabase, type DatabaseHandle } from "../db/client.ts";
 import type { StepQueue } from "../workflows/queue.ts";
+import { abortMigration } from "./abort.ts";
 import { MigrationError } from "./errors.ts";
+import { withTenantMigrationLock } from "./lock.ts";
 import { createMigrationLog, MIGRATION_PHASES, type MigrationPhase, migrateMigrationLog } from "./log.ts";
 import {
   deleteTenantFromSource,
@@ -18,6 +26,7 @@ import { checksumMismatches, type TableChecksum, tenantChecksums } from "./verif
 export { MigrationError, type MigrationErrorCode } from "./errors.ts";
 export { MIGRATION_PHASES, type MigrationPhase, type MigrationRecord, migrateMigrationLog } from "./log.ts";
 export { type TableChecksum, tenantChecksums } from "./verify.ts";
+export { abortMigration };
 
 export interface CellEndpoint {
   cellId: string;
@@ -39,8 +48,8 @@ export interface MigrateTenantInput {
   /** The region's control-plane database (placement and the migration log). */
   controlSql: Sql;
   report?: (progress: MigrationProgress) => void;
-  /** How long routers get to load the new placement before the source is emptied. */
-  routerConvergenceMs?: number;
+  /** How long to wait for every live router to serve the flipped placement before the source is emptied. */
+  routerWait?: WaitForRoutersOptions;
   /** How long cleanup waits for the relay to publish the tenant's last events. */
   drainTimeoutMs?: number;
   /** Stop after this phase (a later call continues): for a staged cut-over, and for crash tests. */
@@ -72,25 +81,8 @@ const PERCENT: Record<MigrationPhase, number> = {
  * in the control plane, so calling this again after a crash continues where the crash left off.
  */
 export async function migrateTenant(input: MigrateTenantInput): Promise<MigrationResult> {
-  const { controlSql, region, tenantKey } = input;
-  await migrateMigrationLog(controlSql);
-  // One migrator per tenant at a time; the session lock dies with a crashed migrator's connection.
-  const lockName = `hireloop-tenant-migration:${region}:${tenantKey}`;
-  const connection = await controlSql.reserve();
-  try {
-    const [row] = await connection<{ locked: boolean }[]>`
-      select pg_try_advisory_lock(hashtextextended(${lockName}, 0)) as locked`;
-    if (!row?.locked) {
-      throw new MigrationError("migration_conflict", `another process is migrating ${tenantKey} right now`);
-    }
-    try {
-      return await runMigration(input);
-    } finally {
-      await connection`select pg_advisory_unlock(hashtextextended(${lockName}, 0))`;
-    }
-  } finally {
-    connection.release();
-  }
+  await migrateMigrationLog(input.controlSql);
+  return withTenantMigrationLock(input.controlSql, input.region, input.tenantKey, () => runMigration(input));
 }
 
 async function runMigration(input: MigrateTenantInput): Promise<MigrationResult> {
@@ -158,8 +150,8 @@ async function runMigration(input: MigrateTenantInput): Promise<MigrationResult>
           resumeTenantOnTarget(target.db, queue, tenantKey, migrationId),
         );
         await placement.setOverride({ region, tenantKey, cellId: input.target.cellId, reason: "migrated" });
-        await sleep(input.routerConvergenceMs ?? 2_000);
-        return `placement sends ${tenantKey} to ${input.target.cellId}`;
+        const { routers } = await waitForRouters(placement, region, input.routerWait);
+        return `placement sends ${tenantKey} to ${input.target.cellId} (${routers} live routers serve it)`;
       },
       cleaned: async () => {
         await waitForOutbox(source, tenantKey, input.drainTimeoutMs ?? 60_000);

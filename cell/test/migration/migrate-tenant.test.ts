@@ -1,6 +1,11 @@
 import { cellFor, createPlacementStore } from "@hireloop/placement";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type MigrationProgress, migrateTenant, tenantChecksums } from "../../src/migration/index.ts";
+import {
+  abortMigration,
+  type MigrationProgress,
+  migrateTenant,
+  tenantChecksums,
+} from "../../src/migration/index.ts";
 import { json, waitForWorkflow } from "../support/cell.ts";
 import { cellFixture } from "../support/fixtures.ts";
 import {
@@ -77,7 +82,6 @@ describe("live migration of a tenant between cells", () => {
       ...endpoints(),
       controlSql: platform.controlSql,
       report: (p: MigrationProgress) => progress.push(p),
-      routerConvergenceMs: 1_000,
     };
     const verified = await migrateTenant({ ...input, stopAfter: "verified" });
     expect(verified.phase).toBe("verified");
@@ -96,7 +100,8 @@ describe("live migration of a tenant between cells", () => {
 
     const done = await migrateTenant(input);
     expect(done).toMatchObject({ phase: "cleaned", resumedWorkflows: 2 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Both keep going for a while after the move: alice on the target now.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     await Promise.all([aliceTraffic.stop(), bobTraffic.stop()]);
 
     expect(progress.map((p) => [p.phase, p.percent])).toEqual([
@@ -183,5 +188,40 @@ describe("live migration of a tenant between cells", () => {
 
     // Finished: calling again starts a new migration, which placement refuses (carol is on the target now).
     await expect(migrateTenant(input)).rejects.toMatchObject({ code: "wrong_source" });
+  }, 120_000);
+
+  it("aborts a migration before its flip: the target holds nothing, the source takes writes again", async () => {
+    const dave = await seedTenant("dave");
+    const input = { tenantKey: "dave", region: REGION, ...endpoints(), controlSql: platform.controlSql };
+    const databaseOf = (cellId: string) => (cellId === SOURCE ? input.source : input.target).databaseUrl;
+    const before = await tenantChecksums(sourceSql(), "dave");
+
+    const verified = await migrateTenant({ ...input, stopAfter: "verified" });
+    expect((await tenantFootprint(targetSql(), "dave")).resumes).toBe(1);
+    const aborted = await abortMigration({
+      tenantKey: "dave",
+      region: REGION,
+      controlSql: platform.controlSql,
+      databaseOf,
+    });
+    expect(aborted).toMatchObject({ id: verified.migrationId, phase: "aborted" });
+
+    expect(Object.values(await tenantFootprint(targetSql(), "dave")).every((n) => n === 0)).toBe(true);
+    expect(await tenantChecksums(sourceSql(), "dave")).toEqual(before);
+    expect(await placedOn("dave")).toBe(SOURCE);
+    const written = await dave.request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+    expect(written.status).toBe(201);
+    await expect(
+      abortMigration({ tenantKey: "dave", region: REGION, controlSql: platform.controlSql, databaseOf }),
+    ).rejects.toMatchObject({ code: "no_migration" });
+
+    // A later move starts afresh and completes; once flipped, it can no longer be aborted.
+    const flipped = await migrateTenant({ ...input, stopAfter: "flipped" });
+    expect(flipped.migrationId).not.toBe(verified.migrationId);
+    await expect(
+      abortMigration({ tenantKey: "dave", region: REGION, controlSql: platform.controlSql, databaseOf }),
+    ).rejects.toMatchObject({ code: "already_flipped" });
+    expect(await migrateTenant(input)).toMatchObject({ migrationId: flipped.migrationId, phase: "cleaned" });
+    expect((await dave.request(`/v1/jobs/${(await written.json()).id}`)).status).toBe(200);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import {
   cellFor,
   createPlacementStore,
   migrateControlPlane,
-  type PlacementTable,
+  watchPlacement,
 } from "@hireloop/placement";
 import postgres, { type Sql } from "postgres";
 import { STEP_QUEUE } from "../../src/workflows/queue.ts";
@@ -29,7 +29,8 @@ export interface MigrationPlatform {
 
 /**
  * Two cells with workers and a control plane whose table sends every bucket to the source. The
- * in-test router refreshes its cached table every 200 ms, like the real routers converge.
+ * in-test router watches the placement (NOTIFY plus a 200 ms poll) and reports what it serves, like
+ * a router replica.
  */
 export async function startMigrationPlatform(): Promise<MigrationPlatform> {
   const control = await createTestDatabase();
@@ -56,25 +57,26 @@ export async function startMigrationPlatform(): Promise<MigrationPlatform> {
     buckets: Array.from({ length: BUCKET_COUNT }, () => SOURCE),
     overrides: new Map(),
   });
-  let table = (await store.currentTable(REGION)) as PlacementTable;
-  const refresh = setInterval(() => {
-    store.currentTable(REGION).then(
-      (next) => {
-        if (next) table = next;
-      },
-      () => {},
-    );
-  }, 200);
+  // The in-test router watches and reports like a router replica, so migrations wait for it.
+  const report = () => {
+    const stamp = watcher.stamp();
+    if (stamp) store.reportRouter(REGION, `migration-test-router-${run}`, stamp).catch(() => {});
+  };
+  const watcher = watchPlacement(store, REGION, { intervalMs: 200, onLoad: report, onError: () => {} });
+  await watcher.ready;
+  const heartbeat = setInterval(report, 500);
   return {
     cells,
     controlSql,
     route: (uid) => (path, init) => {
-      const cell = cells[cellFor(table, uid)];
-      if (!cell) throw new Error(`no test cell ${cellFor(table, uid)}`);
+      const cellId = cellFor(watcher.current(), uid);
+      const cell = cells[cellId];
+      if (!cell) throw new Error(`no test cell ${cellId}`);
       return cell.as(uid)(path, init);
     },
     async close() {
-      clearInterval(refresh);
+      clearInterval(heartbeat);
+      await watcher.stop();
       await Promise.all([source.close(), target.close()]);
       await controlSql.end();
       await control.drop();

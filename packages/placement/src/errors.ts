@@ -16,6 +16,8 @@ export const PLACEMENT_ERROR_CODES = [
   "placement_not_ready",
   /** The control-plane database did not answer in time. */
   "store_timeout",
+  /** A live router replica did not report serving a placement change in time. */
+  "routers_not_converged",
 ] as const;
 
 export type PlacementErrorCode = (typeof PLACEMENT_ERROR_CODES)[number];

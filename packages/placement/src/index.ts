@@ -1,5 +1,6 @@
 export * from "./bucket.ts";
 export * from "./build-table.ts";
+export * from "./convergence.ts";
 export * from "./errors.ts";
 export * from "./lookup.ts";
 export { migrateControlPlane, PLACEMENT_CHANNEL } from "./store/schema.ts";

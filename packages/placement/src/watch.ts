@@ -12,11 +12,15 @@ export interface WatchPlacementOptions {
   wakeOnNotify?: boolean;
   /** A poll or subscription failed; the watcher keeps serving its last table and tries again. */
   onError?: (error: unknown) => void;
+  /** A newer table (or overrides) was loaded; the stamp says which. */
+  onLoad?: (stamp: PlacementStamp) => void;
 }
 
 export interface PlacementWatcher {
   /** The newest table seen; throws `placement_not_ready` before the first one loads. */
   current(): PlacementTable;
+  /** Which placement `current()` includes; undefined before the first load. */
+  stamp(): PlacementStamp | undefined;
   /** Resolves when the first table has loaded (waits if the region has none yet). */
   ready: Promise<void>;
   stop(): Promise<void>;
@@ -33,6 +37,7 @@ export function watchPlacement(
     intervalMs = 1_000,
     wakeOnNotify = true,
     onError = (error) => process.emitWarning(`placement watcher for ${region}: ${String(error)}`),
+    onLoad,
   }: WatchPlacementOptions = {},
 ): PlacementWatcher {
   let table: PlacementTable | undefined;
@@ -61,6 +66,7 @@ export function watchPlacement(
     table = latest;
     loadedStamp = stamp;
     markReady();
+    onLoad?.(stamp);
   }
 
   /** Runs one refresh at a time; a wake-up during a refresh runs another right after it. */
@@ -105,6 +111,7 @@ export function watchPlacement(
         throw new PlacementError("placement_not_ready", `no placement table loaded for ${region} yet`);
       return table;
     },
+    stamp: () => loadedStamp,
     ready,
     async stop() {
       stopped = true;

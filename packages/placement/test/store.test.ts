@@ -42,6 +42,7 @@ describe("placement store", () => {
       "placement_cells",
       "placement_overrides",
       "placement_regions",
+      "placement_routers",
       "placement_versions",
     ]);
   });

@@ -4,13 +4,12 @@ import {
   type PlacementStore,
   type PlacementTable,
   planChange,
+  waitForRouters,
 } from "@hireloop/placement";
 import type { Sql } from "postgres";
 import { cellTenants, type RegionAccess } from "./connections.ts";
 import { moveTenant } from "./move.ts";
 
-/** How long routers need to pick up a placement change (they converge within about a second). */
-const ROUTER_CONVERGENCE_MS = 2_500;
 export const AWAITING_MOVE = "rebalance: awaiting move";
 
 /** The table's own answer for a tenant, ignoring overrides. */
@@ -22,7 +21,7 @@ function bucketCell(table: PlacementTable, tenantKey: string): string {
  * Applies the placement plan without stranding anyone:
  * 1. pin every existing tenant whose bucket changes cell to the cell that holds its data;
  * 2. save the new table, so new tenants of those buckets land on their new cells at once;
- * 3. after the routers converged, pin tenants that arrived on the old cells meanwhile;
+ * 3. once every live router serves the new table, pin tenants that arrived on the old cells meanwhile;
  * 4. move each pinned tenant live to its new cell (its pin then points there) and drop pins that
  *    the table now makes redundant.
  * Re-running after a crash continues with step 4 for the tenants still waiting.
@@ -32,7 +31,6 @@ export async function applyPlacement(
   store: PlacementStore,
   controlSql: Sql,
   report: (message: string) => void,
-  convergenceMs = ROUTER_CONVERGENCE_MS,
 ): Promise<{ moved: string[]; version: number }> {
   const { region } = access;
   const current = await store.currentTable(region);
@@ -60,7 +58,7 @@ export async function applyPlacement(
     await store.saveTable(next);
     version = next.version;
     report(`placement version ${next.version}: ${moves.length} buckets changed cells`);
-    await new Promise((resolve) => setTimeout(resolve, convergenceMs));
+    report(routersServing(await waitForRouters(store, region), next.version));
     const late = await pinLeavers(current, next);
     if (late > 0) report(`pinned ${late} tenants that arrived while the routers converged`);
   }
@@ -90,4 +88,11 @@ export async function moveWaitingTenants(
     await store.removeOverride(access.region, override.tenantKey);
   }
   return { moved };
+}
+
+export function routersServing(
+  { routers, waitedMs }: { routers: number; waitedMs: number },
+  version: number,
+) {
+  return `${routers} live router${routers === 1 ? "" : "s"} serve version ${version} (waited ${waitedMs} ms)`;
 }

@@ -12,7 +12,7 @@ import { applyPlacement, moveWaitingTenants } from "./apply.ts";
 import { cellTenants, type RegionAccess, regionAccess, withControlPlane } from "./connections.ts";
 import { drainCell, retireCell } from "./drain.ts";
 import { formatTable } from "./format.ts";
-import { moveTenant } from "./move.ts";
+import { abortMove, moveTenant } from "./move.ts";
 
 const HEALTH_TIMEOUT_MS = 1_500;
 
@@ -302,5 +302,18 @@ export function registerControlCommands(program: Command): void {
         moveTenant(access, store, sql, key, target, (message) => console.log(message)),
       );
       if (result) console.log(`${key} now lives on ${target} (migration ${result.migrationId})`);
+    });
+  tenant
+    .command("abort-move <key>")
+    .description(
+      "undo a move that stopped before placement flipped: delete the partial copy, let the tenant write again",
+    )
+    .option(...regionOption)
+    .action(async (key: string, options: { region: string }) => {
+      const access = await regionAccess(options.region);
+      const record = await withControlPlane(access, (_store, sql) => abortMove(access, sql, key));
+      console.log(
+        `aborted migration ${record.id}: ${key} stays on ${record.sourceCell} and writes again; ${record.targetCell} holds nothing of it`,
+      );
     });
 }

@@ -1,9 +1,6 @@
-import { buildTable, type PlacementStore, planChange } from "@hireloop/placement";
-import { AWAITING_MOVE } from "./apply.ts";
+import { buildTable, type PlacementStore, planChange, waitForRouters } from "@hireloop/placement";
+import { AWAITING_MOVE, routersServing } from "./apply.ts";
 import { cellTenants, type RegionAccess } from "./connections.ts";
-
-/** How long routers need to pick up a placement change (they converge within about a second). */
-const ROUTER_CONVERGENCE_MS = 2_500;
 
 export interface DrainResult {
   pinned: number;
@@ -16,7 +13,7 @@ export interface DrainResult {
  * Drains a cell so no new tenant is ever placed on it, without stranding the ones it has:
  * 1. mark it draining; 2. pin each of its tenants to it (their data is there); 3. rebuild the
  * table without it, so every other tenant of its buckets — new ones included — goes elsewhere;
- * 4. after the routers converged, pin tenants that arrived on it in the meantime. Moving the
+ * 4. once every live router serves that table, pin tenants that arrived on it in the meantime. Moving the
  * pinned tenants away is `tenant move` (or `cell drain --migrate`).
  */
 export async function drainCell(
@@ -24,7 +21,6 @@ export async function drainCell(
   store: PlacementStore,
   cellId: string,
   report: (message: string) => void,
-  convergenceMs = ROUTER_CONVERGENCE_MS,
 ): Promise<DrainResult> {
   const { region } = access;
   const databaseUrl = access.cellDatabases.get(cellId);
@@ -63,14 +59,15 @@ export async function drainCell(
     `placement version ${moves.length > 0 ? next.version : current.version}: ${moves.length} buckets left ${cellId}`,
   );
 
-  await new Promise((resolve) => setTimeout(resolve, convergenceMs));
+  const version = moves.length > 0 ? next.version : current.version;
+  report(routersServing(await waitForRouters(store, region), version));
   const lateArrivals = await pinTenants();
   if (lateArrivals > 0) report(`pinned ${lateArrivals} tenants that arrived while the routers converged`);
   return {
     pinned,
     lateArrivals,
     bucketsMoved: moves.length,
-    version: moves.length > 0 ? next.version : current.version,
+    version,
   };
 }
 

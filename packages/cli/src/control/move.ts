@@ -1,4 +1,4 @@
-import { migrateTenant } from "@hireloop/cell/migration";
+import { abortMigration, migrateTenant } from "@hireloop/cell/migration";
 import { cellFor, type PlacementStore } from "@hireloop/placement";
 import type { Sql } from "postgres";
 import type { RegionAccess } from "./connections.ts";
@@ -37,5 +37,15 @@ export async function moveTenant(
     controlSql,
     report: (progress) =>
       report(`[${String(progress.percent).padStart(3)}%] ${progress.phase}: ${progress.message}`),
+  });
+}
+
+/** Undoes a move that stopped before its flip (say, after `verification_failed`). */
+export async function abortMove(access: RegionAccess, controlSql: Sql, tenantKey: string) {
+  return abortMigration({
+    tenantKey,
+    region: access.region,
+    controlSql,
+    databaseOf: (cellId) => databaseOf(access, cellId),
   });
 }

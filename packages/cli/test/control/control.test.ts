@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { migrateTenant } from "@hireloop/cell/migration";
 import {
   bucketOf,
   buildTable,
@@ -204,6 +205,45 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
     expect(left?.n).toBe(0);
     expect(arrived?.n).toBe(1);
     tenants = tenants.slice(1);
+  });
+
+  it("aborts a move that stopped before its flip: the tenant stays and writes again", async () => {
+    const [staying] = tenants;
+    if (!staying) throw new Error("no tenant");
+    const sql = postgres(control.url, { max: 2, onnotice: () => {} });
+    try {
+      await migrateTenant({
+        tenantKey: staying,
+        region: REGION,
+        source: { cellId: "us-east-1", databaseUrl: cellDb.url },
+        target: { cellId: "us-east-3", databaseUrl: thirdCellDb.url },
+        controlSql: sql,
+        stopAfter: "verified",
+      });
+    } finally {
+      await sql.end();
+    }
+    const frozen = await client(cell, staying)("/v1/jobs", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Night shift charge nurse, emergency department, five years." }),
+    });
+    expect(frozen.status).toBe(503);
+
+    const output = await hireloop("tenant", "abort-move", staying);
+    expect(output).toContain(`${staying} stays on us-east-1 and writes again`);
+    const third = postgres(thirdCellDb.url, { max: 1, onnotice: () => {} });
+    const [copied] = await third`select count(*)::int as n from jobs where tenant_id = ${staying}`;
+    await third.end();
+    expect(copied?.n).toBe(0);
+    expect(JSON.parse(await hireloop("tenant", "where", staying, "--json")).cell).toBe("us-east-1");
+    const written = await client(cell, staying)("/v1/jobs", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Night shift charge nurse, emergency department, five years." }),
+    });
+    expect(written.status).toBe(201);
+    await expect(hireloop("tenant", "abort-move", staying)).rejects.toThrow(/no unfinished migration/);
   });
 
   it("drains a cell: new tenants go elsewhere at once, its own tenants stay pinned to their data", async () => {

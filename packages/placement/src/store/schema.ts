@@ -46,6 +46,14 @@ const STATEMENTS = [
     foreign key (region, cell_id) references placement_cells (region, id)
   )`,
   `alter table placement_cells add column if not exists max_tenants integer check (max_tenants >= 0)`,
+  `create table if not exists placement_routers (
+    region text not null,
+    router_id text not null,
+    version integer not null,
+    overrides_revision bigint not null,
+    seen_at timestamptz not null default now(),
+    primary key (region, router_id)
+  )`,
   `create table if not exists placement_regions (
     region text primary key,
     overrides_revision bigint not null default 0

@@ -20,6 +20,14 @@ export interface PlacementStamp {
   overridesRevision: number;
 }
 
+/** What a router replica last said it serves. */
+export interface RouterReport {
+  routerId: string;
+  stamp: PlacementStamp;
+  /** Milliseconds since the report, by the database's clock. */
+  ageMs: number;
+}
+
 export interface PlacementStore {
   listCells(region: string): Promise<CellRecord[]>;
   upsertCell(cell: CellRecord): Promise<CellRecord>;
@@ -46,6 +54,9 @@ export interface PlacementStore {
   claimOverride(override: PlacementOverride): Promise<string>;
   /** True if the tenant had an override. */
   removeOverride(region: string, tenantKey: string): Promise<boolean>;
+  /** A router replica says which placement it serves now (its heartbeat, too). */
+  reportRouter(region: string, routerId: string, stamp: PlacementStamp): Promise<void>;
+  listRouters(region: string): Promise<RouterReport[]>;
   /** Calls `onChange(region)` soon after any region's placement changes (Postgres LISTEN). */
   subscribe(onChange: (region: string) => void): Promise<{ stop(): Promise<void> }>;
 }
@@ -287,6 +298,31 @@ export function createPlacementStore(
         await announceOverrides(tx, region);
         return true;
       });
+    },
+
+    async reportRouter(region, routerId, stamp) {
+      await query(
+        "reportRouter",
+        sql`insert into placement_routers (region, router_id, version, overrides_revision, seen_at)
+            values (${region}, ${routerId}, ${stamp.version}, ${stamp.overridesRevision}, now())
+            on conflict (region, router_id) do update
+              set version = excluded.version, overrides_revision = excluded.overrides_revision, seen_at = now()`,
+      );
+    },
+
+    async listRouters(region) {
+      const rows = await query(
+        "listRouters",
+        sql<{ router_id: string; version: number; overrides_revision: string; age_ms: number }[]>`
+          select router_id, version, overrides_revision,
+                 (extract(epoch from now() - seen_at) * 1000)::float8 as age_ms
+          from placement_routers where region = ${region} order by router_id`,
+      );
+      return rows.map((row) => ({
+        routerId: row.router_id,
+        stamp: { version: row.version, overridesRevision: Number(row.overrides_revision) },
+        ageMs: row.age_ms,
+      }));
     },
 
     async subscribe(onChange) {
