@@ -32,6 +32,14 @@ export function createNewTenantPlacer() {
     full: CellRecord,
   ): Promise<Placement> {
     const { placement, health, metrics, config } = c.get("services");
+    const refuse = (code: "no_capacity" | "placement_unavailable", message: string): Placement => ({
+      refused: errorResponse(
+        c,
+        503,
+        { code, message },
+        { "Retry-After": String(config.proxy.retryAfterSeconds) },
+      ),
+    });
     const claimed = claims.get(tenantKey);
     if (claimed !== undefined) return { cellId: claimed };
     const residentKey = `${full.id}\u0000${tenantKey}`;
