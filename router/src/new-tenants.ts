@@ -55,34 +55,14 @@ export function createNewTenantPlacer() {
     const target = cellForNewTenant(tenantKey, candidates);
     if (!target) {
       c.get("logger").error({ full: full.id }, "no cell has room for a new tenant");
-      return {
-        refused: errorResponse(
-          c,
-          503,
-          {
-            code: "no_capacity",
-            message: "no cell of this region can take new accounts right now; retry later",
-          },
-          { "Retry-After": String(config.proxy.retryAfterSeconds) },
-        ),
-      };
+      return refuse("no_capacity", "no cell of this region can take new accounts right now; retry later");
     }
     let cellId: string;
     try {
       cellId = await placement.claimNewTenant(tenantKey, target.id, `new tenant: ${full.id} full`);
     } catch (error) {
       c.get("logger").warn({ err: error }, "could not record a new tenant's placement");
-      return {
-        refused: errorResponse(
-          c,
-          503,
-          {
-            code: "placement_unavailable",
-            message: "your account cannot be placed right now; retry shortly",
-          },
-          { "Retry-After": String(config.proxy.retryAfterSeconds) },
-        ),
-      };
+      return refuse("placement_unavailable", "your account cannot be placed right now; retry shortly");
     }
     claims.set(tenantKey, cellId);
     metrics.newTenantsRedirected.inc({ full: full.id, cell: cellId });
