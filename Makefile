@@ -2,7 +2,7 @@
 # dev platform; `make test` does the same for the test platform (other ports, other state) and
 # runs every check against it. See docs/runbooks/local-platform.md.
 .DEFAULT_GOAL := help
-.PHONY: help install up down status logs test
+.PHONY: help install up down status logs test proto
 
 # Which process `make logs` shows (all of them when empty), e.g. make logs NAME=us-east-kafka
 NAME ?=
@@ -13,6 +13,7 @@ help:
 	@echo "make status  health of every dev process (exit 1 when one is unhealthy)"
 	@echo "make logs    last log lines of every dev process (NAME=<process> for one)"
 	@echo "make test    provision, start the test platform, lint, typecheck and run every test"
+	@echo "make proto   lint the gRPC contracts and regenerate their TypeScript (proto/gen)"
 
 install:
 	infra/local/install.sh
@@ -35,3 +36,6 @@ test: install
 	npm run typecheck
 	npx vitest run
 	if [ -f cell/test/drills/vitest.config.ts ]; then npx vitest run --config cell/test/drills/vitest.config.ts; fi
+
+proto:
+	cd proto && npx buf lint && rm -rf gen && npx buf generate

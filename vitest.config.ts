@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/test/**/*.test.ts", "cell/test/**/*.test.ts", "router/test/**/*.test.ts"],
+    include: [
+      "packages/*/test/**/*.test.ts",
+      "proto/test/**/*.test.ts",
+      "shared-services/*/test/**/*.test.ts",
+      "cell/test/**/*.test.ts",
+      "router/test/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "cell/test/drills/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
