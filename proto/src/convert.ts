@@ -1,0 +1,116 @@
+/**
+ * The resume shapes between @hireloop/resume-core (what the code works with) and
+ * hireloop.resume.v1 (what crosses the wire). One place, used by the cells and the services alike.
+ */
+import type {
+  DocumentFormat,
+  JobAnalysis,
+  MatchResult,
+  ParsedResume,
+  Seniority,
+  TailoredResume,
+} from "@hireloop/resume-core";
+import * as wire from "../gen/hireloop/resume/v1/resume.ts";
+
+const SENIORITIES: Record<Seniority, wire.Seniority> = {
+  unspecified: wire.Seniority.SENIORITY_UNSPECIFIED,
+  intern: wire.Seniority.SENIORITY_INTERN,
+  junior: wire.Seniority.SENIORITY_JUNIOR,
+  mid: wire.Seniority.SENIORITY_MID,
+  senior: wire.Seniority.SENIORITY_SENIOR,
+  lead: wire.Seniority.SENIORITY_LEAD,
+  principal: wire.Seniority.SENIORITY_PRINCIPAL,
+  executive: wire.Seniority.SENIORITY_EXECUTIVE,
+};
+const SENIORITY_NAMES = new Map(
+  Object.entries(SENIORITIES).map(([name, value]) => [value, name as Seniority]),
+);
+
+export function toWireResume(resume: ParsedResume): wire.Resume {
+  return {
+    contact: resume.contact,
+    summary: resume.summary,
+    skills: resume.skills,
+    experience: resume.experience,
+    education: resume.education,
+    otherSections: Object.entries(resume.otherSections).map(([heading, lines]) => ({ heading, lines })),
+    text: resume.text,
+  };
+}
+
+export function fromWireResume(resume: wire.Resume | undefined): ParsedResume {
+  return {
+    contact: { name: "", links: [], ...dropUndefined(resume?.contact ?? {}) },
+    summary: resume?.summary ?? "",
+    skills: resume?.skills ?? [],
+    experience: (resume?.experience ?? []).map(dropUndefined),
+    education: (resume?.education ?? []).map(dropUndefined),
+    otherSections: Object.fromEntries((resume?.otherSections ?? []).map((s) => [s.heading, s.lines])),
+    text: resume?.text ?? "",
+  };
+}
+
+export function toWireJob(job: JobAnalysis): wire.JobAnalysis {
+  const { seniority, yearsOfExperience, ...rest } = job;
+  return {
+    ...rest,
+    seniority: SENIORITIES[seniority],
+    ...(yearsOfExperience === null ? {} : { yearsOfExperience }),
+  };
+}
+
+export function fromWireJob(job: wire.JobAnalysis | undefined): JobAnalysis {
+  return {
+    title: job?.title ?? "",
+    seniority: SENIORITY_NAMES.get(job?.seniority ?? wire.Seniority.SENIORITY_UNSPECIFIED) ?? "unspecified",
+    requiredSkills: job?.requiredSkills ?? [],
+    niceToHaveSkills: job?.niceToHaveSkills ?? [],
+    yearsOfExperience: job?.yearsOfExperience ?? null,
+    responsibilities: job?.responsibilities ?? [],
+    keywords: job?.keywords ?? [],
+  };
+}
+
+export function toWireMatch(match: MatchResult): wire.MatchResult {
+  return match;
+}
+
+export function fromWireMatch(match: wire.MatchResult | undefined): MatchResult {
+  return {
+    score: match?.score ?? 0,
+    breakdown: match?.breakdown ?? { keywordCoverage: 0, skillsCoverage: 0, sectionCompleteness: 0 },
+    matchedKeywords: match?.matchedKeywords ?? [],
+    missingKeywords: match?.missingKeywords ?? [],
+    suggestions: match?.suggestions ?? [],
+  };
+}
+
+export function toWireTailored(tailored: TailoredResume): wire.TailoredResume {
+  return { ...tailored, resume: toWireResume(tailored.resume) };
+}
+
+export function fromWireTailored(tailored: wire.TailoredResume | undefined): TailoredResume {
+  return {
+    resume: fromWireResume(tailored?.resume),
+    emphasizedSkills: tailored?.emphasizedSkills ?? [],
+    changes: tailored?.changes ?? [],
+  };
+}
+
+export function toWireFormat(format: DocumentFormat): wire.DocumentFormat {
+  return format === "pdf"
+    ? wire.DocumentFormat.DOCUMENT_FORMAT_PDF
+    : wire.DocumentFormat.DOCUMENT_FORMAT_DOCX;
+}
+
+/** Undefined for UNSPECIFIED or an unknown value: the caller answers invalid_request. */
+export function fromWireFormat(format: wire.DocumentFormat): DocumentFormat | undefined {
+  if (format === wire.DocumentFormat.DOCUMENT_FORMAT_PDF) return "pdf";
+  if (format === wire.DocumentFormat.DOCUMENT_FORMAT_DOCX) return "docx";
+  return undefined;
+}
+
+/** Proto3 optional fields decode as absent; resume-core's optional fields are simply missing too. */
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { analyzeJob, matchResume, parseResumeText, tailorResume } from "@hireloop/resume-core";
+import { describe, expect, it } from "vitest";
+import { JobAnalysis, MatchResult, Resume, TailoredResume } from "../gen/hireloop/resume/v1/resume.ts";
+import {
+  fromWireFormat,
+  fromWireJob,
+  fromWireMatch,
+  fromWireResume,
+  fromWireTailored,
+  toWireFormat,
+  toWireJob,
+  toWireMatch,
+  toWireResume,
+  toWireTailored,
+} from "../src/convert.ts";
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../cell/test/fixtures/${name}`, import.meta.url), "utf8");
+
+describe("resume shapes over the wire", () => {
+  const resume = parseResumeText(fixture("resume.txt"));
+  const job = analyzeJob(fixture("job-backend.txt"));
+
+  it("survive encoding to protobuf bytes and back unchanged", () => {
+    const back = fromWireResume(Resume.decode(Resume.encode(toWireResume(resume)).finish()));
+    expect(back).toEqual(resume);
+    expect(Object.keys(back.otherSections).length + back.experience.length).toBeGreaterThan(0);
+    expect(fromWireJob(JobAnalysis.decode(JobAnalysis.encode(toWireJob(job)).finish()))).toEqual(job);
+    const match = matchResume(resume, job);
+    expect(fromWireMatch(MatchResult.decode(MatchResult.encode(toWireMatch(match)).finish()))).toEqual(match);
+    const tailored = tailorResume(resume, job);
+    expect(
+      fromWireTailored(TailoredResume.decode(TailoredResume.encode(toWireTailored(tailored)).finish())),
+    ).toEqual(tailored);
+  });
+
+  it("keep a job without a years requirement as null, and unknown formats as no format", () => {
+    const noYears = { ...job, yearsOfExperience: null, seniority: "lead" as const };
+    expect(fromWireJob(JobAnalysis.decode(JobAnalysis.encode(toWireJob(noYears)).finish()))).toEqual(noYears);
+    expect(fromWireFormat(toWireFormat("docx"))).toBe("docx");
+    expect(fromWireFormat(toWireFormat("pdf"))).toBe("pdf");
+    expect(fromWireFormat(0)).toBeUndefined();
+  });
+});
