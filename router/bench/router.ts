@@ -6,6 +6,12 @@
  *   router  router/src/main.ts as a process, placement from a real control plane
  * and checks the issue's targets: router ≥ 0.5 × nginx throughput, router adds < 2 ms p99 over direct.
  *
+ * Three phases: under load (32 connections, each sending as soon as it is answered: throughput, and
+ * with 2 cores shared by everything, latency that is mostly CPU queueing), at a fixed rate (open loop,
+ * a quarter of nginx's throughput under load: what the hop adds when nothing saturates) and unloaded (one
+ * connection). At the fixed rate "direct" sends each user to the cell the router would pick, so the
+ * cells carry the same load with and without the router.
+ *
  * The router's /healthz is its own and every /v1 path requires a signed-in user, so no anonymous
  * request reaches a cell's health through it. All three therefore get the same authenticated
  * `GET /v1/resumes/<random uuid>`, which every cell answers 404 after verifying the token and
@@ -23,6 +29,7 @@ import { type RouterProcess, startRouterProcess } from "../test/support/router-p
 import { childProcesses, totalCpuSeconds } from "./cpu.ts";
 import { type BenchRequest, combine, drive, type LoadResult, type LoadSample } from "./load.ts";
 import { ensureNginx, type RunningNginx, startNginx } from "./nginx.ts";
+import { type AddressedRequest, OpenLoopDriver, type RateSample } from "./open-loop.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const CELLS = 3;
@@ -39,22 +46,39 @@ const TARGET_ADDED_P99_MS = 2;
  */
 interface Phase {
   title: string;
-  connections: number;
   warmupSeconds: number;
   rounds: number;
   roundSeconds: number;
 }
 
+/** autocannon's closed loop: each connection sends its next request when the last is answered. */
+interface ClosedPhase extends Phase {
+  connections: number;
+}
+
 /** The issue's comparison: the same connections against each target, as fast as each answers. */
-const UNDER_LOAD: Phase = {
+const UNDER_LOAD: ClosedPhase = {
   title: "under load",
   connections: 32,
   warmupSeconds: 3,
   rounds: 2,
   roundSeconds: 5,
 };
+/**
+ * What the hop adds at a steady rate no target is saturated by; the rate is set from nginx's
+ * throughput. At half of it the 2 shared cores still queued (direct's own p99 reached 200 ms and
+ * the load generator fell 28 ms behind its schedule), so a quarter.
+ */
+const AT_RATE: Phase = { title: "fixed rate", warmupSeconds: 2, rounds: 2, roundSeconds: 6 };
+const RATE_SHARE_OF_NGINX = 0.25;
 /** The hop's own cost, without queueing: one connection, one request at a time. */
-const UNLOADED: Phase = { title: "unloaded", connections: 1, warmupSeconds: 1, rounds: 2, roundSeconds: 4 };
+const UNLOADED: ClosedPhase = {
+  title: "unloaded",
+  connections: 1,
+  warmupSeconds: 1,
+  rounds: 2,
+  roundSeconds: 4,
+};
 
 type TargetName = "direct" | "nginx" | "router";
 
@@ -146,12 +170,20 @@ async function setUp() {
   ];
   const cellPids = childProcesses(process.pid, /cell\/src\/main\.ts api$/);
   if (cellPids.length !== CELLS) throw new Error(`found ${cellPids.length} cell API processes, not ${CELLS}`);
-  return { targets, requests, cellPids, nginxVersion: nginx.version };
+  const cellUrls = new Map(region.cells.map((cell) => [cell.id, cell.processes.apiUrl]));
+  return { targets, requests, cellPids, cellUrls, nginxVersion: nginx.version };
 }
 
-/** Sends every prepared request once: all must get the expected status; says which cells answered. */
-async function spread(target: Target, requests: readonly BenchRequest[]): Promise<string> {
+/**
+ * Sends every prepared request once: all must get the expected status. Says how many users each cell
+ * answered, and which cell answered each request.
+ */
+async function spread(
+  target: Target,
+  requests: readonly BenchRequest[],
+): Promise<{ summary: string; cells: string[] }> {
   const perCell = new Map<string, number>();
+  const cells: string[] = [];
   for (const request of requests) {
     const res = await fetch(`${target.url}${request.path}`, {
       headers: request.headers,
@@ -165,25 +197,29 @@ async function spread(target: Target, requests: readonly BenchRequest[]): Promis
     }
     const cell = res.headers.get("x-hl-cell") ?? "unknown";
     perCell.set(cell, (perCell.get(cell) ?? 0) + 1);
+    cells.push(cell);
   }
-  return [...perCell.entries()]
+  const summary = [...perCell.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([cell, users]) => `${cell} ${users}`)
     .join(", ");
+  return { summary, cells };
 }
+
+/** One timed run against a target: a closed-loop autocannon run or an open-loop run at a fixed rate. */
+type Run = (target: Target, seconds: number) => Promise<LoadSample>;
 
 async function measure(
   targets: readonly Target[],
-  requests: readonly BenchRequest[],
   cellPids: readonly number[],
   phase: Phase,
+  description: string,
+  run: Run,
 ): Promise<Record<TargetName, LoadResult>> {
   log(
-    `\n${phase.title}: autocannon, ${phase.connections} keep-alive connection(s); ${phase.warmupSeconds} s warm-up, then ${phase.rounds} × ${phase.roundSeconds} s per target in alternating order`,
+    `\n${phase.title}: ${description}; ${phase.warmupSeconds} s warm-up, then ${phase.rounds} × ${phase.roundSeconds} s per target in alternating order`,
   );
-  const options = { connections: phase.connections, expectStatus: EXPECT_STATUS };
-  for (const target of targets)
-    await drive(target.url, requests, { ...options, seconds: phase.warmupSeconds });
+  for (const target of targets) await run(target, phase.warmupSeconds);
   const samples = new Map<TargetName, LoadSample[]>(targets.map((target) => [target.name, []]));
   const cpuSeconds = new Map<TargetName, CpuCost>(
     targets.map((target) => [target.name, { proxy: 0, cells: 0 }]),
@@ -193,9 +229,7 @@ async function measure(
     for (const target of order) {
       const proxyBefore = totalCpuSeconds(target.proxyPids);
       const cellsBefore = totalCpuSeconds(cellPids);
-      samples
-        .get(target.name)
-        ?.push(await drive(target.url, requests, { ...options, seconds: phase.roundSeconds }));
+      samples.get(target.name)?.push(await run(target, phase.roundSeconds));
       const used = cpuSeconds.get(target.name);
       if (used) {
         used.proxy += totalCpuSeconds(target.proxyPids) - proxyBefore;
@@ -210,24 +244,71 @@ async function measure(
     const result = results[target.name];
     const used = cpuSeconds.get(target.name) ?? { proxy: Number.NaN, cells: Number.NaN };
     const perRequest = (seconds: number) => (seconds * 1000) / result.responses;
-    row(target, result, { proxy: perRequest(used.proxy), cells: perRequest(used.cells) });
+    const lags = (samples.get(target.name) ?? []).map((sample) => (sample as Partial<RateSample>).lagP99);
+    const lag = lags.every((value) => value !== undefined) ? Math.max(...lags) : undefined;
+    row(target, result, { proxy: perRequest(used.proxy), cells: perRequest(used.cells) }, lag);
   }
   return results;
 }
 
-function row(target: Target, result: LoadResult, cpu: CpuCost) {
+/** autocannon against the target's URL with `connections` keep-alive connections. */
+function closedLoop(requests: readonly BenchRequest[], phase: ClosedPhase): Run {
+  return (target, seconds) =>
+    drive(target.url, requests, { connections: phase.connections, seconds, expectStatus: EXPECT_STATUS });
+}
+
+const measureClosed = (
+  targets: readonly Target[],
+  requests: readonly BenchRequest[],
+  cellPids: readonly number[],
+  phase: ClosedPhase,
+) =>
+  measure(
+    targets,
+    cellPids,
+    phase,
+    `autocannon, ${phase.connections} keep-alive connection(s)`,
+    closedLoop(requests, phase),
+  );
+
+function row(target: Target, result: LoadResult, cpu: CpuCost, lagP99?: number) {
   const unexpected = [...result.unexpected.entries()].map(([status, count]) => `${status}×${count}`);
   const proxyCpu = target.proxyPids.length > 0 ? `${fmt(cpu.proxy, 3)} ms ${target.name}` : "no proxy";
+  const lag = lagP99 === undefined ? "" : `   send lag p99 ${fmt(lagP99, 2)} ms`;
   log(
-    `  ${target.label.padEnd(20)} ${fmt(result.rps, 0).padStart(7)} req/s   p50 ${fmt(result.p50, 2).padStart(7)} ms   p99 ${fmt(result.p99, 2).padStart(7)} ms   errors ${result.errors}${unexpected.length > 0 ? ` (${unexpected.join(", ")})` : ""}   CPU/request: ${proxyCpu}, ${fmt(cpu.cells, 3)} ms cells`,
+    `  ${target.label.padEnd(20)} ${fmt(result.rps, 0).padStart(7)} req/s   p50 ${fmt(result.p50, 2).padStart(7)} ms   p99 ${fmt(result.p99, 2).padStart(7)} ms   errors ${result.errors}${unexpected.length > 0 ? ` (${unexpected.join(", ")})` : ""}   CPU/request: ${proxyCpu}, ${fmt(cpu.cells, 3)} ms cells${lag}`,
   );
 }
 
 const verdict = (met: boolean) => (met ? "met" : "MISSED");
 const loadAverage = () => fmt(loadavg()[0] ?? Number.NaN, 2);
 
+/**
+ * The open-loop runs: nginx and the router get every request at their own URL, "direct" sends each
+ * to the cell the router sent it to during the spread, so every cell gets the same share of the load.
+ */
+function openLoop(
+  targets: readonly Target[],
+  requests: readonly BenchRequest[],
+  routerCells: readonly string[],
+  cellUrls: ReadonlyMap<string, string>,
+  rate: number,
+): Run {
+  const addressed = (target: Target): AddressedRequest[] =>
+    requests.map((request, index) => {
+      const cellUrl = cellUrls.get(routerCells[index] ?? "");
+      if (target.name === "direct" && !cellUrl) throw new Error(`no cell known for request ${index}`);
+      return { ...request, origin: target.name === "direct" ? (cellUrl ?? "") : target.url };
+    });
+  const byTarget = new Map(targets.map((target) => [target.name, addressed(target)]));
+  const driver = new OpenLoopDriver();
+  cleanups.push(() => driver.close());
+  return (target, seconds) =>
+    driver.run(byTarget.get(target.name) ?? [], { rate, seconds, expectStatus: EXPECT_STATUS });
+}
+
 async function main() {
-  const { targets, requests, cellPids, nginxVersion } = await setUp();
+  const { targets, requests, cellPids, cellUrls, nginxVersion } = await setUp();
   log(
     `\nmachine: ${availableParallelism()} CPUs shared by the load generator, ${CELLS} cells (API + worker each), the router, nginx, Postgres, Redis and anything else running; load average ${loadAverage()}`,
   );
@@ -236,10 +317,25 @@ async function main() {
     "request: GET /v1/resumes/<random uuid> with a valid token and x-user-id on all three; the router has no anonymous path to a cell's /healthz (its own /healthz answers itself, /v1/* needs a token); every cell answers 404",
   );
   log(`users: ${USERS}, each its own token; where they land:`);
-  for (const target of targets) log(`  ${target.label.padEnd(20)} ${await spread(target, requests)}`);
+  let routerCells: string[] = [];
+  for (const target of targets) {
+    const { summary, cells } = await spread(target, requests);
+    if (target.name === "router") routerCells = cells;
+    log(`  ${target.label.padEnd(20)} ${summary}`);
+  }
 
-  const loaded = await measure(targets, requests, cellPids, UNDER_LOAD);
-  const unloaded = await measure(targets, requests, cellPids, UNLOADED);
+  const loaded = await measureClosed(targets, requests, cellPids, UNDER_LOAD);
+  const rate = Math.max(1, Math.round(loaded.nginx.rps * RATE_SHARE_OF_NGINX));
+  const atRate = await measure(
+    targets.map((target) =>
+      target.name === "direct" ? { ...target, label: "direct (user's cell)" } : target,
+    ),
+    cellPids,
+    AT_RATE,
+    `open loop, ${rate} req/s (${RATE_SHARE_OF_NGINX} × nginx's throughput above) on a fixed schedule, keep-alive connections opened as needed`,
+    openLoop(targets, requests, routerCells, cellUrls, rate),
+  );
+  const unloaded = await measureClosed(targets, requests, cellPids, UNLOADED);
 
   const ratio = loaded.router.rps / loaded.nginx.rps;
   const added = (phase: Record<TargetName, LoadResult>, via: TargetName) => phase[via].p99 - phase.direct.p99;
@@ -248,13 +344,14 @@ async function main() {
   log(
     `  router / nginx throughput, ${n} conn.:  ${fmt(ratio, 2).padStart(6)}      target ≥ ${TARGET_THROUGHPUT_RATIO}: ${verdict(ratio >= TARGET_THROUGHPUT_RATIO)}`,
   );
-  for (const [phase, connections] of [
-    [loaded, n],
-    [unloaded, 1],
+  for (const [phase, load] of [
+    [loaded, `${String(n).padStart(2)} conn.`],
+    [atRate, `${rate} req/s`],
+    [unloaded, " 1 conn."],
   ] as const) {
     const extra = added(phase, "router");
     log(
-      `  router − direct p99, ${String(connections).padStart(2)} conn.:     ${fmt(extra, 2).padStart(6)} ms   target < ${TARGET_ADDED_P99_MS} ms: ${verdict(extra < TARGET_ADDED_P99_MS)}   (nginx − direct: ${fmt(added(phase, "nginx"), 2)} ms)`,
+      `  router − direct p99, ${`${load}:`.padEnd(14)} ${fmt(extra, 2).padStart(6)} ms   target < ${TARGET_ADDED_P99_MS} ms: ${verdict(extra < TARGET_ADDED_P99_MS)}   (nginx − direct: ${fmt(added(phase, "nginx"), 2)} ms)`,
     );
   }
 }

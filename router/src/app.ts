@@ -1,9 +1,9 @@
-import { requireIdentity } from "@hireloop/identity";
-import { Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { requestId } from "hono/request-id";
 import { clientAddress } from "./client-address.ts";
 import type { RouterEnv } from "./env.ts";
 import { errorResponse, handleError } from "./errors.ts";
+import { admitSignedIn } from "./middleware/admit.ts";
 import { refuseLargeBodies } from "./middleware/body-size.ts";
 import { observe } from "./middleware/observe.ts";
 import { rateLimit } from "./middleware/rate-limit.ts";
@@ -15,7 +15,7 @@ import type { RouterServices } from "./services.ts";
 /**
  * The regional router: authenticate, rate-limit, find the tenant's cell, proxy. No business logic.
  * Probes (/healthz, /readyz, /metrics) are neither limited nor proxied; public docs are limited per
- * address; /v1/* is limited per address, size-checked, authenticated, limited per user, proxied.
+ * address; /v1/* is size-checked, limited per address, authenticated, limited per user, proxied.
  */
 export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
   const app = new Hono<RouterEnv>();
@@ -28,15 +28,13 @@ export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
   registerHealth(app);
 
   const { config, limits, verifier } = services;
-  const perAddress = rateLimit("address", limits.address, (c) =>
-    clientAddress(c.env.incoming, config.proxy.trustedProxies),
-  );
-  for (const path of ["/openapi.json", "/docs", "/docs/*", "/v1/*"]) app.use(path, perAddress);
+  const addressOf = (c: Context<RouterEnv>) => clientAddress(c.env.incoming, config.proxy.trustedProxies);
+  const perAddress = rateLimit("address", limits.address, addressOf);
+  for (const path of ["/openapi.json", "/docs", "/docs/*"]) app.use(path, perAddress);
   app.use(
     "/v1/*",
     refuseLargeBodies(config.proxy.maxBodyBytes),
-    requireIdentity({ verifier }),
-    rateLimit("user", limits.user, (c) => c.get("identity").uid),
+    admitSignedIn({ verifier, limits, addressOf }),
   );
   registerPublicDocs(app);
   registerTenantProxy(app);

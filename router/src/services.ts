@@ -37,6 +37,9 @@ export function buildRouterServices(
     maxRetriesPerRequest: 1,
     // Fail fast while disconnected so the insurance limiter answers instead of a queue growing.
     enableOfflineQueue: false,
+    // Commands issued in one turn of the event loop (both limits of a request, and those of other
+    // requests that arrived together) go out in one write and come back in one read.
+    enableAutoPipelining: true,
   });
   let redisHealthy = true;
   redis.on("error", (error) => {

@@ -173,6 +173,26 @@ describe("rate limits", () => {
     }
   });
 
+  it("limits an address for signed-in callers too, whose tokens it has already verified", async () => {
+    const strict = await startRouter([region.cells[0]?.record ?? fail()], region.jwksUrl, {
+      HL_RATE_LIMIT_ADDRESS_POINTS: String(ADDRESS_LIMIT),
+    });
+    try {
+      // Different users, one address: each token is verified once, then recalled from the cache.
+      const statuses: number[] = [];
+      for (let i = 0; i < ADDRESS_LIMIT + 1; i++) {
+        const user = signedIn(strict.url, region.token, `same-address-${i % 2}-${run}`);
+        statuses.push((await user(`/v1/jobs/${randomUUID()}`)).status);
+      }
+      expect(statuses).toEqual([...Array(ADDRESS_LIMIT).fill(404), 429]);
+      expect(await (await fetch(`${strict.url}/metrics`)).text()).toMatch(
+        /hl_router_rate_limited_total\{[^}]*scope="address"[^}]*\} 1/,
+      );
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("keeps serving and limiting from memory when Redis is unreachable", async () => {
     const cut = await startRouter([region.cells[0]?.record ?? fail()], region.jwksUrl, {
       HL_REDIS_URL: `redis://127.0.0.1:${await freePort()}`,

@@ -19,7 +19,7 @@ const BEARER = /^Bearer +(\S+) *$/i;
  */
 export function requireIdentity({ verifier }: RequireIdentityOptions): MiddlewareHandler {
   return async (c, next) => {
-    const token = BEARER.exec(c.req.header("Authorization") ?? "")?.[1] ?? "";
+    const token = bearerTokenOf(c.req.header("Authorization"));
     let identity: Identity;
     try {
       identity = await verifier.verify(token);
@@ -37,6 +37,11 @@ export function requireIdentity({ verifier }: RequireIdentityOptions): Middlewar
     c.set("identity", identity);
     await next();
   };
+}
+
+/** The token of an `Authorization: Bearer …` header; "" for none or another scheme. */
+export function bearerTokenOf(authorization: string | undefined): string {
+  return BEARER.exec(authorization ?? "")?.[1] ?? "";
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 } from "jose";
 import { IdentityError } from "./errors.ts";
 import { createKeyResolver, GOOGLE_SECURETOKEN_JWKS_URL } from "./key-source.ts";
+import { createVerifiedTokenCache } from "./token-cache.ts";
 
 /** A verified Firebase user. `claims` is the whole verified payload, custom claims included. */
 export type Identity = {
@@ -27,23 +28,43 @@ export type IdTokenVerifierOptions = {
   clockToleranceSeconds?: number;
   /** Timeout for one fetch of a remote JWKS. Default 5000. */
   fetchTimeoutMs?: number;
+  /** Verified tokens remembered (until their exp) so a repeated token skips the signature check. Default 10000; 0 turns the cache off. */
+  cacheEntries?: number;
+  /** Longest a remembered verification is reused. Default 300. */
+  cacheMaxAgeSeconds?: number;
 };
 
 export type IdTokenVerifier = {
   /** Resolves the identity of a valid Firebase ID token; rejects only with IdentityError. */
   verify(token: string): Promise<Identity>;
+  /**
+   * The identity of a token this verifier already accepted and whose exp has not passed, without
+   * any cryptography or I/O; undefined otherwise (then call verify). The identity is frozen.
+   */
+  recall(token: string): Identity | undefined;
 };
 
 const FIREBASE_ALGORITHM = "RS256";
 const MAX_UID_LENGTH = 128;
+const DEFAULT_CACHE_ENTRIES = 10_000;
+const DEFAULT_CACHE_MAX_AGE_SECONDS = 300;
 
 export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenVerifier {
   const { projectId, clockToleranceSeconds = 5, fetchTimeoutMs = 5000 } = options;
   if (!projectId) throw new TypeError("projectId is required");
   const issuer = `https://securetoken.google.com/${projectId}`;
   const resolveKey = createKeyResolver(options.keySource ?? GOOGLE_SECURETOKEN_JWKS_URL, fetchTimeoutMs);
+  const { cacheEntries = DEFAULT_CACHE_ENTRIES, cacheMaxAgeSeconds = DEFAULT_CACHE_MAX_AGE_SECONDS } =
+    options;
+  if (!Number.isInteger(cacheEntries) || cacheEntries < 0) {
+    throw new TypeError("cacheEntries must be a non-negative integer");
+  }
+  if (!(cacheMaxAgeSeconds > 0)) throw new TypeError("cacheMaxAgeSeconds must be positive");
+  const verified = createVerifiedTokenCache({ maxEntries: cacheEntries, maxAgeSeconds: cacheMaxAgeSeconds });
 
   async function verify(token: string): Promise<Identity> {
+    const known = recall(token);
+    if (known) return known;
     if (typeof token !== "string" || token.trim() === "") {
       throw new IdentityError("token_missing", "no ID token was presented");
     }
@@ -68,10 +89,17 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
     if (payload.auth_time !== undefined) {
       checkInThePast(payload, "auth_time", nowSeconds + clockToleranceSeconds);
     }
-    return toIdentity(payload, checkSubject(payload.sub));
+    const identity = toIdentity(payload, checkSubject(payload.sub));
+    // jose required exp to be present and a number.
+    verified.remember(token, identity, payload.exp as number);
+    return identity;
   }
 
-  return { verify };
+  function recall(token: string): Identity | undefined {
+    return typeof token === "string" ? verified.get(token) : undefined;
+  }
+
+  return { verify, recall };
 }
 
 function readHeader(token: string): ProtectedHeaderParameters {

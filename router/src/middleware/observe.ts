@@ -1,11 +1,20 @@
-import { extractTraceContext, startSpan } from "@hireloop/observability";
+import { extractTraceContext, type Span, startDetachedSpan } from "@hireloop/observability";
 import type { MiddlewareHandler } from "hono";
 import type { RouterEnv } from "../env.ts";
+
+declare module "hono" {
+  interface ContextVariableMap {
+    /** The router's span for this request; the proxy names it as the cell's parent. */
+    span: Span;
+  }
+}
 
 /**
  * Per request: a child logger carrying the request id, the router's span (continuing the caller's
  * trace; the proxy injects it towards the cell), one access log line and the latency histogram by
  * router route. For a proxied request the numbers describe the response head: the body may stream on.
+ * The span is handed on through the context rather than made active: an active span would run the
+ * request inside AsyncLocalStorage, whose promise hooks cost on every await of every request.
  */
 export function observe(): MiddlewareHandler<RouterEnv> {
   return async (c, next) => {
@@ -13,21 +22,23 @@ export function observe(): MiddlewareHandler<RouterEnv> {
     const started = performance.now();
     const requestId = c.get("requestId");
     c.set("logger", logger.child({ requestId }));
-    const parent = extractTraceContext({
-      traceparent: c.req.header("traceparent"),
-      tracestate: c.req.header("tracestate"),
+    const span = startDetachedSpan(`${c.req.method} request`, {
+      parent: extractTraceContext({
+        traceparent: c.req.header("traceparent"),
+        tracestate: c.req.header("tracestate"),
+      }),
+      attributes: { "http.method": c.req.method },
     });
-    await startSpan(
-      `${c.req.method} request`,
-      async (span) => {
-        await next();
-        span.updateName(`${c.req.method} ${c.req.routePath || "unmatched"}`);
-        span.setAttribute("http.status_code", c.get("proxied")?.status ?? c.res.status);
-        const cell = c.get("proxied")?.cell;
-        if (cell) span.setAttribute("hl.cell", cell);
-      },
-      { parent, attributes: { "http.method": c.req.method } },
-    );
+    c.set("span", span);
+    try {
+      await next();
+    } finally {
+      span.updateName(`${c.req.method} ${c.req.routePath || "unmatched"}`);
+      span.setAttribute("http.status_code", c.get("proxied")?.status ?? c.res.status);
+      const cell = c.get("proxied")?.cell;
+      if (cell) span.setAttribute("hl.cell", cell);
+      span.end();
+    }
     const route = c.req.routePath || "unmatched";
     const status = c.get("proxied")?.status ?? c.res.status;
     const seconds = (performance.now() - started) / 1000;

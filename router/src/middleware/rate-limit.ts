@@ -13,15 +13,18 @@ export function rateLimit(
 ): MiddlewareHandler<RouterEnv> {
   return async (c, next) => {
     const decision = await limiter.consume(keyOf(c));
-    if (!decision.allowed) {
-      c.get("services").metrics.rateLimited.inc({ scope });
-      return errorResponse(
-        c,
-        429,
-        { code: "rate_limited", message: `too many requests for this ${scope}; retry later` },
-        { "Retry-After": String(decision.retryAfterSeconds) },
-      );
-    }
+    if (!decision.allowed) return refuseRateLimited(c, scope, decision.retryAfterSeconds);
     await next();
   };
+}
+
+/** The 429 for a key over its limit, counted by scope. */
+export function refuseRateLimited(c: Context<RouterEnv>, scope: RateLimitScope, retryAfterSeconds: number) {
+  c.get("services").metrics.rateLimited.inc({ scope });
+  return errorResponse(
+    c,
+    429,
+    { code: "rate_limited", message: `too many requests for this ${scope}; retry later` },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
 }

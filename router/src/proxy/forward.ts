@@ -1,74 +1,60 @@
 import type { IncomingMessage } from "node:http";
-import { pipeline, type Readable, Transform } from "node:stream";
-import { injectTraceContext } from "@hireloop/observability";
+import { type Readable, Transform } from "node:stream";
+import { contextWithSpan, injectTraceContext } from "@hireloop/observability";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { Context } from "hono";
 import { type Dispatcher, errors as undiciErrors } from "undici";
 import type { CellTarget } from "../cells/pools.ts";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
-import { headersForCell, headersForClient } from "./headers.ts";
+import { headersForCell } from "./headers.ts";
+import { CellResponseRelay } from "./relay.ts";
 
 class BodyTooLargeError extends Error {
   override readonly name = "BodyTooLargeError";
 }
 
-class BodyIdleTimeoutError extends Error {
-  override readonly name = "BodyIdleTimeoutError";
-}
-
 /**
- * Streams the request to the cell and the cell's response back, both through Node streams with
- * back-pressure: nothing is buffered whole, and each chunk of a server-sent event stream is written
- * as it arrives. Resolves once the response head is sent (the body keeps flowing after that);
+ * Streams the request to the cell and the cell's response back, both with back-pressure: nothing is
+ * buffered whole, and each chunk of a server-sent event stream is written as it arrives (see
+ * CellResponseRelay). Resolves once the response head is sent (the body keeps flowing after that);
  * the result tells the adapter the response was written directly.
  */
 export async function forwardToCell(c: Context<RouterEnv>, target: CellTarget): Promise<Response> {
   const { incoming, outgoing } = c.env;
   const config = c.get("services").config.proxy;
-  const logger = c.get("logger");
   const requestId = c.get("requestId");
   const cell = target.cell.id;
-
-  // A caller who leaves stops the cell's work too: the upstream request is aborted.
-  const callerGone = new AbortController();
-  outgoing.once("close", () => {
-    if (!outgoing.writableFinished) callerGone.abort();
+  const relay = new CellResponseRelay(outgoing, {
+    requestId,
+    bodyIdleTimeoutMs: config.bodyIdleTimeoutMs,
+    onBroken: (error) => c.get("logger").warn({ err: error, cell }, "the cell's response broke off"),
   });
-
   const url = new URL(c.req.url);
-  let upstream: Dispatcher.ResponseData;
-  try {
-    upstream = await target.pool.request({
+  target.pool.dispatch(
+    {
       path: `${target.basePath}${url.pathname}${url.search}`,
       method: c.req.method as Dispatcher.HttpMethod,
       headers: headersForCell(incoming.headers, {
         requestId,
-        trace: injectTraceContext(),
+        trace: injectTraceContext(contextWithSpan(c.get("span"))),
         peerAddress: incoming.socket.remoteAddress ?? "unknown",
         trustedProxies: config.trustedProxies,
       }),
       body: requestBody(incoming, config.maxBodyBytes),
-      signal: callerGone.signal,
       headersTimeout: config.headersTimeoutMs,
       bodyTimeout: 0,
-    });
+    },
+    relay,
+  );
+  let statusCode: number;
+  try {
+    statusCode = await relay.head;
   } catch (error) {
-    return failed(c, target, error as Error, callerGone.signal.aborted || incoming.errored !== null);
+    return failed(c, target, error as Error, relay.callerLeft || incoming.errored !== null);
   }
-
-  const { statusCode, headers, body } = upstream;
   c.set("proxied", { cell, status: statusCode });
   c.get("services").metrics.proxiedRequests.inc({ cell, status: String(statusCode) });
-  outgoing.writeHead(statusCode, headersForClient(headers, requestId));
-  // Without a length the body is a stream of unknown duration: let the caller see the head now.
-  if (headers["content-length"] === undefined) outgoing.flushHeaders();
-  pipeline(body, outgoing, (error) => {
-    if (error && !callerGone.signal.aborted) {
-      logger.warn({ err: error, cell }, "the cell's response broke off");
-    }
-  });
-  if (!isEventStream(headers["content-type"])) abortWhenIdle(body, config.bodyIdleTimeoutMs);
   return RESPONSE_ALREADY_SENT;
 }
 
@@ -137,15 +123,4 @@ function requestBody(incoming: IncomingMessage, maxBytes: number): Readable | nu
     },
   });
   return incoming.pipe(limit);
-}
-
-function isEventStream(contentType: string | string[] | undefined): boolean {
-  return typeof contentType === "string" && contentType.toLowerCase().startsWith("text/event-stream");
-}
-
-/** A response body that stops mid-way for too long is cut, so a stuck cell cannot hold the caller forever. */
-function abortWhenIdle(body: Readable, idleMs: number) {
-  const timer = setTimeout(() => body.destroy(new BodyIdleTimeoutError(`no data for ${idleMs} ms`)), idleMs);
-  body.on("data", () => timer.refresh());
-  body.once("close", () => clearTimeout(timer));
 }
