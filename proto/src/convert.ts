@@ -9,7 +9,9 @@ import type {
   ParsedResume,
   Seniority,
   TailoredResume,
+  UploadKind,
 } from "@hireloop/resume-core";
+import { UploadKind as WireUploadKind } from "../gen/hireloop/pdf/v1/pdf.ts";
 import * as wire from "../gen/hireloop/resume/v1/resume.ts";
 
 const SENIORITIES: Record<Seniority, wire.Seniority> = {
@@ -45,7 +47,7 @@ export function fromWireResume(resume: wire.Resume | undefined): ParsedResume {
     skills: resume?.skills ?? [],
     experience: (resume?.experience ?? []).map(dropUndefined),
     education: (resume?.education ?? []).map(dropUndefined),
-    otherSections: Object.fromEntries((resume?.otherSections ?? []).map((s) => [s.heading, s.lines])),
+    otherSections: mergeSections(resume?.otherSections ?? []),
     text: resume?.text ?? "",
   };
 }
@@ -108,6 +110,28 @@ export function fromWireFormat(format: wire.DocumentFormat): DocumentFormat | un
   if (format === wire.DocumentFormat.DOCUMENT_FORMAT_PDF) return "pdf";
   if (format === wire.DocumentFormat.DOCUMENT_FORMAT_DOCX) return "docx";
   return undefined;
+}
+
+const UPLOAD_KINDS: Record<UploadKind, WireUploadKind> = {
+  pdf: WireUploadKind.UPLOAD_KIND_PDF,
+  docx: WireUploadKind.UPLOAD_KIND_DOCX,
+  text: WireUploadKind.UPLOAD_KIND_TEXT,
+};
+
+export function toWireUploadKind(kind: UploadKind): WireUploadKind {
+  return UPLOAD_KINDS[kind];
+}
+
+/** Undefined for UNSPECIFIED or an unknown value. */
+export function fromWireUploadKind(kind: WireUploadKind): UploadKind | undefined {
+  return (Object.keys(UPLOAD_KINDS) as UploadKind[]).find((name) => UPLOAD_KINDS[name] === kind);
+}
+
+/** Sections in their order; two with one heading (another sender may send that) become one. */
+function mergeSections(sections: wire.OtherSection[]): Record<string, string[]> {
+  const merged: Record<string, string[]> = {};
+  for (const { heading, lines } of sections) merged[heading] = [...(merged[heading] ?? []), ...lines];
+  return merged;
 }
 
 /** Proto3 optional fields decode as absent; resume-core's optional fields are simply missing too. */

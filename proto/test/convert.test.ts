@@ -8,11 +8,13 @@ import {
   fromWireMatch,
   fromWireResume,
   fromWireTailored,
+  fromWireUploadKind,
   toWireFormat,
   toWireJob,
   toWireMatch,
   toWireResume,
   toWireTailored,
+  toWireUploadKind,
 } from "../src/convert.ts";
 
 const fixture = (name: string) =>
@@ -41,5 +43,24 @@ describe("resume shapes over the wire", () => {
     expect(fromWireFormat(toWireFormat("docx"))).toBe("docx");
     expect(fromWireFormat(toWireFormat("pdf"))).toBe("pdf");
     expect(fromWireFormat(0)).toBeUndefined();
+    for (const kind of ["pdf", "docx", "text"] as const)
+      expect(fromWireUploadKind(toWireUploadKind(kind))).toBe(kind);
+    expect(fromWireUploadKind(0)).toBeUndefined();
+  });
+
+  it("keep absent optional fields absent, merge two sections with one heading, and read a missing contact as empty", () => {
+    const intern = { title: "Intern", company: "Acme", bullets: [] };
+    const withIntern = { ...resume, experience: [...resume.experience, intern] };
+    const back = fromWireResume(Resume.decode(Resume.encode(toWireResume(withIntern)).finish()));
+    expect(Object.keys(back.experience.at(-1) ?? {})).toEqual(["title", "company", "bullets"]);
+
+    const wire = toWireResume(resume);
+    wire.otherSections = [
+      { heading: "Projects", lines: ["A"] },
+      { heading: "Certifications", lines: ["CKA"] },
+      { heading: "Projects", lines: ["B"] },
+    ];
+    expect(fromWireResume(wire).otherSections).toEqual({ Projects: ["A", "B"], Certifications: ["CKA"] });
+    expect(fromWireResume({ ...wire, contact: undefined }).contact).toEqual({ name: "", links: [] });
   });
 });

@@ -59,8 +59,7 @@ function compileJob(job: JobAnalysis): CompiledJob {
 }
 
 function percent(part: number, whole: number): number {
-  // A job that names nothing in a category leaves nothing missing in it.
-  return whole === 0 ? 100 : Math.round((100 * part) / whole);
+  return Math.round((100 * part) / whole);
 }
 
 /**
@@ -79,12 +78,21 @@ export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult
   const missingKeywords: string[] = [];
   for (const term of compiled.keywords) (shows(term) ? matchedKeywords : missingKeywords).push(term.term);
 
+  // A job in which the analysis found no terms gives no evidence of fit: 0, not a vacuous 100 that
+  // would rank a posting we could not read above every real match. A job that names no skills is
+  // judged on its keywords alone.
+  const keywordCoverage =
+    compiled.keywords.length === 0 ? 0 : percent(matchedKeywords.length, compiled.keywords.length);
+  const skillWeight = 2 * compiled.required.length + compiled.niceToHave.length;
   const breakdown: MatchBreakdown = {
-    keywordCoverage: percent(matchedKeywords.length, compiled.keywords.length),
-    skillsCoverage: percent(
-      2 * compiled.required.filter(shows).length + compiled.niceToHave.filter(shows).length,
-      2 * compiled.required.length + compiled.niceToHave.length,
-    ),
+    keywordCoverage,
+    skillsCoverage:
+      skillWeight === 0
+        ? keywordCoverage
+        : percent(
+            2 * compiled.required.filter(shows).length + compiled.niceToHave.filter(shows).length,
+            skillWeight,
+          ),
     sectionCompleteness: percent(completeSections(resume), 5),
   };
   const score = Math.round(

@@ -1,3 +1,4 @@
+import { inflateRawSync } from "node:zlib";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { renderResume } from "../src/render/index.ts";
@@ -34,18 +35,37 @@ describe("renderResume pdf", () => {
     const text = pdf.items.map((item) => item.text).join("\n");
 
     expect(pdf.pages).toBe(1);
-    expect(text).toContain("Renée Dubois-Lukasiewicz");
+    expect(text).toContain("Renée Dubois-Łukasiewicz");
     for (const heading of HEADINGS) expect(pdf.items.map((item) => item.text)).toContain(heading);
     expect(text).toContain(resume.skills.join(", "));
     expect(text).toContain("Designed a Figma component library");
     expect(pdf.info.Title).toBe("Renée Dubois-Łukasiewicz — Resume");
   });
 
-  it("transliterates a name outside WinAnsi instead of drawing wrong glyphs", async () => {
-    const resume = { ...sampleResume(), contact: { name: "Иван Петров", links: [] } };
-    const pdf = await readPdf(await renderResume(resume, "pdf"));
+  it("keeps names in Latin, Greek and Cyrillic scripts as written, and marks what the font lacks", async () => {
+    for (const name of [
+      "Zoë Ångström",
+      "Łukasz Wróbel",
+      "Иван Петров",
+      "Γιώργος Παπαδόπουλος",
+      "Ștefan Dvořák",
+    ]) {
+      const resume = { ...sampleResume(), contact: { name, links: [] } };
+      const pdf = await readPdf(await renderResume(resume, "pdf"));
+      expect(pdf.items[0]?.text).toBe(name);
+    }
+    const chinese = { ...sampleResume(), contact: { name: "王伟 Wang", links: [] } };
+    expect((await readPdf(await renderResume(chinese, "pdf"))).items[0]?.text).toBe("?? Wang");
+  });
 
-    expect(pdf.items[0]?.text).toBe("Ivan Petrov");
+  it("embeds its fonts (subset TrueType), regular and bold, in both templates", async () => {
+    for (const template of ["classic", "compact"] as const) {
+      const raw = Buffer.from(await renderResume(sampleResume(), "pdf", { template })).toString("latin1");
+      expect(raw.match(/\/FontFile2 /g)).toHaveLength(2);
+      expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+LiberationSans\b/);
+      expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+LiberationSans-Bold\b/);
+      expect(raw).not.toContain("/Helvetica");
+    }
   });
 
   it("is a single column: every line starts at the left margin or the bullet indent", async () => {
@@ -102,6 +122,16 @@ describe("renderResume docx", () => {
     expect(html).not.toMatch(/<table|<img/);
   });
 
+  it("declares the font it uses, with the PDF's font as the metric-compatible alternative", async () => {
+    const bytes = Buffer.from(await renderResume(sampleResume(), "docx"));
+    const fontTable = await zipEntryText(bytes, "word/fontTable.xml");
+    const styles = await zipEntryText(bytes, "word/styles.xml");
+
+    expect(fontTable).toContain('<w:font w:name="Arial"><w:altName w:val="Liberation Sans"/>');
+    const declared = new Set([...styles.matchAll(/w:ascii="([^"]+)"/g)].map((match) => match[1]));
+    expect([...declared]).toEqual(["Arial"]);
+  });
+
   it("gives identical bytes for the same input, even across the zip clock's 2-second ticks", async () => {
     const first = await renderResume(sampleResume(), "docx");
     await new Promise((resolve) => setTimeout(resolve, 2_100));
@@ -110,3 +140,23 @@ describe("renderResume docx", () => {
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
   });
 });
+
+/** One entry of a ZIP file, found through its central directory (DOCX files are ZIPs). */
+async function zipEntryText(zip: Buffer, path: string): Promise<string> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let offset = zip.readUInt32LE(end + 16);
+  for (let index = 0; index < zip.readUInt16LE(end + 10); index++) {
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const name = zip.toString("utf8", offset + 46, offset + 46 + nameLength);
+    if (name === path) {
+      const method = zip.readUInt16LE(offset + 10);
+      const size = zip.readUInt32LE(offset + 20);
+      const local = zip.readUInt32LE(offset + 42);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString("utf8");
+    }
+    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+  throw new Error(`${path} is not in the ZIP file`);
+}

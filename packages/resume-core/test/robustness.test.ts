@@ -65,10 +65,27 @@ describe("parser, analyzer and matcher on arbitrary text", () => {
     expect(resume).toMatchObject({ contact: { name: "", links: [] }, skills: [], experience: [], text: "" });
     const job = analyzeJob("");
     expect(job).toMatchObject({ title: "", seniority: "unspecified", keywords: [], yearsOfExperience: null });
+    // An empty job shows no evidence of fit: nothing to rank a resume on.
     expect(matchResume(resume, job).breakdown).toEqual({
-      keywordCoverage: 100,
-      skillsCoverage: 100,
+      keywordCoverage: 0,
+      skillsCoverage: 0,
       sectionCompleteness: 0,
     });
+  });
+
+  it("judge a job that names no skills on its keywords, and one with no terms at all as no fit", () => {
+    const resume = parseResumeText(
+      "Dana Doe\ndana@example.com\n\nSkills\nTypeScript, PostgreSQL\n\nExperience\nEngineer, Acme\n- Built billing APIs in TypeScript",
+    );
+    const noTerms = analyzeJob("We are a friendly team. Join us and grow with us.");
+    expect(noTerms.keywords).toEqual([]);
+    expect(matchResume(resume, noTerms).breakdown).toMatchObject({ keywordCoverage: 0, skillsCoverage: 0 });
+    const keywordsOnly = {
+      ...analyzeJob("Billing APIs and invoicing for our customers."),
+      requiredSkills: [],
+      niceToHaveSkills: [],
+    };
+    const breakdown = matchResume(resume, keywordsOnly).breakdown;
+    expect(breakdown.skillsCoverage).toBe(breakdown.keywordCoverage);
   });
 });

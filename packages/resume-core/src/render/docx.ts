@@ -1,11 +1,9 @@
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import type { ParsedResume } from "../types.ts";
 import { type Block, resumeBlocks } from "./blocks.ts";
+import { DOCX_FONT_FAMILY as FONT, PDF_FONT_FAMILY } from "./fonts.ts";
 import { FIXED_DOCUMENT_DATE, type TemplateStyle } from "./styles.ts";
 import { fixZipTimestamps } from "./zip-timestamps.ts";
-
-/** Arial is on every machine that opens DOCX files, and ATS parsers know it. */
-const FONT = "Arial";
 
 /**
  * An ATS-friendly DOCX: one section, real Word heading styles for the standard section names,
@@ -52,6 +50,7 @@ export async function renderDocx(resume: ParsedResume, style: TemplateStyle): Pr
   });
   const packed = await Packer.toBuffer(document, false, [
     { path: "docProps/core.xml", data: coreProperties(title, name) },
+    { path: "word/fontTable.xml", data: FONT_TABLE },
   ]);
   return fixZipTimestamps(new Uint8Array(packed));
 }
@@ -79,6 +78,25 @@ function toParagraphs(block: Block): Paragraph[] {
       return [new Paragraph({ bullet: { level: 0 }, children: [new TextRun(block.text)] })];
   }
 }
+
+/**
+ * Declares the one font the document uses instead of docx's empty font table, so a machine
+ * without Arial substitutes by its metrics: Liberation Sans (what the PDF embeds) has the same
+ * widths, so line breaks match. The font is named, not embedded: Arial is everywhere Word is, and
+ * an embedded TTF would add ~400 KB to every file.
+ */
+const FONT_TABLE = [
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+  '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">',
+  `<w:font w:name="${FONT}">`,
+  `<w:altName w:val="${PDF_FONT_FAMILY}"/>`,
+  '<w:panose1 w:val="020B0604020202020204"/>',
+  '<w:charset w:val="00"/>',
+  '<w:family w:val="swiss"/>',
+  '<w:pitch w:val="variable"/>',
+  "</w:font>",
+  "</w:fonts>",
+].join("");
 
 /** docx stamps the current time into core.xml; this version carries the fixed date instead. */
 function coreProperties(title: string, author: string): string {

@@ -1,9 +1,14 @@
 import type { DocumentFormat, ParsedResume } from "../types.ts";
 import { renderDocx } from "./docx.ts";
 import { renderPdf } from "./pdf.ts";
-import { TEMPLATES, type TemplateName } from "./styles.ts";
+import { DEFAULT_TEMPLATE, TEMPLATES, type TemplateName } from "./styles.ts";
 
-export type { TemplateName } from "./styles.ts";
+export { DEFAULT_TEMPLATE, TEMPLATE_DESCRIPTIONS, type TemplateName } from "./styles.ts";
+
+/** Whether a name from outside (a request, a setting) is one of the templates. */
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(TEMPLATES, name);
+}
 
 export interface RenderOptions {
   template?: TemplateName;
@@ -15,6 +20,6 @@ export function renderResume(
   format: DocumentFormat,
   options: RenderOptions = {},
 ): Promise<Uint8Array> {
-  const style = TEMPLATES[options.template ?? "classic"];
+  const style = TEMPLATES[options.template ?? DEFAULT_TEMPLATE];
   return format === "pdf" ? renderPdf(resume, style) : renderDocx(resume, style);
 }

@@ -1,16 +1,17 @@
 import PDFDocument from "pdfkit";
 import type { ParsedResume } from "../types.ts";
 import { type Block, resumeBlocks } from "./blocks.ts";
+import { type FontCoverage, fitToFont } from "./font-text.ts";
+import { pdfFontFiles } from "./fonts.ts";
 import { FIXED_DOCUMENT_DATE, type TemplateStyle } from "./styles.ts";
-import { toWinAnsi } from "./winansi.ts";
 
-const REGULAR = "Helvetica";
-const BOLD = "Helvetica-Bold";
+const REGULAR = "Sans";
+const BOLD = "Sans-Bold";
 const BULLET = "•";
 
 /**
- * An ATS-friendly PDF: one column of real text in a standard font, left-aligned, no tables, images
- * or text boxes, so text extractors read it top to bottom in order.
+ * An ATS-friendly PDF: one column of real text in an embedded sans-serif font, left-aligned, no
+ * tables, images or text boxes, so text extractors read it top to bottom in order.
  */
 export async function renderPdf(resume: ParsedResume, style: TemplateStyle): Promise<Uint8Array> {
   const name = resume.contact.name.trim();
@@ -29,6 +30,10 @@ export async function renderPdf(resume: ParsedResume, style: TemplateStyle): Pro
       ModDate: FIXED_DOCUMENT_DATE,
     },
   });
+  const fonts = pdfFontFiles();
+  doc.registerFont(REGULAR, fonts.regular);
+  doc.registerFont(BOLD, fonts.bold);
+  const covers = fontCoverage(doc.font(REGULAR));
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
@@ -37,7 +42,7 @@ export async function renderPdf(resume: ParsedResume, style: TemplateStyle): Pro
   });
 
   const blocks = resumeBlocks(resume);
-  for (const [index, block] of blocks.entries()) drawBlock(doc, block, blocks[index + 1], style);
+  for (const [index, block] of blocks.entries()) drawBlock(doc, block, blocks[index + 1], style, covers);
   doc.end();
   await finished;
   return new Uint8Array(Buffer.concat(chunks));
@@ -48,11 +53,12 @@ function drawBlock(
   block: Block,
   next: Block | undefined,
   style: TemplateStyle,
+  covers: FontCoverage,
 ): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bodyLine = style.bodySize + style.lineGap;
-  const text = toWinAnsi(block.text);
+  const text = fitToFont(block.text, covers);
 
   switch (block.kind) {
     case "name":
@@ -85,7 +91,7 @@ function drawBlock(
       startBlock(doc, style.entryGap, (block.meta === undefined ? 1 : 2) * bodyLine + linesBelow * bodyLine);
       doc.font(BOLD).fontSize(style.bodySize).text(text, left, doc.y, { width, lineGap: style.lineGap });
       if (block.meta !== undefined) {
-        doc.font(REGULAR).fontSize(style.bodySize).text(toWinAnsi(block.meta), left, doc.y, {
+        doc.font(REGULAR).fontSize(style.bodySize).text(fitToFont(block.meta, covers), left, doc.y, {
           width,
           lineGap: style.lineGap,
         });
@@ -115,4 +121,20 @@ function startBlock(doc: PDFKit.PDFDocument, gap: number, needed: number): void 
     return;
   }
   doc.y += gap;
+}
+
+/** pdfkit keeps the current font's fontkit object on a field its types do not declare. */
+interface FontkitHolder {
+  _font?: { font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean } };
+}
+
+/**
+ * Which characters the embedded font can draw. Both weights of Liberation Sans cover the same
+ * characters, so the regular one answers for both.
+ */
+function fontCoverage(doc: PDFKit.PDFDocument): FontCoverage {
+  const font = (doc as unknown as FontkitHolder)._font?.font;
+  const hasGlyph = font?.hasGlyphForCodePoint?.bind(font);
+  if (hasGlyph === undefined) throw new Error("pdfkit no longer exposes the current font's glyphs");
+  return (char) => hasGlyph(char.codePointAt(0) ?? 0);
 }

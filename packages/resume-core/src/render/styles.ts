@@ -39,5 +39,15 @@ export const TEMPLATES: Record<TemplateName, TemplateStyle> = {
   },
 };
 
+/** What each template is for, in the words a template picker shows. */
+export const TEMPLATE_DESCRIPTIONS: Record<TemplateName, string> = {
+  classic:
+    "Single column, generous spacing and 10.5 pt body text: the safest layout for ATS parsers and readers",
+  compact:
+    "Single column with tighter margins and 9.5 pt body text, for long histories that should fit fewer pages",
+};
+
+export const DEFAULT_TEMPLATE: TemplateName = "classic";
+
 /** Fixed document dates, so the same resume always gives the same bytes (caching, diffing, tests). */
 export const FIXED_DOCUMENT_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));

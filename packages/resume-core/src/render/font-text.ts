@@ -1,18 +1,15 @@
 /**
- * PDF standard fonts (Helvetica…) can only show WinAnsi (Windows-1252) characters; anything else
- * comes out as a wrong glyph. So text is first brought into WinAnsi: accents it lacks are dropped
- * ("ő" → "ö", "ł" → "l"), Greek and Cyrillic are transliterated, typographic symbols get ASCII
- * stand-ins, and what is left becomes "?" so the loss is visible rather than garbled.
+ * A font can only draw the characters it has glyphs for; anything else comes out as an empty box
+ * and as garbage in extracted text. So text is first fitted to the font: characters it covers stay,
+ * typographic symbols get plain stand-ins, letters lose accents the font lacks ("ễ" → "ê"),
+ * Greek and Cyrillic are transliterated when the font has neither, and what is left becomes "?"
+ * so the loss is visible rather than garbled.
  */
 
-const CP1252_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+/** Whether the font has a glyph for a character (one code point). */
+export type FontCoverage = (char: string) => boolean;
 
-function isWinAnsi(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRAS.includes(char);
-}
-
-/** Letters and symbols that have no WinAnsi form with or without their accents. */
+/** Stand-ins for letters and symbols fonts often lack, tried before dropping accents. */
 const STAND_INS: Record<string, string> = {
   ł: "l",
   Ł: "L",
@@ -126,23 +123,24 @@ const GREEK: Record<string, string> = {
   ω: "o",
 };
 
-export function toWinAnsi(text: string): string {
+export function fitToFont(text: string, covers: FontCoverage): string {
   let result = "";
-  for (const char of text.normalize("NFC")) result += isWinAnsi(char) ? char : standIn(char);
+  for (const char of text.normalize("NFC")) result += covers(char) ? char : standIn(char, covers);
   return result;
 }
 
-function standIn(char: string): string {
+function standIn(char: string, covers: FontCoverage): string {
   if (/\s/u.test(char)) return " ";
+  const fits = (text: string) => [...text].every(covers);
   const known = STAND_INS[char];
-  if (known !== undefined) return known;
+  if (known !== undefined && fits(known)) return known;
   const transliterated = transliterate(char);
-  if (transliterated !== undefined) return transliterated;
-  // Keep the first accent when WinAnsi has that combination ("ễ" → "ê"), otherwise the bare letter.
+  if (transliterated !== undefined && fits(transliterated)) return transliterated;
+  // Keep the first accent when the font has that combination ("ễ" → "ê"), otherwise the bare letter.
   const [base = "", firstMark = ""] = [...char.normalize("NFD")];
   const withOneMark = `${base}${firstMark}`.normalize("NFC");
-  if (withOneMark.length === 1 && isWinAnsi(withOneMark)) return withOneMark;
-  if (base !== char && isWinAnsi(base)) return base;
+  if ([...withOneMark].length === 1 && covers(withOneMark)) return withOneMark;
+  if (base !== char && covers(base)) return base;
   return "?";
 }
 

@@ -1,0 +1,158 @@
+import { canonicalSkill, findSkills, type ParsedResume } from "@hireloop/resume-core";
+
+export type RoastSection = "summary" | "skills" | "experience" | "education" | "contact" | "overall";
+
+export type FindingKind =
+  | "missing_contact"
+  | "missing_summary"
+  | "missing_skills"
+  | "missing_experience"
+  | "missing_education"
+  | "long_summary"
+  | "buzzwords"
+  | "vague_bullets"
+  | "weak_openers"
+  | "long_bullets"
+  | "thin_roles"
+  | "unevidenced_skills";
+
+/** Something checkably wrong with a resume, with the evidence a remark can quote. */
+export interface Finding {
+  kind: FindingKind;
+  section: RoastSection;
+  /** Points off the 10-point score. */
+  penalty: number;
+  /** How many items are affected (bullets, skills, roles…). */
+  count: number;
+  /** Up to three quotes from the resume, so every remark is grounded in what it says. */
+  examples: string[];
+}
+
+const LONG_SUMMARY_WORDS = 70;
+const LONG_BULLET_WORDS = 35;
+const MIN_BULLETS_PER_ROLE = 2;
+const MAX_EXAMPLES = 3;
+const BUZZWORDS = [
+  "team player",
+  "hard-working",
+  "hardworking",
+  "results-driven",
+  "results-oriented",
+  "detail-oriented",
+  "self-starter",
+  "go-getter",
+  "synergy",
+  "passionate",
+  "think outside the box",
+  "dynamic",
+  "rockstar",
+  "ninja",
+  "guru",
+];
+const WEAK_OPENERS =
+  /^(responsible for|worked on|helped( with)?|assisted( with)?|involved in|participated in|duties included|tasked with)\b/i;
+/** A bullet shows its result when it has a figure: a count, a percentage, money, a duration. */
+const HAS_FIGURE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|double[ds]?|half)\b/i;
+
+/** Reads a resume the way a tired recruiter does, and writes down only what it can point at. */
+export function findRoastFindings(resume: ParsedResume): Finding[] {
+  const findings: Finding[] = [];
+  const add = (finding: Omit<Finding, "examples"> & { examples?: string[] }) =>
+    findings.push({ ...finding, examples: (finding.examples ?? []).slice(0, MAX_EXAMPLES) });
+  const bullets = resume.experience.flatMap((entry) => entry.bullets);
+
+  const missingContact = [
+    resume.contact.email ? undefined : "email",
+    resume.contact.phone ? undefined : "phone",
+  ].filter((part) => part !== undefined);
+  if (resume.contact.name.trim() === "") missingContact.unshift("name");
+  if (missingContact.length > 0) {
+    add({
+      kind: "missing_contact",
+      section: "contact",
+      penalty: 2,
+      count: missingContact.length,
+      examples: missingContact,
+    });
+  }
+
+  const summaryWords = wordCount(resume.summary);
+  if (summaryWords === 0) add({ kind: "missing_summary", section: "summary", penalty: 1, count: 0 });
+  else if (summaryWords > LONG_SUMMARY_WORDS) {
+    add({ kind: "long_summary", section: "summary", penalty: 1, count: summaryWords });
+  }
+
+  if (resume.skills.length === 0) add({ kind: "missing_skills", section: "skills", penalty: 2, count: 0 });
+  if (resume.experience.length === 0) {
+    add({ kind: "missing_experience", section: "experience", penalty: 3, count: 0 });
+  }
+  if (resume.education.length === 0)
+    add({ kind: "missing_education", section: "education", penalty: 1, count: 0 });
+
+  const allText = [resume.summary, ...resume.skills, ...bullets].join("\n").toLowerCase();
+  const buzzwords = BUZZWORDS.filter((word) => new RegExp(`(?<![a-z])${word}(?![a-z])`).test(allText));
+  if (buzzwords.length > 0) {
+    add({ kind: "buzzwords", section: "summary", penalty: 1, count: buzzwords.length, examples: buzzwords });
+  }
+
+  const vague = bullets.filter((bullet) => !HAS_FIGURE.test(bullet));
+  // One vague bullet among many is normal; most of them being vague is the pattern worth naming.
+  if (bullets.length > 0 && vague.length / bullets.length >= 0.5) {
+    add({
+      kind: "vague_bullets",
+      section: "experience",
+      penalty: vague.length === bullets.length ? 2 : 1,
+      count: vague.length,
+      examples: vague,
+    });
+  }
+
+  const weak = bullets.filter((bullet) => WEAK_OPENERS.test(bullet.trim()));
+  if (weak.length > 0)
+    add({ kind: "weak_openers", section: "experience", penalty: 1, count: weak.length, examples: weak });
+
+  const long = bullets.filter((bullet) => wordCount(bullet) > LONG_BULLET_WORDS);
+  if (long.length > 0)
+    add({ kind: "long_bullets", section: "experience", penalty: 1, count: long.length, examples: long });
+
+  const thin = resume.experience.filter((entry) => entry.bullets.length < MIN_BULLETS_PER_ROLE);
+  if (thin.length > 0) {
+    add({
+      kind: "thin_roles",
+      section: "experience",
+      penalty: 1,
+      count: thin.length,
+      examples: thin.map((entry) => [entry.title, entry.company].filter(Boolean).join(" at ")),
+    });
+  }
+
+  const unevidenced = skillsNotEvidenced(resume);
+  if (resume.experience.length > 0 && unevidenced.length > 0) {
+    add({
+      kind: "unevidenced_skills",
+      section: "skills",
+      penalty: unevidenced.length >= 3 ? 2 : 1,
+      count: unevidenced.length,
+      examples: unevidenced,
+    });
+  }
+  return findings;
+}
+
+/** Listed skills that no role's title or bullets mention, by name or by a known alias. */
+function skillsNotEvidenced(resume: ParsedResume): string[] {
+  const experienceText = resume.experience.flatMap((entry) => [entry.title, ...entry.bullets]).join("\n");
+  const shown = new Set(findSkills(experienceText).map(skillKey));
+  const lowered = experienceText.toLowerCase();
+  return resume.skills.filter(
+    (skill) => skill.trim() !== "" && !shown.has(skillKey(skill)) && !lowered.includes(skill.toLowerCase()),
+  );
+}
+
+function skillKey(skill: string): string {
+  return (canonicalSkill(skill) ?? skill).toLowerCase();
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== "").length;
+}

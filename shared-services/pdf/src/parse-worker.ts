@@ -1,0 +1,72 @@
+import {
+  type ParsedResume,
+  type ParsedResumeFile,
+  parseResumeFile,
+  ResumeError,
+  type ResumeErrorCode,
+  renderResume,
+} from "@hireloop/resume-core";
+import workerpool from "workerpool";
+import { assertInflatesWithinLimit, TooComplexError } from "./inflate-guard.ts";
+
+/** One upload for a parse worker. */
+export interface ParseTask {
+  bytes: Uint8Array;
+  filename: string;
+  contentType: string;
+}
+
+/** Why a file was refused: resume-core's codes, plus the service's own for files too costly to read. */
+export type ParseRefusalCode = ResumeErrorCode | "resume_too_complex";
+
+/** Errors cross the process boundary as values: serialization would drop an Error's code. */
+export type ParseOutcome =
+  | { ok: true; file: ParsedResumeFile }
+  | { ok: false; code: ParseRefusalCode; message: string };
+
+/** What a worker tells the pool when it starts on a file: the time limit counts from then. */
+export const WORKER_STARTED = "started";
+
+/** Runs inside a pool worker process (see parse-pool.ts). */
+export async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
+  workerpool.workerEmit(WORKER_STARTED);
+  try {
+    assertInflatesWithinLimit(task.bytes);
+    const file = await parseResumeFile(task.bytes, {
+      ...(task.filename === "" ? {} : { filename: task.filename }),
+      ...(task.contentType === "" ? {} : { contentType: task.contentType }),
+    });
+    return { ok: true, file };
+  } catch (error) {
+    if (error instanceof ResumeError) return { ok: false, code: error.code, message: error.message };
+    if (error instanceof TooComplexError) {
+      return { ok: false, code: "resume_too_complex", message: error.message };
+    }
+    throw error;
+  }
+}
+
+// Forked by the pool: warm up, then register the task. Imported elsewhere (types, tests): do nothing.
+if (process.send !== undefined && process.env.HL_PARSE_WORKER === "1") {
+  await warmUp();
+  workerpool.worker({ parse: parseInWorker });
+}
+
+/**
+ * pdf.js and mammoth load parts of themselves on first use (pdf.js's parser is a 2 MB module).
+ * Reading one PDF and one DOCX before taking work keeps that out of the first file's time limit.
+ */
+async function warmUp(): Promise<void> {
+  const sample: ParsedResume = {
+    contact: { name: "Warm Up", email: "warm@example.com", links: [] },
+    summary: "",
+    skills: ["Reading"],
+    experience: [],
+    education: [],
+    otherSections: {},
+    text: "",
+  };
+  for (const format of ["pdf", "docx"] as const) {
+    await parseResumeFile(await renderResume(sample, format)).catch(() => undefined);
+  }
+}
