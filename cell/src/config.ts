@@ -19,6 +19,19 @@ const configSchema = z.object({
   HL_STEP_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   HL_STEP_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   HL_STEP_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(1),
+  /** The region's shared services (host:port of their gRPC endpoints) and each call's deadline. */
+  HL_PDF_ADDRESS: z.string().min(1),
+  HL_AI_OPTIMIZER_ADDRESS: z.string().min(1),
+  HL_SCRAPER_ADDRESS: z.string().min(1),
+  HL_PDF_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+  HL_AI_OPTIMIZER_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
+  HL_SCRAPER_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
+  /** How long a workflow step waits (retrying with backoff) for a shared service that is down. */
+  HL_SERVICE_WAIT_MAX_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
 });
 
 export type CellConfig = {
@@ -33,7 +46,8 @@ export type CellConfig = {
   kafkaTopic: string;
   auth: { projectId: string; jwksUrl: string };
   logLevel: string;
-  steps: { timeoutMs: number; retries: number; retryDelaySeconds: number };
+  steps: { timeoutMs: number; retries: number; retryDelaySeconds: number; serviceWaitMaxMs: number };
+  services: Record<"pdf" | "ai" | "scraper", { address: string; deadlineMs: number }>;
 };
 
 /** Reads and validates the environment once at start-up; the result is injected everywhere else. */
@@ -60,6 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CellConfig {
       timeoutMs: e.HL_STEP_TIMEOUT_MS,
       retries: e.HL_STEP_RETRIES,
       retryDelaySeconds: e.HL_STEP_RETRY_DELAY_SECONDS,
+      serviceWaitMaxMs: e.HL_SERVICE_WAIT_MAX_MS,
+    },
+    services: {
+      pdf: { address: e.HL_PDF_ADDRESS, deadlineMs: e.HL_PDF_DEADLINE_MS },
+      ai: { address: e.HL_AI_OPTIMIZER_ADDRESS, deadlineMs: e.HL_AI_OPTIMIZER_DEADLINE_MS },
+      scraper: { address: e.HL_SCRAPER_ADDRESS, deadlineMs: e.HL_SCRAPER_DEADLINE_MS },
     },
   };
 }

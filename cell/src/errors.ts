@@ -20,9 +20,13 @@ export const errorCodes = {
   resume_truncated: 422,
   resume_no_text_layer: 422,
   resume_encrypted: 422,
+  /** The file was too big or too convoluted to parse within its time and memory limits. */
+  resume_too_complex: 422,
   workflow_not_finished: 409,
   workflow_already_finished: 409,
   rate_limited: 429,
+  /** The user's daily budget for language-model work is spent; rule-based features still work. */
+  budget_exceeded: 429,
   dependency_unavailable: 503,
   /** A live migration is moving the tenant to another cell: writes are refused for a few seconds. */
   tenant_migrating: 503,

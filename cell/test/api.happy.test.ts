@@ -168,3 +168,58 @@ describe("a job seeker from upload to a tailored resume", () => {
     expect((await (await newcomer("/v1/me")).json()).registeredAt).toBe(after.registeredAt);
   });
 });
+
+describe("a job seeker finds jobs and gets a roast", () => {
+  it("discovers postings for a query, analyzed and ranked by match against their resume", async () => {
+    const bea = cell.as("bea");
+    const resume = await (await bea("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+    const started = await bea("/v1/discoveries", json({ query: "backend engineer" }));
+    expect(started.status).toBe(202);
+    const done = await waitForWorkflow(bea, (await started.json()).workflowId);
+    expect(done).toMatchObject({ kind: "discovery", status: "succeeded", progress: 100 });
+
+    const discovery = await (await bea(`/v1/discoveries/${done.resultId}`)).json();
+    expect(discovery).toMatchObject({ query: "backend engineer", resumeId: resume.id });
+    expect(discovery.found).toBeGreaterThan(3);
+    expect(discovery.boards.some((b: { status: string }) => b.status === "ok")).toBe(true);
+
+    const page = await (await bea(`/v1/jobs?discoveryId=${done.resultId}&limit=100`)).json();
+    expect(page.total).toBe(discovery.found);
+    const scores = page.jobs.map((j: { matchScore: number }) => j.matchScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const [best] = page.jobs;
+    expect(best).toMatchObject({ source: "discovery", matchedResumeId: resume.id });
+    expect(best.title).toMatch(/engineer|developer/i);
+    expect(best.posting.url).toMatch(/^https:\/\//);
+    expect(best.analysis.requiredSkills.length).toBeGreaterThan(0);
+
+    // The same postings found again are the same jobs, not copies.
+    const again = await bea("/v1/discoveries", json({ query: "backend engineer" }));
+    await waitForWorkflow(bea, (await again.json()).workflowId);
+    const all = await (await bea("/v1/jobs?limit=100")).json();
+    expect(all.total).toBe(discovery.found);
+  });
+
+  it("roasts a resume in each style", async () => {
+    const cy = cell.as("cy");
+    const resume = await (await cy("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+    const headlines = new Set<string>();
+    for (const style of ["gentle", "honest", "savage"]) {
+      const started = await cy("/v1/roasts", json({ resumeId: resume.id, style, mode: "rules" }));
+      expect(started.status).toBe(202);
+      const done = await waitForWorkflow(cy, (await started.json()).workflowId);
+      expect(done).toMatchObject({ kind: "roast", status: "succeeded" });
+      const roast = await (await cy(`/v1/roasts/${done.resultId}`)).json();
+      expect(roast).toMatchObject({ style, resumeId: resume.id, provider: "rules" });
+      expect(roast.points.length).toBeGreaterThan(0);
+      expect(roast.score).toBeGreaterThanOrEqual(0);
+      expect(roast.score).toBeLessThanOrEqual(10);
+      headlines.add(roast.headline);
+    }
+    expect(headlines.size).toBe(3);
+
+    expect((await cy("/v1/roasts", json({ resumeId: resume.id, style: "brutal" }))).status).toBe(400);
+    const missing = await cy("/v1/roasts", json({ resumeId: "00000000-0000-4000-8000-000000000000" }));
+    expect(missing.status).toBe(404);
+  });
+});

@@ -10,12 +10,17 @@ import type { HonoEnv } from "./env.ts";
 import { errorResponse } from "./errors.ts";
 import { observe } from "./middleware/observe.ts";
 import { registerHealth } from "./routes/health.ts";
+import { registerDiscoveriesCreate } from "./routes/v1_discoveries_create.ts";
+import { registerDiscoveriesGet } from "./routes/v1_discoveries_get.ts";
 import { registerJobsCreate } from "./routes/v1_jobs_create.ts";
 import { registerJobsGet } from "./routes/v1_jobs_get.ts";
+import { registerJobsList } from "./routes/v1_jobs_list.ts";
 import { registerMatchesCreate } from "./routes/v1_matches_create.ts";
 import { registerMeGet } from "./routes/v1_me_get.ts";
 import { registerResumesCreate } from "./routes/v1_resumes_create.ts";
 import { registerResumesGet } from "./routes/v1_resumes_get.ts";
+import { registerRoastsCreate } from "./routes/v1_roasts_create.ts";
+import { registerRoastsGet } from "./routes/v1_roasts_get.ts";
 import { registerTailoringsCreate } from "./routes/v1_tailorings_create.ts";
 import { registerTailoringsDocument } from "./routes/v1_tailorings_document.ts";
 import { registerWorkflowsCancel } from "./routes/v1_workflows_cancel.ts";
@@ -57,7 +62,12 @@ export function createApp({ services, verifier, kafkaReady }: AppDependencies): 
     registerResumesCreate,
     registerResumesGet,
     registerJobsCreate,
+    registerJobsList,
     registerJobsGet,
+    registerDiscoveriesCreate,
+    registerDiscoveriesGet,
+    registerRoastsCreate,
+    registerRoastsGet,
     registerMatchesCreate,
     registerTailoringsCreate,
     registerTailoringsDocument,

@@ -7,6 +7,7 @@ import { ServiceError } from "../errors.ts";
 import type { HonoEnv } from "./env.ts";
 
 const TENANT_MIGRATING_RETRY_AFTER_SECONDS = 2;
+const DEPENDENCY_RETRY_AFTER_SECONDS = 2;
 
 export interface ErrorBody {
   code: string;
@@ -29,6 +30,9 @@ export function handleError(error: Error, c: Context<HonoEnv>) {
     // A migration's freeze lasts seconds: tell clients (and the router) when to try again.
     if (error.code === "tenant_migrating")
       c.header("Retry-After", String(TENANT_MIGRATING_RETRY_AFTER_SECONDS));
+    // A shared service restarting is back within seconds; its circuit breaker tries again after 2 s.
+    if (error.code === "dependency_unavailable")
+      c.header("Retry-After", String(DEPENDENCY_RETRY_AFTER_SECONDS));
     return errorResponse(c, error.status, {
       code: error.code,
       message: error.message,

@@ -87,9 +87,64 @@ export const JobAnalysisSchema = z
   })
   .openapi("JobAnalysis");
 
+export const PostingSchema = z
+  .object({
+    board: z.string(),
+    url: z.string(),
+    company: z.string(),
+    location: z.string(),
+    remote: z.boolean(),
+    postedAt: z.string().nullable(),
+    tags: z.array(z.string()),
+    contentHash: z.string(),
+  })
+  .openapi("Posting");
+
 export const JobSchema = z
-  .object({ id: z.uuid(), title: z.string(), analysis: JobAnalysisSchema, createdAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    analysis: JobAnalysisSchema,
+    source: z.enum(["manual", "discovery"]),
+    posting: PostingSchema.nullable().openapi({ description: "Where a discovered job was posted" }),
+    matchScore: z
+      .int()
+      .nullable()
+      .openapi({ description: "0–100 against your resume, for discovered jobs (see matchedResumeId)" }),
+    matchedResumeId: z.uuid().nullable(),
+    createdAt: z.iso.datetime(),
+  })
   .openapi("Job");
+
+export const JobListSchema = z.object({ jobs: z.array(JobSchema), total: z.int() }).openapi("JobList");
+
+export const DiscoverySchema = z
+  .object({
+    id: z.uuid(),
+    workflowId: z.uuid(),
+    query: z.string(),
+    location: z.string().nullable(),
+    resumeId: z.uuid().nullable(),
+    found: z.int(),
+    boards: z.array(
+      z.object({ board: z.string(), status: z.string(), postings: z.int(), detail: z.string() }),
+    ),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi("Discovery");
+
+export const RoastSchema = z
+  .object({
+    id: z.uuid(),
+    resumeId: z.uuid(),
+    style: z.enum(["gentle", "honest", "savage"]),
+    headline: z.string(),
+    points: z.array(z.object({ section: z.string(), remark: z.string(), fix: z.string() })),
+    score: z.int().openapi({ description: "0–10, higher is better" }),
+    provider: z.string().nullable().openapi({ description: '"rules" or the language model provider' }),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi("Roast");
 
 export const TenantSchema = z
   .object({
@@ -140,6 +195,10 @@ export const WorkflowSchema = z
       }),
     ),
     tailoringId: z.uuid().nullable(),
+    resultId: z
+      .uuid()
+      .nullable()
+      .openapi({ description: "On success: the tailoringId, discoveryId or roastId, by kind" }),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -28,6 +28,8 @@ export const TENANT_TABLES: readonly TenantTable[] = [
     orderBy: "workflow_id, name",
   },
   byTenant("tailorings"),
+  byTenant("discoveries"),
+  byTenant("roasts"),
   byTenant("dead_letters"),
 ];
 

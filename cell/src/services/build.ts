@@ -1,5 +1,6 @@
 import { createLogger } from "@hireloop/observability";
 import { Redis } from "ioredis";
+import { openChannels } from "../agents/channels.ts";
 import type { CellConfig } from "../config.ts";
 import { connectDatabase } from "../db/client.ts";
 import { createEventRecorder } from "../events/outbox.ts";
@@ -33,6 +34,7 @@ export async function buildServices(
   redis.on("error", (error) => logger.debug({ err: error }, "redis error"));
   const queue = await openStepQueue(config, { supervise: role === "worker" });
   queue.on("error", (error) => logger.warn({ err: error }, "job queue error"));
+  const agents = openChannels(config);
   return {
     config,
     db: database.db,
@@ -42,7 +44,9 @@ export async function buildServices(
     events: createEventRecorder({ topic: config.kafkaTopic, cell: config.cellId, region: config.region }),
     logger,
     metrics: createCellMetrics({ region: config.region, cell: config.cellId, process: role }),
+    agents,
     async close() {
+      agents.close();
       await queue.stop({ graceful: true, timeout: 10_000, wait: true });
       redis.disconnect();
       await database.close();

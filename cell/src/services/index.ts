@@ -1,6 +1,8 @@
 import type { Logger } from "@hireloop/observability";
 import type { Redis } from "ioredis";
 import type { Sql } from "postgres";
+import type { Tiered } from "../agents/ai.ts";
+import type { Channels } from "../agents/channels.ts";
 import type { CellConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { EventRecorder } from "../events/outbox.ts";
@@ -17,10 +19,14 @@ export interface Services {
   events: EventRecorder;
   logger: Logger;
   metrics: CellMetrics;
+  /** The region's shared services (pdf, ai-optimizer, scraper) over gRPC. */
+  agents: Channels;
 }
 
 /** Who is asking: every service call runs for one tenant and sees only that tenant's rows. */
 export interface ServiceContext {
   services: Services;
   tenantId: string;
+  /** The caller's plan: it decides which language models may work for them (see agents/ai.ts). */
+  tier: Tiered;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { analyzeJob, type JobAnalysis } from "@hireloop/resume-core";
-import { and, eq } from "drizzle-orm";
-import { jobs } from "../db/schema/index.ts";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { type JobPosting, jobs } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
 import { guardTenantWrite } from "../tenancy/write-guard.ts";
 import type { ServiceContext } from "./index.ts";
@@ -10,6 +10,10 @@ export interface JobView {
   id: string;
   title: string;
   analysis: JobAnalysis;
+  source: "manual" | "discovery";
+  posting: JobPosting | null;
+  matchScore: number | null;
+  matchedResumeId: string | null;
   createdAt: string;
 }
 
@@ -51,6 +55,40 @@ export async function getJob({ ctx, id }: { ctx: ServiceContext; id: string }): 
   return toView(await loadJob(ctx, id));
 }
 
+/** The user's jobs, best match first (unscored ones last, newest first among equals). */
+export async function listJobs({
+  ctx,
+  filter,
+}: {
+  ctx: ServiceContext;
+  filter: { discoveryId?: string | undefined; limit: number; offset: number };
+}): Promise<{ jobs: JobView[]; total: number }> {
+  const where = and(
+    eq(jobs.tenantId, ctx.tenantId),
+    filter.discoveryId ? eq(jobs.discoveryId, filter.discoveryId) : undefined,
+  );
+  const [rows, [counted]] = await Promise.all([
+    ctx.services.db
+      .select()
+      .from(jobs)
+      .where(where)
+      .orderBy(sql`${jobs.matchScore} desc nulls last`, desc(jobs.createdAt), asc(jobs.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    ctx.services.db.select({ total: count() }).from(jobs).where(where),
+  ]);
+  return { jobs: rows.map(toView), total: counted?.total ?? 0 };
+}
+
 function toView(row: typeof jobs.$inferSelect): JobView {
-  return { id: row.id, title: row.title, analysis: row.analysis, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    title: row.title,
+    analysis: row.analysis,
+    source: row.source,
+    posting: row.posting ?? null,
+    matchScore: row.matchScore,
+    matchedResumeId: row.matchedResumeId,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type ParsedResume, parseResumeFile, ResumeError } from "@hireloop/resume-core";
 import { and, eq } from "drizzle-orm";
+import { toServiceError } from "../agents/channels.ts";
+import { parseDocument } from "../agents/pdf.ts";
 import { resumes } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
 import { guardTenantWrite } from "../tenancy/write-guard.ts";
@@ -27,7 +29,7 @@ export async function createResume({
   ctx: ServiceContext;
   input: ResumeUpload;
 }): Promise<ResumeView> {
-  const { parsed, kind, sizeBytes } = await parseUpload(input);
+  const { parsed, kind, sizeBytes } = await parseUpload(ctx, input);
   const id = randomUUID();
   const filename = input.source === "file" ? (input.filename ?? null) : null;
   const [row] = await ctx.services.db.transaction(async (tx) => {
@@ -56,18 +58,35 @@ export async function loadResume(ctx: ServiceContext, id: string) {
   return row;
 }
 
-async function parseUpload(input: ResumeUpload) {
-  const bytes = input.source === "text" ? new TextEncoder().encode(input.text) : input.bytes;
-  const hint =
-    input.source === "text"
-      ? { contentType: "text/plain" }
-      : { filename: input.filename, contentType: input.contentType };
+/** Files between the cell and its region's pdf service, which parses them in isolation. */
+const PARSE_ERRORS = [
+  "resume_empty",
+  "resume_too_large",
+  "resume_unsupported_type",
+  "resume_unreadable",
+  "resume_truncated",
+  "resume_no_text_layer",
+  "resume_encrypted",
+  "resume_too_complex",
+] as const;
+
+/** Pasted text is parsed here (cheap, no document format involved); files go to the pdf service. */
+async function parseUpload(ctx: ServiceContext, input: ResumeUpload) {
+  if (input.source === "text") {
+    const bytes = new TextEncoder().encode(input.text);
+    try {
+      const { resume } = await parseResumeFile(bytes, { contentType: "text/plain" });
+      return { parsed: resume, kind: "text" as const, sizeBytes: bytes.byteLength };
+    } catch (error) {
+      if (error instanceof ResumeError) throw new ServiceError(error.code, error.message);
+      throw error;
+    }
+  }
   try {
-    const { resume, kind } = await parseResumeFile(bytes, hint);
-    return { parsed: resume, kind, sizeBytes: bytes.byteLength };
+    const { resume, kind } = await parseDocument(ctx.services.agents, input.bytes, input);
+    return { parsed: resume, kind, sizeBytes: input.bytes.byteLength };
   } catch (error) {
-    if (error instanceof ResumeError) throw new ServiceError(error.code, error.message);
-    throw error;
+    throw toServiceError("pdf", error, PARSE_ERRORS);
   }
 }
 

@@ -20,7 +20,7 @@ export async function requestTailoring({
   const { id, created } = await startWorkflow(ctx.services, {
     kind: "tailoring",
     tenantId: ctx.tenantId,
-    input: { ...input },
+    input: { ...input, tier: ctx.tier },
     idempotencyKey,
   });
   return { workflowId: id, created };

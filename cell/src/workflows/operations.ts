@@ -14,6 +14,8 @@ export interface WorkflowSnapshot {
   progress: number;
   steps: { name: string; status: string; attempts: number; usedFallback: boolean; error: string | null }[];
   tailoringId: string | null;
+  /** On success: what the workflow made (the tailoring, discovery or roast id). */
+  resultId: string | null;
   error: { code: string; message: string } | null;
   createdAt: string;
   updatedAt: string;
@@ -48,6 +50,7 @@ export async function getWorkflowSnapshot(
       error: s.errorMessage,
     })),
     tailoringId: workflow.kind === "tailoring" ? workflow.resultId : null,
+    resultId: workflow.resultId,
     error: workflow.errorCode ? { code: workflow.errorCode, message: workflow.errorMessage ?? "" } : null,
     createdAt: workflow.createdAt.toISOString(),
     updatedAt: workflow.updatedAt.toISOString(),

@@ -10,6 +10,10 @@ export interface StepJobData {
   workflowId: string;
   step: string;
   traceContext: Record<string, string>;
+  /** Set while the step waits for a shared service that is down: when the waiting began (epoch ms). */
+  waitingSince?: number;
+  /** How many times it has waited so far (the next wait is longer). */
+  waits?: number;
 }
 
 export type StepQueue = PgBoss;
@@ -55,9 +59,20 @@ async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queu
   else await boss.createQueue(name, queue);
 }
 
-/** Enqueues a step inside the caller's transaction: the job exists only if the transaction commits. */
-export async function enqueueStep(boss: StepQueue, tx: Transaction, data: StepJobData): Promise<void> {
-  await boss.send(STEP_QUEUE, data, { db: transactionAdapter(tx) });
+/**
+ * Enqueues a step inside the caller's transaction: the job exists only if the transaction commits.
+ * `startAfterSeconds` delays it (a step waiting for a service that is down).
+ */
+export async function enqueueStep(
+  boss: StepQueue,
+  tx: Transaction,
+  data: StepJobData,
+  startAfterSeconds?: number,
+): Promise<void> {
+  await boss.send(STEP_QUEUE, data, {
+    db: transactionAdapter(tx),
+    ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}),
+  });
 }
 
 function transactionAdapter(tx: Transaction): PgBoss.Db {

@@ -1,3 +1,4 @@
+import { isTransient } from "@hireloop/grpc";
 import { extractTraceContext, startSpan } from "@hireloop/observability";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
@@ -63,6 +64,11 @@ export async function runStepJob(
       } catch (error) {
         // Frozen for a migration: fail this attempt only; the target cell resumes the step.
         if (isTenantMigrating(error)) throw error;
+        if (isTransient(error) && (await waitForService(services, ctx, job.data, error))) {
+          log.warn({ err: error }, "a shared service is unavailable: the step waits and tries again");
+          services.metrics.stepsTotal.inc({ step: stepName, outcome: "waiting" });
+          return;
+        }
         log.warn({ err: error }, "step attempt failed");
         if (job.retryCount < job.retryLimit) {
           services.metrics.stepsTotal.inc({ step: stepName, outcome: "retried" });
@@ -100,6 +106,47 @@ async function exhaustRetries(
   services.metrics.stepsTotal.inc({ step: step.name, outcome: "failed" });
   const code = finalError instanceof StepFailure ? finalError.code : "step_failed";
   await failWorkflow(services, ctx.workflowId, step.name, code, errorMessage(finalError));
+}
+
+/** The longest pause between two tries of a step that waits for a service. */
+const MAX_WAIT_SECONDS = 30;
+
+/**
+ * A shared service that is down (or too slow) is not the step's fault: rather than spending its
+ * retries and falling back, the step is queued again after a pause (1, 2, 4 … 30 s) and the attempt
+ * ends. Each wait commits with the step's job in one transaction, so the step runs again exactly
+ * once more. After `serviceWaitMaxMs` of waiting the failure counts like any other. Returns false
+ * when the wait is over.
+ */
+async function waitForService(
+  services: Services,
+  ctx: StepContext,
+  data: StepJobData,
+  error: unknown,
+): Promise<boolean> {
+  const waitingSince = data.waitingSince ?? Date.now();
+  if (Date.now() - waitingSince > services.config.steps.serviceWaitMaxMs) return false;
+  const waits = (data.waits ?? 0) + 1;
+  const delaySeconds = Math.min(MAX_WAIT_SECONDS, 2 ** (waits - 1));
+  await services.db.transaction(async (tx) => {
+    await guardTenantWrite(tx, ctx.tenantId);
+    const [workflow] = await tx
+      .select({ status: workflows.status })
+      .from(workflows)
+      .where(eq(workflows.id, ctx.workflowId))
+      .for("update");
+    const stepOf = and(eq(workflowSteps.workflowId, ctx.workflowId), eq(workflowSteps.name, data.step));
+    const [step] = await tx.select({ status: workflowSteps.status }).from(workflowSteps).where(stepOf);
+    // Cancelled meanwhile, or another run of this step finished it: nothing to wait for.
+    if (!workflow || isTerminal(workflow.status) || step?.status === "succeeded") return;
+    await tx
+      .update(workflowSteps)
+      .set({ status: "pending", errorMessage: `waiting: ${errorMessage(error)}` })
+      .where(stepOf);
+    await enqueueStep(services.queue, tx, { ...data, waitingSince, waits }, delaySeconds);
+  });
+  await publishProgress(services, ctx.workflowId);
+  return true;
 }
 
 async function markRunning(

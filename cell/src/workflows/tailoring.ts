@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import {
-  analyzeJob,
   type DocumentFormat,
   findInventions,
   type JobAnalysis,
   matchResume,
   type ParsedResume,
-  renderResume,
   type TailoredResume,
-  tailorResume,
 } from "@hireloop/resume-core";
 import { and, eq } from "drizzle-orm";
+import { analyzeJobText, callerOf, type Tiered, tailorForJob } from "../agents/ai.ts";
+import { renderDocument } from "../agents/pdf.ts";
 import type { Transaction } from "../db/client.ts";
 import { jobs, resumes, tailorings } from "../db/schema/index.ts";
 import { type StepContext, StepFailure, type WorkflowDefinition } from "./definition.ts";
@@ -19,12 +18,9 @@ export interface TailoringInput extends Record<string, unknown> {
   resumeId: string;
   jobId: string;
   format: DocumentFormat;
+  /** Absent in workflows started before tiers existed: they count as free. */
+  tier?: Tiered;
 }
-
-const CONTENT_TYPES: Record<DocumentFormat, string> = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-};
 
 async function loadSources(ctx: StepContext) {
   const input = ctx.input as TailoringInput;
@@ -41,7 +37,14 @@ async function loadSources(ctx: StepContext) {
   return { input, resume, job };
 }
 
-/** analyze → tailor → render: the job seeker's honest resume for one job, as PDF or DOCX. */
+const callerFor = (ctx: StepContext) =>
+  callerOf(ctx.tenantId, ctx.services.config.cellId, (ctx.input as TailoringInput).tier ?? "free");
+
+/**
+ * analyze → tailor → render: the job seeker's honest resume for one job, as PDF or DOCX. The
+ * ai-optimizer service analyzes and tailors, the pdf service renders; while one of them is down the
+ * step waits for it (see runner.ts) instead of failing.
+ */
 export const tailoringWorkflow: WorkflowDefinition = {
   kind: "tailoring",
   steps: [
@@ -50,8 +53,15 @@ export const tailoringWorkflow: WorkflowDefinition = {
       weight: 20,
       async run(ctx) {
         const { resume, job } = await loadSources(ctx);
-        const analysis = analyzeJob(job.text, job.title);
-        return { output: { analysis, scoreBefore: matchResume(resume.parsed, analysis).score } };
+        const { analysis, usage } = await analyzeJobText(
+          ctx.services.agents,
+          callerFor(ctx),
+          job,
+          ctx.signal,
+        );
+        return {
+          output: { analysis, scoreBefore: matchResume(resume.parsed, analysis).score, usage: usage ?? null },
+        };
       },
       // The analysis stored when the job was posted is older but valid.
       async fallback(ctx) {
@@ -67,13 +77,26 @@ export const tailoringWorkflow: WorkflowDefinition = {
       async run(ctx) {
         const { resume } = await loadSources(ctx);
         const analysis = ctx.outputs.analyze?.analysis as JobAnalysis;
-        const tailored = tailorResume(resume.parsed, analysis);
+        const { tailored, usage } = await tailorForJob(
+          ctx.services.agents,
+          callerFor(ctx),
+          resume.parsed,
+          analysis,
+          ctx.signal,
+        );
+        // The service checks this too; the cell never stores a resume that claims more than its source.
         const inventions = findInventions(resume.parsed, tailored.resume);
         if (inventions.length > 0) {
           const list = inventions.map((i) => `${i.kind} "${i.value}"`).join(", ");
           throw new StepFailure("tailoring_invented_content", `tailoring introduced ${list}`);
         }
-        return { output: { tailored, scoreAfter: matchResume(tailored.resume, analysis).score } };
+        return {
+          output: {
+            tailored,
+            scoreAfter: matchResume(tailored.resume, analysis).score,
+            usage: usage ?? null,
+          },
+        };
       },
       // The untouched source resume is always honest.
       async fallback(ctx) {
@@ -99,9 +122,16 @@ export const tailoringWorkflow: WorkflowDefinition = {
 async function renderStep(ctx: StepContext, template: "classic" | "compact") {
   const input = ctx.input as TailoringInput;
   const tailored = ctx.outputs.tailor?.tailored as TailoredResume;
-  const document = Buffer.from(await renderResume(tailored.resume, input.format, { template }));
+  const rendered = await renderDocument(
+    ctx.services.agents,
+    tailored.resume,
+    input.format,
+    template,
+    ctx.signal,
+  );
+  const { document, contentType } = rendered;
   const filename = documentFilename(tailored.resume, input.format);
-  const output = { template, filename, sizeBytes: document.byteLength };
+  const output = { template: rendered.template, filename, sizeBytes: document.byteLength };
   return {
     output,
     persist: async (tx: Transaction) => {
@@ -113,7 +143,7 @@ async function renderStep(ctx: StepContext, template: "classic" | "compact") {
         resumeId: input.resumeId,
         jobId: input.jobId,
         format: input.format,
-        contentType: CONTENT_TYPES[input.format],
+        contentType,
         filename,
         document,
         tailored: tailored as unknown as Record<string, unknown>,

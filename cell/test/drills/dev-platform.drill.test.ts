@@ -41,7 +41,12 @@ afterAll(async () => {
 
 describe("the README walkthrough on the dev platform (make up)", () => {
   it("uploads, matches, tailors and downloads a PDF with the candidate's name and the matching skills", async () => {
-    rmSync(output, { force: true });
+    for (const file of [
+      output,
+      ...["tailored-resume.docx", "best-jobs.json", "roast.json"].map((f) => `${root}${f}`),
+    ]) {
+      rmSync(file, { force: true });
+    }
     const { stdout } = await exec("bash", ["-euo", "pipefail", "-c", walkthroughScript()], {
       cwd: root,
       timeout: 120_000,
@@ -54,6 +59,19 @@ describe("the README walkthrough on the dev platform (make up)", () => {
     expect(kind).toBe("pdf");
     expect(text).toContain("Jane Doe");
     for (const skill of match.matchedKeywords.slice(0, 3)) expect(text).toContain(skill);
+
+    const docx = await extractResumeText(new Uint8Array(readFileSync(`${root}tailored-resume.docx`)));
+    expect(docx.kind).toBe("docx");
+    expect(docx.text).toContain("Jane Doe");
+    const best = JSON.parse(readFileSync(`${root}best-jobs.json`, "utf8"));
+    expect(best.jobs.length).toBe(5);
+    expect(best.jobs[0].posting.board).toBe("feed");
+    expect(best.jobs[0].title).toMatch(/engineer|developer/i);
+    const scores = best.jobs.map((job: { matchScore: number }) => job.matchScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const roast = JSON.parse(readFileSync(`${root}roast.json`, "utf8"));
+    expect(roast.style).toBe("savage");
+    expect(roast.points.length).toBeGreaterThan(0);
   });
 });
 

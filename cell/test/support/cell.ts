@@ -27,12 +27,15 @@ export interface TestCell {
   close(): Promise<void>;
 }
 
+export type TestCellOverrides = Omit<Partial<CellConfig>, "steps"> & { steps?: Partial<CellConfig["steps"]> };
+
 export function testCellConfig(
   databaseUrl: string,
   keysDir: string,
-  overrides: Partial<CellConfig> = {},
+  overrides: TestCellOverrides = {},
 ): CellConfig {
   const platform = testPlatform();
+  const { steps, ...rest } = overrides;
   return {
     mode: "dev",
     region: "us-east",
@@ -45,14 +48,19 @@ export function testCellConfig(
     kafkaTopic: `hl.test.${randomBytes(5).toString("hex")}`,
     auth: { projectId: PROJECT_ID, jwksUrl: `file://${join(keysDir, "jwks.json")}` },
     logLevel: process.env.HL_TEST_LOG_LEVEL ?? "silent",
-    steps: { timeoutMs: 10_000, retries: 2, retryDelaySeconds: 1 },
-    ...overrides,
+    steps: { timeoutMs: 10_000, retries: 2, retryDelaySeconds: 1, serviceWaitMaxMs: 60_000, ...steps },
+    services: {
+      pdf: { address: platform.services.pdf, deadlineMs: 10_000 },
+      ai: { address: platform.services.ai, deadlineMs: 10_000 },
+      scraper: { address: platform.services.scraper, deadlineMs: 10_000 },
+    },
+    ...rest,
   };
 }
 
 /** A whole cell in this process on real Postgres, Redis and Kafka, with a fresh database. */
 export async function startTestCell(
-  options: { worker?: boolean; config?: Partial<CellConfig> } = {},
+  options: { worker?: boolean; config?: TestCellOverrides } = {},
 ): Promise<TestCell> {
   installTracing();
   const database = await createTestDatabase();
@@ -98,9 +106,11 @@ export async function waitForWorkflow(
   id: string,
   timeoutMs = 30_000,
 ): Promise<{
+  kind: string;
   status: string;
   progress: number;
   tailoringId: string | null;
+  resultId: string | null;
   steps: { name: string; status: string; attempts: number }[];
 }> {
   const deadline = Date.now() + timeoutMs;
@@ -126,5 +136,8 @@ export function cellEnvironment(config: CellConfig): Record<string, string> {
     HL_KAFKA_TOPIC: config.kafkaTopic,
     HL_AUTH_PROJECT_ID: config.auth.projectId,
     HL_AUTH_JWKS_URL: config.auth.jwksUrl,
+    HL_PDF_ADDRESS: config.services.pdf.address,
+    HL_AI_OPTIMIZER_ADDRESS: config.services.ai.address,
+    HL_SCRAPER_ADDRESS: config.services.scraper.address,
   };
 }

@@ -49,7 +49,7 @@ async function ensureTemplate(admin: postgres.Sql): Promise<string> {
       {
         databaseUrl: url,
         cellId: "template",
-        steps: { timeoutMs: 5_000, retries: 1, retryDelaySeconds: 1 },
+        steps: { timeoutMs: 5_000, retries: 1, retryDelaySeconds: 1, serviceWaitMaxMs: 5_000 },
       },
       { supervise: false },
     );

@@ -6,6 +6,8 @@ export interface TestPlatform {
   postgresUrl: string;
   redisUrl: string;
   kafkaBrokers: string[];
+  /** host:port of the shared gRPC services (pdf, ai-optimizer, scraper) the platform runs. */
+  services: { pdf: string; ai: string; scraper: string };
   pm2Home: string;
 }
 
@@ -21,10 +23,22 @@ export function testPlatform(): TestPlatform {
     );
   }
   const brokers = raw.kafkaBrokers;
+  const services = (raw.services ?? {}) as Record<string, string | undefined>;
+  const address = (kind: string) => {
+    const value = services[kind];
+    if (!value)
+      throw new Error(
+        `the test platform runs no ${kind} service: restart it with \`npx hireloop local up --profile test\``,
+      );
+    return value;
+  };
   return {
     postgresUrl: String(raw.postgresUrl),
     redisUrl: String(raw.redisUrl),
     kafkaBrokers: Array.isArray(brokers) ? brokers.map(String) : String(brokers).split(","),
+    get services() {
+      return { pdf: address("pdf"), ai: address("ai-optimizer"), scraper: address("scraper") };
+    },
     pm2Home: String(raw.pm2Home),
   };
 }

@@ -59,6 +59,9 @@ export async function startCellProcesses(
     HL_AUTH_PROJECT_ID: PROJECT_ID,
     HL_AUTH_JWKS_URL: `file://${keys.jwksPath}`,
     HL_LOG_LEVEL: "warn",
+    HL_PDF_ADDRESS: platform.services.pdf,
+    HL_AI_OPTIMIZER_ADDRESS: platform.services.ai,
+    HL_SCRAPER_ADDRESS: platform.services.scraper,
     ...extraEnv,
   };
   const ports = { api: apiPort, worker: workerPort };

@@ -24,6 +24,8 @@ export const eventCatalog = {
     format: z.enum(["pdf", "docx"]),
     sizeBytes: z.int(),
   }),
+  "discovery.completed": z.object({ discoveryId: id, workflowId: id, found: z.int() }),
+  "roast.completed": z.object({ roastId: id, workflowId: id, style: z.enum(["gentle", "honest", "savage"]) }),
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

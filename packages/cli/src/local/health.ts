@@ -1,4 +1,5 @@
 import { connect } from "node:net";
+import { checkGrpcHealth } from "@hireloop/grpc";
 import { Kafka, logLevel } from "kafkajs";
 import postgres from "postgres";
 
@@ -7,7 +8,9 @@ export type HealthCheck =
   | { kind: "postgres"; url: string }
   | { kind: "redis"; host: string; port: number }
   | { kind: "kafka"; brokers: string[] }
-  | { kind: "http"; url: string };
+  | { kind: "http"; url: string }
+  /** The standard gRPC health protocol: the server as a whole must answer SERVING. */
+  | { kind: "grpc"; address: string };
 
 export type HealthResult = { healthy: boolean; detail: string };
 
@@ -48,6 +51,8 @@ function runProbe(check: HealthCheck, timeoutMs: number): Promise<HealthResult> 
       return probeKafka(check.brokers, timeoutMs);
     case "http":
       return probeHttp(check.url, timeoutMs);
+    case "grpc":
+      return probeGrpc(check.address, timeoutMs);
   }
 }
 
@@ -130,4 +135,9 @@ export function portInUse(host: string, port: number, timeoutMs = 1_000): Promis
     socket.on("timeout", () => finish(false));
     socket.on("error", () => finish(false));
   });
+}
+
+async function probeGrpc(address: string, timeoutMs: number): Promise<HealthResult> {
+  const status = await checkGrpcHealth(address, "", timeoutMs);
+  return { healthy: status === "SERVING", detail: `gRPC health ${status}` };
 }

@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { kafkaBrokers, postgresUrl, redisUrl } from "./process-table.ts";
 import type { LocalProfile } from "./profile.ts";
+import type { SharedServiceKind } from "./topology.ts";
 
 /** `.local/dev/platform.json`: what `hireloop token` and developers' tools need to reach the platform. */
 export type DevPlatformState = {
@@ -20,6 +21,8 @@ export type DevPlatformState = {
     redisUrl: string;
     kafkaBrokers: string;
   }[];
+  /** The regions' shared gRPC services. */
+  services: { name: string; kind: SharedServiceKind; region: string; address: string; metrics: string }[];
   /** Admin URL (database `postgres`) of the server holding every cell's database. */
   postgres: string;
   /** Redis URL by name. */
@@ -35,6 +38,8 @@ export type TestPlatformState = {
   postgresUrl: string;
   redisUrl: string;
   kafkaBrokers: string;
+  /** host:port of the shared gRPC services the test cells call. */
+  services: Partial<Record<SharedServiceKind, string>>;
   pm2Home: string;
 };
 
@@ -54,6 +59,9 @@ export function platformState(profile: LocalProfile): PlatformState {
       postgresUrl: adminUrl,
       redisUrl: redisUrl(firstRedis),
       kafkaBrokers: kafkaBrokers(firstKafka),
+      services: Object.fromEntries(
+        topology.services.map((service) => [service.kind, `127.0.0.1:${service.grpcPort}`]),
+      ),
       pm2Home: profile.pm2Home,
     };
   }
@@ -84,6 +92,13 @@ export function platformState(profile: LocalProfile): PlatformState {
       controlDatabaseUrl: postgresUrl(topology.postgres.port, router.controlDatabase),
     })),
     cells,
+    services: topology.services.map((service) => ({
+      name: service.name,
+      kind: service.kind,
+      region: service.region,
+      address: `127.0.0.1:${service.grpcPort}`,
+      metrics: `http://127.0.0.1:${service.metricsPort}/metrics`,
+    })),
     postgres: adminUrl,
     redis: Object.fromEntries(topology.redis.map((redis) => [redis.name, redisUrl(redis)])),
     kafka: kafkaBrokers(regionalKafka === undefined ? firstKafka : byName(topology.kafka, regionalKafka)),

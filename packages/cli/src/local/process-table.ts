@@ -5,7 +5,15 @@ import { pathToFileURL } from "node:url";
 import type { HealthCheck } from "./health.ts";
 import type { LocalProfile } from "./profile.ts";
 import type { Toolchain } from "./toolchain.ts";
-import type { CellInstance, KafkaInstance, RedisInstance, RouterInstance } from "./topology.ts";
+import type {
+  CellInstance,
+  KafkaInstance,
+  RedisInstance,
+  RouterInstance,
+  SharedServiceInstance,
+  SharedServiceKind,
+  Topology,
+} from "./topology.ts";
 
 /** Idempotent preparation a process needs before its first start; see setup-steps.ts. */
 export type SetupStep =
@@ -29,7 +37,14 @@ export type SetupStep =
       cells: { id: string; apiUrl: string }[];
     };
 
-export type ProcessRole = "postgres" | "redis" | "kafka" | "cell-api" | "cell-worker" | "router";
+export type ProcessRole =
+  | "postgres"
+  | "redis"
+  | "kafka"
+  | "shared-service"
+  | "cell-api"
+  | "cell-worker"
+  | "router";
 
 /** One supervised process: how pm2 runs it, what it needs first, and how to know it is serving. */
 export type ProcessSpec = {
@@ -99,6 +114,7 @@ export function processTable(profile: LocalProfile, tools: Toolchain): ProcessSp
     postgresProcess(profile, tools),
     ...topology.redis.map((redis) => redisProcess(profile, tools, redis)),
     ...topology.kafka.map((kafka) => kafkaProcess(profile, tools, kafka)),
+    ...topology.services.map((service) => sharedServiceProcess(profile, service)),
     ...topology.cells.flatMap((cell) => cellProcesses(profile, cell)),
     ...topology.routers.map((router) => routerProcess(profile, router)),
   ];
@@ -228,6 +244,55 @@ function kafkaProcess(profile: LocalProfile, tools: Toolchain, kafka: KafkaInsta
   };
 }
 
+/** host:port of a region's shared service of a kind, as cells are configured with it. */
+export function serviceAddress(topology: Topology, region: string, kind: SharedServiceKind): string {
+  const service = topology.services.find((s) => s.region === region && s.kind === kind);
+  if (service === undefined) throw new Error(`region ${region || "(test)"} has no ${kind} service`);
+  return `${HOST}:${service.grpcPort}`;
+}
+
+/** What a cell needs to reach its region's shared services. */
+function sharedServiceEnvironment(topology: Topology, region: string): Record<string, string> {
+  return {
+    HL_PDF_ADDRESS: serviceAddress(topology, region, "pdf"),
+    HL_AI_OPTIMIZER_ADDRESS: serviceAddress(topology, region, "ai-optimizer"),
+    HL_SCRAPER_ADDRESS: serviceAddress(topology, region, "scraper"),
+  };
+}
+
+function sharedServiceProcess(profile: LocalProfile, service: SharedServiceInstance): ProcessSpec {
+  const { topology, repoRoot } = profile;
+  const redis =
+    service.redis === undefined ? undefined : topology.redis.find((r) => r.name === service.redis);
+  const main = join("shared-services", service.kind, "src", "main.ts");
+  const address = `${HOST}:${service.grpcPort}`;
+  return {
+    name: service.name,
+    role: "shared-service",
+    endpoint: `grpc://${address}`,
+    ports: [service.grpcPort, service.metricsPort],
+    script: process.execPath,
+    args: ["--import", "tsx", main],
+    cwd: repoRoot,
+    env: {
+      ...baseEnvironment(),
+      HL_REGION: service.region || topology.defaultRegion,
+      HL_GRPC_HOST: HOST,
+      HL_GRPC_PORT: String(service.grpcPort),
+      HL_METRICS_PORT: String(service.metricsPort),
+      HL_LOG_LEVEL: topology.logLevel,
+      ...(redis === undefined ? {} : { HL_REDIS_URL: redisUrl(redis) }),
+    },
+    // Services finish calls in flight on SIGINT within their grace period (10 s by default).
+    killTimeoutMs: 15_000,
+    startTimeoutMs: 60_000,
+    dependsOn: redis === undefined ? [] : [redis.name],
+    setup: [],
+    requires: [main],
+    health: { kind: "grpc", address },
+  };
+}
+
 function cellProcesses(profile: LocalProfile, cell: CellInstance): ProcessSpec[] {
   const { topology, repoRoot } = profile;
   const redis = topology.redis.find((r) => r.name === cell.redis);
@@ -247,6 +312,7 @@ function cellProcesses(profile: LocalProfile, cell: CellInstance): ProcessSpec[]
     HL_AUTH_PROJECT_ID: topology.authProjectId,
     HL_AUTH_JWKS_URL: pathToFileURL(join(profile.keysDir, "jwks.json")).href,
     HL_LOG_LEVEL: topology.logLevel,
+    ...sharedServiceEnvironment(topology, cell.region),
   };
   const main = join("cell", "src", "main.ts");
   // Both roles need the database migrated and the keys present; setup steps run once per `up`.
@@ -261,7 +327,12 @@ function cellProcesses(profile: LocalProfile, cell: CellInstance): ProcessSpec[]
     // The cell drains in-flight work on SIGINT and forces its own exit after 20 s.
     killTimeoutMs: 25_000,
     startTimeoutMs: 60_000,
-    dependsOn: [topology.postgres.name, redis.name, kafka.name],
+    dependsOn: [
+      topology.postgres.name,
+      redis.name,
+      kafka.name,
+      ...topology.services.filter((s) => s.region === cell.region).map((s) => s.name),
+    ],
     setup,
     requires: [main],
   };

@@ -42,6 +42,21 @@ export type RouterInstance = {
   controlDatabase: string;
 };
 
+export const SHARED_SERVICE_KINDS = ["pdf", "ai-optimizer", "scraper"] as const;
+export type SharedServiceKind = (typeof SHARED_SERVICE_KINDS)[number];
+
+/** One of a region's shared gRPC services (shared-services/<kind>), called by every cell of the region. */
+export type SharedServiceInstance = {
+  name: string;
+  kind: SharedServiceKind;
+  region: string;
+  grpcPort: number;
+  /** Prometheus /metrics and /healthz over HTTP. */
+  metricsPort: number;
+  /** Name of the RedisInstance it keeps caches and budgets in, for the services that need one. */
+  redis?: string;
+};
+
 export type Topology = {
   /** "dev" platforms trust locally generated signing keys; "test" platforms only serve test fixtures. */
   mode: ProfileName;
@@ -54,7 +69,25 @@ export type Topology = {
   kafka: KafkaInstance[];
   cells: CellInstance[];
   routers: RouterInstance[];
+  services: SharedServiceInstance[];
 };
+
+/** pdf, ai-optimizer and scraper of a region, on consecutive ports from `grpcBase` (metrics from `metricsBase`). */
+function sharedServices(
+  region: string,
+  grpcBase: number,
+  metricsBase: number,
+  redis: string,
+): SharedServiceInstance[] {
+  return SHARED_SERVICE_KINDS.map((kind, i) => ({
+    name: region === "" ? kind : `${region}-${kind}`,
+    kind,
+    region,
+    grpcPort: grpcBase + i,
+    metricsPort: metricsBase + i,
+    ...(kind === "ai-optimizer" ? { redis } : {}),
+  }));
+}
 
 /** The dev platform's default number of cells in us-east; `CELLS=N make up` changes it. */
 export const DEFAULT_CELL_COUNT = 3;
@@ -93,6 +126,7 @@ export function devTopologyWith(cellCount: number): Topology {
     postgres: { name: "postgres", port: 15432, durable: true, maxConnections: 300 },
     redis: [
       { name: "us-east-router-redis", port: 16370 },
+      { name: "us-east-services-redis", port: 16371 },
       ...cells.map((cell, i) => ({ name: cell.redis, port: 16379 + i })),
     ],
     kafka: [{ name: "us-east-kafka", port: 19092, controllerPort: 19093 }],
@@ -107,12 +141,16 @@ export function devTopologyWith(cellCount: number): Topology {
         controlDatabase: "hireloop_control_us_east",
       },
     ],
+    services: sharedServices("us-east", 7101, 7201, "us-east-services-redis"),
   };
 }
 
 export const devTopology: Topology = devTopologyWith(cellCountFrom(process.env.CELLS));
 
-/** `make test`: servers only; tests create their own databases and start their own cell processes. */
+/**
+ * `make test`: servers and the stateless shared services; tests create their own databases and
+ * start their own cell processes (and their own service processes when they stop one on purpose).
+ */
 export const testTopology: Topology = {
   mode: "test",
   defaultRegion: "us-east",
@@ -123,6 +161,7 @@ export const testTopology: Topology = {
   kafka: [{ name: "kafka", port: 39092, controllerPort: 39093 }],
   cells: [],
   routers: [],
+  services: sharedServices("", 37101, 37201, "redis"),
 };
 
 export const profileTopologies: Record<ProfileName, Topology> = { dev: devTopology, test: testTopology };
@@ -140,6 +179,7 @@ export function topologyProblems(topology: Topology): string[] {
     ...topology.kafka.map((k) => k.name),
     ...topology.cells.flatMap((c) => [`${c.id}-api`, `${c.id}-worker`]),
     ...topology.routers.map((r) => r.name),
+    ...topology.services.map((s) => s.name),
   ];
   const ports = [
     topology.postgres.port,
@@ -147,6 +187,7 @@ export function topologyProblems(topology: Topology): string[] {
     ...topology.kafka.flatMap((k) => [k.port, k.controllerPort]),
     ...topology.cells.flatMap((c) => [c.apiPort, c.workerPort]),
     ...topology.routers.map((r) => r.port),
+    ...topology.services.flatMap((s) => [s.grpcPort, s.metricsPort]),
   ];
   for (const name of duplicates(names)) problems.push(`process name ${name} is used twice`);
   for (const port of duplicates(ports)) problems.push(`port ${port} is used twice`);
@@ -176,6 +217,18 @@ export function topologyProblems(topology: Topology): string[] {
       problems.push(
         `router ${router.name} control database ${router.controlDatabase} is not a lower-case SQL identifier`,
       );
+    }
+  }
+  for (const service of topology.services) {
+    if (service.redis !== undefined && !topology.redis.some((r) => r.name === service.redis)) {
+      problems.push(`service ${service.name} names Redis ${service.redis}, which is not in the topology`);
+    }
+  }
+  for (const cell of topology.cells) {
+    for (const kind of SHARED_SERVICE_KINDS) {
+      if (!topology.services.some((s) => s.kind === kind && s.region === cell.region)) {
+        problems.push(`cell ${cell.id} has no ${kind} service in region ${cell.region}`);
+      }
     }
   }
   for (const database of duplicates(topology.cells.map((c) => c.database))) {

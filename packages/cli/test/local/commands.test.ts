@@ -77,6 +77,7 @@ describe("hireloop local", () => {
       kafka: [{ name: "kafka", port: kafka, controllerPort: controller }],
       cells: [],
       routers: [],
+      services: [],
     };
     const stateDir = await mkdtemp(join(tmpdir(), "hireloop-local-"));
     profile = placeProfile("cli-test", topology, repositoryRoot(), stateDir);
@@ -99,6 +100,7 @@ describe("hireloop local", () => {
       postgresUrl: `postgres://hireloop@127.0.0.1:${profile.topology.postgres.port}/postgres`,
       redisUrl: `redis://127.0.0.1:${redisPort}`,
       kafkaBrokers: `127.0.0.1:${profile.topology.kafka[0]?.port}`,
+      services: {},
       pm2Home: profile.pm2Home,
     });
   }, 180_000);

@@ -30,9 +30,21 @@ describe("platformState", () => {
           kafkaBrokers: "127.0.0.1:19092",
         },
       ],
+      services: [
+        { kind: "pdf", port: 7101 },
+        { kind: "ai-optimizer", port: 7102 },
+        { kind: "scraper", port: 7103 },
+      ].map(({ kind, port }) => ({
+        name: `us-east-${kind}`,
+        kind,
+        region: "us-east",
+        address: `127.0.0.1:${port}`,
+        metrics: `http://127.0.0.1:${port + 100}/metrics`,
+      })),
       postgres: "postgres://hireloop@127.0.0.1:15432/postgres",
       redis: {
         "us-east-router-redis": "redis://127.0.0.1:16370",
+        "us-east-services-redis": "redis://127.0.0.1:16371",
         "us-east-1-redis": "redis://127.0.0.1:16379",
       },
       kafka: "127.0.0.1:19092",
@@ -46,6 +58,7 @@ describe("platformState", () => {
       postgresUrl: "postgres://hireloop@127.0.0.1:35432/postgres",
       redisUrl: "redis://127.0.0.1:36379",
       kafkaBrokers: "127.0.0.1:39092",
+      services: { pdf: "127.0.0.1:37101", "ai-optimizer": "127.0.0.1:37102", scraper: "127.0.0.1:37103" },
       pm2Home: "/repo/.local/test/pm2",
     });
   });

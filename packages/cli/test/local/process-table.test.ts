@@ -32,14 +32,18 @@ describe("processTable", () => {
   const dev = processTable(placeProfile("dev", devTopologyWith(3), root, `${root}/.local/dev`), tools);
   const test = processTable(builtInProfile("test", root), tools);
 
-  it("runs the servers, three cells and the router in dev, and servers only in test", () => {
+  it("runs the servers, the shared services, three cells and the router in dev; servers and services in test", () => {
     expect(dev.map((spec) => spec.name)).toEqual([
       "postgres",
       "us-east-router-redis",
+      "us-east-services-redis",
       "us-east-1-redis",
       "us-east-2-redis",
       "us-east-3-redis",
       "us-east-kafka",
+      "us-east-pdf",
+      "us-east-ai-optimizer",
+      "us-east-scraper",
       "us-east-1-api",
       "us-east-1-worker",
       "us-east-2-api",
@@ -48,7 +52,27 @@ describe("processTable", () => {
       "us-east-3-worker",
       "us-east-router",
     ]);
-    expect(test.map((spec) => spec.name)).toEqual(["postgres", "redis", "kafka"]);
+    expect(test.map((spec) => spec.name)).toEqual([
+      "postgres",
+      "redis",
+      "kafka",
+      "pdf",
+      "ai-optimizer",
+      "scraper",
+    ]);
+  });
+
+  it("runs each shared service with its gRPC and metrics ports, checked by the gRPC health protocol", () => {
+    const ai = byName(dev, "us-east-ai-optimizer");
+    expect(ai.args).toEqual(["--import", "tsx", "shared-services/ai-optimizer/src/main.ts"]);
+    expect(ai.ports).toEqual([7102, 7202]);
+    expect(ai.env).toMatchObject({
+      HL_GRPC_PORT: "7102",
+      HL_METRICS_PORT: "7202",
+      HL_REDIS_URL: "redis://127.0.0.1:16371",
+    });
+    expect(ai.health).toEqual({ kind: "grpc", address: "127.0.0.1:7102" });
+    expect(byName(dev, "us-east-pdf").env.HL_REDIS_URL).toBeUndefined();
   });
 
   it("lists every process after the processes it depends on", () => {
@@ -75,6 +99,9 @@ describe("processTable", () => {
       HL_AUTH_PROJECT_ID: "hireloop-local",
       HL_AUTH_JWKS_URL: `file://${root}/.local/dev/keys/jwks.json`,
       HL_LOG_LEVEL: "info",
+      HL_PDF_ADDRESS: "127.0.0.1:7101",
+      HL_AI_OPTIMIZER_ADDRESS: "127.0.0.1:7102",
+      HL_SCRAPER_ADDRESS: "127.0.0.1:7103",
     });
     expect(api.args).toEqual(["--import", "tsx", "cell/src/main.ts", "api"]);
     expect(api.health).toEqual({ kind: "http", url: "http://127.0.0.1:8081/readyz" });
@@ -115,7 +142,14 @@ describe("processTable", () => {
     expect(thirdApi.env.HL_DATABASE_URL).toBe("postgres://hireloop@127.0.0.1:15432/hireloop_us_east_3");
     expect(thirdApi.env.HL_REDIS_URL).toBe("redis://127.0.0.1:16381");
     expect(thirdApi.env.HL_PORT).toBe("8083");
-    expect(thirdApi.dependsOn).toEqual(["postgres", "us-east-3-redis", "us-east-kafka"]);
+    expect(thirdApi.dependsOn).toEqual([
+      "postgres",
+      "us-east-3-redis",
+      "us-east-kafka",
+      "us-east-pdf",
+      "us-east-ai-optimizer",
+      "us-east-scraper",
+    ]);
   });
 
   it("puts the router on 8080 in front of every cell of its region, with the region's control plane", () => {

@@ -1,0 +1,91 @@
+import {
+  callUnary,
+  createGrpcClient,
+  createServiceCaller,
+  failureOf,
+  isTransient,
+  type ServiceCaller,
+} from "@hireloop/grpc";
+import { AiOptimizerServiceClient } from "@hireloop/proto/ai";
+import { PdfServiceClient } from "@hireloop/proto/pdf";
+import { ScraperServiceClient } from "@hireloop/proto/scraper";
+import type { CellConfig } from "../config.ts";
+import { ServiceError } from "../errors.ts";
+
+export type SharedServiceName = "pdf" | "ai-optimizer" | "scraper";
+
+/** The cell's connections to its region's shared services, each with its own circuit breaker. */
+export interface Channels {
+  pdf: { client: InstanceType<typeof PdfServiceClient>; breaker: ServiceCaller; deadlineMs: number };
+  ai: { client: InstanceType<typeof AiOptimizerServiceClient>; breaker: ServiceCaller; deadlineMs: number };
+  scraper: { client: InstanceType<typeof ScraperServiceClient>; breaker: ServiceCaller; deadlineMs: number };
+  close(): void;
+}
+
+export function openChannels(config: Pick<CellConfig, "services">): Channels {
+  const { pdf, ai, scraper } = config.services;
+  const channels = {
+    pdf: {
+      client: createGrpcClient(PdfServiceClient, pdf.address, {
+        service: "hireloop.pdf.v1.PdfService",
+        retryableMethods: ["Render", "Parse", "ListTemplates"],
+      }),
+      breaker: createServiceCaller({ name: "pdf" }),
+      deadlineMs: pdf.deadlineMs,
+    },
+    ai: {
+      client: createGrpcClient(AiOptimizerServiceClient, ai.address, {
+        service: "hireloop.ai.v1.AiOptimizerService",
+        retryableMethods: ["AnalyzeJob", "TailorResume", "ExplainMatch", "RoastResume"],
+      }),
+      breaker: createServiceCaller({ name: "ai-optimizer" }),
+      deadlineMs: ai.deadlineMs,
+    },
+    scraper: {
+      client: createGrpcClient(ScraperServiceClient, scraper.address, {
+        service: "hireloop.scraper.v1.ScraperService",
+        retryableMethods: ["SearchPostings", "ListBoards"],
+      }),
+      breaker: createServiceCaller({ name: "scraper" }),
+      deadlineMs: scraper.deadlineMs,
+    },
+  };
+  return {
+    ...channels,
+    close() {
+      for (const channel of [channels.pdf, channels.ai, channels.scraper]) channel.client.close();
+    },
+  };
+}
+
+/**
+ * One call to a shared service: through its breaker, with its deadline (or less, when the caller's
+ * own time runs out first) and the caller's trace. Failures keep their gRPC shape, so workflow steps
+ * can tell a service that is down (wait and retry) from a request it refused.
+ */
+export function call<Req, Res>(
+  channel: { breaker: ServiceCaller; deadlineMs: number },
+  method: Parameters<typeof callUnary<Req, Res>>[0],
+  request: Req,
+  signal?: AbortSignal,
+): Promise<Res> {
+  return channel.breaker.call(() =>
+    callUnary(method, request, { deadlineMs: channel.deadlineMs, ...(signal ? { signal } : {}) }),
+  );
+}
+
+/**
+ * For request handlers that call a service while the user waits: a service that is down becomes
+ * 503 `dependency_unavailable` (with Retry-After), a refused request keeps its own code when the cell
+ * knows it, and anything else is an internal error.
+ */
+export function toServiceError(service: SharedServiceName, error: unknown, known: readonly string[]): Error {
+  const failure = failureOf(error);
+  if (isTransient(error)) {
+    return new ServiceError("dependency_unavailable", `the ${service} service is unavailable; retry shortly`);
+  }
+  if (known.includes(failure.code)) {
+    return new ServiceError(failure.code as ConstructorParameters<typeof ServiceError>[0], failure.message);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,44 @@
+import { fromWireResume, fromWireUploadKind, toWireFormat, toWireResume } from "@hireloop/proto/convert";
+import type { DocumentFormat, ParsedResume, UploadKind } from "@hireloop/resume-core";
+import { type Channels, call } from "./channels.ts";
+
+/** A resume as a document, rendered by the region's pdf service. */
+export async function renderDocument(
+  channels: Channels,
+  resume: ParsedResume,
+  format: DocumentFormat,
+  template: string,
+  signal?: AbortSignal,
+): Promise<{ document: Buffer; contentType: string; template: string }> {
+  const { pdf } = channels;
+  const response = await call(
+    pdf,
+    pdf.client.render.bind(pdf.client),
+    { resume: toWireResume(resume), format: toWireFormat(format), template },
+    signal,
+  );
+  return {
+    document: Buffer.from(response.document),
+    contentType: response.contentType,
+    template: response.template,
+  };
+}
+
+/** An uploaded file parsed, in isolation, by the region's pdf service. */
+export async function parseDocument(
+  channels: Channels,
+  file: Uint8Array,
+  hint: { filename?: string | undefined; contentType?: string | undefined },
+  signal?: AbortSignal,
+): Promise<{ resume: ParsedResume; kind: UploadKind }> {
+  const { pdf } = channels;
+  const response = await call(
+    pdf,
+    pdf.client.parse.bind(pdf.client),
+    { file: Buffer.from(file), filename: hint.filename ?? "", contentType: hint.contentType ?? "" },
+    signal,
+  );
+  const kind = fromWireUploadKind(response.kind);
+  if (!kind) throw new Error(`the pdf service answered an unknown upload kind ${response.kind}`);
+  return { resume: fromWireResume(response.resume), kind };
+}

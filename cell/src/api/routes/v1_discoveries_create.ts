@@ -1,0 +1,53 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requestDiscovery } from "../../services/discoveries.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses } from "../schemas.ts";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/discoveries",
+  tags: ["Discoveries"],
+  summary: "Find jobs: search the job boards, analyze each posting and score it against your resume",
+  description:
+    "Returns 202 with the workflow id; follow its progress, then `GET /v1/jobs?discoveryId=…` lists what it found, best match first. Scores use `resumeId`, or your latest resume.",
+  request: {
+    headers: z.object({ "idempotency-key": z.string().min(1).max(200).optional() }),
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.object({
+            query: z.string().trim().min(2).max(200).openapi({ example: "backend engineer" }),
+            location: z.string().trim().max(100).optional().openapi({ example: "remote" }),
+            boards: z
+              .array(z.string().min(1).max(40))
+              .max(10)
+              .optional()
+              .openapi({ description: "Board names; the defaults when absent" }),
+            resumeId: z.uuid().optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    202: {
+      description: "Accepted",
+      content: { "application/json": { schema: z.object({ workflowId: z.uuid(), created: z.boolean() }) } },
+    },
+    ...errorResponses(400, 401, 404, 422),
+  },
+});
+
+export function registerDiscoveriesCreate(app: App) {
+  app.openapi(route, async (c) => {
+    const { workflowId, created } = await requestDiscovery({
+      ctx: serviceContext(c),
+      input: c.req.valid("json"),
+      idempotencyKey: c.req.valid("header")["idempotency-key"],
+    });
+    c.header("Location", `/v1/workflows/${workflowId}`);
+    return c.json({ workflowId, created }, 202);
+  });
+}

@@ -1,0 +1,29 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { listJobs } from "../../services/jobs.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses, JobListSchema } from "../schemas.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/jobs",
+  tags: ["Jobs"],
+  summary: "Your jobs, best match first (discovered ones carry their posting and score)",
+  request: {
+    query: z.object({
+      discoveryId: z.uuid().optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+      offset: z.coerce.number().int().min(0).max(10_000).default(0),
+    }),
+  },
+  responses: {
+    200: { description: "A page of jobs", content: { "application/json": { schema: JobListSchema } } },
+    ...errorResponses(400, 401),
+  },
+});
+
+export function registerJobsList(app: App) {
+  app.openapi(route, async (c) =>
+    c.json(await listJobs({ ctx: serviceContext(c), filter: c.req.valid("query") }), 200),
+  );
+}

@@ -1,0 +1,23 @@
+import { createRoute } from "@hono/zod-openapi";
+import { getRoast } from "../../services/roasts.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses, IdParam, RoastSchema } from "../schemas.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/roasts/{id}",
+  tags: ["Roasts"],
+  summary: "A finished roast",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The roast", content: { "application/json": { schema: RoastSchema } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export function registerRoastsGet(app: App) {
+  app.openapi(route, async (c) =>
+    c.json(await getRoast({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
+  );
+}

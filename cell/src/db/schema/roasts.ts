@@ -1,0 +1,26 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export interface RoastPoint {
+  section: string;
+  remark: string;
+  fix: string;
+}
+
+/** A resume roast: candid feedback in the style the user chose, by rules or a model. */
+export const roasts = pgTable(
+  "roasts",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    workflowId: uuid("workflow_id").notNull(),
+    resumeId: uuid("resume_id").notNull(),
+    style: text("style", { enum: ["gentle", "honest", "savage"] }).notNull(),
+    headline: text("headline").notNull(),
+    points: jsonb("points").$type<RoastPoint[]>().notNull(),
+    score: integer("score").notNull(),
+    /** Who wrote it: "rules" or the model's provider, with tokens and cost. */
+    usage: jsonb("usage").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("roasts_tenant_created_idx").on(t.tenantId, t.createdAt)],
+);

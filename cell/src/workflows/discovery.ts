@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import { analyzeJob, type JobAnalysis, matchResume } from "@hireloop/resume-core";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { analyzeJobText, callerOf, type Tiered } from "../agents/ai.ts";
+import { type BoardResult, type Posting, searchPostings } from "../agents/scraper.ts";
+import { discoveries, jobs, resumes } from "../db/schema/index.ts";
+import type { StepContext, WorkflowDefinition } from "./definition.ts";
+
+export interface DiscoveryInput extends Record<string, unknown> {
+  query: string;
+  location?: string;
+  boards?: string[];
+  /** The resume to score against; absent means the user's latest one at scoring time. */
+  resumeId?: string;
+  tier: Tiered;
+}
+
+/** How many postings one discovery keeps, and how many it analyzes at once. */
+const MAX_POSTINGS = 50;
+const ANALYSIS_CONCURRENCY = 4;
+
+interface FoundPosting extends Omit<Posting, "postedAt"> {
+  postedAt: string | null;
+}
+
+/**
+ * search → analyze → score: finds postings for the user's query on the job boards (scraper
+ * service), analyzes each one (ai-optimizer service), scores it against the user's resume and
+ * stores the jobs, so `GET /v1/jobs` lists them best match first.
+ */
+export const discoveryWorkflow: WorkflowDefinition = {
+  kind: "discovery",
+  steps: [
+    {
+      name: "search",
+      weight: 30,
+      async run(ctx) {
+        const input = ctx.input as DiscoveryInput;
+        const { postings, boards } = await searchPostings(
+          ctx.services.agents,
+          { query: input.query, location: input.location, boards: input.boards, limit: MAX_POSTINGS },
+          ctx.signal,
+        );
+        const found: FoundPosting[] = postings.map((p) => ({ ...p, postedAt: p.postedAt || null }));
+        return { output: { postings: found, boards } };
+      },
+    },
+    {
+      name: "analyze",
+      weight: 40,
+      async run(ctx) {
+        const postings = ctx.outputs.search?.postings as FoundPosting[];
+        const caller = callerOf(ctx.tenantId, ctx.services.config.cellId, (ctx.input as DiscoveryInput).tier);
+        const analyses = await mapLimited(postings, ANALYSIS_CONCURRENCY, async (posting) => {
+          const { analysis } = await analyzeJobText(
+            ctx.services.agents,
+            caller,
+            { text: posting.description, title: posting.title },
+            ctx.signal,
+          );
+          return analysis;
+        });
+        return { output: { analyses } };
+      },
+      // The rules engine the service would use, run here: every posting still gets an analysis.
+      async fallback(ctx) {
+        const postings = ctx.outputs.search?.postings as FoundPosting[];
+        return { output: { analyses: postings.map((p) => analyzeJob(p.description, p.title)) } };
+      },
+    },
+    {
+      name: "score",
+      weight: 30,
+      async run(ctx) {
+        const input = ctx.input as DiscoveryInput;
+        const postings = ctx.outputs.search?.postings as FoundPosting[];
+        const analyses = ctx.outputs.analyze?.analyses as JobAnalysis[];
+        const resume = await resumeToScore(ctx, input.resumeId);
+        const scores = postings.map((_, i) =>
+          resume && analyses[i] ? matchResume(resume.parsed, analyses[i]).score : null,
+        );
+        const discoveryId = randomUUID();
+        return {
+          output: {
+            discoveryId,
+            resumeId: resume?.id ?? null,
+            scored: scores.filter((s) => s !== null).length,
+          },
+          persist: async (tx) => {
+            for (const [i, posting] of postings.entries()) {
+              const analysis = analyses[i];
+              if (!analysis) continue;
+              const match = {
+                matchScore: scores[i] ?? null,
+                matchedResumeId: resume?.id ?? null,
+                discoveryId,
+              };
+              await tx
+                .insert(jobs)
+                .values({
+                  id: randomUUID(),
+                  tenantId: ctx.tenantId,
+                  title: posting.title,
+                  text: posting.description,
+                  analysis,
+                  source: "discovery",
+                  postingId: posting.id,
+                  posting: {
+                    board: posting.board,
+                    url: posting.url,
+                    company: posting.company,
+                    location: posting.location,
+                    remote: posting.remote,
+                    postedAt: posting.postedAt,
+                    tags: posting.tags,
+                    contentHash: posting.contentHash,
+                  },
+                  ...match,
+                })
+                .onConflictDoUpdate({
+                  target: [jobs.tenantId, jobs.postingId],
+                  targetWhere: sql`${jobs.postingId} is not null`,
+                  set: { ...match, analysis },
+                });
+            }
+            await tx.insert(discoveries).values({
+              id: discoveryId,
+              tenantId: ctx.tenantId,
+              workflowId: ctx.workflowId,
+              query: input.query,
+              location: input.location ?? null,
+              boards: ctx.outputs.search?.boards as BoardResult[],
+              resumeId: resume?.id ?? null,
+              found: postings.length,
+            });
+            await ctx.services.events.record(tx, ctx.tenantId, "discovery.completed", {
+              discoveryId,
+              workflowId: ctx.workflowId,
+              found: postings.length,
+            });
+            return { resultId: discoveryId };
+          },
+        };
+      },
+    },
+  ],
+};
+
+async function resumeToScore(ctx: StepContext, resumeId: string | undefined) {
+  const { db } = ctx.services;
+  const where = resumeId
+    ? and(eq(resumes.tenantId, ctx.tenantId), eq(resumes.id, resumeId))
+    : eq(resumes.tenantId, ctx.tenantId);
+  const [row] = await db.select().from(resumes).where(where).orderBy(desc(resumes.createdAt)).limit(1);
+  return row;
+}
+
+/** Runs `work` over `items` with at most `limit` at a time, keeping the order of the results. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
