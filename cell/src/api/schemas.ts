@@ -204,3 +204,13 @@ export const WorkflowSchema = z
     updatedAt: z.iso.datetime(),
   })
   .openapi("Workflow");
+
+/** Requests that start a workflow: an optional Idempotency-Key, and 202 with the workflow to follow. */
+export const IdempotencyHeaders = z.object({ "idempotency-key": z.string().min(1).max(200).optional() });
+
+export const workflowAcceptedResponse = {
+  202: {
+    description: "Accepted: follow the workflow (GET /v1/workflows/{id} or its /events stream)",
+    content: { "application/json": { schema: z.object({ workflowId: z.uuid(), created: z.boolean() }) } },
+  },
+};

@@ -75,6 +75,46 @@ describe("the README walkthrough on the dev platform (make up)", () => {
   });
 });
 
+describe("the shared services through the router on 127.0.0.1:8080", () => {
+  it("roasts a resume in each style, with the rules engine and with the model mode falling back to it", async () => {
+    const platform = JSON.parse(readFileSync(`${root}.local/dev/platform.json`, "utf8"));
+    const api = platform.routers[0].url as string;
+    const token = await signDevToken({
+      uid: "roast-styles",
+      projectId: platform.projectId,
+      privateKeyPath: `${platform.keysDir}/private.jwk.json`,
+    });
+    const call = (path: string, body?: unknown) =>
+      fetch(`${api}${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(15_000),
+      });
+    const text = readFileSync(`${root}cell/test/fixtures/resume.txt`, "utf8");
+    const resume = await (await call("/v1/resumes", { text })).json();
+    const roasts = [];
+    for (const [style, mode] of [
+      ["gentle", "rules"],
+      ["honest", "auto"],
+      ["savage", "rules"],
+    ]) {
+      const { workflowId } = await (await call("/v1/roasts", { resumeId: resume.id, style, mode })).json();
+      let workflow = await (await call(`/v1/workflows/${workflowId}`)).json();
+      for (let i = 0; i < 100 && workflow.status !== "succeeded" && workflow.status !== "failed"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        workflow = await (await call(`/v1/workflows/${workflowId}`)).json();
+      }
+      expect(workflow.status).toBe("succeeded");
+      const roast = await (await call(`/v1/roasts/${workflow.resultId}`)).json();
+      expect(roast).toMatchObject({ style, provider: "rules" });
+      expect(roast.points.length).toBeGreaterThan(0);
+      roasts.push(roast);
+    }
+    expect(new Set(roasts.map((roast) => roast.headline)).size).toBe(3);
+  });
+});
+
 describe("placement through the router on 127.0.0.1:8080", () => {
   it("spreads 50 users over every cell, each always on the same cell, as the control plane says", async () => {
     const platform = JSON.parse(readFileSync(`${root}.local/dev/platform.json`, "utf8"));

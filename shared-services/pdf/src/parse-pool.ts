@@ -32,6 +32,9 @@ export interface ParsePool {
   close(): Promise<void>;
 }
 
+/** How long close() lets the workers finish before killing them. */
+const CLOSE_TIMEOUT_MS = 2_000;
+
 const WORKER_SCRIPT = new URL("./parse-worker.ts", import.meta.url).pathname;
 const TSX_LOADER = createRequire(import.meta.url).resolve("tsx");
 
@@ -105,7 +108,15 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       const { totalWorkers, busyWorkers, pendingTasks } = pool.stats();
       return { workers: totalWorkers, busy: busyWorkers, queued: pendingTasks };
     },
-    close: () => pool.terminate(true).then(() => undefined),
+    async close() {
+      // terminate() can wait forever for a worker whose crash it already handled (seen under heavy
+      // load after an out-of-memory test): bound it, then kill whatever child is still alive.
+      await pool.terminate(true, CLOSE_TIMEOUT_MS).catch(() => {
+        const handlers = (pool as unknown as { workers: { worker?: { kill(signal: string): void } }[] })
+          .workers;
+        for (const handler of handlers) handler.worker?.kill("SIGKILL");
+      });
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requestTailoring } from "../../services/tailorings.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
-import { errorResponses } from "../schemas.ts";
+import { errorResponses, IdempotencyHeaders, workflowAcceptedResponse } from "../schemas.ts";
 
 const route = createRoute({
   method: "post",
@@ -12,7 +12,7 @@ const route = createRoute({
   description:
     "Returns 202 with the workflow id. With an `Idempotency-Key` header, repeating the request returns the same workflow; reusing the key for a different request is refused (422 idempotency_key_reused).",
   request: {
-    headers: z.object({ "idempotency-key": z.string().min(1).max(200).optional() }),
+    headers: IdempotencyHeaders,
     body: {
       required: true,
       content: {
@@ -27,22 +27,19 @@ const route = createRoute({
     },
   },
   responses: {
-    202: {
-      description: "Accepted",
-      content: { "application/json": { schema: z.object({ workflowId: z.uuid(), created: z.boolean() }) } },
-    },
+    ...workflowAcceptedResponse,
     ...errorResponses(400, 401, 404, 422),
   },
 });
 
 export function registerTailoringsCreate(app: App) {
   app.openapi(route, async (c) => {
-    const { workflowId, created } = await requestTailoring({
+    const started = await requestTailoring({
       ctx: serviceContext(c),
       input: c.req.valid("json"),
       idempotencyKey: c.req.valid("header")["idempotency-key"],
     });
-    c.header("Location", `/v1/workflows/${workflowId}`);
-    return c.json({ workflowId, created }, 202);
+    c.header("Location", `/v1/workflows/${started.workflowId}`);
+    return c.json(started, 202);
   });
 }
