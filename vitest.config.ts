@@ -8,6 +8,7 @@ export default defineConfig({
       "shared-services/*/test/**/*.test.ts",
       "cell/test/**/*.test.ts",
       "router/test/**/*.test.ts",
+      "infra/test/**/*.test.ts",
     ],
     exclude: ["**/node_modules/**", "cell/test/drills/**"],
     testTimeout: 30_000,

@@ -7,8 +7,10 @@ import { admitSignedIn } from "./middleware/admit.ts";
 import { refuseLargeBodies } from "./middleware/body-size.ts";
 import { observe } from "./middleware/observe.ts";
 import { rateLimit } from "./middleware/rate-limit.ts";
+import { recognizePeers } from "./regions/peer-hop.ts";
 import { registerPublicDocs } from "./routes/docs.ts";
 import { registerHealth } from "./routes/health.ts";
+import { registerHome } from "./routes/home.ts";
 import { registerTenantProxy } from "./routes/tenant.ts";
 import type { RouterServices } from "./services.ts";
 
@@ -28,15 +30,20 @@ export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
   registerHealth(app);
 
   const { config, limits, verifier } = services;
-  const addressOf = (c: Context<RouterEnv>) => clientAddress(c.env.incoming, config.proxy.trustedProxies);
+  // A peer region's router appended the caller's address to X-Forwarded-For before its hop.
+  const addressOf = (c: Context<RouterEnv>) =>
+    clientAddress(c.env.incoming, c.get("peerHop") === undefined ? config.proxy.trustedProxies : 1);
   const perAddress = rateLimit("address", limits.address, addressOf);
   for (const path of ["/openapi.json", "/docs", "/docs/*"]) app.use(path, perAddress);
+  app.use("/internal/*", recognizePeers());
   app.use(
     "/v1/*",
     refuseLargeBodies(config.proxy.maxBodyBytes),
+    recognizePeers(),
     admitSignedIn({ verifier, limits, addressOf }),
   );
   registerPublicDocs(app);
+  registerHome(app);
   registerTenantProxy(app);
   app.notFound((c) =>
     errorResponse(c, 404, { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` }),

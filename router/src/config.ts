@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 const positiveInt = z.coerce.number().int().positive();
@@ -39,6 +40,18 @@ const configSchema = z.object({
   HL_RATE_LIMIT_ADDRESS_WINDOW_SECONDS: positiveInt.default(60),
   HL_RATE_LIMIT_USER_POINTS: positiveInt.default(1_200),
   HL_RATE_LIMIT_USER_WINDOW_SECONDS: positiveInt.default(60),
+  /**
+   * The other regions' routers, `region=url,…`. Empty: this region is alone, everyone is home here.
+   * Otherwise the router keeps the user directory and sends each user's requests to their home region.
+   */
+  HL_PEER_REGIONS: z.string().default(""),
+  /** A file holding the secret routers of all regions share to recognise each other's hops and claims. */
+  HL_PEER_SECRET_FILE: z.string().optional(),
+  /** A call to another region (a claim, or a hop's response head) gives up after this long. */
+  HL_PEER_TIMEOUT_MS: positiveInt.default(1_500),
+  /** The region's Kafka: the directory reads this region's events and those mirrored from its peers. */
+  HL_KAFKA_BROKERS: z.string().optional(),
+  HL_KAFKA_TOPIC: z.string().min(1).default("hireloop.events"),
 });
 
 export interface RateLimitRule {
@@ -68,6 +81,15 @@ export interface RouterConfig {
     trustedProxies: number;
   };
   rateLimits: { keyPrefix: string; address: RateLimitRule; user: RateLimitRule };
+  /** Absent while the region is alone. */
+  regions?: RegionsConfig;
+}
+
+export interface RegionsConfig {
+  peers: { region: string; url: string }[];
+  secret: string;
+  timeoutMs: number;
+  kafka: { brokers: string[]; topic: string };
 }
 
 /** Reads and validates the environment once at start-up; the result is injected everywhere else. */
@@ -78,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
     throw new Error(`invalid router configuration:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
+  const regions = regionsConfig(e);
   return {
     region: e.HL_REGION,
     routerId: e.HL_ROUTER_ID,
@@ -110,5 +133,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
       },
       user: { points: e.HL_RATE_LIMIT_USER_POINTS, windowSeconds: e.HL_RATE_LIMIT_USER_WINDOW_SECONDS },
     },
+    ...(regions === undefined ? {} : { regions }),
   };
+}
+
+function regionsConfig(e: z.infer<typeof configSchema>): RegionsConfig | undefined {
+  const entries = e.HL_PEER_REGIONS.split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  if (entries.length === 0) return undefined;
+  const problems: string[] = [];
+  const peers = entries.map((entry) => {
+    const [region = "", url = ""] = entry.split("=", 2);
+    if (!/^[a-z][a-z0-9-]*$/.test(region) || !URL.canParse(url)) {
+      problems.push(`HL_PEER_REGIONS: "${entry}" is not region=url`);
+    }
+    if (region === e.HL_REGION) problems.push(`HL_PEER_REGIONS: ${region} is this router's own region`);
+    return { region, url: url.replace(/\/+$/, "") };
+  });
+  if (new Set(peers.map((peer) => peer.region)).size !== peers.length) {
+    problems.push("HL_PEER_REGIONS: a region is named twice");
+  }
+  let secret = "";
+  if (e.HL_PEER_SECRET_FILE === undefined)
+    problems.push("HL_PEER_SECRET_FILE: required with HL_PEER_REGIONS");
+  else {
+    try {
+      secret = readFileSync(e.HL_PEER_SECRET_FILE, "utf8").trim();
+    } catch (error) {
+      problems.push(`HL_PEER_SECRET_FILE: ${(error as Error).message}`);
+    }
+    if (secret.length > 0 && secret.length < 32)
+      problems.push("HL_PEER_SECRET_FILE: the secret is shorter than 32 characters");
+  }
+  const brokers = (e.HL_KAFKA_BROKERS ?? "").split(",").filter((broker) => broker !== "");
+  if (brokers.length === 0) problems.push("HL_KAFKA_BROKERS: required with HL_PEER_REGIONS");
+  if (problems.length > 0) throw new Error(`invalid router configuration:\n  ${problems.join("\n  ")}`);
+  return { peers, secret, timeoutMs: e.HL_PEER_TIMEOUT_MS, kafka: { brokers, topic: e.HL_KAFKA_TOPIC } };
 }

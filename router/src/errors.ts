@@ -9,6 +9,11 @@ export type RouterErrorCode =
   | "cell_timeout"
   | "placement_unavailable"
   | "no_capacity"
+  | "region_unavailable"
+  | "directory_unavailable"
+  | "peer_refused"
+  | "unknown_region"
+  | "already_homed"
   | "payload_too_large"
   | "rate_limited"
   | "not_found"
@@ -27,7 +32,11 @@ export function errorResponse(
   body: Omit<ErrorBody, "requestId">,
   headers: Record<string, string> = {},
 ) {
-  return c.json({ ...body, requestId: c.get("requestId") ?? null } satisfies ErrorBody, status, headers);
+  const region = c.get("services")?.config.region;
+  return c.json({ ...body, requestId: c.get("requestId") ?? null } satisfies ErrorBody, status, {
+    ...(region === undefined ? {} : { "x-hl-region": region }),
+    ...headers,
+  });
 }
 
 /** The one place where thrown errors become HTTP responses. */

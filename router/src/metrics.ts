@@ -8,6 +8,11 @@ export interface RouterMetrics {
   cellUp: Gauge<"cell">;
   rateLimited: Counter<"scope">;
   newTenantsRedirected: Counter<"full" | "cell">;
+  regionUp: Gauge<"peer">;
+  regionHops: Counter<"peer" | "status">;
+  homeClaims: Counter<"outcome" | "unconfirmed">;
+  directoryEvents: Counter<"origin" | "outcome">;
+  directoryLag: Gauge<"origin">;
 }
 
 export function createRouterMetrics(labels: { region: string; router: string }): RouterMetrics {
@@ -43,6 +48,36 @@ export function createRouterMetrics(labels: { region: string; router: string }):
       name: "hl_router_new_tenants_redirected_total",
       help: "New tenants whose bucket's cell was full, by that cell and the cell they were pinned to instead",
       labelNames: ["full", "cell"],
+      registers: [registry],
+    }),
+    regionUp: new Gauge({
+      name: "hl_router_region_up",
+      help: "1 while the router's health checks see a peer region's router up, 0 while it counts as down",
+      labelNames: ["peer"],
+      registers: [registry],
+    }),
+    regionHops: new Counter({
+      name: "hl_router_region_hops_total",
+      help: "Requests sent on to the user's home region, by that region and the status the client got",
+      labelNames: ["peer", "status"],
+      registers: [registry],
+    }),
+    homeClaims: new Counter({
+      name: "hl_router_home_claims_total",
+      help: "New users this router claimed a home for: won (the wanted region) or lost to an earlier claim; unconfirmed when a peer could not be asked",
+      labelNames: ["outcome", "unconfirmed"],
+      registers: [registry],
+    }),
+    directoryEvents: new Counter({
+      name: "hl_router_directory_events_total",
+      help: "Events of every region the directory consumer read, by origin region and outcome (applied, duplicate, conflict, malformed)",
+      labelNames: ["origin", "outcome"],
+      registers: [registry],
+    }),
+    directoryLag: new Gauge({
+      name: "hl_router_directory_lag_seconds",
+      help: "Age of the last event the directory applied, by origin region: replication lag plus consumer lag",
+      labelNames: ["origin"],
       registers: [registry],
     }),
   };

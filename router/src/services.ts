@@ -7,6 +7,7 @@ import type { RouterConfig } from "./config.ts";
 import { createRouterMetrics, type RouterMetrics } from "./metrics.ts";
 import type { PlacementView } from "./placement.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limits.ts";
+import { type RegionServices, startRegions } from "./regions/index.ts";
 
 /** Everything a request handler may use, injected through the context (never module globals). */
 export interface RouterServices {
@@ -19,6 +20,8 @@ export interface RouterServices {
   redis: Redis;
   limits: { address: RateLimiter; user: RateLimiter };
   verifier: IdTokenVerifier;
+  /** The peer regions and the user directory; absent while the region is alone. */
+  regions: RegionServices | undefined;
 }
 
 /** A rate-limit check must not hold a request for long: past this, the in-memory limiter decides. */
@@ -53,6 +56,7 @@ export function buildRouterServices(
   const health = startCellHealthMonitor({ placement, ...config.cellHealth, logger, metrics });
   const pools = createCellPools(config.proxy);
   const { keyPrefix, address, user } = config.rateLimits;
+  const regions = startRegions(config, logger, metrics);
   return {
     config,
     logger,
@@ -66,7 +70,9 @@ export function buildRouterServices(
       user: createRateLimiter(redis, `${keyPrefix}:user`, user),
     },
     verifier: createIdTokenVerifier({ projectId: config.auth.projectId, keySource: config.auth.jwksUrl }),
+    regions,
     async close() {
+      await regions?.close();
       await health.stop();
       await pools.close();
       redis.disconnect();

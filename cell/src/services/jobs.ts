@@ -27,7 +27,7 @@ export async function createJob({
   const analysis = analyzeJob(input.text, input.title);
   const id = randomUUID();
   const [row] = await ctx.services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, ctx.tenantId);
+    await guardTenantWrite(tx, ctx.tenantId, ctx.services.events);
     const inserted = await tx
       .insert(jobs)
       .values({ id, tenantId: ctx.tenantId, title: analysis.title, text: input.text, analysis })

@@ -14,7 +14,7 @@ export async function scoreMatch({
   const [resume, job] = await Promise.all([loadResume(ctx, input.resumeId), loadJob(ctx, input.jobId)]);
   const result = matchResume(resume.parsed, job.analysis);
   await ctx.services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, ctx.tenantId);
+    await guardTenantWrite(tx, ctx.tenantId, ctx.services.events);
     await ctx.services.events.record(tx, ctx.tenantId, "match.scored", { ...input, score: result.score });
   });
   return { resumeId: input.resumeId, jobId: input.jobId, ...result };

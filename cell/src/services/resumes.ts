@@ -33,7 +33,7 @@ export async function createResume({
   const id = randomUUID();
   const filename = input.source === "file" ? (input.filename ?? null) : null;
   const [row] = await ctx.services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, ctx.tenantId);
+    await guardTenantWrite(tx, ctx.tenantId, ctx.services.events);
     const inserted = await tx
       .insert(resumes)
       .values({ id, tenantId: ctx.tenantId, filename, kind, sizeBytes, parsed })

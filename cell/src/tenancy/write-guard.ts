@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "../db/client.ts";
 import { tenantFreezes, tenants } from "../db/schema/index.ts";
 import { ServiceError } from "../errors.ts";
+import type { EventRecorder } from "../events/outbox.ts";
 
 /**
  * The advisory-lock name of a tenant; Postgres hashes it to the 64-bit lock key with
@@ -14,13 +15,18 @@ export function tenantLockName(tenantId: string): string {
 /**
  * Call inside every transaction that writes a tenant's rows, before it commits. It also registers
  * the tenant on this cell (its first write makes it one of the cell's tenants, counted against the
- * cell's capacity). The shared lock
+ * cell's capacity) and announces it with `tenant.registered`, which MirrorMaker 2 carries to the
+ * other regions' user directories. The shared lock
  * is held until commit, so the migrator's exclusive lock (taken while it inserts the freeze) waits
  * for writes in flight, and no write of the tenant commits after the freeze. The freeze check is a
  * separate statement on purpose: in READ COMMITTED it then sees a freeze committed while this
  * transaction waited for the lock.
  */
-export async function guardTenantWrite(tx: Transaction, tenantId: string): Promise<void> {
+export async function guardTenantWrite(
+  tx: Transaction,
+  tenantId: string,
+  events: EventRecorder,
+): Promise<void> {
   await tx.execute(
     sql`select pg_advisory_xact_lock_shared(hashtextextended(${tenantLockName(tenantId)}, 0))`,
   );
@@ -33,7 +39,12 @@ export async function guardTenantWrite(tx: Transaction, tenantId: string): Promi
       migrationId: freeze.migrationId,
     });
   }
-  await tx.insert(tenants).values({ tenantId }).onConflictDoNothing();
+  const registered = await tx
+    .insert(tenants)
+    .values({ tenantId })
+    .onConflictDoNothing()
+    .returning({ tenantId: tenants.tenantId });
+  if (registered.length > 0) await events.record(tx, tenantId, "tenant.registered", {});
 }
 
 export function isTenantMigrating(error: unknown): boolean {

@@ -17,7 +17,7 @@ export async function failWorkflow(
   const failed = await services.db.transaction(async (tx) => {
     const [workflow] = await tx.select().from(workflows).where(eq(workflows.id, workflowId)).for("update");
     if (!workflow || isTerminal(workflow.status)) return false;
-    await guardTenantWrite(tx, workflow.tenantId);
+    await guardTenantWrite(tx, workflow.tenantId, services.events);
     const stepWhere = and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, stepName));
     const [step] = await tx.select({ attempts: workflowSteps.attempts }).from(workflowSteps).where(stepWhere);
     await tx

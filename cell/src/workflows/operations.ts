@@ -59,7 +59,7 @@ export async function getWorkflowSnapshot(
 
 export async function cancelWorkflow(services: Services, tenantId: string, id: string): Promise<void> {
   await services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, tenantId);
+    await guardTenantWrite(tx, tenantId, services.events);
     const [workflow] = await tx
       .select()
       .from(workflows)
@@ -119,7 +119,7 @@ export async function replayDeadLetter(
       .where(and(eq(deadLetters.id, deadLetterId), isNull(deadLetters.replayedAt)))
       .for("update");
     if (!letter) throw new ServiceError("not_found", `no open dead letter ${deadLetterId}`);
-    await guardTenantWrite(tx, letter.tenantId);
+    await guardTenantWrite(tx, letter.tenantId, services.events);
     const [workflow] = await tx
       .select()
       .from(workflows)

@@ -129,7 +129,7 @@ async function waitForService(
   const waits = (data.waits ?? 0) + 1;
   const delaySeconds = Math.min(MAX_WAIT_SECONDS, 2 ** (waits - 1));
   await services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, ctx.tenantId);
+    await guardTenantWrite(tx, ctx.tenantId, services.events);
     const [workflow] = await tx
       .select({ status: workflows.status })
       .from(workflows)
@@ -156,7 +156,7 @@ async function markRunning(
   stepName: string,
 ): Promise<void> {
   await services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, tenantId);
+    await guardTenantWrite(tx, tenantId, services.events);
     await tx
       .update(workflowSteps)
       .set({ status: "running", attempts: sql`${workflowSteps.attempts} + 1`, startedAt: new Date() })
@@ -177,7 +177,7 @@ async function recordAttemptError(
   error: unknown,
 ) {
   await services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, tenantId);
+    await guardTenantWrite(tx, tenantId, services.events);
     await tx
       .update(workflowSteps)
       .set({ errorMessage: errorMessage(error) })
@@ -194,7 +194,7 @@ async function commitStep(
 ): Promise<void> {
   const { workflowId, tenantId } = ctx;
   const committed = await services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, tenantId);
+    await guardTenantWrite(tx, tenantId, services.events);
     const [workflow] = await tx.select().from(workflows).where(eq(workflows.id, workflowId)).for("update");
     if (!workflow || isTerminal(workflow.status)) return false;
     const definition = workflowDefinition(workflow.kind);

@@ -27,7 +27,7 @@ export async function startWorkflow(
   const definition = workflowDefinition(start.kind);
   const traceContext = injectTraceContext();
   return services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, start.tenantId);
+    await guardTenantWrite(tx, start.tenantId, services.events);
     const id = randomUUID();
     const inserted = await tx
       .insert(workflows)

@@ -19,7 +19,7 @@ beforeAll(async () => {
   sql = postgres(database.url, { max: 2, onnotice: () => {} });
 });
 afterAll(async () => {
-  await platformProcess("start", "kafka");
+  await platformProcess("start", "us-east-kafka");
   await cell?.stopAll();
   await sql?.end();
   await database?.drop();
@@ -28,7 +28,7 @@ afterAll(async () => {
 describe("drill: Kafka stops while requests keep coming", () => {
   it("keeps accepting requests, then delivers every event once Kafka is back; the consumer drops duplicates", async () => {
     const request = client(cell, "kafka-drill");
-    await platformProcess("stop", "kafka");
+    await platformProcess("stop", "us-east-kafka");
     try {
       for (let i = 0; i < 5; i++) {
         const res = await request("/v1/resumes", json({ text: cellFixture("resume.txt") }));
@@ -43,7 +43,7 @@ describe("drill: Kafka stops while requests keep coming", () => {
         await scalar(sql`select count(*)::int as n from outbox where published_at is null`),
       ).toBeGreaterThan(0);
     } finally {
-      await platformProcess("start", "kafka");
+      await platformProcess("start", "us-east-kafka");
     }
 
     await until(

@@ -6,6 +6,8 @@ export interface TestPlatform {
   postgresUrl: string;
   redisUrl: string;
   kafkaBrokers: string[];
+  /** Each region's Kafka brokers (MirrorMaker 2 runs between them), by region. */
+  regions: Record<string, { kafkaBrokers: string[] }>;
   /** host:port of the shared gRPC services (pdf, ai-optimizer, scraper) the platform runs. */
   services: { pdf: string; ai: string; scraper: string };
   pm2Home: string;
@@ -36,6 +38,11 @@ export function testPlatform(): TestPlatform {
     postgresUrl: String(raw.postgresUrl),
     redisUrl: String(raw.redisUrl),
     kafkaBrokers: Array.isArray(brokers) ? brokers.map(String) : String(brokers).split(","),
+    regions: Object.fromEntries(
+      Object.entries((raw.regions ?? {}) as Record<string, { kafkaBrokers: string }>).map(
+        ([region, value]) => [region, { kafkaBrokers: value.kafkaBrokers.split(",") }],
+      ),
+    ),
     get services() {
       return { pdf: address("pdf"), ai: address("ai-optimizer"), scraper: address("scraper") };
     },

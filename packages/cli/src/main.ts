@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerControlCommands } from "./control/commands.ts";
 import { registerDlqCommands } from "./dlq.ts";
 import { registerLocalCommands } from "./local/index.ts";
+import { registerRegionsCommand } from "./regions.ts";
 import { registerTokenCommand } from "./token.ts";
 
 const program = new Command("hireloop")
@@ -10,6 +11,7 @@ const program = new Command("hireloop")
 
 registerLocalCommands(program);
 registerTokenCommand(program);
+registerRegionsCommand(program);
 registerDlqCommands(program);
 registerControlCommands(program);
 

@@ -4,6 +4,8 @@ const id = z.uuid();
 
 /** The schema of each event's `data`, by type. Version 1 of every event. */
 export const eventCatalog = {
+  /** A tenant's first write on a cell: the envelope's region and cell say where they live. */
+  "tenant.registered": z.object({}),
   "resume.created": z.object({ resumeId: id, kind: z.enum(["pdf", "docx", "text"]), sizeBytes: z.int() }),
   "job.created": z.object({ jobId: id, requiredSkillCount: z.int() }),
   "match.scored": z.object({ resumeId: id, jobId: id, score: z.int().min(0).max(100) }),

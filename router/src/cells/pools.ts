@@ -6,11 +6,16 @@ export interface CellPoolOptions {
   connectTimeoutMs: number;
 }
 
-/** Where to send a cell's requests: its own keep-alive pool and the path prefix of its API URL. */
-export interface CellTarget {
-  cell: CellRecord;
+/** Where the router sends a request on: a keep-alive pool and the path prefix of the upstream's URL. */
+export interface UpstreamTarget {
+  /** The cell id, or the region for a hop to another region's router: a label for metrics and logs. */
+  id: string;
   pool: Pool;
   basePath: string;
+}
+
+export interface CellTarget extends UpstreamTarget {
+  cell: CellRecord;
 }
 
 export interface CellPools {
@@ -31,6 +36,7 @@ export function createCellPools(options: CellPoolOptions): CellPools {
       if (known) void known.pool.close();
       const url = new URL(cell.apiUrl);
       const target: CellTarget = {
+        id: cell.id,
         cell,
         pool: new Pool(url.origin, {
           connections: options.connectionsPerCell,

@@ -4,7 +4,7 @@ import { contextWithSpan, injectTraceContext } from "@hireloop/observability";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { Context } from "hono";
 import { type Dispatcher, errors as undiciErrors } from "undici";
-import type { CellTarget } from "../cells/pools.ts";
+import type { UpstreamTarget } from "../cells/pools.ts";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
 import { headersForCell } from "./headers.ts";
@@ -14,20 +14,34 @@ class BodyTooLargeError extends Error {
   override readonly name = "BodyTooLargeError";
 }
 
+export interface ForwardOptions {
+  /** Headers the router adds for this upstream (a hop's peer credentials). */
+  headers?: Record<string, string>;
+  /** Headers the router adds to the upstream's response. */
+  responseHeaders?: Record<string, string>;
+  /** The answer when the upstream cannot be reached. */
+  unavailable?: (c: Context<RouterEnv>) => Response;
+}
+
 /**
- * Streams the request to the cell and the cell's response back, both with back-pressure: nothing is
- * buffered whole, and each chunk of a server-sent event stream is written as it arrives (see
- * CellResponseRelay). Resolves once the response head is sent (the body keeps flowing after that);
- * the result tells the adapter the response was written directly.
+ * Streams the request to the cell (or another region's router) and the response back, both with
+ * back-pressure: nothing is buffered whole, and each chunk of a server-sent event stream is written
+ * as it arrives (see CellResponseRelay). Resolves once the response head is sent (the body keeps
+ * flowing after that); the result tells the adapter the response was written directly.
  */
-export async function forwardToCell(c: Context<RouterEnv>, target: CellTarget): Promise<Response> {
+export async function forwardToCell(
+  c: Context<RouterEnv>,
+  target: UpstreamTarget,
+  options: ForwardOptions = {},
+): Promise<Response> {
   const { incoming, outgoing } = c.env;
   const config = c.get("services").config.proxy;
   const requestId = c.get("requestId");
-  const cell = target.cell.id;
+  const cell = target.id;
   const relay = new CellResponseRelay(outgoing, {
     requestId,
     bodyIdleTimeoutMs: config.bodyIdleTimeoutMs,
+    ...(options.responseHeaders === undefined ? {} : { extraHeaders: options.responseHeaders }),
     onBroken: (error) => c.get("logger").warn({ err: error, cell }, "the cell's response broke off"),
   });
   const url = new URL(c.req.url);
@@ -35,12 +49,15 @@ export async function forwardToCell(c: Context<RouterEnv>, target: CellTarget): 
     {
       path: `${target.basePath}${url.pathname}${url.search}`,
       method: c.req.method as Dispatcher.HttpMethod,
-      headers: headersForCell(incoming.headers, {
-        requestId,
-        trace: injectTraceContext(contextWithSpan(c.get("span"))),
-        peerAddress: incoming.socket.remoteAddress ?? "unknown",
-        trustedProxies: config.trustedProxies,
-      }),
+      headers: {
+        ...headersForCell(incoming.headers, {
+          requestId,
+          trace: injectTraceContext(contextWithSpan(c.get("span"))),
+          peerAddress: incoming.socket.remoteAddress ?? "unknown",
+          trustedProxies: c.get("peerHop") === undefined ? config.trustedProxies : 1,
+        }),
+        ...options.headers,
+      },
       body: requestBody(incoming, config.maxBodyBytes),
       headersTimeout: config.headersTimeoutMs,
       bodyTimeout: 0,
@@ -51,7 +68,7 @@ export async function forwardToCell(c: Context<RouterEnv>, target: CellTarget): 
   try {
     statusCode = await relay.head;
   } catch (error) {
-    return failed(c, target, error as Error, relay.callerLeft || incoming.errored !== null);
+    return failed(c, target, options, error as Error, relay.callerLeft || incoming.errored !== null);
   }
   c.set("proxied", { cell, status: statusCode });
   c.get("services").metrics.proxiedRequests.inc({ cell, status: String(statusCode) });
@@ -59,9 +76,15 @@ export async function forwardToCell(c: Context<RouterEnv>, target: CellTarget): 
 }
 
 /** Maps a failure before the response head to the caller's answer. */
-function failed(c: Context<RouterEnv>, target: CellTarget, error: Error, callerLeft: boolean): Response {
+function failed(
+  c: Context<RouterEnv>,
+  target: UpstreamTarget,
+  options: ForwardOptions,
+  error: Error,
+  callerLeft: boolean,
+): Response {
   const { metrics, config } = c.get("services");
-  const cell = target.cell.id;
+  const cell = target.id;
   const count = (status: number) => {
     c.set("proxied", { cell, status });
     metrics.proxiedRequests.inc({ cell, status: String(status) });
@@ -93,8 +116,8 @@ function failed(c: Context<RouterEnv>, target: CellTarget, error: Error, callerL
     });
   }
   count(503);
-  c.get("logger").warn({ cell, err: error }, "the cell could not be reached");
-  return cellUnavailable(c, cell, config.proxy.retryAfterSeconds);
+  c.get("logger").warn({ cell, err: error }, "the upstream could not be reached");
+  return options.unavailable?.(c) ?? cellUnavailable(c, cell, config.proxy.retryAfterSeconds);
 }
 
 /** 503 for a tenant whose cell cannot serve now. Never retried on another cell: the tenant's data is not there. */

@@ -11,6 +11,8 @@ export class CallerGoneError extends Error {
 }
 
 export interface RelayOptions {
+  /** Added to the upstream's response headers (the region a hopped request entered by). */
+  extraHeaders?: Record<string, string>;
   requestId: string;
   /** Longest silence inside a response body before it is cut; event streams are exempt. */
   bodyIdleTimeoutMs: number;
@@ -69,7 +71,10 @@ export class CellResponseRelay implements Dispatcher.DispatchHandler {
   ) {
     // 1xx interim responses are the connection's business; the caller gets the final one.
     if (statusCode < 200) return;
-    this.outgoing.writeHead(statusCode, headersForClient(headers, this.options.requestId));
+    this.outgoing.writeHead(statusCode, {
+      ...headersForClient(headers, this.options.requestId),
+      ...this.options.extraHeaders,
+    });
     // Without a length the body is a stream of unknown duration: let the caller see the head now.
     if (headers["content-length"] === undefined) this.outgoing.flushHeaders();
     if (!isEventStream(headers["content-type"])) {

@@ -4,9 +4,12 @@ import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
 import { createNewTenantPlacer } from "../new-tenants.ts";
 import { cellUnavailable, forwardToCell } from "../proxy/forward.ts";
+import { hopToRegion } from "../regions/peer-hop.ts";
+import { homeOrRefuse } from "./home.ts";
 
 /**
- * Every signed-in request goes to the one cell that holds the caller's data (tenant key = uid). When
+ * Every signed-in request goes to the one cell that holds the caller's data (tenant key = uid); a
+ * user homed in another region is sent on to that region's router (a proxy hop, ADR 0014). When
  * that cell is down the caller waits: another cell would answer from a database without their data.
  * A new caller whose bucket names a full cell is placed on another cell (see new-tenants.ts).
  */
@@ -24,6 +27,13 @@ export function registerTenantProxy(app: Hono<RouterEnv>) {
       );
     }
     const uid = c.get("identity").uid;
+    const { regions } = c.get("services");
+    // A hop was routed by its entry region with this region's own answer: it is served here.
+    if (regions && c.get("peerHop") === undefined) {
+      const home = await homeOrRefuse(c, () => regions.home.homeOf(uid));
+      if (home instanceof Response) return home;
+      if (home.homeRegion !== config.region) return hopToRegion(c, home.homeRegion);
+    }
     let cellId = cellFor(table, uid);
     const bucketCell = placement.cell(cellId);
     if (bucketCell && !table.overrides.has(uid) && health.isFull(bucketCell)) {

@@ -24,18 +24,31 @@ export interface TestRegion {
   stop(): Promise<void>;
 }
 
-export async function startRegion(cellCount: number): Promise<TestRegion> {
-  const keysDir = await mkdtemp(join(tmpdir(), "hl-router-keys-"));
+export interface RegionOptions {
+  region?: string;
+  /** A signing-key folder shared with other regions (Firebase tokens are valid everywhere). */
+  keysDir?: string;
+  /** More environment for every cell (the region's Kafka, say). */
+  env?: Record<string, string>;
+}
+
+export async function startRegion(cellCount: number, options: RegionOptions = {}): Promise<TestRegion> {
+  const region = options.region ?? "us-east";
+  const keysDir = options.keysDir ?? (await mkdtemp(join(tmpdir(), "hl-router-keys-")));
   const keys = await generateDevKeys(keysDir);
   const databases = await Promise.all(Array.from({ length: cellCount }, () => createTestDatabase()));
   const started = await Promise.allSettled(
     databases.map(async (database, index): Promise<RunningCell> => {
-      const id = `us-east-${index + 1}`;
-      const processes = await startCellProcesses(database.url, { HL_CELL_ID: id }, { keysDir });
+      const id = `${region}-${index + 1}`;
+      const processes = await startCellProcesses(
+        database.url,
+        { HL_REGION: region, HL_CELL_ID: id, ...options.env },
+        { keysDir },
+      );
       return {
         id,
         processes,
-        record: { id, region: "us-east", state: "active", apiUrl: processes.apiUrl, weight: 1 },
+        record: { id, region, state: "active", apiUrl: processes.apiUrl, weight: 1 },
       };
     }),
   );

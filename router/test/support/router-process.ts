@@ -16,8 +16,11 @@ export interface RouterProcess {
 }
 
 /** The router as the platform runs it: `node --import tsx router/src/main.ts` configured by env. */
-export async function startRouterProcess(env: Record<string, string>): Promise<RouterProcess> {
-  const port = await freePort();
+export async function startRouterProcess(
+  env: Record<string, string>,
+  port: number | undefined = undefined,
+): Promise<RouterProcess> {
+  port ??= await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", routerMain], {
     cwd: repoRoot,
     env: {

@@ -144,6 +144,18 @@ export function routerProcess(profile: LocalProfile, router: RouterInstance): Pr
   const cells = topology.cells.filter((cell) => cell.region === router.region);
   const controlUrl = postgresUrl(topology.postgres.port, router.controlDatabase);
   const main = join("router", "src", "main.ts");
+  const peers = topology.routers.filter((other) => other.region !== router.region);
+  const kafka = topology.kafka.find((k) => k.region === router.region);
+  const peerSecretFile = join(profile.keysDir, "peer-secret");
+  // With peers, the router keeps the user directory from its region's Kafka and sends users home.
+  const regionEnv: Record<string, string> =
+    peers.length === 0 || kafka === undefined
+      ? {}
+      : {
+          HL_PEER_REGIONS: peers.map((peer) => `${peer.region}=http://${HOST}:${peer.port}`).join(","),
+          HL_PEER_SECRET_FILE: peerSecretFile,
+          HL_KAFKA_BROKERS: kafkaBrokers(kafka),
+        };
   const url = `http://${HOST}:${router.port}`;
   return {
     name: router.name,
@@ -164,6 +176,7 @@ export function routerProcess(profile: LocalProfile, router: RouterInstance): Pr
       HL_AUTH_PROJECT_ID: topology.authProjectId,
       HL_AUTH_JWKS_URL: pathToFileURL(join(profile.keysDir, "jwks.json")).href,
       HL_LOG_LEVEL: topology.logLevel,
+      ...regionEnv,
     },
     killTimeoutMs: 15_000,
     startTimeoutMs: 60_000,
@@ -182,6 +195,7 @@ export function routerProcess(profile: LocalProfile, router: RouterInstance): Pr
         cells: cells.map((cell) => ({ id: cell.id, apiUrl: `http://${HOST}:${cell.apiPort}` })),
       },
       { kind: "dev-keys", dir: profile.keysDir },
+      { kind: "peer-secret", file: peerSecretFile },
     ],
     requires: [main],
     health: { kind: "http", url: `${url}/readyz` },

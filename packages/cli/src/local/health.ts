@@ -8,6 +8,8 @@ export type HealthCheck =
   | { kind: "postgres"; url: string }
   | { kind: "redis"; host: string; port: number }
   | { kind: "kafka"; brokers: string[] }
+  /** MirrorMaker 2 into a region: each source's heartbeats arrive there (as `<source>.heartbeats`), fresh. */
+  | { kind: "mirror"; brokers: string[]; sources: string[] }
   | { kind: "http"; url: string }
   /** The standard gRPC health protocol: the server as a whole must answer SERVING. */
   | { kind: "grpc"; address: string };
@@ -49,6 +51,8 @@ function runProbe(check: HealthCheck, timeoutMs: number): Promise<HealthResult> 
       return probeRedis(check.host, check.port, timeoutMs);
     case "kafka":
       return probeKafka(check.brokers, timeoutMs);
+    case "mirror":
+      return probeMirror(check.brokers, check.sources, timeoutMs);
     case "http":
       return probeHttp(check.url, timeoutMs);
     case "grpc":
@@ -112,6 +116,49 @@ async function probeKafka(brokers: string[], timeoutMs: number): Promise<HealthR
     return cluster.brokers.length > 0
       ? { healthy: true, detail: `${cluster.brokers.length} broker(s), cluster ${cluster.clusterId}` }
       : { healthy: false, detail: "no broker registered yet" };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** MirrorMaker 2 emits a heartbeat a second; one younger than this shows replication works end to end. */
+const MIRROR_HEARTBEAT_MAX_AGE_MS = 15_000;
+
+async function probeMirror(brokers: string[], sources: string[], timeoutMs: number): Promise<HealthResult> {
+  const kafka = new Kafka({
+    clientId: "hireloop-local-health",
+    brokers,
+    connectionTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    retry: { retries: 0 },
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const topics = new Set(await admin.listTopics());
+    const stale: string[] = [];
+    for (const source of sources) {
+      const topic = `${source}.heartbeats`;
+      if (!topics.has(topic)) {
+        stale.push(`${topic} missing`);
+        continue;
+      }
+      const since = Date.now() - MIRROR_HEARTBEAT_MAX_AGE_MS;
+      const [recent, ends] = await Promise.all([
+        admin.fetchTopicOffsetsByTimestamp(topic, since),
+        admin.fetchTopicOffsets(topic),
+      ]);
+      // By timestamp, Kafka answers the first offset at or after it: the end when nothing is newer.
+      const fresh = recent.some(({ partition, offset }) => {
+        const end = ends.find((e) => e.partition === partition)?.high;
+        return end !== undefined && offset !== "-1" && BigInt(offset) < BigInt(end);
+      });
+      if (!fresh) stale.push(`no heartbeat from ${source} for ${MIRROR_HEARTBEAT_MAX_AGE_MS / 1000} s`);
+    }
+    return stale.length === 0
+      ? { healthy: true, detail: `heartbeats from ${sources.join(", ")} arriving` }
+      : { healthy: false, detail: stale.join("; ") };
   } finally {
     await admin.disconnect();
   }

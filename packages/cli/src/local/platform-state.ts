@@ -29,6 +29,8 @@ export type DevPlatformState = {
   redis: Record<string, string>;
   /** Brokers (host:port) of the default region's Kafka. */
   kafka: string;
+  /** Brokers of each region's Kafka, by region. */
+  kafkaByRegion: Record<string, string>;
   pm2Home: string;
 };
 
@@ -38,6 +40,8 @@ export type TestPlatformState = {
   postgresUrl: string;
   redisUrl: string;
   kafkaBrokers: string;
+  /** Brokers of each region's Kafka (MirrorMaker 2 runs between them), by region. */
+  regions: Record<string, { kafkaBrokers: string }>;
   /** host:port of the shared gRPC services the test cells call. */
   services: Partial<Record<SharedServiceKind, string>>;
   pm2Home: string;
@@ -59,6 +63,9 @@ export function platformState(profile: LocalProfile): PlatformState {
       postgresUrl: adminUrl,
       redisUrl: redisUrl(firstRedis),
       kafkaBrokers: kafkaBrokers(firstKafka),
+      regions: Object.fromEntries(
+        topology.kafka.map((kafka) => [kafka.region, { kafkaBrokers: kafkaBrokers(kafka) }]),
+      ),
       services: Object.fromEntries(
         topology.services.map((service) => [service.kind, `127.0.0.1:${service.grpcPort}`]),
       ),
@@ -102,6 +109,7 @@ export function platformState(profile: LocalProfile): PlatformState {
     postgres: adminUrl,
     redis: Object.fromEntries(topology.redis.map((redis) => [redis.name, redisUrl(redis)])),
     kafka: kafkaBrokers(regionalKafka === undefined ? firstKafka : byName(topology.kafka, regionalKafka)),
+    kafkaByRegion: Object.fromEntries(topology.kafka.map((kafka) => [kafka.region, kafkaBrokers(kafka)])),
     pm2Home: profile.pm2Home,
   };
 }

@@ -17,6 +17,8 @@ export type SetupStep =
     }
   | { kind: "database"; adminUrl: string; database: string }
   | { kind: "dev-keys"; dir: string }
+  /** The secret the regions' routers share (random, created once, never in the repository). */
+  | { kind: "peer-secret"; file: string }
   | { kind: "migrations"; script: string; cwd: string; databaseUrl: string }
   | {
       kind: "control-plane";
@@ -29,6 +31,7 @@ export type ProcessRole =
   | "postgres"
   | "redis"
   | "kafka"
+  | "mirror"
   | "shared-service"
   | "cell-api"
   | "cell-worker"

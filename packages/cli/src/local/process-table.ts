@@ -13,7 +13,7 @@ import {
 } from "./process-spec.ts";
 import type { LocalProfile } from "./profile.ts";
 import type { Toolchain } from "./toolchain.ts";
-import type { KafkaInstance, RedisInstance } from "./topology.ts";
+import type { KafkaInstance, MirrorInstance, RedisInstance } from "./topology.ts";
 
 export * from "./process-spec.ts";
 
@@ -24,6 +24,7 @@ export function processTable(profile: LocalProfile, tools: Toolchain): ProcessSp
     postgresProcess(profile, tools),
     ...topology.redis.map((redis) => redisProcess(profile, tools, redis)),
     ...topology.kafka.map((kafka) => kafkaProcess(profile, tools, kafka)),
+    ...topology.mirrors.map((mirror) => mirrorProcess(profile, tools, mirror)),
     ...topology.services.map((service) => sharedServiceProcess(profile, service)),
     ...topology.cells.flatMap((cell) => cellProcesses(profile, cell)),
     ...topology.routers.map((router) => routerProcess(profile, router)),
@@ -151,6 +152,70 @@ function kafkaProcess(profile: LocalProfile, tools: Toolchain, kafka: KafkaInsta
     ],
     requires: [],
     health: { kind: "kafka", brokers: [kafkaBrokers(kafka)] },
+  };
+}
+
+/** MirrorMaker 2 (dedicated mode) replicating every other region's topics into the mirror's region. */
+function mirrorProcess(profile: LocalProfile, tools: Toolchain, mirror: MirrorInstance): ProcessSpec {
+  const { topology } = profile;
+  const dir = join(profile.stateDir, mirror.name);
+  const configFile = join(dir, "mirror-maker.properties");
+  const log4jConfig = join(profile.repoRoot, "infra", "local", "kafka", "log4j.properties");
+  const target = topology.kafka.find((kafka) => kafka.region === mirror.region);
+  if (target === undefined) throw new Error(`mirror ${mirror.name}: region ${mirror.region} has no Kafka`);
+  const sources = topology.kafka.filter((kafka) => kafka.region !== mirror.region);
+  return {
+    name: mirror.name,
+    role: "mirror",
+    endpoint: `${sources.map((source) => source.region).join(", ")} → ${mirror.region}`,
+    ports: [],
+    script: tools.java,
+    args: [
+      "-Xmx384m",
+      "-Xms128m",
+      "-XX:+UseG1GC",
+      "-XX:+ExitOnOutOfMemoryError",
+      "-Djava.awt.headless=true",
+      `-Dlog4j.configuration=${pathToFileURL(log4jConfig).href}`,
+      "-cp",
+      join(tools.kafkaLibsDir, "*"),
+      "org.apache.kafka.connect.mirror.MirrorMaker",
+      configFile,
+      "--clusters",
+      mirror.region,
+    ],
+    cwd: dir,
+    env: baseEnvironment(),
+    killTimeoutMs: 30_000,
+    startTimeoutMs: 120_000,
+    dependsOn: topology.kafka.map((kafka) => kafka.name),
+    setup: [
+      {
+        kind: "render-template",
+        template: join(profile.repoRoot, "infra", "local", "kafka", "mirror-maker.properties.template"),
+        target: configFile,
+        values: {
+          target: mirror.region,
+          clusters: topology.kafka.map((kafka) => kafka.region).join(", "),
+          bootstrap: topology.kafka
+            .map((kafka) => `${kafka.region}.bootstrap.servers = ${kafkaBrokers(kafka)}`)
+            .join("\n"),
+          flows: sources
+            .flatMap((source) => [
+              `${source.region}->${mirror.region}.enabled = true`,
+              // A backslash starts an escape in a .properties value: the regex's own are doubled.
+              `${source.region}->${mirror.region}.topics = ${mirror.topics.replaceAll("\\", "\\\\")}`,
+            ])
+            .join("\n"),
+        },
+      },
+    ],
+    requires: [],
+    health: {
+      kind: "mirror",
+      brokers: [kafkaBrokers(target)],
+      sources: sources.map((source) => source.region),
+    },
   };
 }
 

@@ -26,6 +26,8 @@ export async function runSetupStep(step: SetupStep, report: Report): Promise<voi
       return prepareControlPlane(step, report);
     case "migrations":
       return runMigrations(step, report);
+    case "peer-secret":
+      return createPeerSecret(step, report);
     case "dev-keys": {
       const keys = await generateDevKeys(step.dir);
       report(`dev signing key ${keys.kid} in ${step.dir}`);
@@ -59,6 +61,17 @@ async function createPostgresCluster(step: Step<"postgres-cluster">, report: Rep
     await runCommand(step.initdb, initdbArgs, { timeoutMs: 120_000 });
   }
   report(`created a Postgres cluster in ${step.dataDir} (superuser ${step.superuser}, trust on loopback)`);
+}
+
+async function createPeerSecret(step: Step<"peer-secret">, report: Report): Promise<void> {
+  if (await exists(step.file)) return;
+  await mkdir(dirname(step.file), { recursive: true });
+  await writeFile(step.file, `${randomBytes(32).toString("hex")}\n`, { mode: 0o600, flag: "wx" }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    },
+  );
+  report(`peer secret of the regions' routers in ${step.file}`);
 }
 
 async function writeRenderedTemplate(step: Step<"render-template">): Promise<void> {

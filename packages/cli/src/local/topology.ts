@@ -15,7 +15,21 @@ export type PostgresInstance = {
 
 export type RedisInstance = { name: string; port: number };
 
-export type KafkaInstance = { name: string; port: number; controllerPort: number };
+export type KafkaInstance = { name: string; region: string; port: number; controllerPort: number };
+
+/**
+ * MirrorMaker 2 in dedicated mode for one target region: it copies the matching topics of every
+ * other region's Kafka into this region's (DefaultReplicationPolicy: as `<source>.<topic>`).
+ * Running one per target region keeps each region's replication inside the region that consumes
+ * it: stopping a region stops the mirroring into it and nothing else.
+ */
+export type MirrorInstance = {
+  name: string;
+  /** The target region. */
+  region: string;
+  /** Java regex of the topics mirrored. */
+  topics: string;
+};
 
 /** One cell: its API and worker, its own database on the Postgres server and its own Redis. */
 export type CellInstance = {
@@ -67,6 +81,7 @@ export type Topology = {
   postgres: PostgresInstance;
   redis: RedisInstance[];
   kafka: KafkaInstance[];
+  mirrors: MirrorInstance[];
   cells: CellInstance[];
   routers: RouterInstance[];
   services: SharedServiceInstance[];
@@ -89,20 +104,58 @@ function sharedServices(
   }));
 }
 
-/** The dev platform's default number of cells in us-east; `CELLS=N make up` changes it. */
+/** The dev platform's default number of cells per region; `CELLS=N make up` changes it. */
 export const DEFAULT_CELL_COUNT = 3;
 const MAX_CELL_COUNT = 16;
 
-/** Cell i of us-east: API on 8080+i, worker on 9100+i, its own database and its own Redis. */
-function usEastCell(index: number): CellInstance {
+/** The regions `make up` starts by default; `REGIONS=us-east make up` runs one. */
+export const DEFAULT_REGIONS = ["us-east", "eu-central"] as const;
+
+/** The topics MirrorMaker 2 copies between regions: the events cells publish (ids and metadata only). */
+export const MIRRORED_TOPICS = "hireloop\\.events";
+
+/**
+ * Where a region's processes listen on the dev platform: its router on `router`, cell i's API on
+ * router + i and worker on `workers` + i, Redis from `redis` (router, services, then cells from
+ * redis + 9 + i), Kafka on `kafka` (+1 for its controller), the shared services from `grpc`/`metrics`.
+ */
+type RegionLayout = {
+  router: number;
+  workers: number;
+  redis: number;
+  kafka: number;
+  grpc: number;
+  metrics: number;
+};
+
+export const REGION_LAYOUTS: Record<string, RegionLayout> = {
+  "us-east": { router: 8080, workers: 9100, redis: 16370, kafka: 19092, grpc: 7101, metrics: 7201 },
+  "eu-central": { router: 9080, workers: 9180, redis: 26370, kafka: 29092, grpc: 7111, metrics: 7211 },
+};
+
+const underscored = (region: string) => region.replaceAll("-", "_");
+
+function layoutOf(region: string): RegionLayout {
+  const layout = REGION_LAYOUTS[region];
+  if (layout === undefined) {
+    throw new Error(
+      `no local layout for region ${region}; regions: ${Object.keys(REGION_LAYOUTS).join(", ")}`,
+    );
+  }
+  return layout;
+}
+
+/** Cell i of a region: API on router + i, worker on workers + i, its own database and its own Redis. */
+function regionCell(region: string, index: number): CellInstance {
+  const layout = layoutOf(region);
   return {
-    id: `us-east-${index}`,
-    region: "us-east",
-    apiPort: 8080 + index,
-    workerPort: 9100 + index,
-    database: `hireloop_us_east_${index}`,
-    redis: `us-east-${index}-redis`,
-    kafka: "us-east-kafka",
+    id: `${region}-${index}`,
+    region,
+    apiPort: layout.router + index,
+    workerPort: layout.workers + index,
+    database: `hireloop_${underscored(region)}_${index}`,
+    redis: `${region}-${index}-redis`,
+    kafka: `${region}-kafka`,
   };
 }
 
@@ -115,41 +168,82 @@ export function cellCountFrom(value: string | undefined): number {
   return count;
 }
 
-/** `make up`: the developer's platform — a router on 8080 in front of N cells. */
-export function devTopologyWith(cellCount: number): Topology {
-  const cells = Array.from({ length: cellCount }, (_, i) => usEastCell(i + 1));
+export function regionsFrom(value: string | undefined): string[] {
+  if (value === undefined || value.trim() === "") return [...DEFAULT_REGIONS];
+  const regions = value.split(",").map((region) => region.trim());
+  for (const region of regions) {
+    if (REGION_LAYOUTS[region] === undefined) {
+      throw new Error(
+        `REGIONS names ${region || "an empty region"}; known regions: ${Object.keys(REGION_LAYOUTS).join(", ")}`,
+      );
+    }
+  }
+  if (new Set(regions).size !== regions.length) throw new Error("REGIONS names a region twice");
+  return regions;
+}
+
+/** One region of the dev platform: its router, cells, Redis servers, Kafka and shared services. */
+function devRegion(region: string, cellCount: number) {
+  const layout = layoutOf(region);
+  const cells = Array.from({ length: cellCount }, (_, i) => regionCell(region, i + 1));
   return {
-    mode: "dev",
-    defaultRegion: "us-east",
-    authProjectId: "hireloop-local",
-    logLevel: "info",
-    postgres: { name: "postgres", port: 15432, durable: true, maxConnections: 300 },
     redis: [
-      { name: "us-east-router-redis", port: 16370 },
-      { name: "us-east-services-redis", port: 16371 },
-      ...cells.map((cell, i) => ({ name: cell.redis, port: 16379 + i })),
+      { name: `${region}-router-redis`, port: layout.redis },
+      { name: `${region}-services-redis`, port: layout.redis + 1 },
+      ...cells.map((cell, i) => ({ name: cell.redis, port: layout.redis + 9 + i })),
     ],
-    kafka: [{ name: "us-east-kafka", port: 19092, controllerPort: 19093 }],
+    kafka: { name: `${region}-kafka`, region, port: layout.kafka, controllerPort: layout.kafka + 1 },
     cells,
-    routers: [
-      {
-        name: "us-east-router",
-        id: "us-east-router-1",
-        region: "us-east",
-        port: 8080,
-        redis: "us-east-router-redis",
-        controlDatabase: "hireloop_control_us_east",
-      },
-    ],
-    services: sharedServices("us-east", 7101, 7201, "us-east-services-redis"),
+    router: {
+      name: `${region}-router`,
+      id: `${region}-router-1`,
+      region,
+      port: layout.router,
+      redis: `${region}-router-redis`,
+      controlDatabase: `hireloop_control_${underscored(region)}`,
+    },
+    services: sharedServices(region, layout.grpc, layout.metrics, `${region}-services-redis`),
   };
 }
 
-export const devTopology: Topology = devTopologyWith(cellCountFrom(process.env.CELLS));
+/** MirrorMaker 2 into each region, once there is more than one. */
+function mirrorsOf(regions: string[], topics: string): MirrorInstance[] {
+  if (regions.length < 2) return [];
+  return regions.map((region) => ({ name: `${region}-mirror`, region, topics }));
+}
+
+/** `make up`: the developer's platform — in each region a router in front of N cells. */
+export function devTopologyWith(cellCount: number, regionNames: string[] = [...DEFAULT_REGIONS]): Topology {
+  const regions = regionNames.map((region) => devRegion(region, cellCount));
+  return {
+    mode: "dev",
+    defaultRegion: regionNames[0] ?? "us-east",
+    authProjectId: "hireloop-local",
+    logLevel: "info",
+    postgres: {
+      name: "postgres",
+      port: 15432,
+      durable: true,
+      maxConnections: 300 + 100 * (regions.length - 1),
+    },
+    redis: regions.flatMap((region) => region.redis),
+    kafka: regions.map((region) => region.kafka),
+    mirrors: mirrorsOf(regionNames, MIRRORED_TOPICS),
+    cells: regions.flatMap((region) => region.cells),
+    routers: regions.map((region) => region.router),
+    services: regions.flatMap((region) => region.services),
+  };
+}
+
+export const devTopology: Topology = devTopologyWith(
+  cellCountFrom(process.env.CELLS),
+  regionsFrom(process.env.REGIONS),
+);
 
 /**
  * `make test`: servers and the stateless shared services; tests create their own databases and
  * start their own cell processes (and their own service processes when they stop one on purpose).
+ * Two regions' Kafka brokers with MirrorMaker 2 between them, for the multi-region tests.
  */
 export const testTopology: Topology = {
   mode: "test",
@@ -158,7 +252,12 @@ export const testTopology: Topology = {
   logLevel: "warn",
   postgres: { name: "postgres", port: 35432, durable: false, maxConnections: 400 },
   redis: [{ name: "redis", port: 36379 }],
-  kafka: [{ name: "kafka", port: 39092, controllerPort: 39093 }],
+  kafka: [
+    { name: "us-east-kafka", region: "us-east", port: 39092, controllerPort: 39093 },
+    { name: "eu-central-kafka", region: "eu-central", port: 49092, controllerPort: 49093 },
+  ],
+  // Tests mirror the events topic and their own `hl.mr.*` topics (one per test, so tests never share).
+  mirrors: mirrorsOf(["us-east", "eu-central"], `${MIRRORED_TOPICS}|hl\\.mr\\..*`),
   cells: [],
   routers: [],
   services: sharedServices("", 37101, 37201, "redis"),
@@ -177,6 +276,7 @@ export function topologyProblems(topology: Topology): string[] {
     topology.postgres.name,
     ...topology.redis.map((r) => r.name),
     ...topology.kafka.map((k) => k.name),
+    ...topology.mirrors.map((m) => m.name),
     ...topology.cells.flatMap((c) => [`${c.id}-api`, `${c.id}-worker`]),
     ...topology.routers.map((r) => r.name),
     ...topology.services.map((s) => s.name),
@@ -217,6 +317,11 @@ export function topologyProblems(topology: Topology): string[] {
       problems.push(
         `router ${router.name} control database ${router.controlDatabase} is not a lower-case SQL identifier`,
       );
+    }
+  }
+  for (const mirror of topology.mirrors) {
+    if (!topology.kafka.some((k) => k.region === mirror.region)) {
+      problems.push(`mirror ${mirror.name} targets region ${mirror.region}, which has no Kafka`);
     }
   }
   for (const service of topology.services) {

@@ -74,7 +74,8 @@ describe("hireloop local", () => {
       logLevel: "warn",
       postgres: { name: "postgres", port: postgres, durable: false, maxConnections: 20 },
       redis: [{ name: "redis", port: redis }],
-      kafka: [{ name: "kafka", port: kafka, controllerPort: controller }],
+      kafka: [{ name: "kafka", region: "us-east", port: kafka, controllerPort: controller }],
+      mirrors: [],
       cells: [],
       routers: [],
       services: [],
@@ -100,6 +101,7 @@ describe("hireloop local", () => {
       postgresUrl: `postgres://hireloop@127.0.0.1:${profile.topology.postgres.port}/postgres`,
       redisUrl: `redis://127.0.0.1:${redisPort}`,
       kafkaBrokers: `127.0.0.1:${profile.topology.kafka[0]?.port}`,
+      regions: { "us-east": { kafkaBrokers: `127.0.0.1:${profile.topology.kafka[0]?.port}` } },
       services: {},
       pm2Home: profile.pm2Home,
     });

@@ -5,7 +5,7 @@ import { devTopologyWith } from "../../src/local/topology.ts";
 
 describe("platformState", () => {
   it("tells dev tools where the cell, its stores and the signing keys are", () => {
-    const oneCell = placeProfile("dev", devTopologyWith(1), "/repo", "/repo/.local/dev");
+    const oneCell = placeProfile("dev", devTopologyWith(1, ["us-east"]), "/repo", "/repo/.local/dev");
     expect(platformState(oneCell)).toEqual({
       mode: "dev",
       projectId: "hireloop-local",
@@ -48,6 +48,7 @@ describe("platformState", () => {
         "us-east-1-redis": "redis://127.0.0.1:16379",
       },
       kafka: "127.0.0.1:19092",
+      kafkaByRegion: { "us-east": "127.0.0.1:19092" },
       pm2Home: "/repo/.local/dev/pm2",
     });
   });
@@ -58,6 +59,10 @@ describe("platformState", () => {
       postgresUrl: "postgres://hireloop@127.0.0.1:35432/postgres",
       redisUrl: "redis://127.0.0.1:36379",
       kafkaBrokers: "127.0.0.1:39092",
+      regions: {
+        "us-east": { kafkaBrokers: "127.0.0.1:39092" },
+        "eu-central": { kafkaBrokers: "127.0.0.1:49092" },
+      },
       services: { pdf: "127.0.0.1:37101", "ai-optimizer": "127.0.0.1:37102", scraper: "127.0.0.1:37103" },
       pm2Home: "/repo/.local/test/pm2",
     });

@@ -32,34 +32,72 @@ describe("processTable", () => {
   const dev = processTable(placeProfile("dev", devTopologyWith(3), root, `${root}/.local/dev`), tools);
   const test = processTable(builtInProfile("test", root), tools);
 
-  it("runs the servers, the shared services, three cells and the router in dev; servers and services in test", () => {
+  it("runs each region's servers, services, cells and router, and MirrorMaker 2 into each region", () => {
+    const region = (name: string) => [
+      `${name}-router-redis`,
+      `${name}-services-redis`,
+      `${name}-1-redis`,
+      `${name}-2-redis`,
+      `${name}-3-redis`,
+    ];
+    const apps = (name: string) => [
+      `${name}-1-api`,
+      `${name}-1-worker`,
+      `${name}-2-api`,
+      `${name}-2-worker`,
+      `${name}-3-api`,
+      `${name}-3-worker`,
+    ];
     expect(dev.map((spec) => spec.name)).toEqual([
       "postgres",
-      "us-east-router-redis",
-      "us-east-services-redis",
-      "us-east-1-redis",
-      "us-east-2-redis",
-      "us-east-3-redis",
+      ...region("us-east"),
+      ...region("eu-central"),
       "us-east-kafka",
-      "us-east-pdf",
-      "us-east-ai-optimizer",
-      "us-east-scraper",
-      "us-east-1-api",
-      "us-east-1-worker",
-      "us-east-2-api",
-      "us-east-2-worker",
-      "us-east-3-api",
-      "us-east-3-worker",
+      "eu-central-kafka",
+      "us-east-mirror",
+      "eu-central-mirror",
+      ...["us-east", "eu-central"].flatMap((name) => [
+        `${name}-pdf`,
+        `${name}-ai-optimizer`,
+        `${name}-scraper`,
+      ]),
+      ...apps("us-east"),
+      ...apps("eu-central"),
       "us-east-router",
+      "eu-central-router",
     ]);
     expect(test.map((spec) => spec.name)).toEqual([
       "postgres",
       "redis",
-      "kafka",
+      "us-east-kafka",
+      "eu-central-kafka",
+      "us-east-mirror",
+      "eu-central-mirror",
       "pdf",
       "ai-optimizer",
       "scraper",
     ]);
+  });
+
+  it("runs MirrorMaker 2 per target region, from every other region's Kafka, checked by mirrored heartbeats", () => {
+    const mirror = byName(dev, "eu-central-mirror");
+    expect(mirror.args.slice(-3)).toEqual([
+      `${root}/.local/dev/eu-central-mirror/mirror-maker.properties`,
+      "--clusters",
+      "eu-central",
+    ]);
+    expect(mirror.dependsOn).toEqual(["us-east-kafka", "eu-central-kafka"]);
+    expect(mirror.health).toEqual({ kind: "mirror", brokers: ["127.0.0.1:29092"], sources: ["us-east"] });
+    const render = mirror.setup.find((step) => step.kind === "render-template");
+    expect(render).toMatchObject({
+      values: {
+        target: "eu-central",
+        clusters: "us-east, eu-central",
+        bootstrap:
+          "us-east.bootstrap.servers = 127.0.0.1:19092\neu-central.bootstrap.servers = 127.0.0.1:29092",
+        flows: "us-east->eu-central.enabled = true\nus-east->eu-central.topics = hireloop\\\\.events",
+      },
+    });
   });
 
   it("runs each shared service with its gRPC and metrics ports, checked by the gRPC health protocol", () => {
@@ -135,8 +173,8 @@ describe("processTable", () => {
   it("grows by three processes per added cell: its API, its worker and its Redis", () => {
     const place = (topology: Topology) =>
       processTable(placeProfile("dev", topology, root, `${root}/.local/dev`), tools);
-    const two = place(devTopologyWith(2));
-    const three = place(devTopologyWith(3));
+    const two = place(devTopologyWith(2, ["us-east"]));
+    const three = place(devTopologyWith(3, ["us-east"]));
     expect(three).toHaveLength(two.length + 3);
     const thirdApi = byName(three, "us-east-3-api");
     expect(thirdApi.env.HL_DATABASE_URL).toBe("postgres://hireloop@127.0.0.1:15432/hireloop_us_east_3");
@@ -161,6 +199,14 @@ describe("processTable", () => {
       HL_CONTROL_DATABASE_URL: "postgres://hireloop@127.0.0.1:15432/hireloop_control_us_east",
       HL_REDIS_URL: "redis://127.0.0.1:16370",
       HL_AUTH_PROJECT_ID: "hireloop-local",
+      HL_PEER_REGIONS: "eu-central=http://127.0.0.1:9080",
+      HL_PEER_SECRET_FILE: `${root}/.local/dev/keys/peer-secret`,
+      HL_KAFKA_BROKERS: "127.0.0.1:19092",
+    });
+    expect(byName(dev, "eu-central-router").env).toMatchObject({
+      HL_PORT: "9080",
+      HL_PEER_REGIONS: "us-east=http://127.0.0.1:8080",
+      HL_KAFKA_BROKERS: "127.0.0.1:29092",
     });
     expect(router.dependsOn).toEqual([
       "postgres",

@@ -3,6 +3,7 @@ import {
   cellCountFrom,
   devTopology,
   devTopologyWith,
+  regionsFrom,
   type Topology,
   testTopology,
   topologyProblems,
@@ -28,18 +29,46 @@ describe("built-in topologies", () => {
     expect(portsOf(testTopology).filter((port) => devPorts.has(port))).toEqual([]);
   });
 
-  it("puts the router on 8080 and the dev cells behind it", () => {
+  it("puts us-east's router on 8080 and eu-central's on 9080, each with its cells behind it", () => {
     const dev = devTopologyWith(3);
-    expect(dev.routers.map((router) => router.port)).toEqual([8080]);
-    expect(dev.cells).toEqual([
+    expect(dev.routers.map((router) => [router.region, router.port])).toEqual([
+      ["us-east", 8080],
+      ["eu-central", 9080],
+    ]);
+    expect(dev.cells.filter((cell) => cell.region === "eu-central")).toEqual([
+      expect.objectContaining({
+        id: "eu-central-1",
+        apiPort: 9081,
+        workerPort: 9181,
+        kafka: "eu-central-kafka",
+      }),
+      expect.objectContaining({ id: "eu-central-2", apiPort: 9082, workerPort: 9182 }),
+      expect.objectContaining({ id: "eu-central-3", apiPort: 9083, workerPort: 9183 }),
+    ]);
+    expect(dev.mirrors.map((mirror) => mirror.region)).toEqual(["us-east", "eu-central"]);
+    expect(dev.cells.filter((cell) => cell.region === "us-east")).toEqual([
       expect.objectContaining({ id: "us-east-1", region: "us-east", apiPort: 8081, workerPort: 9101 }),
       expect.objectContaining({ id: "us-east-2", region: "us-east", apiPort: 8082, workerPort: 9102 }),
       expect.objectContaining({ id: "us-east-3", region: "us-east", apiPort: 8083, workerPort: 9103 }),
     ]);
     expect(topologyProblems(devTopologyWith(16))).toEqual([]);
     expect(devTopology.postgres.port).toBe(15432);
-    expect(devTopology.kafka.map((kafka) => [kafka.port, kafka.controllerPort])).toEqual([[19092, 19093]]);
+    expect(dev.kafka.map((kafka) => [kafka.region, kafka.port, kafka.controllerPort])).toEqual([
+      ["us-east", 19092, 19093],
+      ["eu-central", 29092, 29093],
+    ]);
     expect(testTopology.cells).toEqual([]);
+  });
+
+  it("runs one region without MirrorMaker when REGIONS names one", () => {
+    expect(regionsFrom(undefined)).toEqual(["us-east", "eu-central"]);
+    expect(regionsFrom("us-east")).toEqual(["us-east"]);
+    const alone = devTopologyWith(2, regionsFrom("eu-central"));
+    expect(alone.routers.map((router) => router.port)).toEqual([9080]);
+    expect(alone.mirrors).toEqual([]);
+    expect(topologyProblems(alone)).toEqual([]);
+    expect(() => regionsFrom("us-east,mars")).toThrow(/REGIONS names mars/);
+    expect(() => regionsFrom("us-east,us-east")).toThrow(/twice/);
   });
 
   it("reads the number of cells from CELLS, three by default", () => {

@@ -58,6 +58,29 @@ const STATEMENTS = [
     region text primary key,
     overrides_revision bigint not null default 0
   )`,
+  // The user directory: where each user lives (home region, and cell once they registered on one),
+  // from this region's claims, peer regions' claims and the mirrored tenant.registered events.
+  `create table if not exists user_directory (
+    tenant_key text primary key,
+    home_region text not null check (home_region <> ''),
+    cell_id text,
+    resident boolean not null default false,
+    claimed_at timestamptz not null,
+    source text not null check (source in ('claim', 'peer', 'event')),
+    updated_at timestamptz not null default now()
+  )`,
+  // Events of every region applied to this region's global views, by id: a redelivery changes nothing.
+  `create table if not exists region_applied_events (
+    event_id uuid primary key,
+    origin_region text not null,
+    applied_at timestamptz not null default now()
+  )`,
+  `create table if not exists region_event_counts (
+    origin_region text not null,
+    event_type text not null,
+    count bigint not null,
+    primary key (origin_region, event_type)
+  )`,
 ];
 
 /** Creates or completes the placement schema in a region's control-plane database. */
