@@ -72,6 +72,13 @@ describe("the README walkthrough on the dev platform (make up)", () => {
     const roast = JSON.parse(readFileSync(`${root}roast.json`, "utf8"));
     expect(roast.style).toBe("savage");
     expect(roast.points.length).toBeGreaterThan(0);
+
+    // Alice's job read through eu-central's router comes from her us-east cell; Bruno lives in eu-central.
+    expect(stdout).toMatch(/x-hl-region: us-east/i);
+    expect(stdout).toMatch(/x-hl-entry-region: eu-central/i);
+    expect(stdout).toMatch(/us-east\s+http:\/\/127\.0\.0\.1:8080\s+yes/);
+    expect(stdout).toMatch(/eu-central\s+http:\/\/127\.0\.0\.1:9080\s+yes/);
+    expect(stdout).toContain('"homeRegion":"eu-central","resident":true');
   });
 });
 
@@ -144,7 +151,8 @@ describe("placement through the router on 127.0.0.1:8080", () => {
         }
       }
       const used = new Set(seen.values());
-      expect([...used].sort()).toEqual(platform.cells.map((c: { id: string }) => c.id).sort());
+      const regionCells = platform.cells.filter((c: { region: string }) => c.region === router.region);
+      expect([...used].sort()).toEqual(regionCells.map((c: { id: string }) => c.id).sort());
       console.info(
         `placement: ${[...used]
           .sort()
