@@ -3,6 +3,7 @@ import { createKafka, createProducer } from "./events/kafka.ts";
 import { type OutboxRelay, startOutboxRelay } from "./events/relay.ts";
 import { startUsageConsumer } from "./events/usage-consumer.ts";
 import type { Services } from "./services/index.ts";
+import { announceTenants } from "./tenancy/announce.ts";
 import { failWorkflow } from "./workflows/failure.ts";
 import { DEAD_STEP_QUEUE, STEP_QUEUE, type StepJobData } from "./workflows/queue.ts";
 import { runStepJob } from "./workflows/runner.ts";
@@ -61,6 +62,13 @@ export async function startWorker(services: Services): Promise<CellWorker> {
     logger.warn({ err: error }, "usage consumer could not start yet; kafkajs keeps retrying");
     return null;
   });
+  announceTenants(services).then(
+    (count) => {
+      if (count > 0) logger.info({ count }, "announced tenants registered before tenant.registered existed");
+    },
+    (error: unknown) =>
+      logger.warn({ err: error }, "could not announce earlier tenants; the next start retries"),
+  );
   logger.info({ concurrency: STEP_CONCURRENCY }, "cell worker started");
 
   return {

@@ -1,5 +1,6 @@
 import { parseEnvelope } from "@hireloop/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { announceTenants } from "../src/tenancy/announce.ts";
 import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
 import { cellFixture } from "./support/fixtures.ts";
 import { readTopic } from "./support/kafka.ts";
@@ -121,5 +122,34 @@ describe("events", () => {
     const after = await sql`select tenant_id, event_type, count from usage_counters order by 1, 2`;
     expect(after).toEqual(before);
     expect(await scalar(sql`select count(*)::int as n from processed_events`)).toBe(total);
+  });
+});
+
+describe("tenant announcements", () => {
+  it("records tenant.registered with a tenant's first write, and once for tenants registered before the event existed", async () => {
+    const { sql } = cell.services;
+    const registered = async (uid: string) =>
+      scalar(
+        sql`select count(*)::int as n from outbox where key = ${uid} and envelope->>'type' = 'tenant.registered'`,
+      );
+    await cell.as("newcomer")("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+    await cell.as("newcomer")("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+    expect(await registered("newcomer")).toBe(1);
+
+    // As a cell upgraded from before the event: tenants with no announcement.
+    await sql`insert into tenants (tenant_id, created_at) values ('veteran-1', now() - interval '1 year'), ('veteran-2', now())`;
+    expect(await announceTenants(cell.services)).toBe(2);
+    expect(await announceTenants(cell.services)).toBe(0);
+    expect([
+      await registered("veteran-1"),
+      await registered("veteran-2"),
+      await registered("newcomer"),
+    ]).toEqual([1, 1, 1]);
+    const [event] = await sql`select envelope from outbox where key = 'veteran-1'`;
+    expect(event?.envelope).toMatchObject({
+      tenant: "veteran-1",
+      cell: cell.config.cellId,
+      region: cell.config.region,
+    });
   });
 });

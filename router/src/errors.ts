@@ -32,11 +32,7 @@ export function errorResponse(
   body: Omit<ErrorBody, "requestId">,
   headers: Record<string, string> = {},
 ) {
-  const region = c.get("services")?.config.region;
-  return c.json({ ...body, requestId: c.get("requestId") ?? null } satisfies ErrorBody, status, {
-    ...(region === undefined ? {} : { "x-hl-region": region }),
-    ...headers,
-  });
+  return c.json({ ...body, requestId: c.get("requestId") ?? null } satisfies ErrorBody, status, headers);
 }
 
 /** The one place where thrown errors become HTTP responses. */

@@ -158,7 +158,11 @@ describe("home regions", () => {
     });
     expect(await call("us-east", uid, "/v1/home", json({ region: "eu-central" }, "PUT"))).toMatchObject({
       status: 200,
+      region: "us-east",
     });
+    // Answers of the router itself say which region answered, as cells' answers do.
+    const anonymous = await fetch(`${world.regions["eu-central"].url}/v1/jobs`);
+    expect([anonymous.status, anonymous.headers.get("x-hl-region")]).toEqual([401, "eu-central"]);
     expect(await call("eu-central", uid, "/v1/home", json({ region: "us-east" }, "PUT"))).toMatchObject({
       status: 409,
       region: "eu-central",

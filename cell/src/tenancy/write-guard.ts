@@ -41,7 +41,7 @@ export async function guardTenantWrite(
   }
   const registered = await tx
     .insert(tenants)
-    .values({ tenantId })
+    .values({ tenantId, announcedAt: new Date() })
     .onConflictDoNothing()
     .returning({ tenantId: tenants.tenantId });
   if (registered.length > 0) await events.record(tx, tenantId, "tenant.registered", {});

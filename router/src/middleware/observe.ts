@@ -1,4 +1,5 @@
 import { extractTraceContext, type Span, startDetachedSpan } from "@hireloop/observability";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { MiddlewareHandler } from "hono";
 import type { RouterEnv } from "../env.ts";
 
@@ -10,7 +11,7 @@ declare module "hono" {
 }
 
 /**
- * Per request: a child logger carrying the request id, the router's span (continuing the caller's
+ * Per request: the region's x-hl-region on the router's own answers, a child logger carrying the request id, the router's span (continuing the caller's
  * trace; the proxy injects it towards the cell), one access log line and the latency histogram by
  * router route. For a proxied request the numbers describe the response head: the body may stream on.
  * The span is handed on through the context rather than made active: an active span would run the
@@ -32,6 +33,8 @@ export function observe(): MiddlewareHandler<RouterEnv> {
     c.set("span", span);
     try {
       await next();
+      // A response streamed from a cell (or a peer region) carries the cell's own x-hl-region.
+      if (c.res !== RESPONSE_ALREADY_SENT) c.header("x-hl-region", c.get("services").config.region);
     } finally {
       span.updateName(`${c.req.method} ${c.req.routePath || "unmatched"}`);
       span.setAttribute("http.status_code", c.get("proxied")?.status ?? c.res.status);

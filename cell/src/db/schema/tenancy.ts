@@ -19,4 +19,6 @@ export const tenantFreezes = pgTable("tenant_freezes", {
 export const tenants = pgTable("tenants", {
   tenantId: text("tenant_id").primaryKey(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** When its `tenant.registered` event was recorded; null until then (see tenancy/announce.ts). */
+  announcedAt: timestamp("announced_at", { withTimezone: true }),
 });
