@@ -231,3 +231,38 @@ describe("residency", () => {
     console.info(`residency: ${mirrored.length} mirrored records read, none carries personal data`);
   });
 });
+
+describe("peer endpoints", () => {
+  it("take claims and hops only from routers holding the regions' secret", async () => {
+    const url = world.regions["us-east"].url;
+    const claimBody = JSON.stringify({
+      tenantKey: `intruder-${run}`,
+      homeRegion: "eu-central",
+      resident: false,
+      claimedAt: new Date().toISOString(),
+      source: "claim",
+    });
+    const post = (headers: Record<string, string>) =>
+      fetch(`${url}/internal/v1/home-claims`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: claimBody,
+      });
+    const attempts: Record<string, string>[] = [
+      {},
+      { "x-hl-peer-secret": "0".repeat(64), "x-hl-peer-region": "eu-central" },
+      { "x-hl-peer-secret": "short", "x-hl-peer-region": "eu-central" },
+    ];
+    for (const headers of attempts) {
+      const res = await post(headers);
+      expect([res.status, (await res.json()).code]).toEqual([403, "peer_refused"]);
+    }
+    expect(await directoryEntry("us-east", `intruder-${run}`)).toBeUndefined();
+
+    // A caller forging a hop to be served where they do not live is refused too.
+    const forged = await as("us-east", `eu-central-signup-${run}`)("/v1/home", {
+      headers: { "x-hl-peer-secret": "0".repeat(64), "x-hl-peer-region": "eu-central" },
+    });
+    expect([forged.status, (await forged.json()).code]).toEqual([403, "peer_refused"]);
+  });
+});
