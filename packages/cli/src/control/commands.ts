@@ -4,6 +4,7 @@ import {
   buildTable,
   type CellRecord,
   cellFor,
+  createDirectoryStore,
   type PlacementTable,
   planChange,
 } from "@hireloop/placement";
@@ -271,14 +272,23 @@ export function registerControlCommands(program: Command): void {
   const tenant = program.command("tenant").description("where tenants live");
   tenant
     .command("where <key>")
-    .description("the tenant's bucket and cell, and whether an override pins it")
+    .description(
+      "the tenant's home region (from the user directory), bucket and cell, and whether an override pins it",
+    )
     .option(...regionOption)
     .option("--json", "print JSON")
     .action(async (key: string, options: { region: string; json?: boolean }) => {
       const access = await regionAccess(options.region);
-      const table = await withControlPlane(access, (store) => store.currentTable(options.region));
+      const [table, home] = await withControlPlane(access, (store, sql) =>
+        Promise.all([store.currentTable(options.region), createDirectoryStore(sql).find(key)]),
+      );
       if (!table) throw new Error(`region ${options.region} has no placement table yet`);
+      const elsewhere = home !== undefined && home.homeRegion !== options.region;
       const answer = {
+        home:
+          home === undefined
+            ? null
+            : { region: home.homeRegion, cell: home.cellId, resident: home.resident, source: home.source },
         tenant: key,
         region: options.region,
         bucket: bucketOf(key),
@@ -286,10 +296,14 @@ export function registerControlCommands(program: Command): void {
         pinned: table.overrides.has(key),
         version: table.version,
       };
+      const homeLine =
+        home === undefined
+          ? "not in this region's user directory yet"
+          : `home region ${home.homeRegion}${home.resident ? " (resident)" : ""}${elsewhere ? `: ${options.region} sends their requests there` : ""}`;
       console.log(
         options.json
           ? JSON.stringify(answer, null, 2)
-          : `${key}: cell ${answer.cell} (bucket ${answer.bucket}${answer.pinned ? ", pinned by an override" : ""}; placement version ${answer.version})`,
+          : `${key}: ${homeLine}\n  in ${options.region}: cell ${answer.cell} (bucket ${answer.bucket}${answer.pinned ? ", pinned by an override" : ""}; placement version ${answer.version})`,
       );
     });
   tenant

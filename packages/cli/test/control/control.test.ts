@@ -6,6 +6,7 @@ import {
   buildTable,
   type CellRecord,
   cellFor,
+  createDirectoryStore,
   createPlacementStore,
   migrateControlPlane,
   type PlacementTable,
@@ -116,6 +117,7 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
     if (!table) throw new Error("no table");
     const answer = JSON.parse(await hireloop("tenant", "where", "ana", "--json"));
     expect(answer).toEqual({
+      home: null,
       tenant: "ana",
       region: REGION,
       bucket: bucketOf("ana"),
@@ -123,6 +125,23 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
       pinned: false,
       version: 1,
     });
+  });
+
+  it("says when a tenant's home is another region, as the user directory knows it", async () => {
+    const sql = postgres(control.url, { max: 1, onnotice: () => {} });
+    await createDirectoryStore(sql).offer({
+      tenantKey: "ilse",
+      homeRegion: "eu-central",
+      resident: true,
+      claimedAt: new Date(),
+      source: "peer",
+    });
+    await sql.end();
+    const answer = JSON.parse(await hireloop("tenant", "where", "ilse", "--json"));
+    expect(answer.home).toEqual({ region: "eu-central", cell: null, resident: true, source: "peer" });
+    expect(await hireloop("tenant", "where", "ilse")).toContain(
+      `ilse: home region eu-central (resident): ${REGION} sends their requests there`,
+    );
   });
 
   it("plans adding a cell: only onto the new cell, about B/(N+1) buckets, naming the tenants that would move", async () => {
