@@ -303,7 +303,7 @@ export function registerControlCommands(program: Command): void {
       console.log(
         options.json
           ? JSON.stringify(answer, null, 2)
-          : `${key}: ${homeLine}\n  in ${options.region}: cell ${answer.cell} (bucket ${answer.bucket}${answer.pinned ? ", pinned by an override" : ""}; placement version ${answer.version})`,
+          : `${key}: ${homeLine}\n  ${elsewhere ? `their data is not in ${options.region}; its placement would put them on` : `in ${options.region}:`} cell ${answer.cell} (bucket ${answer.bucket}${answer.pinned ? ", pinned by an override" : ""}; placement version ${answer.version})`,
       );
     });
   tenant
