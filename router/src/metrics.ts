@@ -12,7 +12,8 @@ export interface RouterMetrics {
   regionHops: Counter<"peer" | "status">;
   homeClaims: Counter<"outcome" | "unconfirmed">;
   directoryEvents: Counter<"origin" | "outcome">;
-  directoryLag: Gauge<"origin">;
+  eventApplyDelay: Histogram<"origin">;
+  replicationHeartbeat: Gauge<"origin">;
 }
 
 export function createRouterMetrics(labels: { region: string; router: string }): RouterMetrics {
@@ -74,9 +75,16 @@ export function createRouterMetrics(labels: { region: string; router: string }):
       labelNames: ["origin", "outcome"],
       registers: [registry],
     }),
-    directoryLag: new Gauge({
-      name: "hl_router_directory_lag_seconds",
-      help: "Age of the last event the directory applied, by origin region: replication lag plus consumer lag",
+    eventApplyDelay: new Histogram({
+      name: "hl_router_event_apply_delay_seconds",
+      help: "From an event's creation in its cell to its application here, by origin region: outbox, Kafka, MirrorMaker 2 and this consumer",
+      labelNames: ["origin"],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers: [registry],
+    }),
+    replicationHeartbeat: new Gauge({
+      name: "hl_router_replication_heartbeat_timestamp_seconds",
+      help: "When the newest MirrorMaker 2 heartbeat from a peer region (emitted there every second) was made, as seen here: time() minus it is the replication delay, and grows while replication stops",
       labelNames: ["origin"],
       registers: [registry],
     }),

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellFixture } from "../../cell/test/support/fixtures.ts";
 import { testPlatform } from "../../cell/test/support/platform.ts";
 import { signedIn } from "./support/client.ts";
-import { type RegionName, startTwoRegions, type TwoRegions } from "./support/regions.ts";
+import {
+  type RegionName,
+  replicationDelaySeconds,
+  startTwoRegions,
+  type TwoRegions,
+} from "./support/regions.ts";
 import { readAllRecords } from "./support/topics.ts";
 
 let world: TwoRegions;
@@ -122,6 +127,15 @@ describe("home regions", () => {
     const [counted] = await world.regions["us-east"].controlPlane.sql<{ n: number }[]>`
       select coalesce(sum(count), 0)::int as n from region_event_counts where origin_region = 'eu-central'`;
     expect(counted?.n).toBeGreaterThan(0);
+    // MirrorMaker 2's heartbeats show the link itself is current, with or without traffic.
+    for (const [region, origin] of [
+      ["us-east", "eu-central"],
+      ["eu-central", "us-east"],
+    ] as const) {
+      await until(async () =>
+        (await replicationDelaySeconds(world, region, origin)) < 5 ? true : undefined,
+      );
+    }
   });
 
   it("creates a user once when their first requests reach both regions at the same time", async () => {

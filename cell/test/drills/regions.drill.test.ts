@@ -2,7 +2,12 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedIn } from "../../../router/test/support/client.ts";
-import { type RegionName, startTwoRegions, type TwoRegions } from "../../../router/test/support/regions.ts";
+import {
+  type RegionName,
+  replicationDelaySeconds,
+  startTwoRegions,
+  type TwoRegions,
+} from "../../../router/test/support/regions.ts";
 import { readAllRecords } from "../../../router/test/support/topics.ts";
 import { testPlatform } from "../support/platform.ts";
 import { platformProcess } from "../support/processes.ts";
@@ -103,12 +108,15 @@ describe("drill: MirrorMaker 2 stops for a while", () => {
       }
       await until(async () => (await produced("us-east")).unpublished === 0);
       await new Promise((resolve) => setTimeout(resolve, 2_000));
-      // Nothing crosses while the mirror is down: eu-central has not seen the new events.
+      // Nothing crosses while the mirror is down: eu-central has not seen the new events, and its
+      // router shows replication from us-east falling behind.
       expect(sum(await applied("eu-central", "us-east"))).toBeLessThanOrEqual(sum(before.counts));
+      expect(await replicationDelaySeconds(world, "eu-central", "us-east")).toBeGreaterThan(2);
     } finally {
       await platformProcess("start", "eu-central-mirror");
     }
     const figures = await expectEveryEventOnce("us-east");
+    await until(async () => (await replicationDelaySeconds(world, "eu-central", "us-east")) < 5);
     console.info(`mirror drill: ${JSON.stringify(figures)}`);
   });
 });

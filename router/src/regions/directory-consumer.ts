@@ -14,6 +14,9 @@ export function mirroredTopic(peerRegion: string, topic: string): string {
   return `${peerRegion}.${topic}`;
 }
 
+/** MirrorMaker 2 emits a heartbeat a second in each region and mirrors it like any topic. */
+const HEARTBEATS_TOPIC = "heartbeats";
+
 /**
  * Keeps the region's global views — the user directory and event counts by origin region — from
  * this region's events and those MirrorMaker 2 mirrors from every peer. One consumer group per
@@ -42,6 +45,10 @@ export async function startDirectoryConsumer(options: {
     config.kafka.topic,
     ...config.peers.map((peer) => mirroredTopic(peer.region, config.kafka.topic)),
   ];
+  const heartbeats = new Map(
+    config.peers.map((peer) => [mirroredTopic(peer.region, HEARTBEATS_TOPIC), peer.region]),
+  );
+  const newestHeartbeat = new Map<string, number>();
   const consumer = kafka.consumer({
     groupId: `hireloop.${region}.directory.${config.kafka.topic}`,
     sessionTimeout: 10_000,
@@ -65,9 +72,18 @@ export async function startDirectoryConsumer(options: {
       await admin.disconnect();
     }
     await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.subscribe({ topics: [...topics, ...heartbeats.keys()], fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: async ({ topic, message }) => {
+        const heartbeatOf = heartbeats.get(topic);
+        if (heartbeatOf !== undefined) {
+          const at = Number(message.timestamp);
+          if (at > (newestHeartbeat.get(heartbeatOf) ?? 0)) {
+            newestHeartbeat.set(heartbeatOf, at);
+            metrics.replicationHeartbeat.set({ origin: heartbeatOf }, at / 1000);
+          }
+          return;
+        }
         if (!message.value) return;
         let event: ReturnType<typeof parseEnvelope>;
         try {
@@ -79,7 +95,7 @@ export async function startDirectoryConsumer(options: {
         }
         const outcome = await directory.applyEvent(event);
         metrics.directoryEvents.inc({ origin: event.region, outcome });
-        metrics.directoryLag.set(
+        metrics.eventApplyDelay.observe(
           { origin: event.region },
           Math.max(0, Date.now() - Date.parse(event.time)) / 1000,
         );

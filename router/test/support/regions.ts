@@ -106,3 +106,21 @@ async function stopAll(regions: Partial<Record<RegionName, WorldRegion>>) {
     await region.controlPlane.drop();
   }
 }
+
+/** time() − the newest MirrorMaker 2 heartbeat from `origin` that `region`'s router has seen, from its /metrics. */
+export async function replicationDelaySeconds(
+  world: TwoRegions,
+  region: RegionName,
+  origin: RegionName,
+): Promise<number> {
+  const text = await (await fetch(`${world.regions[region].url}/metrics`)).text();
+  const line = text
+    .split("\n")
+    .find(
+      (l) =>
+        l.startsWith("hl_router_replication_heartbeat_timestamp_seconds{") &&
+        l.includes(`origin="${origin}"`),
+    );
+  if (line === undefined) return Number.POSITIVE_INFINITY;
+  return Date.now() / 1000 - Number(line.split(" ").at(-1));
+}
