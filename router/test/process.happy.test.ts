@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDevKeys, signDevToken } from "@hireloop/identity";
@@ -11,6 +11,7 @@ import {
   waitForRouters,
 } from "@hireloop/placement";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../cell/test/support/processes.ts";
 import { PROJECT_ID } from "./support/cells.ts";
 import { eventReader, signedIn } from "./support/client.ts";
 import { createControlPlaneDatabase } from "./support/control-plane.ts";
@@ -22,6 +23,7 @@ let store: PlacementStore;
 let cells: EchoCell[];
 let routers: RouterProcess[];
 let token: (uid: string) => Promise<string>;
+let jwksPath: string;
 const run = randomBytes(4).toString("hex");
 const users = Array.from({ length: 20 }, (_, i) => `proc-${run}-${i}`);
 
@@ -33,6 +35,7 @@ beforeAll(async () => {
   await store.saveTable(buildTable({ region: "us-east", cells: cells.map((cell) => cell.record) }));
   const keys = await generateDevKeys(await mkdtemp(join(tmpdir(), "hl-router-proc-keys-")));
   token = (uid) => signDevToken({ uid, projectId: PROJECT_ID, privateKeyPath: keys.privateKeyPath });
+  jwksPath = keys.jwksPath;
   const env = (id: string) => ({
     HL_ROUTER_ID: id,
     HL_CONTROL_DATABASE_URL: controlPlane.url,
@@ -122,5 +125,31 @@ describe("router processes on the control plane's placement", () => {
     expect(await events.next()).toEqual({ event: "second", data: "2" });
     expect(await events.next()).toBeNull();
     expect(await exit).toBe(0);
+  });
+
+  it("serves and shuts down cleanly while its region's Kafka and its peer region are both unreachable", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hl-router-alone-"));
+    await writeFile(join(dir, "peer-secret"), randomBytes(32).toString("hex"));
+    const [closedKafka, closedPeer] = [await freePort(), await freePort()];
+    const router = await startRouterProcess({
+      HL_ROUTER_ID: "router-cut-off",
+      HL_CONTROL_DATABASE_URL: controlPlane.url,
+      HL_AUTH_JWKS_URL: `file://${jwksPath}`,
+      HL_PEER_REGIONS: `eu-central=http://127.0.0.1:${closedPeer}`,
+      HL_PEER_SECRET_FILE: join(dir, "peer-secret"),
+      HL_KAFKA_BROKERS: `127.0.0.1:${closedKafka}`,
+    });
+    try {
+      // A newcomer is homed here (the peer cannot be asked) and served by a cell of this region.
+      const res = await signedIn(router.url, token, `cut-off-${run}`)("/v1/echo");
+      expect(res.status).toBe(200);
+      expect(res.headers.get("x-hl-cell")).toMatch(/^us-east-/);
+      expect(res.headers.get("x-hl-entry-region")).toBeNull();
+      await res.body?.cancel();
+    } finally {
+      const started = Date.now();
+      expect(await router.stop("SIGTERM")).toBe(0);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
   });
 });

@@ -16,6 +16,8 @@ export function mirroredTopic(peerRegion: string, topic: string): string {
 
 /** MirrorMaker 2 emits a heartbeat a second in each region and mirrors it like any topic. */
 const HEARTBEATS_TOPIC = "heartbeats";
+/** Longest a router's shutdown waits for the consumer (Kafka may be the thing that is down). */
+const STOP_WAIT_MS = 3_000;
 
 /**
  * Keeps the region's global views — the user directory and event counts by origin region — from
@@ -61,11 +63,15 @@ export async function startDirectoryConsumer(options: {
   const run = async () => {
     // Mirrored topics may not exist before the peer's first event; creating them is harmless
     // (MirrorMaker 2 writes into an existing topic), and subscribing needs them to exist.
-    const admin = kafka.admin();
+    const admin = kafka.admin({ retry: { retries: 3 } });
     await admin.connect();
     try {
       await admin.createTopics({
-        topics: topics.map((topic) => ({ topic, numPartitions: 3 })),
+        topics: [
+          ...topics.map((topic) => ({ topic, numPartitions: 3 })),
+          // As MirrorMaker 2 makes it: one partition, like the source region's heartbeats topic.
+          ...[...heartbeats.keys()].map((topic) => ({ topic, numPartitions: 1 })),
+        ],
         waitForLeaders: true,
       });
     } finally {
@@ -127,8 +133,12 @@ export async function startDirectoryConsumer(options: {
   return {
     async stop() {
       stopped = true;
-      await started;
-      await consumer.disconnect();
+      // With Kafka down the start-up may still be retrying: shutdown does not wait for it.
+      await Promise.race([started, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS))]);
+      await Promise.race([
+        consumer.disconnect(),
+        new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS)),
+      ]);
     },
   };
 }
