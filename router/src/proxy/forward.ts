@@ -29,7 +29,7 @@ export interface ForwardOptions {
  * as it arrives (see CellResponseRelay). Resolves once the response head is sent (the body keeps
  * flowing after that); the result tells the adapter the response was written directly.
  */
-export async function forwardToCell(
+export async function forwardUpstream(
   c: Context<RouterEnv>,
   target: UpstreamTarget,
   options: ForwardOptions = {},

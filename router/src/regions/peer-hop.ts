@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
-import { forwardToCell } from "../proxy/forward.ts";
+import { forwardUpstream } from "../proxy/forward.ts";
 
 /** The shared secret of the regions' routers: a request carrying it comes from a peer router. */
 export const PEER_SECRET_HEADER = "x-hl-peer-secret";
@@ -68,7 +68,7 @@ export async function hopToRegion(c: Context<RouterEnv>, region: string): Promis
     metrics.regionHops.inc({ peer: region, status: "503" });
     return regionUnavailable(c, region);
   }
-  const response = await forwardToCell(
+  const response = await forwardUpstream(
     c,
     { id: `region:${region}`, pool: peer.pool, basePath: "" },
     {

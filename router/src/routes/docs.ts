@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
-import { forwardToCell } from "../proxy/forward.ts";
+import { forwardUpstream } from "../proxy/forward.ts";
 
 /** Paths every cell serves identically and without sign-in: the OpenAPI document and its docs page. */
 const PUBLIC_PATHS = ["/openapi.json", "/docs", "/docs/assets/*"];
@@ -22,7 +22,7 @@ export function registerPublicDocs(app: Hono<RouterEnv>) {
           { "Retry-After": String(config.proxy.retryAfterSeconds) },
         );
       }
-      return forwardToCell(c, pools.targetFor(cell));
+      return forwardUpstream(c, pools.targetFor(cell));
     });
   }
 }

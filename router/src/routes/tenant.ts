@@ -3,7 +3,7 @@ import type { Hono } from "hono";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
 import { createNewTenantPlacer } from "../new-tenants.ts";
-import { cellUnavailable, forwardToCell } from "../proxy/forward.ts";
+import { cellUnavailable, forwardUpstream } from "../proxy/forward.ts";
 import { hopToRegion } from "../regions/peer-hop.ts";
 import { homeOrRefuse } from "./home.ts";
 
@@ -49,6 +49,6 @@ export function registerTenantProxy(app: Hono<RouterEnv>) {
       metrics.proxiedRequests.inc({ cell: cellId, status: "503" });
       return cellUnavailable(c, cellId, config.proxy.retryAfterSeconds);
     }
-    return forwardToCell(c, pools.targetFor(cell));
+    return forwardUpstream(c, pools.targetFor(cell));
   });
 }
