@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const output = `${root}tailored-resume.pdf`;
+/** What the walkthrough writes into the repository root, besides the PDF. */
+const otherOutputs = ["tailored-resume.docx", "best-jobs.json", "roast.json"].map((file) => `${root}${file}`);
 let startedHere = false;
 
 /** The README's walkthrough, exactly as a newcomer pastes it. */
@@ -35,18 +37,13 @@ beforeAll(async () => {
 }, 320_000);
 
 afterAll(async () => {
-  rmSync(output, { force: true });
+  for (const file of [output, ...otherOutputs]) rmSync(file, { force: true });
   if (startedHere) await hireloop("local", "down");
 }, 120_000);
 
 describe("the README walkthrough on the dev platform (make up)", () => {
   it("uploads, matches, tailors and downloads a PDF with the candidate's name and the matching skills", async () => {
-    for (const file of [
-      output,
-      ...["tailored-resume.docx", "best-jobs.json", "roast.json"].map((f) => `${root}${f}`),
-    ]) {
-      rmSync(file, { force: true });
-    }
+    for (const file of [output, ...otherOutputs]) rmSync(file, { force: true });
     const { stdout } = await exec("bash", ["-euo", "pipefail", "-c", walkthroughScript()], {
       cwd: root,
       timeout: 120_000,
