@@ -1,6 +1,7 @@
 import type { Logger } from "@hireloop/observability";
 import type { CellRecord } from "@hireloop/placement";
 import { Agent, request } from "undici";
+import { type HealthState, recordCheck } from "../health-state.ts";
 import type { RouterMetrics } from "../metrics.ts";
 import type { PlacementView } from "../placement.ts";
 
@@ -24,11 +25,8 @@ export interface CellHealth {
   stop(): Promise<void>;
 }
 
-interface CellState {
+interface CellState extends HealthState {
   apiUrl: string;
-  up: boolean;
-  failures: number;
-  checking: boolean;
   /** The tenant count of the cell's last health answer, if it gave one. */
   tenants?: number;
 }
@@ -55,18 +53,11 @@ export function startCellHealthMonitor(options: CellHealthOptions): CellHealth {
     const failure = await probe(cell, state);
     state.checking = false;
     if (states.get(cell.id) !== state) return; // the cell was removed or moved meanwhile
-    if (failure === undefined) {
-      state.failures = 0;
-      if (!state.up) {
-        state.up = true;
-        metrics.cellUp.set({ cell: cell.id }, 1);
-        logger.info({ cell: cell.id }, "cell is up again");
-      }
-      return;
-    }
-    state.failures += 1;
-    if (state.up && state.failures >= failuresToDown) {
-      state.up = false;
+    const change = recordCheck(state, failure, failuresToDown);
+    if (change === "up") {
+      metrics.cellUp.set({ cell: cell.id }, 1);
+      logger.info({ cell: cell.id }, "cell is up again");
+    } else if (change === "down") {
       metrics.cellUp.set({ cell: cell.id }, 0);
       logger.warn({ cell: cell.id, failure, failures: state.failures }, "cell is down");
     }

@@ -1,6 +1,7 @@
 import type { Logger } from "@hireloop/observability";
 import { Agent, Pool, request } from "undici";
 import type { RegionsConfig } from "../config.ts";
+import { type HealthState, recordCheck } from "../health-state.ts";
 import type { RouterMetrics } from "../metrics.ts";
 
 /** Another region's router: where its users' requests and this region's claims go. */
@@ -38,7 +39,7 @@ export function startPeerRegions(
   metrics: RouterMetrics,
 ): PeerRegions {
   const agent = new Agent({ connections: 1, connect: { timeout: options.timeoutMs } });
-  const peers = new Map<string, PeerRegion & { up: boolean; failures: number; checking: boolean }>();
+  const peers = new Map<string, PeerRegion & HealthState>();
   for (const { region, url } of config.peers) {
     const pool = new Pool(url, {
       connections: options.connections,
@@ -50,7 +51,7 @@ export function startPeerRegions(
     metrics.regionUp.set({ peer: region }, 1);
   }
 
-  async function check(peer: PeerRegion & { up: boolean; failures: number; checking: boolean }) {
+  async function check(peer: PeerRegion & HealthState) {
     peer.checking = true;
     let failure: string | undefined;
     try {
@@ -65,17 +66,9 @@ export function startPeerRegions(
       failure = (error as Error).message;
     }
     peer.checking = false;
-    if (failure === undefined) {
-      peer.failures = 0;
-      if (!peer.up) logger.info({ peer: peer.region }, "region is reachable again");
-      peer.up = true;
-    } else {
-      peer.failures += 1;
-      if (peer.up && peer.failures >= options.failuresToDown) {
-        peer.up = false;
-        logger.warn({ peer: peer.region, failure }, "region is unreachable");
-      }
-    }
+    const change = recordCheck(peer, failure, options.failuresToDown);
+    if (change === "up") logger.info({ peer: peer.region }, "region is reachable again");
+    if (change === "down") logger.warn({ peer: peer.region, failure }, "region is unreachable");
     metrics.regionUp.set({ peer: peer.region }, peer.up ? 1 : 0);
   }
 

@@ -111,26 +111,14 @@ function kafkaProcess(profile: LocalProfile, tools: Toolchain, kafka: KafkaInsta
   const dir = join(profile.stateDir, kafka.name);
   const configFile = join(dir, "server.properties");
   const classpath = join(tools.kafkaLibsDir, "*");
-  const log4jConfig = join(profile.repoRoot, "infra", "local", "kafka", "log4j.properties");
+  const log4jConfig = kafkaLog4jConfig(profile);
   return {
     name: kafka.name,
     role: "kafka",
     endpoint: kafkaBrokers(kafka),
     ports: [kafka.port, kafka.controllerPort],
     script: tools.java,
-    args: [
-      "-Xmx512m",
-      "-Xms256m",
-      "-XX:+UseG1GC",
-      "-XX:MaxGCPauseMillis=20",
-      "-XX:+ExitOnOutOfMemoryError",
-      "-Djava.awt.headless=true",
-      `-Dlog4j.configuration=${pathToFileURL(log4jConfig).href}`,
-      "-cp",
-      classpath,
-      "kafka.Kafka",
-      configFile,
-    ],
+    args: [...kafkaJvm(profile, tools, { maxHeap: "512m", initialHeap: "256m" }), "kafka.Kafka", configFile],
     cwd: dir,
     env: baseEnvironment(),
     killTimeoutMs: 30_000,
@@ -155,12 +143,34 @@ function kafkaProcess(profile: LocalProfile, tools: Toolchain, kafka: KafkaInsta
   };
 }
 
+function kafkaLog4jConfig(profile: LocalProfile): string {
+  return join(profile.repoRoot, "infra", "local", "kafka", "log4j.properties");
+}
+
+/** The JVM options of every process run from the Kafka jars (the broker and MirrorMaker 2). */
+function kafkaJvm(
+  profile: LocalProfile,
+  tools: Toolchain,
+  heap: { maxHeap: string; initialHeap: string },
+): string[] {
+  return [
+    `-Xmx${heap.maxHeap}`,
+    `-Xms${heap.initialHeap}`,
+    "-XX:+UseG1GC",
+    "-XX:MaxGCPauseMillis=20",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Djava.awt.headless=true",
+    `-Dlog4j.configuration=${pathToFileURL(kafkaLog4jConfig(profile)).href}`,
+    "-cp",
+    join(tools.kafkaLibsDir, "*"),
+  ];
+}
+
 /** MirrorMaker 2 (dedicated mode) replicating every other region's topics into the mirror's region. */
 function mirrorProcess(profile: LocalProfile, tools: Toolchain, mirror: MirrorInstance): ProcessSpec {
   const { topology } = profile;
   const dir = join(profile.stateDir, mirror.name);
   const configFile = join(dir, "mirror-maker.properties");
-  const log4jConfig = join(profile.repoRoot, "infra", "local", "kafka", "log4j.properties");
   const target = topology.kafka.find((kafka) => kafka.region === mirror.region);
   if (target === undefined) throw new Error(`mirror ${mirror.name}: region ${mirror.region} has no Kafka`);
   const sources = topology.kafka.filter((kafka) => kafka.region !== mirror.region);
@@ -171,14 +181,7 @@ function mirrorProcess(profile: LocalProfile, tools: Toolchain, mirror: MirrorIn
     ports: [],
     script: tools.java,
     args: [
-      "-Xmx384m",
-      "-Xms128m",
-      "-XX:+UseG1GC",
-      "-XX:+ExitOnOutOfMemoryError",
-      "-Djava.awt.headless=true",
-      `-Dlog4j.configuration=${pathToFileURL(log4jConfig).href}`,
-      "-cp",
-      join(tools.kafkaLibsDir, "*"),
+      ...kafkaJvm(profile, tools, { maxHeap: "384m", initialHeap: "128m" }),
       "org.apache.kafka.connect.mirror.MirrorMaker",
       configFile,
       "--clusters",
