@@ -14,8 +14,6 @@ export interface HomeResolver {
   homeOf(tenantKey: string, wanted?: { region: string; resident: boolean }): Promise<HomeEntry>;
   /** A peer region's claim, answered with the entry that stands here afterwards. */
   acceptPeerClaim(claim: HomeClaim): Promise<HomeEntry>;
-  /** Forgets a cached home (after an operator changes it). */
-  forget(tenantKey: string): void;
 }
 
 export interface HomeResolverOptions {
@@ -114,7 +112,6 @@ export function createHomeResolver(options: HomeResolverOptions): HomeResolver {
       homes.set(standing.tenantKey, standing);
       return standing;
     },
-    forget: (tenantKey) => homes.delete(tenantKey),
   };
 }
 

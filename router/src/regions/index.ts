@@ -1,5 +1,5 @@
 import type { Logger } from "@hireloop/observability";
-import { createDirectoryStore, type DirectoryStore } from "@hireloop/placement";
+import { createDirectoryStore } from "@hireloop/placement";
 import postgres from "postgres";
 import type { RouterConfig } from "../config.ts";
 import type { RouterMetrics } from "../metrics.ts";
@@ -12,7 +12,6 @@ export interface RegionServices {
   peers: PeerRegions;
   secret: string;
   home: HomeResolver;
-  directory: DirectoryStore;
   close(): Promise<void>;
 }
 
@@ -58,7 +57,6 @@ export function startRegions(
     peers,
     secret: regions.secret,
     home,
-    directory,
     async close() {
       await (await consumer).stop();
       await peers.stop();

@@ -37,8 +37,6 @@ export interface DirectoryStore {
   offer(claim: HomeClaim): Promise<HomeEntry>;
   /** Applies an event of any region once (by id): counts it, and a `tenant.registered` places its tenant. */
   applyEvent(event: DirectoryEvent): Promise<EventOutcome>;
-  /** Events applied, by origin region and type. */
-  eventCounts(): Promise<{ originRegion: string; eventType: string; count: number }[]>;
 }
 
 /** True when claim `a` wins over claim `b`: earlier, or as early and from the region first by name. */
@@ -115,19 +113,6 @@ export function createDirectoryStore(sql: Sql): DirectoryStore {
           return placed.length > 0 ? "applied" : "conflict";
         }),
       );
-    },
-
-    async eventCounts() {
-      const rows = await bounded(
-        "event counts",
-        sql<{ origin_region: string; event_type: string; count: string }[]>`
-          select origin_region, event_type, count from region_event_counts order by 1, 2`,
-      );
-      return rows.map((row) => ({
-        originRegion: row.origin_region,
-        eventType: row.event_type,
-        count: Number(row.count),
-      }));
     },
   };
 }
