@@ -1,11 +1,18 @@
+import { readKeyFile } from "@hireloop/identity";
 import { z } from "zod";
 
 const configSchema = z.object({
   HL_MODE: z.enum(["dev", "production"]).default("production"),
   HL_REGION: z.string().min(1),
   HL_CELL_ID: z.string().min(1),
-  HL_PORT: z.coerce.number().int().min(0).max(65535),
+  /** The API's port, which answers only the region's router (ADR 0016). The worker has none. */
+  HL_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HL_HOST: z.string().default("127.0.0.1"),
+  /** Health, readiness and metrics of either role: the platform's probes and Prometheus, never the router's callers. */
+  HL_ADMIN_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HL_ADMIN_HOST: z.string().default("127.0.0.1"),
+  /** This cell's request key (hex), derived from the region's router signing key: `npx hireloop cell key <id>`. */
+  HL_CELL_KEY_FILE: z.string().min(1).optional(),
   HL_DATABASE_URL: z.url(),
   HL_REDIS_URL: z.url(),
   HL_KAFKA_BROKERS: z.string().min(1),
@@ -38,8 +45,12 @@ export type CellConfig = {
   mode: "dev" | "production";
   region: string;
   cellId: string;
-  port: number;
+  /** The API's public port (absent for the worker and for operator tools). */
+  port: number | undefined;
   host: string;
+  admin: { port: number | undefined; host: string };
+  /** The key that checks the router credential of every request to the API. */
+  cellKey: Buffer | undefined;
   databaseUrl: string;
   redisUrl: string;
   kafkaBrokers: string[];
@@ -58,12 +69,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CellConfig {
     throw new Error(`invalid cell configuration:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
+  let cellKey: Buffer | undefined;
+  try {
+    cellKey = e.HL_CELL_KEY_FILE === undefined ? undefined : readKeyFile(e.HL_CELL_KEY_FILE);
+  } catch (error) {
+    throw new Error(`invalid cell configuration:\n  HL_CELL_KEY_FILE: ${(error as Error).message}`);
+  }
   return {
     mode: e.HL_MODE,
     region: e.HL_REGION,
     cellId: e.HL_CELL_ID,
     port: e.HL_PORT,
     host: e.HL_HOST,
+    admin: { port: e.HL_ADMIN_PORT, host: e.HL_ADMIN_HOST },
+    cellKey,
     databaseUrl: e.HL_DATABASE_URL,
     redisUrl: e.HL_REDIS_URL,
     kafkaBrokers: e.HL_KAFKA_BROKERS.split(",").map((b) => b.trim()),

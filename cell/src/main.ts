@@ -1,10 +1,9 @@
+import type { Server } from "node:http";
 import { createIdTokenVerifier } from "@hireloop/identity";
 import { installTracing } from "@hireloop/observability";
 import { serve } from "@hono/node-server";
-import { Hono } from "hono";
 import { createApp } from "./api/app.ts";
-import type { HonoEnv } from "./api/env.ts";
-import { registerHealth } from "./api/routes/health.ts";
+import { createAdminApp } from "./api/routes/health.ts";
 import { loadConfig } from "./config.ts";
 import { createKafka } from "./events/kafka.ts";
 import { buildServices, type CellRole } from "./services/build.ts";
@@ -19,14 +18,41 @@ if (role !== "api" && role !== "worker") {
 
 installTracing();
 const config = loadConfig();
+function required<T>(value: T | undefined, name: string): T {
+  if (value !== undefined) return value;
+  console.error(`invalid cell configuration: the ${role} needs ${name}`);
+  process.exit(2);
+}
+const adminPort = required(config.admin.port, "HL_ADMIN_PORT");
+const api =
+  role === "api"
+    ? { port: required(config.port, "HL_PORT"), cellKey: required(config.cellKey, "HL_CELL_KEY_FILE") }
+    : undefined;
 const services = await buildServices(config, role);
 const { logger } = services;
 
 let stopRole: () => Promise<void>;
 let kafkaReady: () => Promise<void>;
-let fetchHandler: (request: Request) => Response | Promise<Response>;
+const servers: Server[] = [];
 
-if (role === "api") {
+function listen(
+  name: string,
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+  hostname: string,
+) {
+  // Above the router's own limit (16 KB), so whatever the router passes on, with what it adds, fits.
+  const serverOptions = { maxHeaderSize: 32 * 1024 };
+  const server = serve({ fetch, port, hostname, serverOptions }, (info) =>
+    logger.info(
+      { port: info.port, role, mode: config.mode },
+      `cell ${role} ${name} listening on http://${hostname}:${info.port}`,
+    ),
+  ) as Server;
+  servers.push(server);
+}
+
+if (api) {
   // The API checks Kafka for /readyz; it never publishes directly (the outbox does).
   const kafka = createKafka(`hireloop-${config.cellId}-api`, config.kafkaBrokers, logger);
   const admin = kafka.admin();
@@ -38,23 +64,14 @@ if (role === "api") {
     projectId: config.auth.projectId,
     keySource: config.auth.jwksUrl,
   });
-  fetchHandler = createApp({ services, verifier, kafkaReady }).fetch;
+  listen("api", createApp({ services, verifier, cellKey: api.cellKey }).fetch, api.port, config.host);
   stopRole = () => admin.disconnect();
 } else {
   const worker = await startWorker(services);
   kafkaReady = worker.kafkaReady;
-  const health = new Hono<HonoEnv>();
-  registerHealth(health, services, kafkaReady);
-  fetchHandler = health.fetch;
   stopRole = worker.stop;
 }
-
-const server = serve({ fetch: fetchHandler, port: config.port, hostname: config.host }, (info) =>
-  logger.info(
-    { port: info.port, role, mode: config.mode },
-    `cell ${role} listening on http://${config.host}:${info.port}`,
-  ),
-);
+listen("admin", createAdminApp(services, kafkaReady).fetch, adminPort, config.admin.host);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -63,7 +80,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   const force = setTimeout(() => process.exit(1), 20_000);
   force.unref();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   await stopRole().catch((error) => logger.warn({ err: error }, "stopping the role failed"));
   await services.close();
   process.exit(0);

@@ -9,6 +9,8 @@ export interface CellMetrics {
   stepDuration: Histogram<"step">;
   eventsPublished: Counter<"type">;
   eventsConsumed: Counter<"consumer" | "outcome">;
+  /** Requests refused because they did not come from the region's router (ADR 0016). */
+  refusedDirect: Counter<"code">;
 }
 
 export function createCellMetrics(labels: { region: string; cell: string; process: string }): CellMetrics {
@@ -51,6 +53,12 @@ export function createCellMetrics(labels: { region: string; cell: string; proces
       name: "hl_events_consumed_total",
       help: "Kafka events handled by a consumer (applied or duplicate)",
       labelNames: ["consumer", "outcome"],
+      registers: [registry],
+    }),
+    refusedDirect: new Counter({
+      name: "hl_http_refused_not_from_router_total",
+      help: "Requests refused because they did not carry a valid router credential",
+      labelNames: ["code"],
       registers: [registry],
     }),
   };

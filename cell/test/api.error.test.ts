@@ -101,7 +101,7 @@ describe("validation", () => {
   });
 
   it("answers unknown routes with the error shape", async () => {
-    const res = await cell.app.request("/v2/nothing");
+    const res = await cell.request("/v2/nothing");
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ code: "not_found", requestId: expect.any(String) });
   });

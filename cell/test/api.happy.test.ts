@@ -121,7 +121,7 @@ describe("a job seeker from upload to a tailored resume", () => {
   });
 
   it("serves the OpenAPI document and a docs page", async () => {
-    const spec = await (await cell.app.request("/openapi.json")).json();
+    const spec = await (await cell.request("/openapi.json")).json();
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining([
         "/v1/resumes",
@@ -131,25 +131,27 @@ describe("a job seeker from upload to a tailored resume", () => {
         "/v1/workflows/{id}",
       ]),
     );
-    const docs = await cell.app.request("/docs");
+    const docs = await cell.request("/docs");
     expect(await docs.text()).toContain("/openapi.json");
-    expect((await cell.app.request("/docs/assets/swagger-ui-bundle.js")).status).toBe(200);
+    expect((await cell.request("/docs/assets/swagger-ui-bundle.js")).status).toBe(200);
   });
 
-  it("reports readiness of Postgres, Redis and Kafka and exposes metrics", async () => {
-    const ready = await cell.app.request("/readyz");
+  it("reports readiness of Postgres, Redis and Kafka and exposes metrics on the admin listener only", async () => {
+    const ready = await cell.admin.request("/readyz");
     const body = await ready.json();
     expect(body.checks).toMatchObject({ postgres: { ok: true }, redis: { ok: true }, kafka: { ok: true } });
     expect(ready.status).toBe(200);
-    const metrics = await (await cell.app.request("/metrics")).text();
+    const metrics = await (await cell.admin.request("/metrics")).text();
     expect(metrics).toMatch(/hl_http_request_duration_seconds_bucket\{[^}]*route="\/v1\/resumes"/);
     expect(metrics).toMatch(/hl_workflow_steps_total\{[^}]*step="render"[^}]*outcome="succeeded"/);
+    // The API's port serves the router only: even a router-signed request finds no metrics there.
+    for (const path of ["/metrics", "/readyz"]) expect((await cell.request(path)).status).toBe(404);
   });
 
   it("registers a user as a tenant of the cell on their first write, and counts them in its health", async () => {
     const newcomer = cell.as("newcomer-on-this-cell");
     const countOf = async () =>
-      ((await (await cell.app.request("/healthz")).json()) as { tenants?: number }).tenants;
+      ((await (await cell.request("/healthz")).json()) as { tenants?: number }).tenants;
     const before = await (await newcomer("/v1/me")).json();
     expect(before).toEqual({
       userId: "newcomer-on-this-cell",

@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { deriveCellKey, newRouterSigningKey } from "@hireloop/identity";
 import { importJWK, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, PROJECT_ID, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
 import { cellFixture } from "./support/fixtures.ts";
+import { asRouter } from "./support/routed.ts";
 import { scalar } from "./support/sql.ts";
 
 let cell: TestCell;
@@ -59,7 +61,7 @@ describe("authentication", () => {
   ];
   for (const [name, make, code] of cases) {
     it(`refuses ${name} with 401 ${code}`, async () => {
-      const res = await cell.app.request("/v1/resumes", {
+      const res = await cell.request("/v1/resumes", {
         ...json({ text: cellFixture("resume.txt") }),
         headers: { "content-type": "application/json", authorization: `Bearer ${await make()}` },
       });
@@ -69,7 +71,7 @@ describe("authentication", () => {
   }
 
   it("refuses a request without a token", async () => {
-    const res = await cell.app.request("/v1/resumes/00000000-0000-4000-8000-000000000000");
+    const res = await cell.request("/v1/resumes/00000000-0000-4000-8000-000000000000");
     expect(res.status).toBe(401);
     expect((await res.json()).code).toBe("token_missing");
   });
@@ -117,3 +119,78 @@ describe("isolation between users", () => {
     expect(count).toBe(0);
   });
 });
+
+describe("only the region's router reaches the cell", () => {
+  const resumeBody = () => JSON.stringify({ text: cellFixture("resume.txt") });
+
+  it("refuses a caller holding a valid user token but no router credential, and stores nothing", async () => {
+    const res = await cell.app.request("/v1/resumes", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${await cell.token("side-door")}`,
+      },
+      body: resumeBody(),
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({
+      code: "router_credential_missing",
+      requestId: expect.any(String),
+    });
+    for (const path of ["/openapi.json", "/docs", "/v1/me"]) {
+      expect((await cell.app.request(path)).status, path).toBe(403);
+    }
+    const stored = await scalar(
+      cell.services.sql`select count(*)::int as count from resumes where tenant_id = 'side-door'`,
+    );
+    expect(stored).toBe(0);
+  });
+
+  it("refuses a credential the router issued for another user, another request, or another cell", async () => {
+    const token = `Bearer ${await cell.token("side-door")}`;
+    const forOther = asRouter(cell.config.cellKey ?? fail(), "/v1/me", {
+      headers: { authorization: `Bearer ${await cell.token("someone-else")}` },
+    });
+    const stolen = new Headers(forOther.headers);
+    stolen.set("authorization", token);
+    const asOther = await cell.app.request("/v1/me", { headers: stolen });
+    expect(asOther.status).toBe(403);
+    expect((await asOther.json()).message).toBe("the router credential was issued for another user");
+
+    const forAnotherPath = new Headers(
+      asRouter(cell.config.cellKey ?? fail(), "/v1/me", { headers: { authorization: token } }).headers,
+    );
+    const elsewhere = await cell.app.request("/v1/jobs", { headers: forAnotherPath });
+    expect(elsewhere.status).toBe(403);
+    expect((await elsewhere.json()).code).toBe("router_credential_invalid");
+
+    const otherCellKey = deriveCellKey(newRouterSigningKey(), "us-east-1");
+    const foreign = await cell.app.request(
+      "/v1/me",
+      asRouter(otherCellKey, "/v1/me", { headers: { authorization: token } }),
+    );
+    expect(foreign.status).toBe(403);
+    expect((await foreign.json()).code).toBe("router_credential_invalid");
+  });
+
+  it("refuses the router's own request replayed", async () => {
+    const init = asRouter(cell.config.cellKey ?? fail(), "/v1/me", {
+      headers: { authorization: `Bearer ${await cell.token("replayed")}` },
+    });
+    expect((await cell.app.request("/v1/me", init)).status).toBe(200);
+    const again = await cell.app.request("/v1/me", init);
+    expect(again.status).toBe(403);
+    expect((await again.json()).message).toBe("the router credential was used before");
+  });
+
+  it("answers the routers' health check without a credential, and says nothing more there", async () => {
+    const res = await cell.app.request("/healthz");
+    expect(res.status).toBe(200);
+    expect(Object.keys(await res.json()).sort()).toEqual(expect.arrayContaining(["cell", "status"]));
+    for (const path of ["/metrics", "/readyz"]) expect((await cell.app.request(path)).status, path).toBe(403);
+  });
+});
+
+function fail(): never {
+  throw new Error("the test cell has no key");
+}

@@ -5,6 +5,7 @@ import type { RouterEnv } from "./env.ts";
 import { errorResponse, handleError } from "./errors.ts";
 import { admitSignedIn } from "./middleware/admit.ts";
 import { refuseLargeBodies } from "./middleware/body-size.ts";
+import { answerHeaders } from "./middleware/edge-headers.ts";
 import { observe } from "./middleware/observe.ts";
 import { rateLimit } from "./middleware/rate-limit.ts";
 import { recognizePeers } from "./regions/peer-hop.ts";
@@ -16,7 +17,7 @@ import type { RouterServices } from "./services.ts";
 
 /**
  * The regional router: authenticate, rate-limit, find the tenant's cell, proxy. No business logic.
- * Probes (/healthz, /readyz, /metrics) are neither limited nor proxied; public docs are limited per
+ * Probes (/healthz, /readyz) are neither limited nor proxied (metrics are on the admin listener); public docs are limited per
  * address; /v1/* is size-checked, limited per address, authenticated, limited per user, proxied.
  */
 export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
@@ -26,7 +27,7 @@ export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
     c.set("services", services);
     await next();
   };
-  app.use("*", requestId({ headerName: "x-request-id" }), inject, observe());
+  app.use("*", requestId({ headerName: "x-request-id" }), inject, observe(), answerHeaders());
   registerHealth(app);
 
   const { config, limits, verifier } = services;

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { readKeyFile } from "@hireloop/identity";
 import { z } from "zod";
 
 const positiveInt = z.coerce.number().int().positive();
@@ -11,6 +12,16 @@ const configSchema = z.object({
   HL_ROUTER_ID: z.string().min(1),
   HL_PORT: z.coerce.number().int().min(0).max(65535),
   HL_HOST: z.string().default("127.0.0.1"),
+  /** Metrics and detailed health, for the platform's own probes and Prometheus; never the public port. */
+  HL_ADMIN_PORT: z.coerce.number().int().min(0).max(65535),
+  HL_ADMIN_HOST: z.string().default("127.0.0.1"),
+  /** The region's router signing key (hex): each cell's request key is derived from it (ADR 0016). */
+  HL_ROUTER_SIGNING_KEY_FILE: z.string().min(1),
+  /**
+   * Strict-Transport-Security for every answer, where TLS terminates in front of the router (e.g.
+   * "max-age=31536000; includeSubDomains"). Empty on plain-HTTP local platforms.
+   */
+  HL_STRICT_TRANSPORT_SECURITY: z.string().default(""),
   /** The region's control-plane Postgres, where the placement store keeps cells and the bucket table. */
   HL_CONTROL_DATABASE_URL: z.url(),
   HL_REDIS_URL: z.url(),
@@ -65,6 +76,10 @@ export interface RouterConfig {
   routerId: string;
   port: number;
   host: string;
+  admin: { port: number; host: string };
+  /** The region's router signing key: each cell's key is derived from it. */
+  signingKey: Buffer;
+  strictTransportSecurity: string;
   controlDatabaseUrl: string;
   redisUrl: string;
   auth: { projectId: string; jwksUrl: string };
@@ -101,11 +116,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
   }
   const e = parsed.data;
   const regions = regionsConfig(e);
+  let signingKey: Buffer;
+  try {
+    signingKey = readKeyFile(e.HL_ROUTER_SIGNING_KEY_FILE);
+  } catch (error) {
+    throw new Error(
+      `invalid router configuration:\n  HL_ROUTER_SIGNING_KEY_FILE: ${(error as Error).message}`,
+    );
+  }
   return {
     region: e.HL_REGION,
     routerId: e.HL_ROUTER_ID,
     port: e.HL_PORT,
     host: e.HL_HOST,
+    admin: { port: e.HL_ADMIN_PORT, host: e.HL_ADMIN_HOST },
+    signingKey,
+    strictTransportSecurity: e.HL_STRICT_TRANSPORT_SECURITY,
     controlDatabaseUrl: e.HL_CONTROL_DATABASE_URL,
     redisUrl: e.HL_REDIS_URL,
     auth: { projectId: e.HL_AUTH_PROJECT_ID, jwksUrl: e.HL_AUTH_JWKS_URL },

@@ -18,5 +18,7 @@ export interface RouterEnv {
     logger: Logger;
     identity: Identity;
     proxied: ProxyOutcome;
+    /** Headers for this request's answer, whoever writes it: the edge's own and its rate limits'. */
+    answerHeaders: Record<string, string>;
   };
 }

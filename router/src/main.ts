@@ -1,9 +1,10 @@
-import type { Server } from "node:http";
 import { createLogger, installTracing } from "@hireloop/observability";
-import { serve } from "@hono/node-server";
 import { createRouterApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { watchControlPlanePlacement } from "./control-plane.ts";
+import { edgeHeaders } from "./middleware/edge-headers.ts";
+import { createRouterAdminApp } from "./routes/health.ts";
+import { serveHttp } from "./server.ts";
 import { buildRouterServices } from "./services.ts";
 
 /** Open streams (server-sent events) get this long to finish after SIGTERM before they are cut. */
@@ -33,14 +34,17 @@ await Promise.race([
 ]);
 
 // Listening before the placement loads keeps /healthz answering; /readyz says when to send traffic.
-const server = serve(
-  { fetch: createRouterApp(services).fetch, port: config.port, hostname: config.host },
-  (info) =>
-    logger.info(
-      { port: info.port, router: config.routerId },
-      `router listening on http://${config.host}:${info.port}`,
-    ),
-) as Server;
+const server = serveHttp(
+  createRouterApp(services).fetch,
+  { port: config.port, hostname: config.host, headers: edgeHeaders(config) },
+  (port) =>
+    logger.info({ port, router: config.routerId }, `router listening on http://${config.host}:${port}`),
+);
+const adminServer = serveHttp(
+  createRouterAdminApp(services).fetch,
+  { port: config.admin.port, hostname: config.admin.host },
+  (port) => logger.info({ port }, `router admin listening on http://${config.admin.host}:${port}`),
+);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -57,6 +61,7 @@ async function shutdown(signal: string) {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   clearTimeout(cut);
   clearInterval(sweep);
+  adminServer.close();
   await services.close();
   await placement.stop();
   process.exit(0);

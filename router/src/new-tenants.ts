@@ -1,3 +1,4 @@
+import { signRouterCredential } from "@hireloop/identity";
 import { type CellRecord, cellForNewTenant } from "@hireloop/placement";
 import type { Context } from "hono";
 import { LRUCache } from "lru-cache";
@@ -75,13 +76,15 @@ export function createNewTenantPlacer() {
 async function knownTo(c: Context<RouterEnv>, cell: CellRecord): Promise<boolean | undefined> {
   const { pools } = c.get("services");
   const target = pools.targetFor(cell);
+  const path = `${target.basePath}/v1/me`;
   try {
     const response = await target.pool.request({
-      path: `${target.basePath}/v1/me`,
+      path,
       method: "GET",
       headers: {
         authorization: c.req.header("authorization") ?? "",
         "x-request-id": c.get("requestId"),
+        ...signRouterCredential(target.cellKey, { method: "GET", path, tenant: c.get("identity").uid }),
       },
       signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
     });

@@ -2,7 +2,16 @@ import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateLimitRule } from "./config.ts";
 
-export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** A limiter's answer, with what the caller has left of the window (for the RateLimit-* headers). */
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Requests allowed per window. */
+  limit: number;
+  windowSeconds: number;
+  remaining: number;
+  /** Seconds until the window resets (and, when refused, until a retry can succeed). */
+  resetSeconds: number;
+}
 
 export interface RateLimiter {
   consume(key: string): Promise<RateLimitDecision>;
@@ -21,14 +30,20 @@ export function createRateLimiter(redis: Redis, keyPrefix: string, rule: RateLim
     rejectIfRedisNotReady: true,
     insuranceLimiter: new RateLimiterMemory(options),
   });
+  const decision = (allowed: boolean, result: RateLimiterRes): RateLimitDecision => ({
+    allowed,
+    limit: rule.points,
+    windowSeconds: rule.windowSeconds,
+    remaining: Math.max(0, result.remainingPoints),
+    resetSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
+  });
   return {
     async consume(key) {
       try {
-        await limiter.consume(key);
-        return { allowed: true };
+        return decision(true, await limiter.consume(key));
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        return decision(false, rejection);
       }
     },
   };

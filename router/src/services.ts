@@ -54,7 +54,7 @@ export function buildRouterServices(
     redisHealthy = true;
   });
   const health = startCellHealthMonitor({ placement, ...config.cellHealth, logger, metrics });
-  const pools = createCellPools(config.proxy);
+  const pools = createCellPools({ ...config.proxy, signingKey: config.signingKey });
   const { keyPrefix, address, user } = config.rateLimits;
   const regions = startRegions(config, logger, metrics);
   return {

@@ -6,22 +6,49 @@ import { loadConfig } from "../src/config.ts";
 
 let secretFile: string;
 let shortSecretFile: string;
+let signingKeyFile: string;
+let base: Record<string, string>;
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), "hl-router-config-"));
   secretFile = join(dir, "peer-secret");
   shortSecretFile = join(dir, "short-secret");
+  signingKeyFile = join(dir, "router-signing.key");
   await writeFile(secretFile, `${"a".repeat(64)}\n`);
   await writeFile(shortSecretFile, "tiny\n");
+  await writeFile(signingKeyFile, `${"ab".repeat(32)}\n`);
+  base = {
+    HL_REGION: "us-east",
+    HL_ROUTER_ID: "us-east-router-1",
+    HL_PORT: "8080",
+    HL_ADMIN_PORT: "9140",
+    HL_ROUTER_SIGNING_KEY_FILE: signingKeyFile,
+    HL_CONTROL_DATABASE_URL: "postgres://hireloop@127.0.0.1:15432/hireloop_control_us_east",
+    HL_REDIS_URL: "redis://127.0.0.1:16370",
+    HL_AUTH_PROJECT_ID: "hireloop-local",
+  };
 });
 
-const base = {
-  HL_REGION: "us-east",
-  HL_ROUTER_ID: "us-east-router-1",
-  HL_PORT: "8080",
-  HL_CONTROL_DATABASE_URL: "postgres://hireloop@127.0.0.1:15432/hireloop_control_us_east",
-  HL_REDIS_URL: "redis://127.0.0.1:16370",
-  HL_AUTH_PROJECT_ID: "hireloop-local",
-};
+describe("router configuration of its own listeners and keys", () => {
+  it("reads the signing key and keeps the admin listener on loopback unless told otherwise", () => {
+    const config = loadConfig(base);
+    expect(config.signingKey).toEqual(Buffer.from("ab".repeat(32), "hex"));
+    expect(config.admin).toEqual({ port: 9140, host: "127.0.0.1" });
+    expect(config.strictTransportSecurity).toBe("");
+  });
+
+  it("refuses to start without a usable signing key or an admin port", async () => {
+    const { HL_ADMIN_PORT: _admin, ...noAdmin } = base;
+    expect(() => loadConfig(noAdmin)).toThrow(/HL_ADMIN_PORT/);
+    expect(() => loadConfig({ ...base, HL_ROUTER_SIGNING_KEY_FILE: join(tmpdir(), "no-such-key") })).toThrow(
+      /HL_ROUTER_SIGNING_KEY_FILE: .*ENOENT/,
+    );
+    const weak = join(tmpdir(), `hl-weak-key-${process.pid}`);
+    await writeFile(weak, "abcd\n");
+    expect(() => loadConfig({ ...base, HL_ROUTER_SIGNING_KEY_FILE: weak })).toThrow(
+      /does not hold a hex key of 32 bytes or more/,
+    );
+  });
+});
 
 describe("router configuration of peer regions", () => {
   it("is absent for a region alone, and read with its peers, secret and Kafka otherwise", () => {

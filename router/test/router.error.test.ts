@@ -140,9 +140,9 @@ describe("a cell goes down", () => {
     );
     expect(outageP95).toBeLessThan(baselineP95 * 2 + 20);
 
-    const ready = await (await fetch(`${router.url}/readyz`)).json();
+    const ready = await (await fetch(`${router.adminUrl}/readyz`)).json();
     expect(ready.cells).toEqual({ "us-east-1": "up", "us-east-2": "down", "us-east-3": "up" });
-    expect(await (await fetch(`${router.url}/metrics`)).text()).toMatch(
+    expect(await (await fetch(`${router.adminUrl}/metrics`)).text()).toMatch(
       /hl_router_cell_up\{[^}]*cell="us-east-2"[^}]*\} 0/,
     );
 

@@ -4,6 +4,7 @@ import { extractResumeText } from "@hireloop/resume-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json } from "../../cell/test/support/cell.ts";
 import { cellFixture, resumeFile, upload } from "../../cell/test/support/fixtures.ts";
+import { client } from "../../cell/test/support/processes.ts";
 import { type RunningCell, startRegion, type TestRegion } from "./support/cells.ts";
 import { eventReader, settledWithin, signedIn } from "./support/client.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
@@ -29,7 +30,8 @@ afterAll(async () => {
 });
 
 const as = (uid: string) => signedIn(router.url, region.token, uid);
-const direct = (cell: RunningCell, uid: string) => signedIn(cell.processes.apiUrl, region.token, uid);
+/** Straight to a cell, as its router would send it (with the router credential). */
+const direct = (cell: RunningCell, uid: string) => client(cell.processes, uid);
 
 function homeCell(uid: string): RunningCell {
   const table = router.placement.table();
@@ -176,7 +178,7 @@ describe("the router's own surface", () => {
   });
 
   it("is ready with its placement loaded and every cell up, and counts what it proxied", async () => {
-    const ready = await fetch(`${router.url}/readyz`);
+    const ready = await fetch(`${router.adminUrl}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       status: "ready",
@@ -184,7 +186,7 @@ describe("the router's own surface", () => {
       cells: { "us-east-1": "up", "us-east-2": "up", "us-east-3": "up" },
     });
     expect((await fetch(`${router.url}/healthz`)).status).toBe(200);
-    const metrics = await (await fetch(`${router.url}/metrics`)).text();
+    const metrics = await (await fetch(`${router.adminUrl}/metrics`)).text();
     for (const cell of ["us-east-1", "us-east-2", "us-east-3"]) {
       expect(metrics).toMatch(
         new RegExp(`hl_router_proxied_requests_total\\{[^}]*cell="${cell}",status="404"[^}]*\\} [1-9]`),

@@ -36,7 +36,7 @@ function fail(): never {
 const as = (uid: string) => signedIn(router.url, region.token, uid);
 
 async function proxiedCount(target: TestRouter): Promise<number> {
-  const metrics = await (await fetch(`${target.url}/metrics`)).text();
+  const metrics = await (await fetch(`${target.adminUrl}/metrics`)).text();
   return [...metrics.matchAll(/^hl_router_proxied_requests_total\{[^}]*\} (\d+)$/gm)].reduce(
     (sum, match) => sum + Number(match[1]),
     0,
@@ -71,12 +71,24 @@ describe("authentication at the edge", () => {
     expect(await proxiedCount(router)).toBe(before);
   });
 
-  it("lets a signed-in user through, and the cell's own port refuses anonymous requests", async () => {
+  it("lets a signed-in user through, and the cell's own port refuses any caller but the router", async () => {
     expect((await as(`alice-${run}`)(`/v1/resumes/${randomUUID()}`)).status).toBe(404);
     const cell = region.cells[0] ?? fail();
     const anonymous = await fetch(`${cell.processes.apiUrl}/v1/resumes/${randomUUID()}`);
-    expect(anonymous.status).toBe(401);
-    expect((await anonymous.json()).code).toBe("token_missing");
+    expect(anonymous.status).toBe(403);
+    expect((await anonymous.json()).code).toBe("router_credential_missing");
+    // A valid user token is not enough: writes straight to a cell would skip rate limits and placement.
+    const withToken = await signedIn(
+      cell.processes.apiUrl,
+      region.token,
+      `alice-${run}`,
+    )("/v1/jobs", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Backend engineer: TypeScript, PostgreSQL and Kafka; five years." }),
+    });
+    expect(withToken.status).toBe(403);
+    expect((await withToken.json()).code).toBe("router_credential_missing");
   });
 });
 
@@ -149,7 +161,7 @@ describe("rate limits", () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await as(`modest-${run}`)(`/v1/jobs/${randomUUID()}`)).status).toBe(404);
-    expect(await (await fetch(`${router.url}/metrics`)).text()).toMatch(
+    expect(await (await fetch(`${router.adminUrl}/metrics`)).text()).toMatch(
       /hl_router_rate_limited_total\{[^}]*scope="user"[^}]*\} 3/,
     );
   });
@@ -185,7 +197,7 @@ describe("rate limits", () => {
         statuses.push((await user(`/v1/jobs/${randomUUID()}`)).status);
       }
       expect(statuses).toEqual([...Array(ADDRESS_LIMIT).fill(404), 429]);
-      expect(await (await fetch(`${strict.url}/metrics`)).text()).toMatch(
+      expect(await (await fetch(`${strict.adminUrl}/metrics`)).text()).toMatch(
         /hl_router_rate_limited_total\{[^}]*scope="address"[^}]*\} 1/,
       );
     } finally {
@@ -203,7 +215,7 @@ describe("rate limits", () => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await user(`/v1/jobs/${randomUUID()}`)).status);
       expect(statuses).toEqual([404, 404, 404, 429]);
-      const ready = await fetch(`${cut.url}/readyz`);
+      const ready = await fetch(`${cut.adminUrl}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: "degraded", checks: { redis: { ok: false } } });
     } finally {

@@ -1,4 +1,4 @@
-import { type IdTokenVerifier, requireIdentity } from "@hireloop/identity";
+import { createRouterCredentialCheck, type IdTokenVerifier, requireIdentity } from "@hireloop/identity";
 import { MAX_RESUME_BYTES } from "@hireloop/resume-core";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -9,7 +9,8 @@ import { registerDocs } from "./docs.ts";
 import type { HonoEnv } from "./env.ts";
 import { errorResponse } from "./errors.ts";
 import { observe } from "./middleware/observe.ts";
-import { registerHealth } from "./routes/health.ts";
+import { routedForCaller, routerOnly } from "./middleware/router-only.ts";
+import { registerLiveness } from "./routes/health.ts";
 import { registerDiscoveriesCreate } from "./routes/v1_discoveries_create.ts";
 import { registerDiscoveriesGet } from "./routes/v1_discoveries_get.ts";
 import { registerJobsCreate } from "./routes/v1_jobs_create.ts";
@@ -30,22 +31,23 @@ import { registerWorkflowsGet } from "./routes/v1_workflows_get.ts";
 export interface AppDependencies {
   services: Services;
   verifier: IdTokenVerifier;
-  /** Resolves when the Kafka producer is connected; used by /readyz. */
-  kafkaReady: () => Promise<void>;
+  /** This cell's request key: every request but the routers' health check carries the router credential. */
+  cellKey: Buffer;
 }
 
 /** A multipart envelope around a 5 MB file needs some room; anything larger is refused unread. */
 const MAX_BODY_BYTES = MAX_RESUME_BYTES + 512 * 1024;
 
 /** Builds the cell API from injected dependencies; testable with app.request(), no sockets. */
-export function createApp({ services, verifier, kafkaReady }: AppDependencies): App {
+export function createApp({ services, verifier, cellKey }: AppDependencies): App {
   const app = newApp();
   const inject: MiddlewareHandler<HonoEnv> = async (c, next) => {
     c.set("services", services);
     await next();
   };
   app.use("*", requestId({ headerName: "x-request-id" }), inject, observe());
-  registerHealth(app, services, kafkaReady);
+  registerLiveness(app, services);
+  app.use("*", routerOnly(createRouterCredentialCheck({ cellKey })));
   registerDocs(app);
 
   app.use(
@@ -56,6 +58,7 @@ export function createApp({ services, verifier, kafkaReady }: AppDependencies): 
         errorResponse(c, 413, { code: "payload_too_large", message: "the request body is larger than 5 MB" }),
     }),
     requireIdentity({ verifier }),
+    routedForCaller(),
   );
   for (const register of [
     registerMeGet,

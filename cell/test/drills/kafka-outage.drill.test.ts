@@ -36,7 +36,7 @@ describe("drill: Kafka stops while requests keep coming", () => {
       }
       const ids = await startTailorings(request, 4);
       expect(await waitAll(request, ids)).toEqual(ids.map(() => "succeeded"));
-      const ready = await fetch(`${cell.apiUrl}/readyz`);
+      const ready = await fetch(`${cell.adminUrl}/readyz`);
       expect(ready.status).toBe(503);
       expect((await ready.json()).checks.kafka.ok).toBe(false);
       expect(

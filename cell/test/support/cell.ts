@@ -2,27 +2,40 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createIdTokenVerifier, generateDevKeys, signDevToken } from "@hireloop/identity";
+import {
+  createIdTokenVerifier,
+  generateDevKeys,
+  newRouterSigningKey,
+  signDevToken,
+} from "@hireloop/identity";
 import { installTracing } from "@hireloop/observability";
+import type { Hono } from "hono";
 import { createApp } from "../../src/api/app.ts";
 import type { App } from "../../src/api/app-type.ts";
+import type { HonoEnv } from "../../src/api/env.ts";
+import { createAdminApp } from "../../src/api/routes/health.ts";
 import type { CellConfig } from "../../src/config.ts";
 import { buildServices } from "../../src/services/build.ts";
 import type { Services } from "../../src/services/index.ts";
 import { type CellWorker, startWorker } from "../../src/worker.ts";
 import { createTestDatabase } from "./database.ts";
 import { testPlatform } from "./platform.ts";
+import { asRouter } from "./routed.ts";
 
 export const PROJECT_ID = "hireloop-test";
 
 export interface TestCell {
   app: App;
+  /** The admin listener's app: /healthz, /readyz, /metrics. */
+  admin: Hono<HonoEnv>;
   services: Services;
   worker: CellWorker | null;
   config: CellConfig;
   keysDir: string;
   token(uid: string): Promise<string>;
-  /** app.request with the caller's token. */
+  /** app.request as the region's router sends it (with the router credential). */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** request() with the caller's token. */
   as(uid: string): (path: string, init?: RequestInit) => Promise<Response>;
   close(): Promise<void>;
 }
@@ -42,6 +55,8 @@ export function testCellConfig(
     cellId: "us-east-1",
     port: 0,
     host: "127.0.0.1",
+    admin: { port: 0, host: "127.0.0.1" },
+    cellKey: newRouterSigningKey(),
     databaseUrl,
     redisUrl: platform.redisUrl,
     kafkaBrokers: platform.kafkaBrokers,
@@ -70,22 +85,27 @@ export async function startTestCell(
   const services = await buildServices(config, "worker");
   const worker = options.worker === false ? null : await startWorker(services);
   const verifier = createIdTokenVerifier({ projectId: PROJECT_ID, keySource: config.auth.jwksUrl });
-  const app = createApp({ services, verifier, kafkaReady: worker?.kafkaReady ?? (async () => {}) });
+  const cellKey = config.cellKey ?? newRouterSigningKey();
+  const app = createApp({ services, verifier, cellKey });
   const token = (uid: string) =>
     signDevToken({ uid, projectId: PROJECT_ID, privateKeyPath: keys.privateKeyPath });
+  const request = async (path: string, init: RequestInit = {}) =>
+    app.request(path, asRouter(cellKey, path, init));
   return {
     app,
+    admin: createAdminApp(services, worker?.kafkaReady ?? (async () => {})),
     services,
     worker,
     config,
     keysDir,
     token,
+    request,
     as:
       (uid) =>
       async (path, init = {}) => {
         const headers = new Headers(init.headers);
         headers.set("authorization", `Bearer ${await token(uid)}`);
-        return app.request(path, { ...init, headers });
+        return request(path, { ...init, headers });
       },
     async close() {
       await worker?.stop();
@@ -129,7 +149,6 @@ export function cellEnvironment(config: CellConfig): Record<string, string> {
     HL_MODE: config.mode,
     HL_REGION: config.region,
     HL_CELL_ID: config.cellId,
-    HL_PORT: String(config.port),
     HL_DATABASE_URL: config.databaseUrl,
     HL_REDIS_URL: config.redisUrl,
     HL_KAFKA_BROKERS: config.kafkaBrokers.join(","),

@@ -6,9 +6,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { generateDevKeys, signDevToken } from "@hireloop/identity";
+import {
+  ensureRouterSigningKey,
+  generateDevKeys,
+  readKeyFile,
+  signDevToken,
+  writeCellKey,
+} from "@hireloop/identity";
 import { PROJECT_ID } from "./cell.ts";
 import { testPlatform } from "./platform.ts";
+import { asRouter } from "./routed.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const cellMain = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
@@ -26,8 +33,14 @@ export async function freePort(): Promise<number> {
 }
 
 export interface CellProcesses {
+  /** The API's port: it answers only requests carrying the router credential (and /healthz). */
   apiUrl: string;
+  /** The API's admin listener: /healthz, /readyz, /metrics. */
+  adminUrl: string;
+  /** The worker's admin listener. */
   workerUrl: string;
+  /** This cell's request key, to send requests as the region's router does. */
+  cellKey: Buffer;
   env: Record<string, string>;
   token(uid: string): Promise<string>;
   start(role: "api" | "worker"): Promise<void>;
@@ -35,9 +48,15 @@ export interface CellProcesses {
   stopAll(): Promise<void>;
 }
 
+/** Where a region's router signing key lives in a keys folder, and each cell's key derived from it. */
+export const routerSigningKeyFile = (keysDir: string, region: string) =>
+  join(keysDir, `${region}-router-signing.key`);
+const cellKeyFile = (keysDir: string, cellId: string) => join(keysDir, "cells", `${cellId}.key`);
+
 /**
  * The cell as real processes (node + tsx), as the platform runs it, against the test services.
- * `keysDir` shares one signing key between several cells (and a router); by default each gets its own.
+ * `keysDir` shares one token signing key and one router signing key per region between several
+ * cells (and their router); by default each cell gets its own.
  */
 export async function startCellProcesses(
   databaseUrl: string,
@@ -47,7 +66,11 @@ export async function startCellProcesses(
   const platform = testPlatform();
   const keysDir = options.keysDir ?? (await mkdtemp(join(tmpdir(), "hl-drill-keys-")));
   const keys = await generateDevKeys(keysDir);
-  const [apiPort, workerPort] = [await freePort(), await freePort()];
+  const [apiPort, adminPort, workerPort] = [await freePort(), await freePort(), await freePort()];
+  const region = extraEnv.HL_REGION ?? "us-east";
+  const cellId = extraEnv.HL_CELL_ID ?? "us-east-1";
+  const signingKey = await ensureRouterSigningKey(routerSigningKeyFile(keysDir, region));
+  await writeCellKey(cellKeyFile(keysDir, cellId), signingKey, cellId);
   const env: Record<string, string> = {
     HL_MODE: "dev",
     HL_REGION: "us-east",
@@ -62,19 +85,24 @@ export async function startCellProcesses(
     HL_PDF_ADDRESS: platform.services.pdf,
     HL_AI_OPTIMIZER_ADDRESS: platform.services.ai,
     HL_SCRAPER_ADDRESS: platform.services.scraper,
+    HL_CELL_KEY_FILE: cellKeyFile(keysDir, cellId),
     ...extraEnv,
   };
-  const ports = { api: apiPort, worker: workerPort };
+  const ports = {
+    api: { HL_PORT: String(apiPort), HL_ADMIN_PORT: String(adminPort) },
+    worker: { HL_ADMIN_PORT: String(workerPort) },
+  };
+  const adminUrls = { api: `http://127.0.0.1:${adminPort}`, worker: `http://127.0.0.1:${workerPort}` };
   const children = new Map<string, ChildProcess>();
 
   async function start(role: "api" | "worker") {
     const child = spawn(process.execPath, ["--import", "tsx", cellMain, role], {
       cwd: repoRoot,
-      env: { ...process.env, ...env, HL_PORT: String(ports[role]) },
+      env: { ...process.env, ...env, ...ports[role] },
       stdio: ["ignore", "ignore", "inherit"],
     });
     children.set(role, child);
-    await waitHealthy(`http://127.0.0.1:${ports[role]}/healthz`, child);
+    await waitHealthy(`${adminUrls[role]}/healthz`, child);
   }
 
   async function kill(role: "api" | "worker", signal: NodeJS.Signals = "SIGKILL") {
@@ -89,7 +117,9 @@ export async function startCellProcesses(
   await start("worker");
   return {
     apiUrl: `http://127.0.0.1:${apiPort}`,
-    workerUrl: `http://127.0.0.1:${workerPort}`,
+    adminUrl: adminUrls.api,
+    workerUrl: adminUrls.worker,
+    cellKey: readKeyFile(cellKeyFile(keysDir, cellId)),
     env,
     token: (uid) => signDevToken({ uid, projectId: PROJECT_ID, privateKeyPath: keys.privateKeyPath }),
     start,
@@ -126,11 +156,15 @@ export async function platformProcess(action: "stop" | "start", name: string): P
   });
 }
 
-/** An HTTP client for a cell process, authenticated as uid. */
+/** An HTTP client for a cell process, authenticated as uid, sending as the region's router does. */
 export function client(cell: CellProcesses, uid: string) {
   return async (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     headers.set("authorization", `Bearer ${await cell.token(uid)}`);
-    return fetch(`${cell.apiUrl}${path}`, { ...init, headers, signal: AbortSignal.timeout(15_000) });
+    const url = `${cell.apiUrl}${path}`;
+    return fetch(url, {
+      ...asRouter(cell.cellKey, url, { ...init, headers }),
+      signal: AbortSignal.timeout(15_000),
+    });
   };
 }

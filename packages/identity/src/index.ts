@@ -3,6 +3,22 @@ export { httpStatusOf, IDENTITY_ERROR_CODES, IdentityError, type IdentityErrorCo
 export { GOOGLE_SECURETOKEN_JWKS_URL } from "./key-source.ts";
 export { bearerTokenOf, type RequireIdentityOptions, requireIdentity } from "./middleware.ts";
 export {
+  type CredentialCheck,
+  createRouterCredentialCheck,
+  deriveCellKey,
+  ensureRouterSigningKey,
+  newRouterSigningKey,
+  ROUTED_TENANT_HEADER,
+  ROUTER_CREDENTIAL_HEADER,
+  type RouterCredentialCheck,
+  type RouterCredentialCheckOptions,
+  type RouterCredentialFailure,
+  readKeyFile,
+  type SignedRequest,
+  signRouterCredential,
+  writeCellKey,
+} from "./router-credential.ts";
+export {
   createIdTokenVerifier,
   type Identity,
   type IdTokenVerifier,

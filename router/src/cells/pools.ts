@@ -1,9 +1,12 @@
+import { deriveCellKey } from "@hireloop/identity";
 import type { CellRecord } from "@hireloop/placement";
 import { Pool } from "undici";
 
 export interface CellPoolOptions {
   connectionsPerCell: number;
   connectTimeoutMs: number;
+  /** The region's router signing key, from which each cell's request key is derived. */
+  signingKey: Buffer;
 }
 
 /** Where the router sends a request on: a keep-alive pool and the path prefix of the upstream's URL. */
@@ -12,10 +15,13 @@ export interface UpstreamTarget {
   id: string;
   pool: Pool;
   basePath: string;
+  /** The cell's request key: every request to a cell carries the router credential (ADR 0016). */
+  cellKey?: Buffer;
 }
 
 export interface CellTarget extends UpstreamTarget {
   cell: CellRecord;
+  cellKey: Buffer;
 }
 
 export interface CellPools {
@@ -46,6 +52,7 @@ export function createCellPools(options: CellPoolOptions): CellPools {
           bodyTimeout: 0,
         }),
         basePath: url.pathname.replace(/\/+$/, ""),
+        cellKey: deriveCellKey(options.signingKey, cell.id),
       };
       targets.set(cell.id, target);
       return target;

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { every } from "hono/combine";
 import type { RouterEnv } from "../env.ts";
 import type { RateLimiter } from "../rate-limits.ts";
-import { rateLimit, refuseRateLimited } from "./rate-limit.ts";
+import { announceLimit, rateLimit, refuseRateLimited } from "./rate-limit.ts";
 
 export interface AdmissionOptions {
   verifier: IdTokenVerifier;
@@ -36,8 +36,10 @@ export function admitSignedIn({
       limits.address.consume(addressOf(c)),
       limits.user.consume(identity.uid),
     ]);
-    if (!byAddress.allowed) return refuseRateLimited(c, "address", byAddress.retryAfterSeconds);
-    if (!byUser.allowed) return refuseRateLimited(c, "user", byUser.retryAfterSeconds);
+    if (!byAddress.allowed) return refuseRateLimited(c, "address", byAddress);
+    if (!byUser.allowed) return refuseRateLimited(c, "user", byUser);
+    announceLimit(c, byAddress);
+    announceLimit(c, byUser);
     await next();
   };
 }

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
-import type { RateLimiter } from "../rate-limits.ts";
+import type { RateLimitDecision, RateLimiter } from "../rate-limits.ts";
 
 export type RateLimitScope = "address" | "user";
 
@@ -13,18 +13,34 @@ export function rateLimit(
 ): MiddlewareHandler<RouterEnv> {
   return async (c, next) => {
     const decision = await limiter.consume(keyOf(c));
-    if (!decision.allowed) return refuseRateLimited(c, scope, decision.retryAfterSeconds);
+    if (!decision.allowed) return refuseRateLimited(c, scope, decision);
+    announceLimit(c, decision);
     await next();
   };
 }
 
+/**
+ * The RateLimit-* headers (draft-ietf-httpapi-ratelimit-headers-07) of the limit closest to running
+ * out: a request checked against both the address and the user limit reports the tighter one.
+ */
+export function announceLimit(c: Context<RouterEnv>, decision: RateLimitDecision) {
+  const headers = c.get("answerHeaders");
+  const shown = headers["ratelimit-remaining"];
+  if (shown !== undefined && Number(shown) <= decision.remaining) return;
+  headers["ratelimit-limit"] = String(decision.limit);
+  headers["ratelimit-remaining"] = String(decision.remaining);
+  headers["ratelimit-reset"] = String(decision.resetSeconds);
+  headers["ratelimit-policy"] = `${decision.limit};w=${decision.windowSeconds}`;
+}
+
 /** The 429 for a key over its limit, counted by scope. */
-export function refuseRateLimited(c: Context<RouterEnv>, scope: RateLimitScope, retryAfterSeconds: number) {
+export function refuseRateLimited(c: Context<RouterEnv>, scope: RateLimitScope, decision: RateLimitDecision) {
   c.get("services").metrics.rateLimited.inc({ scope });
+  announceLimit(c, decision);
   return errorResponse(
     c,
     429,
     { code: "rate_limited", message: `too many requests for this ${scope}; retry later` },
-    { "Retry-After": String(retryAfterSeconds) },
+    { "Retry-After": String(decision.resetSeconds) },
   );
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { type Readable, Transform } from "node:stream";
+import { signRouterCredential } from "@hireloop/identity";
 import { contextWithSpan, injectTraceContext } from "@hireloop/observability";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { Context } from "hono";
@@ -17,7 +18,7 @@ class BodyTooLargeError extends Error {
 export interface ForwardOptions {
   /** Headers the router adds for this upstream (a hop's peer credentials). */
   headers?: Record<string, string>;
-  /** Headers the router adds to the upstream's response. */
+  /** Headers the router adds to the upstream's response (lower-case names). */
   responseHeaders?: Record<string, string>;
   /** The answer when the upstream cannot be reached. */
   unavailable?: (c: Context<RouterEnv>) => Response;
@@ -41,14 +42,20 @@ export async function forwardUpstream(
   const relay = new CellResponseRelay(outgoing, {
     requestId,
     bodyIdleTimeoutMs: config.bodyIdleTimeoutMs,
-    ...(options.responseHeaders === undefined ? {} : { extraHeaders: options.responseHeaders }),
+    extraHeaders: { ...options.responseHeaders, ...c.get("answerHeaders") },
     onBroken: (error) => c.get("logger").warn({ err: error, cell }, "the cell's response broke off"),
   });
   const url = new URL(c.req.url);
+  const path = `${target.basePath}${url.pathname}${url.search}`;
+  const method = c.req.method as Dispatcher.HttpMethod;
+  const credential =
+    target.cellKey === undefined
+      ? undefined
+      : signRouterCredential(target.cellKey, { method, path, tenant: c.get("identity")?.uid ?? "" });
   target.pool.dispatch(
     {
-      path: `${target.basePath}${url.pathname}${url.search}`,
-      method: c.req.method as Dispatcher.HttpMethod,
+      path,
+      method,
       headers: {
         ...headersForCell(incoming.headers, {
           requestId,
@@ -57,6 +64,7 @@ export async function forwardUpstream(
           trustedProxies: c.get("peerHop") === undefined ? config.trustedProxies : 1,
         }),
         ...options.headers,
+        ...credential,
       },
       body: requestBody(incoming, config.maxBodyBytes),
       headersTimeout: config.headersTimeoutMs,

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
+import { DEFAULT_CACHE_CONTROL } from "../middleware/edge-headers.ts";
 import { headersForClient } from "./headers.ts";
 
 export class BodyIdleTimeoutError extends Error {
@@ -11,8 +12,11 @@ export class CallerGoneError extends Error {
 }
 
 export interface RelayOptions {
-  /** Added to the upstream's response headers (the region a hopped request entered by). */
-  extraHeaders?: Record<string, string>;
+  /**
+   * Set on the upstream's response, over its own (lower-case names): the edge's headers and rate
+   * limits, the region a hopped request entered by. An answer without Cache-Control gets no-store.
+   */
+  extraHeaders: Record<string, string>;
   requestId: string;
   /** Longest silence inside a response body before it is cut; event streams are exempt. */
   bodyIdleTimeoutMs: number;
@@ -71,10 +75,9 @@ export class CellResponseRelay implements Dispatcher.DispatchHandler {
   ) {
     // 1xx interim responses are the connection's business; the caller gets the final one.
     if (statusCode < 200) return;
-    this.outgoing.writeHead(statusCode, {
-      ...headersForClient(headers, this.options.requestId),
-      ...this.options.extraHeaders,
-    });
+    const answer = { ...headersForClient(headers, this.options.requestId), ...this.options.extraHeaders };
+    answer["cache-control"] ??= DEFAULT_CACHE_CONTROL;
+    this.outgoing.writeHead(statusCode, answer);
     // Without a length the body is a stream of unknown duration: let the caller see the head now.
     if (headers["content-length"] === undefined) this.outgoing.flushHeaders();
     if (!isEventStream(headers["content-type"])) {

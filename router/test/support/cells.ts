@@ -1,11 +1,16 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { generateDevKeys, signDevToken } from "@hireloop/identity";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureRouterSigningKey, generateDevKeys, signDevToken } from "@hireloop/identity";
 import type { CellRecord } from "@hireloop/placement";
 import { PROJECT_ID } from "../../../cell/test/support/cell.ts";
 import { createTestDatabase } from "../../../cell/test/support/database.ts";
-import { type CellProcesses, startCellProcesses } from "../../../cell/test/support/processes.ts";
+import {
+  type CellProcesses,
+  routerSigningKeyFile,
+  startCellProcesses,
+} from "../../../cell/test/support/processes.ts";
 
 export { PROJECT_ID };
 
@@ -30,6 +35,16 @@ export interface RegionOptions {
   keysDir?: string;
   /** More environment for every cell (the region's Kafka, say). */
   env?: Record<string, string>;
+}
+
+/**
+ * What a router of `region` needs beside the cells of a test region: the token keys (JWKS) and the
+ * region's router signing key, both kept in the same keys folder as the cells' keys.
+ */
+export async function routerKeysEnv(jwksUrl: string, region: string): Promise<Record<string, string>> {
+  const keyFile = routerSigningKeyFile(dirname(fileURLToPath(jwksUrl)), region);
+  await ensureRouterSigningKey(keyFile);
+  return { HL_AUTH_JWKS_URL: jwksUrl, HL_ROUTER_SIGNING_KEY_FILE: keyFile };
 }
 
 export async function startRegion(cellCount: number, options: RegionOptions = {}): Promise<TestRegion> {

@@ -113,7 +113,7 @@ export async function replicationDelaySeconds(
   region: RegionName,
   origin: RegionName,
 ): Promise<number> {
-  const text = await (await fetch(`${world.regions[region].url}/metrics`)).text();
+  const text = await (await fetch(`${world.regions[region].router.adminUrl}/metrics`)).text();
   const line = text
     .split("\n")
     .find(

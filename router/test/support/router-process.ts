@@ -3,13 +3,15 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { testPlatform } from "../../../cell/test/support/platform.ts";
 import { freePort } from "../../../cell/test/support/processes.ts";
-import { PROJECT_ID } from "./cells.ts";
+import { PROJECT_ID, routerKeysEnv } from "./cells.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const routerMain = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 
 export interface RouterProcess {
   url: string;
+  /** The admin listener: /healthz, /readyz with detail, /metrics. */
+  adminUrl: string;
   child: ChildProcess;
   /** Sends the signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -21,12 +23,17 @@ export async function startRouterProcess(
   port: number | undefined = undefined,
 ): Promise<RouterProcess> {
   port ??= await freePort();
+  const adminPort = await freePort();
+  const region = env.HL_REGION ?? "us-east";
+  const keysEnv = env.HL_AUTH_JWKS_URL ? await routerKeysEnv(env.HL_AUTH_JWKS_URL, region) : {};
   const child = spawn(process.execPath, ["--import", "tsx", routerMain], {
     cwd: repoRoot,
     env: {
       ...process.env,
-      HL_REGION: "us-east",
+      HL_REGION: region,
       HL_PORT: String(port),
+      HL_ADMIN_PORT: String(adminPort),
+      ...keysEnv,
       HL_REDIS_URL: testPlatform().redisUrl,
       HL_AUTH_PROJECT_ID: PROJECT_ID,
       HL_LOG_LEVEL: "warn",
@@ -40,6 +47,7 @@ export async function startRouterProcess(
   await waitFor(`${url}/readyz`, child);
   return {
     url,
+    adminUrl: `http://127.0.0.1:${adminPort}`,
     child,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -1,17 +1,22 @@
 import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { installTracing } from "@hireloop/observability";
 import { buildTable, type CellRecord } from "@hireloop/placement";
-import { serve } from "@hono/node-server";
 import { testPlatform } from "../../../cell/test/support/platform.ts";
 import { createRouterApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
+import { edgeHeaders } from "../../src/middleware/edge-headers.ts";
 import type { PlacementView } from "../../src/placement.ts";
+import { createRouterAdminApp } from "../../src/routes/health.ts";
+import { serveHttp } from "../../src/server.ts";
 import { buildRouterServices, type RouterServices } from "../../src/services.ts";
-import { PROJECT_ID } from "./cells.ts";
+import { PROJECT_ID, routerKeysEnv } from "./cells.ts";
 
 export interface TestRouter {
   url: string;
+  /** The admin listener: /healthz, /readyz with detail, /metrics. */
+  adminUrl: string;
   services: RouterServices;
   placement: PlacementView;
   close(): Promise<void>;
@@ -43,10 +48,11 @@ export async function startRouter(
     HL_REGION: "us-east",
     HL_ROUTER_ID: "router-test",
     HL_PORT: "0",
+    HL_ADMIN_PORT: "0",
     HL_CONTROL_DATABASE_URL: testPlatform().postgresUrl,
     HL_REDIS_URL: testPlatform().redisUrl,
     HL_AUTH_PROJECT_ID: PROJECT_ID,
-    HL_AUTH_JWKS_URL: jwksUrl,
+    ...(await routerKeysEnv(jwksUrl, env.HL_REGION ?? "us-east")),
     HL_LOG_LEVEL: process.env.HL_TEST_LOG_LEVEL ?? "silent",
     HL_RATE_LIMIT_PREFIX: `hl:test:${randomBytes(5).toString("hex")}`,
     ...env,
@@ -55,22 +61,40 @@ export async function startRouter(
   const services = buildRouterServices(config, placement);
   // Until Redis is connected the in-memory limiter counts; tests of shared limits start after that.
   if (!env.HL_REDIS_URL) await redisReady(services);
-  const server = serve({ fetch: createRouterApp(services).fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise<void>((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as AddressInfo;
+  const [server, adminServer] = await Promise.all([
+    listen(createRouterApp(services).fetch, edgeHeaders(config)),
+    listen(createRouterAdminApp(services).fetch),
+  ]);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: urlOf(server),
+    adminUrl: urlOf(adminServer),
     services,
     placement,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as import("node:http").Server).closeAllConnections();
-      });
+      await Promise.all(
+        [server, adminServer].map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      );
       await services.close();
     },
   };
 }
+
+async function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  headers?: Record<string, string>,
+): Promise<Server> {
+  const server = serveHttp(fetch, { port: 0, hostname: "127.0.0.1", ...(headers ? { headers } : {}) });
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  return server;
+}
+
+const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 async function redisReady(services: RouterServices, timeoutMs = 5_000) {
   const deadline = Date.now() + timeoutMs;

@@ -1,3 +1,4 @@
+import { readKeyFile, writeCellKey } from "@hireloop/identity";
 import {
   bucketCounts,
   bucketOf,
@@ -223,6 +224,20 @@ export function registerControlCommands(program: Command): void {
           log(`moved ${moved.length} tenants off ${id}; retire it with \`hireloop cell retire ${id}\``);
         }
       });
+    });
+  cell
+    .command("key <id>")
+    .description(
+      "write a cell's request key, derived from its region's router signing key: the cell checks that every request came from its router with it (HL_CELL_KEY_FILE)",
+    )
+    .requiredOption(
+      "--signing-key-file <file>",
+      "the region's router signing key (the router's HL_ROUTER_SIGNING_KEY_FILE)",
+    )
+    .requiredOption("--out <file>", "where to write the cell's key (readable by its owner only)")
+    .action(async (id: string, options: { signingKeyFile: string; out: string }) => {
+      const changed = await writeCellKey(options.out, readKeyFile(options.signingKeyFile), id);
+      console.log(`${changed ? "wrote" : "kept"} the request key of cell ${id} in ${options.out}`);
     });
   cell
     .command("retire <id>")

@@ -19,6 +19,13 @@ import type {
 } from "./topology.ts";
 
 /** The platform's own Node.js processes: the shared services, the cells and the routers. */
+
+/** Where a region's router signing key lives, and each cell's key derived from it (ADR 0016). */
+export const routerSigningKeyFile = (profile: LocalProfile, region: string) =>
+  join(profile.keysDir, `${region}-router-signing.key`);
+export const cellKeyFile = (profile: LocalProfile, cellId: string) =>
+  join(profile.keysDir, "cells", `${cellId}.key`);
+
 /** host:port of a region's shared service of a kind, as cells are configured with it. */
 function serviceAddress(topology: Topology, region: string, kind: SharedServiceKind): string {
   const service = topology.services.find((s) => s.region === region && s.kind === kind);
@@ -90,11 +97,14 @@ export function cellProcesses(profile: LocalProfile, cell: CellInstance): Proces
     ...sharedServiceEnvironment(topology, cell.region),
   };
   const main = join("cell", "src", "main.ts");
+  const signingKeyFile = routerSigningKeyFile(profile, cell.region);
   // Both roles need the database migrated and the keys present; setup steps run once per `up`.
   const setup: SetupStep[] = [
     { kind: "database", adminUrl: postgresUrl(topology.postgres.port, "postgres"), database: cell.database },
     { kind: "migrations", script: join("cell", "src", "db", "migrate.ts"), cwd: repoRoot, databaseUrl },
     { kind: "dev-keys", dir: profile.keysDir },
+    { kind: "router-signing-key", file: signingKeyFile },
+    { kind: "cell-key", signingKeyFile, cellId: cell.id, file: cellKeyFile(profile, cell.id) },
   ];
   const common = {
     script: process.execPath,
@@ -112,6 +122,7 @@ export function cellProcesses(profile: LocalProfile, cell: CellInstance): Proces
     requires: [main],
   };
   const apiUrl = `http://${HOST}:${cell.apiPort}`;
+  const adminUrl = `http://${HOST}:${cell.adminPort}`;
   const workerUrl = `http://${HOST}:${cell.workerPort}`;
   return [
     {
@@ -119,10 +130,15 @@ export function cellProcesses(profile: LocalProfile, cell: CellInstance): Proces
       name: `${cell.id}-api`,
       role: "cell-api",
       endpoint: apiUrl,
-      ports: [cell.apiPort],
+      ports: [cell.apiPort, cell.adminPort],
       args: ["--import", "tsx", main, "api"],
-      env: { ...env, HL_PORT: String(cell.apiPort) },
-      health: { kind: "http", url: `${apiUrl}/readyz` },
+      env: {
+        ...env,
+        HL_PORT: String(cell.apiPort),
+        HL_ADMIN_PORT: String(cell.adminPort),
+        HL_CELL_KEY_FILE: cellKeyFile(profile, cell.id),
+      },
+      health: { kind: "http", url: `${adminUrl}/readyz` },
     },
     {
       ...common,
@@ -131,7 +147,7 @@ export function cellProcesses(profile: LocalProfile, cell: CellInstance): Proces
       endpoint: `${workerUrl}/metrics`,
       ports: [cell.workerPort],
       args: ["--import", "tsx", main, "worker"],
-      env: { ...env, HL_PORT: String(cell.workerPort) },
+      env: { ...env, HL_ADMIN_PORT: String(cell.workerPort) },
       health: { kind: "http", url: `${workerUrl}/healthz` },
     },
   ];
@@ -157,11 +173,12 @@ export function routerProcess(profile: LocalProfile, router: RouterInstance): Pr
           HL_KAFKA_BROKERS: kafkaBrokers(kafka),
         };
   const url = `http://${HOST}:${router.port}`;
+  const signingKeyFile = routerSigningKeyFile(profile, router.region);
   return {
     name: router.name,
     role: "router",
     endpoint: url,
-    ports: [router.port],
+    ports: [router.port, router.adminPort],
     script: process.execPath,
     args: ["--import", "tsx", main],
     cwd: repoRoot,
@@ -171,6 +188,8 @@ export function routerProcess(profile: LocalProfile, router: RouterInstance): Pr
       HL_REGION: router.region,
       HL_ROUTER_ID: router.id,
       HL_PORT: String(router.port),
+      HL_ADMIN_PORT: String(router.adminPort),
+      HL_ROUTER_SIGNING_KEY_FILE: signingKeyFile,
       HL_CONTROL_DATABASE_URL: controlUrl,
       HL_REDIS_URL: redisUrl(redis),
       HL_AUTH_PROJECT_ID: topology.authProjectId,
@@ -195,9 +214,10 @@ export function routerProcess(profile: LocalProfile, router: RouterInstance): Pr
         cells: cells.map((cell) => ({ id: cell.id, apiUrl: `http://${HOST}:${cell.apiPort}` })),
       },
       { kind: "dev-keys", dir: profile.keysDir },
+      { kind: "router-signing-key", file: signingKeyFile },
       { kind: "peer-secret", file: peerSecretFile },
     ],
     requires: [main],
-    health: { kind: "http", url: `${url}/readyz` },
+    health: { kind: "http", url: `http://${HOST}:${router.adminPort}/readyz` },
   };
 }

@@ -11,11 +11,14 @@ export type DevPlatformState = {
   keysDir: string;
   region: string;
   /** The public entry point of each region: its router. */
-  routers: { id: string; region: string; url: string; controlDatabaseUrl: string }[];
+  routers: { id: string; region: string; url: string; admin: string; controlDatabaseUrl: string }[];
   cells: {
     id: string;
     region: string;
+    /** Answers only the region's router (ADR 0016). */
     api: string;
+    /** Health, readiness and metrics of the cell's API; `worker` is the worker's. */
+    admin: string;
     worker: string;
     databaseUrl: string;
     redisUrl: string;
@@ -81,6 +84,7 @@ export function platformState(profile: LocalProfile): PlatformState {
     id: cell.id,
     region: cell.region,
     api: `http://127.0.0.1:${cell.apiPort}`,
+    admin: `http://127.0.0.1:${cell.adminPort}`,
     worker: `http://127.0.0.1:${cell.workerPort}`,
     databaseUrl: postgresUrl(topology.postgres.port, cell.database),
     redisUrl: redisUrl(byName(topology.redis, cell.redis)),
@@ -96,6 +100,7 @@ export function platformState(profile: LocalProfile): PlatformState {
       id: router.id,
       region: router.region,
       url: `http://127.0.0.1:${router.port}`,
+      admin: `http://127.0.0.1:${router.adminPort}`,
       controlDatabaseUrl: postgresUrl(topology.postgres.port, router.controlDatabase),
     })),
     cells,

@@ -19,6 +19,10 @@ export type SetupStep =
   | { kind: "dev-keys"; dir: string }
   /** The secret the regions' routers share (random, created once, never in the repository). */
   | { kind: "peer-secret"; file: string }
+  /** A region's router signing key (random, created once); each cell's key is derived from it (ADR 0016). */
+  | { kind: "router-signing-key"; file: string }
+  /** A cell's request key, derived from its region's router signing key. */
+  | { kind: "cell-key"; signingKeyFile: string; cellId: string; file: string }
   | { kind: "migrations"; script: string; cwd: string; databaseUrl: string }
   | {
       kind: "control-plane";

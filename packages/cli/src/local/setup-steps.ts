@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { access, chown, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { generateDevKeys } from "@hireloop/identity";
+import { ensureRouterSigningKey, generateDevKeys, readKeyFile, writeCellKey } from "@hireloop/identity";
 import { buildTable, createPlacementStore, migrateControlPlane } from "@hireloop/placement";
 import postgres from "postgres";
 import { LocalPlatformError } from "./errors.ts";
@@ -28,6 +28,14 @@ export async function runSetupStep(step: SetupStep, report: Report): Promise<voi
       return runMigrations(step, report);
     case "peer-secret":
       return createPeerSecret(step, report);
+    case "router-signing-key":
+      await ensureRouterSigningKey(step.file);
+      return;
+    case "cell-key":
+      if (await writeCellKey(step.file, readKeyFile(step.signingKeyFile), step.cellId)) {
+        report(`request key of cell ${step.cellId} in ${step.file}`);
+      }
+      return;
     case "dev-keys": {
       const keys = await generateDevKeys(step.dir);
       report(`dev signing key ${keys.kid} in ${step.dir}`);

@@ -35,7 +35,11 @@ export type MirrorInstance = {
 export type CellInstance = {
   id: string;
   region: string;
+  /** The API's port: only the region's router may call it (ADR 0016). */
   apiPort: number;
+  /** The API's admin listener: health, readiness and metrics. */
+  adminPort: number;
+  /** The worker's admin listener (the worker serves nothing else). */
   workerPort: number;
   database: string;
   /** Name of the RedisInstance this cell owns. */
@@ -50,6 +54,8 @@ export type RouterInstance = {
   id: string;
   region: string;
   port: number;
+  /** The router's admin listener: readiness with each cell's health, and metrics. */
+  adminPort: number;
   /** Name of the RedisInstance the router's rate limits live in. */
   redis: string;
   /** The region's control-plane database (placement), on the profile's Postgres. */
@@ -116,12 +122,14 @@ export const MIRRORED_TOPICS = "hireloop\\.events";
 
 /**
  * Where a region's processes listen on the dev platform: its router on `router`, cell i's API on
- * router + i and worker on `workers` + i, Redis from `redis` (router, services, then cells from
- * redis + 9 + i), Kafka on `kafka` (+1 for its controller), the shared services from `grpc`/`metrics`.
+ * router + i and worker on `workers` + i, the admin listeners of the router on `admin` and of cell
+ * i's API on admin + i, Redis from `redis` (router, services, then cells from redis + 9 + i), Kafka
+ * on `kafka` (+1 for its controller), the shared services from `grpc`/`metrics`.
  */
 type RegionLayout = {
   router: number;
   workers: number;
+  admin: number;
   redis: number;
   kafka: number;
   grpc: number;
@@ -129,8 +137,24 @@ type RegionLayout = {
 };
 
 export const REGION_LAYOUTS: Record<string, RegionLayout> = {
-  "us-east": { router: 8080, workers: 9100, redis: 16370, kafka: 19092, grpc: 7101, metrics: 7201 },
-  "eu-central": { router: 9080, workers: 9180, redis: 26370, kafka: 29092, grpc: 7111, metrics: 7211 },
+  "us-east": {
+    router: 8080,
+    workers: 9100,
+    admin: 9140,
+    redis: 16370,
+    kafka: 19092,
+    grpc: 7101,
+    metrics: 7201,
+  },
+  "eu-central": {
+    router: 9080,
+    workers: 9180,
+    admin: 9220,
+    redis: 26370,
+    kafka: 29092,
+    grpc: 7111,
+    metrics: 7211,
+  },
 };
 
 const underscored = (region: string) => region.replaceAll("-", "_");
@@ -152,6 +176,7 @@ function regionCell(region: string, index: number): CellInstance {
     id: `${region}-${index}`,
     region,
     apiPort: layout.router + index,
+    adminPort: layout.admin + index,
     workerPort: layout.workers + index,
     database: `hireloop_${underscored(region)}_${index}`,
     redis: `${region}-${index}-redis`,
@@ -199,6 +224,7 @@ function devRegion(region: string, cellCount: number) {
       id: `${region}-router-1`,
       region,
       port: layout.router,
+      adminPort: layout.admin,
       redis: `${region}-router-redis`,
       controlDatabase: `hireloop_control_${underscored(region)}`,
     },
@@ -285,8 +311,8 @@ export function topologyProblems(topology: Topology): string[] {
     topology.postgres.port,
     ...topology.redis.map((r) => r.port),
     ...topology.kafka.flatMap((k) => [k.port, k.controllerPort]),
-    ...topology.cells.flatMap((c) => [c.apiPort, c.workerPort]),
-    ...topology.routers.map((r) => r.port),
+    ...topology.cells.flatMap((c) => [c.apiPort, c.adminPort, c.workerPort]),
+    ...topology.routers.flatMap((r) => [r.port, r.adminPort]),
     ...topology.services.flatMap((s) => [s.grpcPort, s.metricsPort]),
   ];
   for (const name of duplicates(names)) problems.push(`process name ${name} is used twice`);

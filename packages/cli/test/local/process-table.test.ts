@@ -131,6 +131,8 @@ describe("processTable", () => {
       HL_REGION: "us-east",
       HL_CELL_ID: "us-east-1",
       HL_PORT: "8081",
+      HL_ADMIN_PORT: "9141",
+      HL_CELL_KEY_FILE: `${root}/.local/dev/keys/cells/us-east-1.key`,
       HL_DATABASE_URL: "postgres://hireloop@127.0.0.1:15432/hireloop_us_east_1",
       HL_REDIS_URL: "redis://127.0.0.1:16379",
       HL_KAFKA_BROKERS: "127.0.0.1:19092",
@@ -142,15 +144,17 @@ describe("processTable", () => {
       HL_SCRAPER_ADDRESS: "127.0.0.1:7103",
     });
     expect(api.args).toEqual(["--import", "tsx", "cell/src/main.ts", "api"]);
-    expect(api.health).toEqual({ kind: "http", url: "http://127.0.0.1:8081/readyz" });
+    expect(api.health).toEqual({ kind: "http", url: "http://127.0.0.1:9141/readyz" });
     const worker = byName(dev, "us-east-1-worker");
-    expect(worker.env.HL_PORT).toBe("9101");
+    expect(worker.env.HL_ADMIN_PORT).toBe("9101");
+    expect(worker.env.HL_PORT).toBeUndefined();
+    expect(worker.env.HL_CELL_KEY_FILE).toBeUndefined();
     expect(worker.health).toEqual({ kind: "http", url: "http://127.0.0.1:9101/healthz" });
   });
 
   it("creates, migrates and keys a cell's database before either of its processes starts", () => {
     const kinds = byName(dev, "us-east-1-api").setup.map((step) => step.kind);
-    expect(kinds).toEqual(["database", "migrations", "dev-keys"]);
+    expect(kinds).toEqual(["database", "migrations", "dev-keys", "router-signing-key", "cell-key"]);
     expect(byName(dev, "us-east-1-worker").setup).toEqual(byName(dev, "us-east-1-api").setup);
   });
 
@@ -192,8 +196,11 @@ describe("processTable", () => {
 
   it("puts the router on 8080 in front of every cell of its region, with the region's control plane", () => {
     const router = byName(dev, "us-east-router");
-    expect(router.ports).toEqual([8080]);
+    expect(router.ports).toEqual([8080, 9140]);
+    expect(router.health).toEqual({ kind: "http", url: "http://127.0.0.1:9140/readyz" });
     expect(router.env).toMatchObject({
+      HL_ADMIN_PORT: "9140",
+      HL_ROUTER_SIGNING_KEY_FILE: `${root}/.local/dev/keys/us-east-router-signing.key`,
       HL_REGION: "us-east",
       HL_PORT: "8080",
       HL_CONTROL_DATABASE_URL: "postgres://hireloop@127.0.0.1:15432/hireloop_control_us_east",

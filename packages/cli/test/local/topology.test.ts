@@ -14,7 +14,8 @@ function portsOf(topology: Topology): number[] {
     topology.postgres.port,
     ...topology.redis.map((redis) => redis.port),
     ...topology.kafka.flatMap((kafka) => [kafka.port, kafka.controllerPort]),
-    ...topology.cells.flatMap((cell) => [cell.apiPort, cell.workerPort]),
+    ...topology.cells.flatMap((cell) => [cell.apiPort, cell.adminPort, cell.workerPort]),
+    ...topology.routers.flatMap((router) => [router.port, router.adminPort]),
   ];
 }
 
@@ -90,6 +91,7 @@ describe("topologyProblems", () => {
     id: "us-east-2",
     region: "us-east",
     apiPort: 8082,
+    adminPort: 9142,
     workerPort: 9102,
     database: "hireloop_us_east_2",
     redis: "us-east-2-redis",
