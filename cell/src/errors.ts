@@ -7,6 +7,13 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export const errorCodes = {
   validation_failed: 400,
   invalid_json: 400,
+  /** A string from the caller holds a NUL or an unpaired UTF-16 surrogate. */
+  invalid_text: 400,
+  invalid_multipart: 400,
+  /** The request did not come from the region's router (ADR 0016). */
+  router_credential_missing: 403,
+  router_credential_invalid: 403,
+  method_not_allowed: 405,
   unauthenticated: 401,
   not_found: 404,
   conflict: 409,
@@ -28,6 +35,8 @@ export const errorCodes = {
   /** The user's daily budget for language-model work is spent; rule-based features still work. */
   budget_exceeded: 429,
   dependency_unavailable: 503,
+  /** The cell's own Postgres cannot be reached: an outage to retry, never a bug. */
+  database_unavailable: 503,
   /** A live migration is moving the tenant to another cell: writes are refused for a few seconds. */
   tenant_migrating: 503,
   internal_error: 500,

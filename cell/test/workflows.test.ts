@@ -63,6 +63,44 @@ describe("tailoring workflows", () => {
   });
 });
 
+describe("cancelling while the worker starts the step", () => {
+  // The database is slowed where a step is marked running, so the worker is caught holding that
+  // lock every time rather than by luck; the code under test is unchanged.
+  beforeAll(async () => {
+    await cell.services.sql.unsafe(`
+      create function slow_step_start() returns trigger language plpgsql as $$
+      begin perform pg_sleep(0.3); return new; end $$;
+      create trigger slow_step_start before update on workflow_steps for each row
+        when (new.status = 'running' and old.status <> 'running') execute function slow_step_start();`);
+  });
+  afterAll(async () => {
+    await cell.services.sql.unsafe(`
+      drop trigger if exists slow_step_start on workflow_steps;
+      drop function if exists slow_step_start();`);
+  });
+
+  it("never deadlocks: the cancel waits for the step to start, then cancels the workflow", async () => {
+    const { request, resume, job } = await sources("racing-canceller");
+    for (let round = 0; round < 3; round++) {
+      const res = await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }));
+      const { workflowId } = await res.json();
+      await expect
+        .poll(
+          async () =>
+            scalar(cell.services.sql`
+              select count(*)::int as count from pg_stat_activity
+              where datname = current_database() and wait_event = 'PgSleep'`),
+          { timeout: 10_000, interval: 20 },
+        )
+        .toBe(1);
+      const cancelled = await request(`/v1/workflows/${workflowId}/cancel`, { method: "POST" });
+      const body = await cancelled.json();
+      expect(cancelled.status, JSON.stringify(body)).toBe(200);
+      expect(body.status).toBe("cancelled");
+    }
+  });
+});
+
 const exec = promisify(execFile);
 
 describe("failure handling", () => {

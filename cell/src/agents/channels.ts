@@ -11,6 +11,7 @@ import { PdfServiceClient } from "@hireloop/proto/pdf";
 import { ScraperServiceClient } from "@hireloop/proto/scraper";
 import type { CellConfig } from "../config.ts";
 import { ServiceError } from "../errors.ts";
+import { storableText } from "./storable.ts";
 
 export type SharedServiceName = "pdf" | "ai-optimizer" | "scraper";
 
@@ -61,7 +62,8 @@ export function openChannels(config: Pick<CellConfig, "services">): Channels {
 /**
  * One call to a shared service: through its breaker, with its deadline (or less, when the caller's
  * own time runs out first) and the caller's trace. Failures keep their gRPC shape, so workflow steps
- * can tell a service that is down (wait and retry) from a request it refused.
+ * can tell a service that is down (wait and retry) from a request it refused. Answers come back
+ * fit to store (see storable.ts).
  */
 export function call<Req, Res>(
   channel: { breaker: ServiceCaller; deadlineMs: number },
@@ -69,9 +71,9 @@ export function call<Req, Res>(
   request: Req,
   signal?: AbortSignal,
 ): Promise<Res> {
-  return channel.breaker.call(() =>
-    callUnary(method, request, { deadlineMs: channel.deadlineMs, ...(signal ? { signal } : {}) }),
-  );
+  return channel.breaker
+    .call(() => callUnary(method, request, { deadlineMs: channel.deadlineMs, ...(signal ? { signal } : {}) }))
+    .then(storableText);
 }
 
 /**

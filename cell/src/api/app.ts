@@ -10,6 +10,7 @@ import type { HonoEnv } from "./env.ts";
 import { errorResponse } from "./errors.ts";
 import { observe } from "./middleware/observe.ts";
 import { routedForCaller, routerOnly } from "./middleware/router-only.ts";
+import { refuseUnsafeText } from "./middleware/safe-text.ts";
 import { registerLiveness } from "./routes/health.ts";
 import { registerDiscoveriesCreate } from "./routes/v1_discoveries_create.ts";
 import { registerDiscoveriesGet } from "./routes/v1_discoveries_get.ts";
@@ -59,6 +60,7 @@ export function createApp({ services, verifier, cellKey }: AppDependencies): App
     }),
     requireIdentity({ verifier }),
     routedForCaller(),
+    refuseUnsafeText(),
   );
   for (const register of [
     registerMeGet,

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
+import { isDatabaseUnavailable } from "../db/errors.ts";
 import { ServiceError } from "../errors.ts";
 import type { HonoEnv } from "./env.ts";
 
@@ -55,6 +56,14 @@ export function handleError(error: Error, c: Context<HonoEnv>) {
     return errorResponse(c, error.status as ContentfulStatusCode, {
       code: error.status === 400 ? "invalid_request" : "http_error",
       message: error.message || "request refused",
+    });
+  }
+  if (isDatabaseUnavailable(error)) {
+    c.get("logger")?.warn({ err: error }, "the cell's database is unavailable");
+    c.header("Retry-After", String(DEPENDENCY_RETRY_AFTER_SECONDS));
+    return errorResponse(c, 503, {
+      code: "database_unavailable",
+      message: "this cell's database is unavailable; retry shortly",
     });
   }
   c.get("logger")?.error({ err: error }, "unhandled error");

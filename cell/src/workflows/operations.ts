@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { retryingDeadlock } from "../db/errors.ts";
 import { deadLetters, workflowSteps, workflows } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
 import type { Services } from "../services/index.ts";
@@ -58,6 +59,13 @@ export async function getWorkflowSnapshot(
 }
 
 export async function cancelWorkflow(services: Services, tenantId: string, id: string): Promise<void> {
+  // Locks the workflow's row, then its steps', as the runner does; a step being recorded without
+  // its workflow's lock can still cross it, so a deadlock is retried once.
+  await retryingDeadlock(() => cancelInTransaction(services, tenantId, id));
+  await publishProgress(services, id);
+}
+
+async function cancelInTransaction(services: Services, tenantId: string, id: string): Promise<void> {
   await services.db.transaction(async (tx) => {
     await guardTenantWrite(tx, tenantId, services.events);
     const [workflow] = await tx
@@ -80,7 +88,6 @@ export async function cancelWorkflow(services: Services, tenantId: string, id: s
     await services.events.record(tx, tenantId, "workflow.cancelled", { workflowId: id, kind: workflow.kind });
     services.metrics.workflowsTotal.inc({ kind: workflow.kind, status: "cancelled" });
   });
-  await publishProgress(services, id);
 }
 
 export interface DeadLetterView {

@@ -155,16 +155,18 @@ async function markRunning(
   workflowId: string,
   stepName: string,
 ): Promise<void> {
+  // The workflow's row first, then its step's: the order every writer of both takes (cancelling
+  // too), so two of them never wait on each other.
   await services.db.transaction(async (tx) => {
     await guardTenantWrite(tx, tenantId, services.events);
-    await tx
-      .update(workflowSteps)
-      .set({ status: "running", attempts: sql`${workflowSteps.attempts} + 1`, startedAt: new Date() })
-      .where(and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, stepName)));
     await tx
       .update(workflows)
       .set({ status: "running", updatedAt: new Date() })
       .where(and(eq(workflows.id, workflowId), inArray(workflows.status, ["queued", "running"])));
+    await tx
+      .update(workflowSteps)
+      .set({ status: "running", attempts: sql`${workflowSteps.attempts} + 1`, startedAt: new Date() })
+      .where(and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, stepName)));
   });
   await publishProgress(services, workflowId);
 }

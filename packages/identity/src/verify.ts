@@ -132,11 +132,23 @@ function checkInThePast(payload: JWTPayload, claim: "iat" | "auth_time", latestS
   }
 }
 
+/**
+ * The uid names the user everywhere (placement, the user directory, every row): a control character
+ * or an unpaired surrogate in it could never be stored or looked up, so such a token is refused
+ * like any other bad token rather than failing later as an outage.
+ */
 function checkSubject(sub: unknown): string {
   if (typeof sub !== "string" || sub === "" || sub.length > MAX_UID_LENGTH) {
     throw new IdentityError(
       "token_subject_invalid",
       `the "sub" claim must be a non-empty string of at most ${MAX_UID_LENGTH} characters`,
+    );
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(sub) || !sub.isWellFormed()) {
+    throw new IdentityError(
+      "token_subject_invalid",
+      'the "sub" claim holds a control character or an unpaired surrogate',
     );
   }
   return sub;

@@ -134,6 +134,25 @@ describe("claims are checked", () => {
     await expect(verifier.verify(token)).rejects.toMatchObject({ code: "token_subject_invalid" });
   });
 
+  for (const [label, sub] of [
+    ["a NUL", "ali\u0000ce"],
+    ["a newline", "alice\nadmin"],
+    ["an unpaired surrogate", "alice\ud800"],
+    ["DEL", "alice\u007f"],
+  ]) {
+    it(`rejects a subject holding ${label}, which no store could keep`, async () => {
+      const token = await signRs256(keys.privateJwk, firebaseClaims("alice", { sub }));
+
+      await expect(verifier.verify(token)).rejects.toMatchObject({ code: "token_subject_invalid" });
+    });
+  }
+
+  it("accepts a subject of letters, digits and punctuation from any script", async () => {
+    const token = await signRs256(keys.privateJwk, firebaseClaims("Zoë-用户_01.x@y"));
+
+    await expect(verifier.verify(token)).resolves.toMatchObject({ uid: "Zoë-用户_01.x@y" });
+  });
+
   it("rejects a non-string subject", async () => {
     const claims = { ...firebaseClaims("alice"), sub: 42 } as unknown as Record<string, unknown>;
     const token = await signRs256(keys.privateJwk, claims);

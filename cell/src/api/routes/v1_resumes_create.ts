@@ -4,6 +4,7 @@ import { ServiceError } from "../../errors.ts";
 import { createResume, type ResumeUpload } from "../../services/resumes.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import { isJsonMediaType, mediaTypeOf } from "../media-type.ts";
 import { errorResponses, ResumeSchema } from "../schemas.ts";
 
 const route = createRoute({
@@ -39,10 +40,21 @@ const route = createRoute({
 
 export function registerResumesCreate(app: App) {
   app.openapi(route, async (c) => {
-    const isJson = (c.req.header("content-type") ?? "").startsWith("application/json");
-    const body = isJson ? c.req.valid("json") : c.req.valid("form");
-    const upload: ResumeUpload =
-      "text" in body ? { source: "text", text: body.text } : await fileUpload(body.file);
+    const mediaType = mediaTypeOf(c.req.header("content-type"));
+    const body: { text: string } | { file: File } | Record<string, never> = isJsonMediaType(mediaType)
+      ? c.req.valid("json")
+      : mediaType === "multipart/form-data"
+        ? c.req.valid("form")
+        : {};
+    let upload: ResumeUpload;
+    if ("text" in body) upload = { source: "text", text: body.text };
+    else if ("file" in body) upload = await fileUpload(body.file);
+    else {
+      throw new ServiceError(
+        "unsupported_media_type",
+        'send the resume as multipart/form-data with a "file" field, or as JSON {"text": "…"}',
+      );
+    }
     return c.json(await createResume({ ctx: serviceContext(c), input: upload }), 201);
   });
 }

@@ -1,0 +1,125 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { HonoEnv } from "../env.ts";
+import { errorResponse } from "../errors.ts";
+import { isJsonMediaType, mediaTypeOf } from "../media-type.ts";
+
+/**
+ * One check for every string a caller sends, before any route sees it: the URL's path and query,
+ * the headers, a JSON body's keys and values, a multipart body's field names, values and file
+ * names. A NUL or an unpaired UTF-16 surrogate is refused with 400 `invalid_text`: neither can be
+ * stored (Postgres text refuses NUL, jsonb both), and neither belongs in anything a person writes.
+ * A body that says it is JSON and is not gets 400 `invalid_json`; a multipart body that cannot be
+ * read, 400 `invalid_multipart`. The parsed body stays cached for the route's own validation.
+ */
+export function refuseUnsafeText(): MiddlewareHandler<HonoEnv> {
+  return async (c, next) => {
+    const refusal = inUrl(c) ?? inHeaders(c) ?? (await inBody(c));
+    if (refusal) return errorResponse(c, 400, refusal);
+    await next();
+  };
+}
+
+interface Refusal {
+  code: "invalid_text" | "invalid_json" | "invalid_multipart";
+  message: string;
+  details?: { where: string };
+}
+
+/** False for a NUL or an unpaired surrogate; linear in the text. */
+export function isSafeText(text: string): boolean {
+  return !text.includes("\u0000") && text.isWellFormed();
+}
+
+function unsafeText(where: string): Refusal {
+  return {
+    code: "invalid_text",
+    message: `${where} contains a NUL character or an unpaired UTF-16 surrogate`,
+    details: { where },
+  };
+}
+
+function inUrl(c: Context<HonoEnv>): Refusal | undefined {
+  const url = new URL(c.req.url);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return {
+      code: "invalid_text",
+      message: "the path is not valid percent-encoded UTF-8",
+      details: { where: "path" },
+    };
+  }
+  if (!isSafeText(path)) return unsafeText("path");
+  for (const [name, value] of url.searchParams) {
+    if (!isSafeText(name) || !isSafeText(value)) return unsafeText(`query.${safeLabel(name)}`);
+  }
+  return undefined;
+}
+
+function inHeaders(c: Context<HonoEnv>): Refusal | undefined {
+  for (const [name, value] of Object.entries(c.req.header())) {
+    if (!isSafeText(value)) return unsafeText(`header ${name}`);
+  }
+  return undefined;
+}
+
+async function inBody(c: Context<HonoEnv>): Promise<Refusal | undefined> {
+  const contentType = c.req.header("content-type") ?? "";
+  const mediaType = mediaTypeOf(contentType);
+  if (isJsonMediaType(mediaType)) {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return { code: "invalid_json", message: "the body is not valid JSON" };
+    }
+    const where = unsafeJsonPath(body);
+    return where === undefined ? undefined : unsafeText(where);
+  }
+  if (mediaType === "multipart/form-data") {
+    let form: FormData;
+    try {
+      // Read with the media type in lower case, as the route's validator does, and cached where the
+      // validator looks for it, so the body is parsed once.
+      form = await new Response(await c.req.arrayBuffer(), {
+        headers: { "content-type": contentType.replace(/^[^;]+/, mediaType) },
+      }).formData();
+      c.req.bodyCache.formData = form;
+    } catch {
+      return { code: "invalid_multipart", message: "the multipart body cannot be read" };
+    }
+    for (const [name, value] of form) {
+      if (!isSafeText(name)) return unsafeText("a form field's name");
+      const text = typeof value === "string" ? value : value.name;
+      if (!isSafeText(text))
+        return unsafeText(`form.${safeLabel(name)}${typeof value === "string" ? "" : " (file name)"}`);
+    }
+  }
+  return undefined;
+}
+
+/** The path to the first string (key or value) in a parsed JSON value that is not safe text. */
+export function unsafeJsonPath(root: unknown): string | undefined {
+  // Iterative, so a deeply nested body costs memory in proportion to its size, never the stack.
+  const pending: { value: unknown; path: string }[] = [{ value: root, path: "body" }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { value, path } = item;
+    if (typeof value === "string") {
+      if (!isSafeText(value)) return path;
+    } else if (Array.isArray(value)) {
+      for (const [index, inner] of value.entries()) pending.push({ value: inner, path: `${path}[${index}]` });
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (!isSafeText(key)) return `${path} (a key)`;
+        pending.push({ value: inner, path: `${path}.${key}` });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A caller's name for something, fit to be echoed in a message. */
+function safeLabel(name: string): string {
+  return isSafeText(name) ? name.slice(0, 64) : "?";
+}

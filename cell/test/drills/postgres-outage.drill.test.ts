@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { json } from "../support/cell.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { cellFixture } from "../support/fixtures.ts";
+import { type CellProcesses, client, platformProcess, startCellProcesses } from "../support/processes.ts";
+import { startTailorings, waitAll } from "./support.ts";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let cell: CellProcesses;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  cell = await startCellProcesses(database.url);
+});
+afterAll(async () => {
+  await platformProcess("start", "postgres");
+  await cell?.stopAll();
+  await database?.drop();
+});
+
+describe("drill: the cell's Postgres stops for a few seconds", () => {
+  it("answers 503 database_unavailable with Retry-After meanwhile, says so in its readiness, and loses nothing", async () => {
+    const request = client(cell, "postgres-drill");
+    const ids = await startTailorings(request, 8);
+    await platformProcess("stop", "postgres");
+    try {
+      const answers = await Promise.all([
+        request("/v1/resumes", json({ text: cellFixture("resume.txt") })),
+        request(`/v1/workflows/${ids[0]}`),
+        request("/v1/jobs"),
+        request("/v1/me"),
+      ]);
+      for (const answer of answers) {
+        expect(answer.status, answer.url).toBe(503);
+        expect(answer.headers.get("retry-after")).toMatch(/^\d+$/);
+        expect((await answer.json()).code).toBe("database_unavailable");
+      }
+      const ready = await fetch(`${cell.adminUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: "not_ready", checks: { postgres: { ok: false } } });
+    } finally {
+      await platformProcess("start", "postgres");
+    }
+    await expect
+      .poll(async () => (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).status, {
+        timeout: 30_000,
+        interval: 500,
+      })
+      .toBe(201);
+    expect(await waitAll(request, ids)).toEqual(ids.map(() => "succeeded"));
+  });
+});

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { json, startTestCell, type TestCell } from "./support/cell.ts";
+import { cellFixture, resumeFile, upload } from "./support/fixtures.ts";
+import { scalar } from "./support/sql.ts";
+
+/**
+ * No bad input gets a 5xx: the class of strings Postgres cannot store, bodies that are not what they
+ * say, and content types in any case, across every route that takes them.
+ */
+let cell: TestCell;
+beforeAll(async () => {
+  cell = await startTestCell({ worker: false });
+});
+afterAll(async () => {
+  await cell?.close();
+});
+
+const JOB_TEXT = cellFixture("job-backend.txt");
+const UNSTORABLE: [string, string][] = [
+  ["a NUL", "\u0000"],
+  ["an unpaired high surrogate", "\ud800"],
+  ["an unpaired low surrogate", "\udc00"],
+];
+
+async function storedRows(): Promise<number> {
+  return Number(
+    await scalar(cell.services.sql`
+      select (select count(*) from resumes) + (select count(*) from jobs)
+        + (select count(*) from workflows) + (select count(*) from outbox) as count`),
+  );
+}
+
+describe("strings no store can keep", () => {
+  const bodies: [string, string, (bad: string) => unknown][] = [
+    ["/v1/jobs", "body.text", (bad) => ({ text: `${JOB_TEXT}${bad}` })],
+    ["/v1/jobs", "body.title", (bad) => ({ title: `Engineer${bad}`, text: JOB_TEXT })],
+    ["/v1/resumes", "body.text", (bad) => ({ text: `${cellFixture("resume.txt")}${bad}` })],
+    ["/v1/discoveries", "body.query", (bad) => ({ query: `backend${bad}` })],
+    ["/v1/discoveries", "body.location", (bad) => ({ query: "backend", location: `Berlin${bad}` })],
+    ["/v1/discoveries", "body.boards[0]", (bad) => ({ query: "backend", boards: [`remotive${bad}`] })],
+    ["/v1/discoveries", "body (a key)", (bad) => ({ query: "backend", [`x${bad}`]: 1 })],
+  ];
+  for (const [label, bad] of UNSTORABLE) {
+    for (const [path, where, body] of bodies) {
+      it(`refuses ${label} in ${path} ${where} with 400 invalid_text and stores nothing`, async () => {
+        const before = await storedRows();
+        const res = await cell.as("careless")(path, json(body(bad)));
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({ code: "invalid_text", details: { where } });
+        expect(await storedRows()).toBe(before);
+      });
+    }
+  }
+
+  it("refuses them in the query string and the path too", async () => {
+    const query = await cell.as("careless")("/v1/jobs?discoveryId=%00");
+    expect(query.status).toBe(400);
+    expect(await query.json()).toMatchObject({
+      code: "invalid_text",
+      details: { where: "query.discoveryId" },
+    });
+    const path = await cell.as("careless")("/v1/jobs/%00");
+    expect(path.status).toBe(400);
+    expect((await path.json()).code).toBe("invalid_text");
+    const garbled = await cell.as("careless")("/v1/jobs/%ED%A0%80");
+    expect(garbled.status).toBe(400);
+    expect((await garbled.json()).code).toBe("invalid_text");
+  });
+
+  it("refuses a multipart upload whose file name or field name holds a NUL", async () => {
+    const named = upload(new TextEncoder().encode(cellFixture("resume.txt")), "cv\u0000.txt", "text/plain");
+    const res = await cell.as("careless")("/v1/resumes", named);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      code: "invalid_text",
+      details: { where: "form.file (file name)" },
+    });
+    const form = new FormData();
+    form.append("fi\u0000le", new File(["x"], "cv.txt"));
+    const field = await cell.as("careless")("/v1/resumes", { method: "POST", body: form });
+    expect(field.status).toBe(400);
+    expect((await field.json()).code).toBe("invalid_text");
+  });
+
+  it("stores text it did not write without what no store can keep: a PDF whose glyphs extract as NULs", async () => {
+    const res = await cell.as("unmapped")(
+      "/v1/resumes",
+      upload(resumeFile("unmapped-glyphs.pdf"), "unmapped-glyphs.pdf", "application/pdf"),
+    );
+    expect(res.status).toBe(201);
+    const resume = await res.json();
+    expect(resume.sections.contact).toMatchObject({ name: "Dana Doe", email: "dana@example.com" });
+    expect(JSON.stringify(resume)).not.toContain("\\u0000");
+    const stored = await scalar(
+      cell.services
+        .sql`select count(*)::int as count from resumes where tenant_id = 'unmapped' and position('\\u0000' in parsed::text) = 0`,
+    );
+    expect(stored).toBe(1);
+  });
+});
+
+describe("bodies that are not what they say", () => {
+  it("takes a JSON body whatever the case of its content type", async () => {
+    const res = await cell.as("cased")("/v1/resumes", {
+      method: "POST",
+      headers: { "content-type": "APPLICATION/JSON; Charset=UTF-8" },
+      body: JSON.stringify({ text: cellFixture("resume.txt") }),
+    });
+    expect(res.status).toBe(201);
+    const job = await cell.as("cased")("/v1/jobs", {
+      method: "POST",
+      headers: { "content-type": "Application/Json" },
+      body: JSON.stringify({ text: JOB_TEXT }),
+    });
+    expect(job.status).toBe(201);
+  });
+
+  it("answers a resume upload with no body, or a body of another type, with 415 and a code", async () => {
+    const none = await cell.as("careless")("/v1/resumes", { method: "POST" });
+    expect(none.status).toBe(415);
+    expect((await none.json()).code).toBe("unsupported_media_type");
+    const plain = await cell.as("careless")("/v1/resumes", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "Dana Doe",
+    });
+    expect(plain.status).toBe(415);
+  });
+
+  for (const [label, body] of [
+    ["an empty body", ""],
+    ["a cut-off body", '{"text": "Backend'],
+    ["a body nested beyond reason", `${"[".repeat(100_000)}${"]".repeat(100_000)}`],
+  ]) {
+    it(`answers JSON that is ${label} with 400 invalid_json`, async () => {
+      for (const path of ["/v1/jobs", "/v1/resumes", "/v1/matches", "/v1/discoveries"]) {
+        const res = await cell.as("careless")(path, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        });
+        expect(res.status, path).toBe(400);
+        expect((await res.json()).code, path).toMatch(/^(invalid_json|validation_failed)$/);
+      }
+    });
+  }
+
+  it("answers a multipart body that cannot be read with 400 invalid_multipart", async () => {
+    const res = await cell.as("careless")("/v1/resumes", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=xyz" },
+      body: '--xyz\r\nContent-Disposition: form-data; name="file"\r\n\r\nno closing boundary',
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).code).toBe("invalid_multipart");
+  });
+});
