@@ -33,6 +33,16 @@ const configSchema = z.object({
   HL_PDF_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
   HL_AI_OPTIMIZER_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
   HL_SCRAPER_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
+  /** Worker threads that do the CPU-bound part of requests (compute/pool.ts), and their limits. */
+  HL_COMPUTE_THREADS: z.coerce.number().int().min(1).max(32).default(2),
+  HL_COMPUTE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  HL_COMPUTE_QUEUE: z.coerce.number().int().min(1).default(64),
+  HL_COMPUTE_MEMORY_MB: z.coerce.number().int().min(64).default(256),
+  /** Workflow event streams: open at once per user and per API process, and when an open one is closed. */
+  HL_STREAMS_PER_USER: z.coerce.number().int().min(1).default(4),
+  HL_STREAMS_PER_CELL: z.coerce.number().int().min(1).default(64),
+  HL_STREAM_IDLE_SECONDS: z.coerce.number().int().min(1).default(120),
+  HL_STREAM_MAX_SECONDS: z.coerce.number().int().min(1).default(600),
   /** How long a workflow step waits (retrying with backoff) for a shared service that is down. */
   HL_SERVICE_WAIT_MAX_MS: z.coerce
     .number()
@@ -58,6 +68,8 @@ export type CellConfig = {
   auth: { projectId: string; jwksUrl: string };
   logLevel: string;
   steps: { timeoutMs: number; retries: number; retryDelaySeconds: number; serviceWaitMaxMs: number };
+  compute: { threads: number; timeoutMs: number; maxQueue: number; memoryMb: number };
+  streams: { perUser: number; perCell: number; idleSeconds: number; maxSeconds: number };
   services: Record<"pdf" | "ai" | "scraper", { address: string; deadlineMs: number }>;
 };
 
@@ -94,6 +106,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CellConfig {
       retries: e.HL_STEP_RETRIES,
       retryDelaySeconds: e.HL_STEP_RETRY_DELAY_SECONDS,
       serviceWaitMaxMs: e.HL_SERVICE_WAIT_MAX_MS,
+    },
+    streams: {
+      perUser: e.HL_STREAMS_PER_USER,
+      perCell: e.HL_STREAMS_PER_CELL,
+      idleSeconds: e.HL_STREAM_IDLE_SECONDS,
+      maxSeconds: e.HL_STREAM_MAX_SECONDS,
+    },
+    compute: {
+      threads: e.HL_COMPUTE_THREADS,
+      timeoutMs: e.HL_COMPUTE_TIMEOUT_MS,
+      maxQueue: e.HL_COMPUTE_QUEUE,
+      memoryMb: e.HL_COMPUTE_MEMORY_MB,
     },
     services: {
       pdf: { address: e.HL_PDF_ADDRESS, deadlineMs: e.HL_PDF_DEADLINE_MS },

@@ -14,6 +14,8 @@ export const errorCodes = {
   router_credential_missing: 403,
   router_credential_invalid: 403,
   method_not_allowed: 405,
+  /** A discovery names a job board this region does not search. */
+  unknown_board: 400,
   unauthenticated: 401,
   not_found: 404,
   conflict: 409,
@@ -29,12 +31,20 @@ export const errorCodes = {
   resume_encrypted: 422,
   /** The file was too big or too convoluted to parse within its time and memory limits. */
   resume_too_complex: 422,
+  /** A job or a match took longer than the cell's budget for one request's work. */
+  input_too_complex: 422,
   workflow_not_finished: 409,
   workflow_already_finished: 409,
   rate_limited: 429,
+  /** The user already follows as many workflow event streams as one user may. */
+  too_many_streams: 429,
   /** The user's daily budget for language-model work is spent; rule-based features still work. */
   budget_exceeded: 429,
   dependency_unavailable: 503,
+  /** Every compute thread of the cell is busy and its queue is full: retry shortly. */
+  cell_busy: 503,
+  /** The cell holds as many open event streams as it serves; poll the workflow instead, or retry. */
+  stream_capacity: 503,
   /** The cell's own Postgres cannot be reached: an outage to retry, never a bug. */
   database_unavailable: 503,
   /** A live migration is moving the tenant to another cell: writes are refused for a few seconds. */

@@ -132,7 +132,8 @@ describe("a job seeker from upload to a tailored resume", () => {
       ]),
     );
     const docs = await cell.request("/docs");
-    expect(await docs.text()).toContain("/openapi.json");
+    expect(await docs.text()).toContain('<script src="/docs/assets/start.js">');
+    expect(await (await cell.request("/docs/assets/start.js")).text()).toContain("/openapi.json");
     expect((await cell.request("/docs/assets/swagger-ui-bundle.js")).status).toBe(200);
   });
 

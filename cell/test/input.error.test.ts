@@ -155,3 +155,49 @@ describe("bodies that are not what they say", () => {
     expect((await res.json()).code).toBe("invalid_multipart");
   });
 });
+
+describe("methods a path does not take", () => {
+  it("are answered 405 with Allow and a code, while unknown paths stay 404", async () => {
+    for (const [method, path, allow] of [
+      ["DELETE", "/v1/resumes", "POST"],
+      ["PUT", "/v1/jobs/00000000-0000-4000-8000-000000000000", "GET, HEAD"],
+      ["GET", "/v1/matches", "POST"],
+      ["POST", "/v1/workflows/00000000-0000-4000-8000-000000000000", "GET, HEAD"],
+    ] as const) {
+      const res = await cell.as("wrong-method")(path, { method });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get("allow")).toBe(allow);
+      expect((await res.json()).code).toBe("method_not_allowed");
+    }
+    const unknown = await cell.as("wrong-method")("/v1/nothing-here", { method: "DELETE" });
+    expect(unknown.status).toBe(404);
+  });
+});
+
+describe("size limits", () => {
+  it("take pasted resume text up to 100,000 characters and refuse more, declared in the contract", async () => {
+    const resume = cellFixture("resume.txt");
+    const long = `${resume}\n${"Built and ran payment systems. ".repeat(Math.floor((100_000 - resume.length - 1) / 31))}`;
+    expect(long.length).toBeLessThanOrEqual(100_000);
+    expect((await cell.as("long-resume")("/v1/resumes", json({ text: long }))).status).toBe(201);
+    const tooLong = await cell.as("long-resume")(
+      "/v1/resumes",
+      json({ text: `${long}${"x".repeat(100_001 - long.length)}` }),
+    );
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).code).toBe("validation_failed");
+  });
+
+  it("refuse a JSON body over 1 MB unread, whatever route", async () => {
+    const big = JSON.stringify({ text: "x".repeat(1024 * 1024) });
+    for (const path of ["/v1/jobs", "/v1/matches"]) {
+      const res = await cell.as("big-json")(path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: big,
+      });
+      expect(res.status, path).toBe(413);
+      expect((await res.json()).code).toBe("payload_too_large");
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker } from "../src/worker.ts";
 import { listDeadLetters, replayDeadLetter } from "../src/workflows/operations.ts";
+import { startWorkflow } from "../src/workflows/start.ts";
 import { cellEnvironment, json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
 import { cellFixture } from "./support/fixtures.ts";
 import { scalar } from "./support/sql.ts";
@@ -98,6 +99,32 @@ describe("cancelling while the worker starts the step", () => {
       expect(cancelled.status, JSON.stringify(body)).toBe(200);
       expect(body.status).toBe("cancelled");
     }
+  });
+});
+
+describe("a request a shared service refuses as it stands", () => {
+  it("is refused when it is requested, with the region's boards named", async () => {
+    const request = cell.as("board-picker");
+    const res = await request("/v1/discoveries", json({ query: "backend engineer", boards: ["nowhere"] }));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.code).toBe("unknown_board");
+    expect(body.details.boards.length).toBeGreaterThan(0);
+    expect(body.message).not.toMatch(/INVALID_ARGUMENT/);
+  });
+
+  it("fails its workflow after one attempt, with the service's code and words, never a raw gRPC string", async () => {
+    const { id } = await startWorkflow(cell.services, {
+      kind: "discovery",
+      tenantId: "board-picker",
+      input: { query: "backend engineer", boards: ["nowhere"], tier: "free" },
+    });
+    const done = await waitForWorkflow(cell.as("board-picker"), id);
+    expect(done.status).toBe("failed");
+    expect(done.steps[0]).toMatchObject({ name: "search", status: "failed", attempts: 1 });
+    const failed = await (await cell.as("board-picker")(`/v1/workflows/${id}`)).json();
+    expect(failed.error.code).toBe("unknown_board");
+    expect(failed.error.message).toMatch(/^unknown board\(s\): nowhere/);
   });
 });
 

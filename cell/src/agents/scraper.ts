@@ -29,3 +29,39 @@ export async function searchPostings(
     signal,
   );
 }
+
+/** Asking for the board list must not hold a request for long; without an answer the workflow checks. */
+const LIST_BOARDS_TIMEOUT_MS = 1_000;
+const BOARDS_FRESH_MS = 60_000;
+
+export interface BoardCatalog {
+  /** The boards the region's scraper searches (lower case), or undefined while it cannot say. */
+  names(): Promise<string[] | undefined>;
+}
+
+/**
+ * The region's boards, asked of the scraper at most once a minute, so a discovery naming a board
+ * that does not exist is refused when it is requested rather than failing in the background.
+ * While the scraper cannot answer, the last list is used, or none (the search step refuses then).
+ */
+export function createBoardCatalog(channels: Channels): BoardCatalog {
+  let known: { names: string[]; at: number } | undefined;
+  return {
+    async names() {
+      if (known && Date.now() - known.at < BOARDS_FRESH_MS) return known.names;
+      const { scraper } = channels;
+      try {
+        const { boards } = await call(
+          scraper,
+          scraper.client.listBoards.bind(scraper.client),
+          {},
+          AbortSignal.timeout(LIST_BOARDS_TIMEOUT_MS),
+        );
+        known = { names: boards.map((board) => board.name.toLowerCase()), at: Date.now() };
+      } catch {
+        // Keep what was known: board lists change with deployments, not by the minute.
+      }
+      return known?.names;
+    },
+  };
+}

@@ -1,14 +1,15 @@
 import { createRouterCredentialCheck, type IdTokenVerifier, requireIdentity } from "@hireloop/identity";
-import { MAX_RESUME_BYTES } from "@hireloop/resume-core";
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import type { Services } from "../services/index.ts";
 import { type App, newApp } from "./app-type.ts";
 import { registerDocs } from "./docs.ts";
 import type { HonoEnv } from "./env.ts";
 import { errorResponse } from "./errors.ts";
+import { limitBodies } from "./middleware/body-limits.ts";
 import { observe } from "./middleware/observe.ts";
+import { personalData } from "./middleware/personal-data.ts";
 import { routedForCaller, routerOnly } from "./middleware/router-only.ts";
 import { refuseUnsafeText } from "./middleware/safe-text.ts";
 import { registerLiveness } from "./routes/health.ts";
@@ -36,9 +37,6 @@ export interface AppDependencies {
   cellKey: Buffer;
 }
 
-/** A multipart envelope around a 5 MB file needs some room; anything larger is refused unread. */
-const MAX_BODY_BYTES = MAX_RESUME_BYTES + 512 * 1024;
-
 /** Builds the cell API from injected dependencies; testable with app.request(), no sockets. */
 export function createApp({ services, verifier, cellKey }: AppDependencies): App {
   const app = newApp();
@@ -46,18 +44,33 @@ export function createApp({ services, verifier, cellKey }: AppDependencies): App
     c.set("services", services);
     await next();
   };
-  app.use("*", requestId({ headerName: "x-request-id" }), inject, observe());
+  app.use(
+    "*",
+    requestId({ headerName: "x-request-id" }),
+    inject,
+    observe(),
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        c.json(
+          {
+            code: "method_not_allowed",
+            message: `${c.req.method} is not allowed here; allowed: ${methods.join(", ")}`,
+            requestId: c.get("requestId") ?? null,
+          },
+          405,
+          { Allow: methods.join(", ") },
+        ),
+    }),
+  );
   registerLiveness(app, services);
   app.use("*", routerOnly(createRouterCredentialCheck({ cellKey })));
   registerDocs(app);
 
   app.use(
     "/v1/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        errorResponse(c, 413, { code: "payload_too_large", message: "the request body is larger than 5 MB" }),
-    }),
+    personalData(),
+    limitBodies(),
     requireIdentity({ verifier }),
     routedForCaller(),
     refuseUnsafeText(),

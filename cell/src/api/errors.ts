@@ -31,8 +31,9 @@ export function handleError(error: Error, c: Context<HonoEnv>) {
     // A migration's freeze lasts seconds: tell clients (and the router) when to try again.
     if (error.code === "tenant_migrating")
       c.header("Retry-After", String(TENANT_MIGRATING_RETRY_AFTER_SECONDS));
-    // A shared service restarting is back within seconds; its circuit breaker tries again after 2 s.
-    if (error.code === "dependency_unavailable")
+    // A shared service restarting is back within seconds (its circuit breaker tries again after
+    // 2 s); a busy compute pool drains within seconds too.
+    if (["dependency_unavailable", "cell_busy", "stream_capacity", "too_many_streams"].includes(error.code))
       c.header("Retry-After", String(DEPENDENCY_RETRY_AFTER_SECONDS));
     return errorResponse(c, error.status, {
       code: error.code,

@@ -1,10 +1,13 @@
 import { createLogger } from "@hireloop/observability";
 import { Redis } from "ioredis";
 import { openChannels } from "../agents/channels.ts";
+import { createBoardCatalog } from "../agents/scraper.ts";
+import { createComputePool } from "../compute/pool.ts";
 import type { CellConfig } from "../config.ts";
 import { connectDatabase } from "../db/client.ts";
 import { createEventRecorder } from "../events/outbox.ts";
 import { createCellMetrics } from "../metrics.ts";
+import { createEventStreams } from "../workflows/event-streams.ts";
 import { openStepQueue } from "../workflows/queue.ts";
 import type { Services } from "./index.ts";
 
@@ -35,6 +38,8 @@ export async function buildServices(
   const queue = await openStepQueue(config, { supervise: role === "worker" });
   queue.on("error", (error) => logger.warn({ err: error }, "job queue error"));
   const agents = openChannels(config);
+  const compute = createComputePool(config.compute);
+  const streams = createEventStreams(redis, config.streams, logger);
   return {
     config,
     db: database.db,
@@ -45,8 +50,13 @@ export async function buildServices(
     logger,
     metrics: createCellMetrics({ region: config.region, cell: config.cellId, process: role }),
     agents,
+    boards: createBoardCatalog(agents),
+    compute,
+    streams,
     async close() {
       agents.close();
+      streams.close();
+      await compute.close();
       await queue.stop({ graceful: true, timeout: 10_000, wait: true });
       redis.disconnect();
       await database.close();

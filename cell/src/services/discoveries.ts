@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { discoveries } from "../db/schema/index.ts";
-import { notFound } from "../errors.ts";
+import { notFound, ServiceError } from "../errors.ts";
 import type { DiscoveryInput } from "../workflows/discovery.ts";
 import { startWorkflow } from "../workflows/start.ts";
 import type { ServiceContext } from "./index.ts";
@@ -21,6 +21,7 @@ export async function requestDiscovery({
   idempotencyKey?: string | undefined;
 }): Promise<{ workflowId: string; created: boolean }> {
   if (input.resumeId) await loadResume(ctx, input.resumeId);
+  if (input.boards?.length) await refuseUnknownBoards(ctx, input.boards);
   const workflowInput: DiscoveryInput = {
     query: input.query.trim(),
     ...(input.location?.trim() ? { location: input.location.trim() } : {}),
@@ -35,6 +36,21 @@ export async function requestDiscovery({
     ...(idempotencyKey ? { idempotencyKey } : {}),
   });
   return { workflowId: id, created };
+}
+
+async function refuseUnknownBoards(ctx: ServiceContext, boards: string[]): Promise<void> {
+  const known = await ctx.services.boards.names();
+  if (known === undefined) return;
+  const unknown = boards.filter((board) => !known.includes(board.trim().toLowerCase()));
+  if (unknown.length > 0) {
+    throw new ServiceError(
+      "unknown_board",
+      `no board named ${unknown.join(", ")}; boards: ${known.join(", ")}`,
+      {
+        boards: known,
+      },
+    );
+  }
 }
 
 export async function getDiscovery({ ctx, id }: { ctx: ServiceContext; id: string }) {

@@ -3,10 +3,13 @@ import type { Redis } from "ioredis";
 import type { Sql } from "postgres";
 import type { Tiered } from "../agents/ai.ts";
 import type { Channels } from "../agents/channels.ts";
+import type { BoardCatalog } from "../agents/scraper.ts";
+import type { ComputePool } from "../compute/pool.ts";
 import type { CellConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { EventRecorder } from "../events/outbox.ts";
 import type { CellMetrics } from "../metrics.ts";
+import type { EventStreams } from "../workflows/event-streams.ts";
 import type { StepQueue } from "../workflows/queue.ts";
 
 /** Everything a cell process needs, built once in main.ts and injected (never module globals). */
@@ -21,6 +24,12 @@ export interface Services {
   metrics: CellMetrics;
   /** The region's shared services (pdf, ai-optimizer, scraper) over gRPC. */
   agents: Channels;
+  /** The job boards the region's scraper searches. */
+  boards: BoardCatalog;
+  /** Worker threads for the CPU-bound part of a request, off the event loop. */
+  compute: ComputePool;
+  /** Workflow event streams' limits and their shared Redis subscriber. */
+  streams: EventStreams;
 }
 
 /** Who is asking: every service call runs for one tenant and sees only that tenant's rows. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { analyzeJob, type JobAnalysis } from "@hireloop/resume-core";
+import type { JobAnalysis } from "@hireloop/resume-core";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { refusedAs } from "../compute/refusals.ts";
 import { type JobPosting, jobs } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
 import { guardTenantWrite } from "../tenancy/write-guard.ts";
@@ -24,7 +25,9 @@ export async function createJob({
   ctx: ServiceContext;
   input: { title?: string; text: string };
 }): Promise<JobView> {
-  const analysis = analyzeJob(input.text, input.title);
+  const analysis = await ctx.services.compute
+    .run("analyzeJob", input.text, input.title)
+    .catch(refusedAs("input_too_complex"));
   const id = randomUUID();
   const [row] = await ctx.services.db.transaction(async (tx) => {
     await guardTenantWrite(tx, ctx.tenantId, ctx.services.events);

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { type ParsedResume, parseResumeFile, ResumeError } from "@hireloop/resume-core";
+import type { ParsedResume } from "@hireloop/resume-core";
 import { and, eq } from "drizzle-orm";
 import { toServiceError } from "../agents/channels.ts";
 import { parseDocument } from "../agents/pdf.ts";
+import { refusedAs } from "../compute/refusals.ts";
 import { resumes } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
 import { guardTenantWrite } from "../tenancy/write-guard.ts";
@@ -70,17 +71,17 @@ const PARSE_ERRORS = [
   "resume_too_complex",
 ] as const;
 
-/** Pasted text is parsed here (cheap, no document format involved); files go to the pdf service. */
+/**
+ * Pasted text is parsed in the cell's compute threads (no document format involved, so no need for
+ * the pdf service's isolated processes); files go to the pdf service.
+ */
 async function parseUpload(ctx: ServiceContext, input: ResumeUpload) {
   if (input.source === "text") {
-    const bytes = new TextEncoder().encode(input.text);
-    try {
-      const { resume } = await parseResumeFile(bytes, { contentType: "text/plain" });
-      return { parsed: resume, kind: "text" as const, sizeBytes: bytes.byteLength };
-    } catch (error) {
-      if (error instanceof ResumeError) throw new ServiceError(error.code, error.message);
-      throw error;
-    }
+    const outcome = await ctx.services.compute
+      .run("parsePastedResume", input.text)
+      .catch(refusedAs("resume_too_complex"));
+    if (!outcome.ok) throw new ServiceError(outcome.code, outcome.message);
+    return { parsed: outcome.resume, kind: "text" as const, sizeBytes: Buffer.byteLength(input.text) };
   }
   try {
     const { resume, kind } = await parseDocument(ctx.services.agents, input.bytes, input);

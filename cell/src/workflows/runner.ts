@@ -1,4 +1,4 @@
-import { isTransient } from "@hireloop/grpc";
+import { failureOf, isPermanent, isTransient } from "@hireloop/grpc";
 import { extractTraceContext, startSpan } from "@hireloop/observability";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
@@ -70,7 +70,8 @@ export async function runStepJob(
           return;
         }
         log.warn({ err: error }, "step attempt failed");
-        if (job.retryCount < job.retryLimit) {
+        // A request a service refused as it stands fails the same way again: no retry.
+        if (job.retryCount < job.retryLimit && !isPermanent(error)) {
           services.metrics.stepsTotal.inc({ step: stepName, outcome: "retried" });
           await recordAttemptError(services, ctx.tenantId, workflowId, stepName, error);
           throw error;
@@ -104,8 +105,8 @@ async function exhaustRetries(
     }
   }
   services.metrics.stepsTotal.inc({ step: step.name, outcome: "failed" });
-  const code = finalError instanceof StepFailure ? finalError.code : "step_failed";
-  await failWorkflow(services, ctx.workflowId, step.name, code, errorMessage(finalError));
+  const { code, message } = describeFailure(finalError);
+  await failWorkflow(services, ctx.workflowId, step.name, code, message);
 }
 
 /** The longest pause between two tries of a step that waits for a service. */
@@ -263,6 +264,16 @@ function withTimeout<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** What the workflow's owner is told: a step's own code, a shared service's code and words, or neither. */
+function describeFailure(error: unknown): { code: string; message: string } {
+  if (error instanceof StepFailure) return { code: error.code, message: error.message };
+  if (isPermanent(error) || isTransient(error)) {
+    const { code, message } = failureOf(error);
+    return { code, message };
+  }
+  return { code: "step_failed", message: error instanceof Error ? error.message : String(error) };
+}
+
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return describeFailure(error).message;
 }

@@ -62,6 +62,29 @@ function codeForStatus(code: status): string {
 }
 
 /**
+ * Statuses a service answers about the request itself: the same request fails the same way every
+ * time, so it is never retried. INTERNAL and UNKNOWN are not among them: a crash may not repeat.
+ */
+const PERMANENT = new Set<status>([
+  status.INVALID_ARGUMENT,
+  status.NOT_FOUND,
+  status.ALREADY_EXISTS,
+  status.PERMISSION_DENIED,
+  status.FAILED_PRECONDITION,
+  status.OUT_OF_RANGE,
+  status.UNIMPLEMENTED,
+  status.UNAUTHENTICATED,
+  status.RESOURCE_EXHAUSTED,
+]);
+
+/** A service refused the request as it is: asking again cannot help. */
+export function isPermanent(error: unknown): boolean {
+  const serviceError = error as Partial<ServiceError>;
+  if (!(error instanceof ServiceFailure) && typeof serviceError.code !== "number") return false;
+  return PERMANENT.has(failureOf(error).status);
+}
+
+/**
  * Failures worth another attempt later: the service is down or slow, not the request wrong. A
  * caller over its budget (RESOURCE_EXHAUSTED) is not transient: retrying does not help it.
  */

@@ -7,6 +7,9 @@ import { serviceContext } from "../context.ts";
 import { isJsonMediaType, mediaTypeOf } from "../media-type.ts";
 import { errorResponses, ResumeSchema } from "../schemas.ts";
 
+/** Pasted resume text: a long resume is 20,000 characters; five times that is no resume. */
+const MAX_PASTED_RESUME_CHARS = 100_000;
+
 const route = createRoute({
   method: "post",
   path: "/v1/resumes",
@@ -27,7 +30,11 @@ const route = createRoute({
           }),
         },
         "application/json": {
-          schema: z.object({ text: z.string() }),
+          schema: z.object({
+            text: z.string().max(MAX_PASTED_RESUME_CHARS).openapi({
+              description: "The resume as plain text: what a resume holds fits easily",
+            }),
+          }),
         },
       },
     },

@@ -31,7 +31,6 @@ export function registerTailoringsDocument(app: App) {
       "Content-Type": doc.contentType,
       "Content-Disposition": `attachment; filename="${doc.filename}"`,
       "Content-Length": String(doc.document.byteLength),
-      "Cache-Control": "private, max-age=3600",
     });
   });
 }

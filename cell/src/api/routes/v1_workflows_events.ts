@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
-import { getWorkflowSnapshot } from "../../workflows/operations.ts";
-import { progressChannel } from "../../workflows/progress.ts";
+import { ServiceError } from "../../errors.ts";
+import { getWorkflowSnapshot, type WorkflowSnapshot } from "../../workflows/operations.ts";
 import { isTerminal } from "../../workflows/status.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
@@ -13,55 +13,111 @@ const route = createRoute({
   tags: ["Workflows"],
   summary: "Follow a workflow's progress as server-sent events",
   description:
-    "Each `progress` event carries the workflow (as GET /v1/workflows/{id}) whenever it changes; the stream ends after the final status (succeeded, failed or cancelled) with an `end` event.",
+    "Each `progress` event carries the workflow (as GET /v1/workflows/{id}) whenever it changes; after the final status (succeeded, failed or cancelled) an `end` event closes the stream. A stream on which nothing changed for a while, or that stayed open for its longest time, is closed with a `close` event saying why: reconnect, or poll GET /v1/workflows/{id}. Comment lines (`: ping`) keep a quiet stream alive. A user may follow a few streams at once (429 too_many_streams beyond); a cell serves a bounded number (503 stream_capacity beyond).",
   request: { params: IdParam },
   responses: {
-    200: { description: "An event stream", content: { "text/event-stream": { schema: z.string() } } },
-    ...errorResponses(400, 401, 404),
+    200: {
+      description: "An event stream: `progress`, then `end` or `close`",
+      content: {
+        "text/event-stream": {
+          schema: z.string().openapi({
+            description:
+              "Server-sent events. `event: progress` — data: the Workflow; `event: end` — data: {status}; `event: close` — data: {reason: idle | time_limit | unavailable}",
+            example: 'event: progress\nid: 0\ndata: {"id":"…","status":"running","progress":40,…}\n\n',
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 404, 429, 503),
   },
 });
 
-/** Redis pub/sub wakes the stream early; the database poll keeps it correct when Redis is away. */
-const POLL_MS = 1_000;
-const MAX_STREAM_MS = 10 * 60_000;
+/** Redis wakes a stream as soon as its workflow changes; reading the database keeps it right without Redis. */
+const POLL_MS = 5_000;
+/** A comment line this often keeps proxies from taking a quiet stream for a dead one. */
+const HEARTBEAT_MS = 15_000;
+
+type CloseReason = "idle" | "time_limit" | "unavailable";
 
 export function registerWorkflowsEvents(app: App) {
   app.openapi(route, async (c) => {
     const { services, tenantId } = serviceContext(c);
     const { id } = c.req.valid("param");
-    let snapshot = await getWorkflowSnapshot(services, tenantId, id);
+    let snapshot: WorkflowSnapshot = await getWorkflowSnapshot(services, tenantId, id);
+    const slot = services.streams.open(tenantId);
+    if ("refused" in slot) {
+      throw slot.refused === "user"
+        ? new ServiceError(
+            "too_many_streams",
+            "you follow as many workflow streams as one user may; close one or poll",
+          )
+        : new ServiceError(
+            "stream_capacity",
+            "this cell follows as many workflow streams as it can; poll the workflow or retry",
+          );
+    }
+    const { idleSeconds, maxSeconds } = services.config.streams;
     return streamSSE(c, async (stream) => {
-      const subscriber = services.redis.duplicate({ lazyConnect: true, maxRetriesPerRequest: 1 });
       let wake: () => void = () => {};
-      subscriber.on("message", () => wake());
-      subscriber.on("error", () => {});
-      await subscriber.subscribe(progressChannel(id)).catch(() => {});
+      const stopListening = services.streams.listen(id, () => wake());
       stream.onAbort(() => wake());
-      const deadline = Date.now() + MAX_STREAM_MS;
+      const opened = Date.now();
+      let changedAt = opened;
+      let wroteAt = opened;
       let sequence = 0;
       let last = "";
+      let reason: CloseReason | undefined;
       try {
-        while (!stream.aborted && Date.now() < deadline) {
+        for (;;) {
           const serialized = JSON.stringify(snapshot);
           if (serialized !== last) {
             last = serialized;
+            changedAt = Date.now();
             await stream.writeSSE({ event: "progress", data: serialized, id: String(sequence++) });
+            wroteAt = Date.now();
           }
           if (isTerminal(snapshot.status)) {
             await stream.writeSSE({ event: "end", data: JSON.stringify({ status: snapshot.status }) });
-            break;
+            return;
+          }
+          const now = Date.now();
+          if (now - changedAt >= idleSeconds * 1000) reason = "idle";
+          else if (now - opened >= maxSeconds * 1000) reason = "time_limit";
+          if (reason || stream.aborted) break;
+          if (now - wroteAt >= HEARTBEAT_MS) {
+            await stream.write(": ping\n\n");
+            wroteAt = now;
           }
           await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, POLL_MS);
+            const until = Math.min(
+              POLL_MS,
+              HEARTBEAT_MS - (now - wroteAt),
+              idleSeconds * 1000 - (now - changedAt),
+            );
+            const timer = setTimeout(resolve, until);
             wake = () => {
               clearTimeout(timer);
               resolve();
             };
           });
-          snapshot = await getWorkflowSnapshot(services, tenantId, id);
+          if (stream.aborted) break;
+          try {
+            snapshot = await getWorkflowSnapshot(services, tenantId, id);
+          } catch (error) {
+            services.logger.warn(
+              { err: error, workflowId: id },
+              "a workflow stream could not read its workflow",
+            );
+            reason = "unavailable";
+            break;
+          }
+        }
+        if (reason && !stream.aborted) {
+          await stream.writeSSE({ event: "close", data: JSON.stringify({ reason }) });
         }
       } finally {
-        subscriber.disconnect();
+        stopListening();
+        slot.release();
       }
     });
   });

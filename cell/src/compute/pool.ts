@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import workerpool from "workerpool";
+import type { ComputeTasks } from "./tasks.ts";
+import { COMPUTE_WORKER } from "./worker.ts";
+
+export interface ComputePoolOptions {
+  /** Worker threads; each runs one task at a time. */
+  threads: number;
+  /** Longest one task may run once a thread has taken it; past it the thread is stopped and replaced. */
+  timeoutMs: number;
+  /** Tasks allowed to wait for a thread. */
+  maxQueue: number;
+  /** Heap limit of each thread, in MB. */
+  memoryMb: number;
+}
+
+/** Every thread is busy and the queue is full: the cell is overloaded, not the request wrong. */
+export class ComputeBusyError extends Error {
+  override readonly name = "ComputeBusyError";
+}
+
+/** A task ran out of its time (or memory): the input is too costly to process, and the thread was replaced. */
+export class ComputeTooCostlyError extends Error {
+  override readonly name = "ComputeTooCostlyError";
+}
+
+export interface ComputePool {
+  run<K extends keyof ComputeTasks>(
+    task: K,
+    ...args: Parameters<ComputeTasks[K]>
+  ): Promise<Awaited<ReturnType<ComputeTasks[K]>>>;
+  /** Threads alive, busy and tasks waiting, for metrics. */
+  stats(): { workers: number; busy: number; queued: number };
+  close(): Promise<void>;
+}
+
+/**
+ * What each thread runs first. Node 20's worker threads do not take `--import tsx` from execArgv,
+ * so a thread running TypeScript sources registers tsx itself before importing the worker module;
+ * compiled JavaScript is imported as it is.
+ */
+function bootstrap(): string {
+  const worker = new URL("./worker.ts", import.meta.url).href;
+  if (!worker.endsWith(".ts")) return `import(${JSON.stringify(worker)});`;
+  const tsx = pathToFileURL(tsxEsmApi()).href;
+  return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`;
+}
+
+/** tsx's ESM API module, located through the package's own exports map (vitest lacks import.meta.resolve). */
+function tsxEsmApi(): string {
+  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
+  const { exports } = JSON.parse(readFileSync(manifest, "utf8")) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  const entry = exports["./esm/api"]?.import.default;
+  if (entry === undefined) throw new Error("tsx publishes no ./esm/api module");
+  return join(dirname(manifest), entry);
+}
+
+/**
+ * Worker threads for the CPU-bound part of requests (parsing pasted text, analyzing a job,
+ * scoring a match): the event loop only waits for their answers, so a heavy request of one tenant
+ * delays no other tenant's reads, and a task that runs past its budget is stopped, not waited for.
+ */
+export function createComputePool(options: ComputePoolOptions): ComputePool {
+  const pool = workerpool.pool(bootstrap(), {
+    workerType: "thread",
+    minWorkers: options.threads,
+    maxWorkers: options.threads,
+    maxQueueSize: options.maxQueue,
+    workerTerminateTimeout: 500,
+    workerThreadOpts: {
+      eval: true,
+      workerData: COMPUTE_WORKER,
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+    },
+  });
+  // Each thread loads the resume domain before its first task; do it now, not on a user's request.
+  for (let i = 0; i < options.threads; i++) {
+    pool.exec("analyzeJob", ["warm-up", undefined]).catch(() => {});
+  }
+  return {
+    async run(task, ...args) {
+      let running: ReturnType<typeof pool.exec>;
+      try {
+        running = pool.exec(task, args).timeout(options.timeoutMs);
+      } catch (error) {
+        if (error instanceof Error && /queue/i.test(error.message)) {
+          throw new ComputeBusyError("every compute thread of this cell is busy and its queue is full");
+        }
+        throw error;
+      }
+      try {
+        return await running;
+      } catch (error) {
+        if (error instanceof workerpool.Promise.TimeoutError) {
+          throw new ComputeTooCostlyError(`the work took longer than ${options.timeoutMs} ms`);
+        }
+        if (error instanceof Error && error.message.startsWith("Workerpool Worker terminated Unexpectedly")) {
+          throw new ComputeTooCostlyError(`the work exhausted its memory (${options.memoryMb} MB)`);
+        }
+        throw error;
+      }
+    },
+    stats() {
+      const { totalWorkers, busyWorkers, pendingTasks } = pool.stats();
+      return { workers: totalWorkers, busy: busyWorkers, queued: pendingTasks };
+    },
+    async close() {
+      await pool.terminate(true, 2_000);
+    },
+  };
+}
