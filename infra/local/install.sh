@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Provisions everything the local platform needs and nothing it already has:
-# node_modules, Postgres/Redis/OpenSSL/Java/Maven from Debian packages, and the Kafka
-# broker + MirrorMaker 2 jars from Maven Central. Safe to run any number of times; when
-# everything is present it only checks and prints. Downloads are cached under .cache/.
+# node_modules, Postgres/Redis/OpenSSL/Java/Maven/Python venv from Debian packages, the Kafka
+# broker + MirrorMaker 2 jars from Maven Central, and the contract fuzzer (schemathesis) from
+# PyPI. Safe to run any number of times; when everything is present it only checks and prints.
+# Downloads are cached under .cache/.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,12 +32,14 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
+# The contract fuzzer's virtual environment needs venv and ensurepip (Debian splits them out).
+python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 if [ "${#missing[@]}" -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
-  say "postgres, redis-server, openssl, java and mvn are installed"
+  say "postgres, redis-server, openssl, java, mvn and python3-venv are installed"
 fi
 
 # --- Kafka jars ---------------------------------------------------------------------------
@@ -61,4 +64,26 @@ else
   rm -rf "$libs"
   mv "$partial" "$libs"
   say "Kafka $kafka_version: $(find "$libs" -name '*.jar' | wc -l) jars"
+fi
+
+# --- contract fuzzer ----------------------------------------------------------------------
+# schemathesis and every package it needs, pinned with hashes, in a virtual environment of its own.
+# The stamp (the requirements file's checksum) is written last, so an interrupted install, or one
+# from an older requirements file, is done again from scratch. Wheels only: nothing is compiled.
+requirements="infra/local/contract/requirements.txt"
+venv=".cache/contract/venv"
+stamp="$venv/requirements.sha256"
+schemathesis_version="$(sed -n 's/^schemathesis==\([^ ]*\).*/\1/p' "$requirements")"
+wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
+if [ -x "$venv/bin/schemathesis" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ] &&
+  "$venv/bin/python" -c '' 2>/dev/null; then
+  say "schemathesis $schemathesis_version present in $venv"
+else
+  say "installing schemathesis $schemathesis_version from PyPI into $venv"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  PIP_CACHE_DIR="$repo/.cache/pip" PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    "$venv/bin/pip" install --quiet --require-hashes --only-binary :all: -r "$requirements"
+  printf '%s\n' "$wanted" >"$stamp"
+  say "$("$venv/bin/schemathesis" --version)"
 fi
