@@ -101,7 +101,8 @@ interface RoleParts {
   fixedOrder: boolean;
 }
 
-const separatorTrim = /^[\s,|·•–—-]+|[\s,|·•–—-]+$/g;
+/** The lookbehind tries a trailing run only from its first character: one scan of a long run. */
+const separatorTrim = /^[\s,|·•–—-]+|(?<![\s,|·•–—-])[\s,|·•–—-]+$/g;
 
 /** The title/company parts of one header line, with its dates and location removed. */
 function roleParts(line: string): RoleParts {

@@ -106,7 +106,8 @@ export function parseSkillList(lines: string[]): string[] {
   for (const rawLine of lines) {
     const line = rawLine.replace(/^- /, "").replace(/^[\p{L}][\p{L}\d &/+-]{1,30}:\s+/u, "");
     for (const item of splitOutsideParentheses(line)) {
-      const skill = item.replace(/^[\s\-–—*]+|[\s.]+$/g, "");
+      // The lookbehind tries a trailing run only from its first character: one scan of a long run.
+      const skill = item.replace(/^[\s\-–—*]+/, "").replace(/(?<![\s.])[\s.]+$/, "");
       if (skill === "" || seen.has(skill.toLowerCase())) continue;
       seen.add(skill.toLowerCase());
       skills.push(skill);
