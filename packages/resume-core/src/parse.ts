@@ -27,7 +27,11 @@ export function parseResumeText(text: string): ParsedResume {
   const otherSections: Record<string, string[]> = {};
   for (const section of sections.filter((s) => s.kind === "other")) {
     const items = bulletsFrom(section.lines);
-    if (items.length > 0) otherSections[section.title] = [...(otherSections[section.title] ?? []), ...items];
+    if (items.length === 0) continue;
+    // Appended in place: a title repeated across many sections must not copy what it already holds.
+    const list = otherSections[section.title] ?? [];
+    for (const item of items) list.push(item);
+    otherSections[section.title] = list;
   }
 
   const summaryLines = linesOf("summary");
