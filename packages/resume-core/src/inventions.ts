@@ -76,6 +76,14 @@ function checkSkills(
 function checkExperience(source: ExperienceEntry[], output: ExperienceEntry[], found: Inventions): void {
   const companies = new Set(source.map((entry) => foldCase(entry.company)));
   const titles = new Set(source.map((entry) => titleKey(entry.title)));
+  // Looked up by role rather than searched per output entry, which was quadratic in the roles.
+  const datesByRole = new Map<string, Set<string>>();
+  for (const entry of source) {
+    const role = roleKey(entry);
+    const dates = datesByRole.get(role) ?? new Set<string>();
+    dates.add(datesKey(entry));
+    datesByRole.set(role, dates);
+  }
   for (const entry of output) {
     const knownCompany = companies.has(foldCase(entry.company));
     const knownTitle = titles.has(titleKey(entry.title));
@@ -83,26 +91,25 @@ function checkExperience(source: ExperienceEntry[], output: ExperienceEntry[], f
     if (!knownTitle) found.add("title", entry.title);
     if (!knownCompany || !knownTitle) continue;
 
-    const sameRole = source.filter(
-      (candidate) =>
-        foldCase(candidate.company) === foldCase(entry.company) &&
-        titleKey(candidate.title) === titleKey(entry.title),
-    );
+    const heldDates = datesByRole.get(roleKey(entry));
     // A title the person held elsewhere is still not a title they held here.
-    if (sameRole.length === 0) {
+    if (heldDates === undefined) {
       found.add("title", `${entry.title} at ${entry.company}`);
       continue;
     }
-    const datesMatch = sameRole.some(
-      (candidate) =>
-        normalizeDateField(candidate.startDate) === normalizeDateField(entry.startDate) &&
-        normalizeDateField(candidate.endDate) === normalizeDateField(entry.endDate),
-    );
-    if (!datesMatch) {
+    if (!heldDates.has(datesKey(entry))) {
       const written = [entry.startDate, entry.endDate].filter((date) => date !== undefined).join(" – ");
       found.add("date", `${written} (${entry.title} at ${entry.company})`);
     }
   }
+}
+
+function roleKey(entry: ExperienceEntry): string {
+  return JSON.stringify([foldCase(entry.company), titleKey(entry.title)]);
+}
+
+function datesKey(entry: ExperienceEntry): string {
+  return JSON.stringify([normalizeDateField(entry.startDate), normalizeDateField(entry.endDate)]);
 }
 
 function checkEducation(source: EducationEntry[], output: EducationEntry[], found: Inventions): void {
