@@ -21,7 +21,14 @@ export function termPattern(term: string): RegExp {
 }
 
 export function containsTerm(text: string, term: string): boolean {
-  return foldCase(term) !== "" && termPattern(term).test(text.normalize("NFKC"));
+  return termMatcher(term)(text);
+}
+
+/** containsTerm for one term and many texts: the pattern is built once, not once per text. */
+export function termMatcher(term: string): (text: string) => boolean {
+  if (foldCase(term) === "") return () => false;
+  const pattern = termPattern(term);
+  return (text) => pattern.test(text.normalize("NFKC"));
 }
 
 /** Words that end with a period without ending the sentence ("Dr. Lee", "Acme Inc. Boston"). */
