@@ -1,8 +1,9 @@
 import { extractFacts, normalizeDateField } from "./facts.ts";
 import { resumeToText } from "./resume-text.ts";
 import { canonicalSkill, findSkills } from "./skills.ts";
-import { containsTerm, foldCase } from "./terms.ts";
+import { foldCase } from "./terms.ts";
 import type { EducationEntry, ExperienceEntry, ParsedResume } from "./types.ts";
+import { wholeTermsIn } from "./whole-terms.ts";
 
 export type InventionKind = "skill" | "employer" | "title" | "date" | "number" | "education";
 
@@ -66,10 +67,13 @@ function checkSkills(
   found: Inventions,
 ): void {
   const sourceSkills = new Set([...findSkills(sourceText), ...source.skills].map(skillKey));
-  const isInSource = (skill: string) => sourceSkills.has(skillKey(skill)) || containsTerm(sourceText, skill);
+  const unknown = [...output.skills, ...findSkills(outputText)].filter(
+    (skill) => skill.trim() !== "" && !sourceSkills.has(skillKey(skill)),
+  );
   // Listed skills may be outside the taxonomy, so each is checked by name as well as by canonical form.
-  for (const skill of [...output.skills, ...findSkills(outputText)]) {
-    if (skill.trim() !== "" && !isInSource(skill)) found.add("skill", skill);
+  const namedInSource = wholeTermsIn(sourceText, unknown);
+  for (const skill of unknown) {
+    if (!namedInSource.has(skill)) found.add("skill", skill);
   }
 }
 
