@@ -1,8 +1,9 @@
 import { extractFacts, normalizeDateField } from "./facts.ts";
 import { resumeToText } from "./resume-text.ts";
 import { canonicalSkill, findSkills } from "./skills.ts";
-import { containsTerm, foldCase } from "./terms.ts";
+import { foldCase } from "./terms.ts";
 import type { EducationEntry, ExperienceEntry, ParsedResume } from "./types.ts";
+import { wholeTermsIn } from "./whole-terms.ts";
 
 export type InventionKind = "skill" | "employer" | "title" | "date" | "number" | "education";
 
@@ -66,16 +67,27 @@ function checkSkills(
   found: Inventions,
 ): void {
   const sourceSkills = new Set([...findSkills(sourceText), ...source.skills].map(skillKey));
-  const isInSource = (skill: string) => sourceSkills.has(skillKey(skill)) || containsTerm(sourceText, skill);
+  const unknown = [...output.skills, ...findSkills(outputText)].filter(
+    (skill) => skill.trim() !== "" && !sourceSkills.has(skillKey(skill)),
+  );
   // Listed skills may be outside the taxonomy, so each is checked by name as well as by canonical form.
-  for (const skill of [...output.skills, ...findSkills(outputText)]) {
-    if (skill.trim() !== "" && !isInSource(skill)) found.add("skill", skill);
+  const namedInSource = wholeTermsIn(sourceText, unknown);
+  for (const skill of unknown) {
+    if (!namedInSource.has(skill)) found.add("skill", skill);
   }
 }
 
 function checkExperience(source: ExperienceEntry[], output: ExperienceEntry[], found: Inventions): void {
   const companies = new Set(source.map((entry) => foldCase(entry.company)));
   const titles = new Set(source.map((entry) => titleKey(entry.title)));
+  // Looked up by role rather than searched per output entry, which was quadratic in the roles.
+  const datesByRole = new Map<string, Set<string>>();
+  for (const entry of source) {
+    const role = roleKey(entry);
+    const dates = datesByRole.get(role) ?? new Set<string>();
+    dates.add(datesKey(entry));
+    datesByRole.set(role, dates);
+  }
   for (const entry of output) {
     const knownCompany = companies.has(foldCase(entry.company));
     const knownTitle = titles.has(titleKey(entry.title));
@@ -83,26 +95,25 @@ function checkExperience(source: ExperienceEntry[], output: ExperienceEntry[], f
     if (!knownTitle) found.add("title", entry.title);
     if (!knownCompany || !knownTitle) continue;
 
-    const sameRole = source.filter(
-      (candidate) =>
-        foldCase(candidate.company) === foldCase(entry.company) &&
-        titleKey(candidate.title) === titleKey(entry.title),
-    );
+    const heldDates = datesByRole.get(roleKey(entry));
     // A title the person held elsewhere is still not a title they held here.
-    if (sameRole.length === 0) {
+    if (heldDates === undefined) {
       found.add("title", `${entry.title} at ${entry.company}`);
       continue;
     }
-    const datesMatch = sameRole.some(
-      (candidate) =>
-        normalizeDateField(candidate.startDate) === normalizeDateField(entry.startDate) &&
-        normalizeDateField(candidate.endDate) === normalizeDateField(entry.endDate),
-    );
-    if (!datesMatch) {
+    if (!heldDates.has(datesKey(entry))) {
       const written = [entry.startDate, entry.endDate].filter((date) => date !== undefined).join(" – ");
       found.add("date", `${written} (${entry.title} at ${entry.company})`);
     }
   }
+}
+
+function roleKey(entry: ExperienceEntry): string {
+  return JSON.stringify([foldCase(entry.company), titleKey(entry.title)]);
+}
+
+function datesKey(entry: ExperienceEntry): string {
+  return JSON.stringify([normalizeDateField(entry.startDate), normalizeDateField(entry.endDate)]);
 }
 
 function checkEducation(source: EducationEntry[], output: EducationEntry[], found: Inventions): void {

@@ -1,4 +1,5 @@
 import { canonicalSkill, skillsInTokens } from "./skills.ts";
+import { substringsIn } from "./substrings.ts";
 import { phraseKey, tokenize } from "./tokens.ts";
 import type { ParsedResume } from "./types.ts";
 
@@ -45,7 +46,9 @@ function resumeText(resume: ParsedResume): string {
     ...resume.education.flatMap((entry) => [entry.institution, entry.degree ?? "", ...entry.details]),
     ...Object.values(resume.otherSections).flat(),
   ];
-  return [resume.text, ...fields.filter((field) => field !== "" && !resume.text.includes(field))].join("\n");
+  const written = fields.filter((field) => field !== "");
+  const inText = substringsIn(resume.text, written);
+  return [resume.text, ...written.filter((field) => !inText.has(field))].join("\n");
 }
 
 export function gatherEvidence(resume: ParsedResume, phraseLengths: number[]): ResumeEvidence {

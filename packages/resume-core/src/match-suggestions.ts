@@ -110,7 +110,8 @@ function firstBulletShowing(
 function snippet(bullet: string, term: JobTerm, bulletShows: BulletShows): string {
   const clauses = bullet
     .split(/[,;:()]|\s[—–-]\s|\s(?:by|through|using|via|while|including)\s/i)
-    .map((clause) => clause.trim().replace(/[.!?]+$/, ""))
+    // The lookbehind tries a trailing run only from its first character: one scan of a long run.
+    .map((clause) => clause.trim().replace(/(?<![.!?])[.!?]+$/, ""))
     .filter((clause) => clause !== "");
   const clause = clauses.find((candidate) => bulletShows(candidate, term)) ?? clauses[0] ?? bullet;
   const words = clause.split(/\s+/).slice(0, 10);

@@ -1,15 +1,25 @@
 import { cityAndRegion, isLocation } from "./places.ts";
 import type { Contact } from "./types.ts";
 
-const emailPattern = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/u;
+/**
+ * The lookbehind makes a match start only where a run of address characters starts: without it a
+ * long run with no "@" is rescanned from each of its positions, which is quadratic in its length.
+ * Any match from inside a run would also match from the run's start, so the matches are the same.
+ */
+const emailPattern = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/u;
 /**
  * Phone numbers in the usual shapes: "+1 (555) 123-4567", "555.123.4567", "+44 20 7946 0958".
  * Year ranges ("2012 - 2016") are excluded by requiring a leading "+" or "(", or 10+ digits, or
  * the classic 3-4 split.
  */
 const phonePattern = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d/;
+/**
+ * A bare domain is looked for only from the first letter or digit of a run of domain characters
+ * (".-jane.dev" starts at "j"), so a long run with no known ending ("a.a.a.…", "1-1-1-…") is
+ * scanned once, not once from each of its positions.
+ */
 const urlPattern =
-  /(?:https?:\/\/\S+|www\.[^\s|,;]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|page|site|info|tech|xyz|design|studio|art|blog)(?:\/[^\s|,;]*)?)/giu;
+  /(?:https?:\/\/\S+|www\.[^\s|,;]+|\b(?<![a-z0-9][.-]*)(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|page|site|info|tech|xyz|design|studio|art|blog)(?:\/[^\s|,;]*)?)/giu;
 const labelPrefix =
   /^(?:e-?mail|phone|tel|mobile|cell|address|location|linkedin|github|website|portfolio|web)\s*[:.]\s*/i;
 /** Separators between items on a contact line: "a | b", "a · b", "a • b", "a - b". */
@@ -17,7 +27,7 @@ const contactSeparators = /\s+[|·•◦⋅∙–—-]\s+|\s*[|·•]\s*|\t/u;
 /** Post-nominal letters: "RN", "MBA", "P.E.", "PhD", "CPA-CA". */
 const CREDENTIAL =
   "(?:[A-Z]{2,6}(?:-[A-Z]{1,4})?|(?:[A-Z]\\.){2,4}|Ph\\.?D\\.?|PharmD|Psy\\.?D\\.?|M\\.?Ed\\.?)";
-const credentialSuffix = new RegExp(`(?:,\\s*${CREDENTIAL})+$`, "u");
+const credentialPart = new RegExp(`^\\s*${CREDENTIAL}$`, "u");
 const notANameWords = /\b(?:resume|résumé|curriculum vitae|cv|page \d)\b/i;
 
 export function findEmail(text: string): string | undefined {
@@ -39,17 +49,17 @@ export function findPhone(text: string): string | undefined {
 }
 
 export function findLinks(text: string): string[] {
-  const links: string[] = [];
+  const links = new Set<string>();
   for (const match of text.matchAll(urlPattern)) {
     const before = text[match.index - 1];
     if (before === "@" || (before !== undefined && /[\p{L}\d.]/u.test(before))) continue;
-    const link = match[0].replace(/[).,;]+$/, "");
+    const link = match[0].replace(/(?<![).,;])[).,;]+$/, "");
     // A bare domain counts only when written in lowercase: "ASP.NET" is a skill, "jane.dev" a site.
     const bare = !/^(?:https?:\/\/|www\.)/i.test(link) && !link.includes("/");
     if (bare && link !== link.toLowerCase()) continue;
-    if (!links.includes(link)) links.push(link);
+    links.add(link);
   }
-  return links;
+  return [...links];
 }
 
 function isContactItem(text: string): boolean {
@@ -73,13 +83,25 @@ export function findName(headerLines: string[]): string {
     for (const item of splitContactLine(line)) {
       if (isContactItem(item) || notANameWords.test(item) || isLocation(item)) continue;
       if (!/^\p{L}/u.test(item) || /\d/.test(item)) continue;
-      const name = item.replace(credentialSuffix, "").trim();
+      const name = withoutCredentials(item).trim();
       const words = name.split(/\s+/);
       if (words.length >= 1 && words.length <= 5 && !/[.!?:]$/.test(name)) return name;
       break;
     }
   }
   return "";
+}
+
+/**
+ * "Maria Garcia, RN, BSN" → "Maria Garcia": comma parts are dropped from the end while they are
+ * credentials. Done part by part because a pattern anchored only at the end would be tried from
+ * every comma of a long line and scan to its end from each.
+ */
+function withoutCredentials(item: string): string {
+  const parts = item.split(",");
+  let kept = parts.length;
+  while (kept > 1 && credentialPart.test(parts[kept - 1] ?? "")) kept--;
+  return parts.slice(0, kept).join(",");
 }
 
 export function findLocation(headerLines: string[]): string | undefined {
@@ -99,20 +121,16 @@ export function findLocation(headerLines: string[]): string | undefined {
  */
 export function parseContact(headerLines: string[], fullText: string): Contact {
   const header = headerLines.join("\n");
-  const contact: Contact = { name: findName(headerLines), links: findLinks(header) };
+  const links = new Set(findLinks(header));
+  for (const link of findLinks(fullText)) {
+    if (/linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com/i.test(link)) links.add(link);
+  }
+  const contact: Contact = { name: findName(headerLines), links: [...links] };
   const email = findEmail(header) ?? findEmail(fullText);
   const phone = findPhone(header) ?? findPhone(fullText);
   const location = findLocation(headerLines);
   if (email) contact.email = email;
   if (phone) contact.phone = phone;
   if (location) contact.location = location;
-  for (const link of findLinks(fullText)) {
-    if (
-      /linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com/i.test(link) &&
-      !contact.links.includes(link)
-    ) {
-      contact.links.push(link);
-    }
-  }
   return contact;
 }

@@ -88,7 +88,8 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
 
 /** Trims separators and a dangling parenthesis, keeping a balanced one: "B.S. Business (Marketing)". */
 function trimPart(part: string): string {
-  const trimmed = part.replace(/^[\s,–—-]+|[\s,–—-]+$/g, "");
+  // The lookbehind tries a trailing run only from its first character: one scan of a long run.
+  const trimmed = part.replace(/^[\s,–—-]+|(?<![\s,–—-])[\s,–—-]+$/g, "");
   const opens = (trimmed.match(/\(/g) ?? []).length;
   const closes = (trimmed.match(/\)/g) ?? []).length;
   if (opens > closes) return trimmed.replace(/\s*\($/, "").replace(/^\(\s*/, "");

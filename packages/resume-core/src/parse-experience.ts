@@ -101,7 +101,8 @@ interface RoleParts {
   fixedOrder: boolean;
 }
 
-const separatorTrim = /^[\s,|·•–—-]+|[\s,|·•–—-]+$/g;
+/** The lookbehind tries a trailing run only from its first character: one scan of a long run. */
+const separatorTrim = /^[\s,|·•–—-]+|(?<![\s,|·•–—-])[\s,|·•–—-]+$/g;
 
 /** The title/company parts of one header line, with its dates and location removed. */
 function roleParts(line: string): RoleParts {
@@ -203,23 +204,37 @@ function applyDates(entry: ExperienceEntry, dates: DateMention | undefined): voi
   if (dates.end) entry.endDate = dates.end;
 }
 
+/** A line ending like this is continued by the next one ("…with" / "the team"). */
+const joiningEnd = /(?:,|-|&|\band|\bor|\bthe|\bof|\bto|\bwith|\bfor|\bin)$/i;
+/**
+ * How much of a bullet's end `joiningEnd` needs: its longest word and the character before it.
+ * Testing only this tail keeps a bullet wrapped over many lines linear: testing the whole bullet
+ * after each line would rescan (and re-copy) everything joined so far.
+ */
+const JOINING_END_REACH = 8;
+
 /**
  * Bullets as written, without their "- ". A line that starts in lowercase, or follows a line
  * ending in a comma or a joining word, is the wrapped tail of the bullet above it.
  */
 export function bulletsFrom(lines: string[]): string[] {
-  const bullets: string[] = [];
+  const bullets: string[][] = [];
+  let tail = "";
   for (const line of lines) {
     if (line === "") continue;
     const text = line.startsWith("- ") ? line.slice(2) : line;
-    const previous = bullets[bullets.length - 1];
+    const current = bullets[bullets.length - 1];
     const continues =
-      !line.startsWith("- ") &&
-      previous !== undefined &&
-      (/^\p{Ll}/u.test(text) || /(?:,|-|&|\band|\bor|\bthe|\bof|\bto|\bwith|\bfor|\bin)$/i.test(previous));
-    if (!continues) bullets.push(text);
+      !line.startsWith("- ") && current !== undefined && (/^\p{Ll}/u.test(text) || joiningEnd.test(tail));
+    if (!continues) {
+      bullets.push([text]);
+      tail = text.slice(-JOINING_END_REACH);
+      continue;
+    }
     // A word broken at a hyphen ("cross-" / "functional") joins without a space.
-    else bullets[bullets.length - 1] = previous.endsWith("-") ? `${previous}${text}` : `${previous} ${text}`;
+    const piece = tail.endsWith("-") ? text : ` ${text}`;
+    current.push(piece);
+    tail = (tail + piece).slice(-JOINING_END_REACH);
   }
-  return bullets;
+  return bullets.map((pieces) => pieces.join(""));
 }

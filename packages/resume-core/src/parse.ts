@@ -27,7 +27,11 @@ export function parseResumeText(text: string): ParsedResume {
   const otherSections: Record<string, string[]> = {};
   for (const section of sections.filter((s) => s.kind === "other")) {
     const items = bulletsFrom(section.lines);
-    if (items.length > 0) otherSections[section.title] = [...(otherSections[section.title] ?? []), ...items];
+    if (items.length === 0) continue;
+    // Appended in place: a title repeated across many sections must not copy what it already holds.
+    const list = otherSections[section.title] ?? [];
+    for (const item of items) list.push(item);
+    otherSections[section.title] = list;
   }
 
   const summaryLines = linesOf("summary");
@@ -106,7 +110,8 @@ export function parseSkillList(lines: string[]): string[] {
   for (const rawLine of lines) {
     const line = rawLine.replace(/^- /, "").replace(/^[\p{L}][\p{L}\d &/+-]{1,30}:\s+/u, "");
     for (const item of splitOutsideParentheses(line)) {
-      const skill = item.replace(/^[\s\-–—*]+|[\s.]+$/g, "");
+      // The lookbehind tries a trailing run only from its first character: one scan of a long run.
+      const skill = item.replace(/^[\s\-–—*]+/, "").replace(/(?<![\s.])[\s.]+$/, "");
       if (skill === "" || seen.has(skill.toLowerCase())) continue;
       seen.add(skill.toLowerCase());
       skills.push(skill);

@@ -121,16 +121,26 @@ function findMatches(tokens: Token[]): SkillMatch[] {
     }
     position++;
   }
-  return matches.filter((match) => !match.listed || hasNeighbour(match, matches));
+  return matches.filter((match, index) => !match.listed || hasNeighbour(matches, index));
 }
 
-function hasNeighbour(match: SkillMatch, matches: SkillMatch[]): boolean {
-  return matches.some(
-    (other) =>
-      other !== match &&
-      !other.listed &&
-      Math.abs(other.position - match.position) <= LISTED_NEIGHBOUR_DISTANCE,
-  );
+/**
+ * Whether a skill that is not itself a "listed" form is mentioned within a few tokens of
+ * matches[index]. Matches are in token order, so the search walks outwards from the match and
+ * stops once it is out of reach; at most a few listed matches fit in that reach, which keeps the
+ * search short however many matches there are (a scan of every match was quadratic on text such
+ * as "C C C …").
+ */
+function hasNeighbour(matches: SkillMatch[], index: number): boolean {
+  const position = matches[index]?.position ?? 0;
+  const near = (other: SkillMatch | undefined) =>
+    other !== undefined && Math.abs(other.position - position) <= LISTED_NEIGHBOUR_DISTANCE;
+  for (const step of [-1, 1]) {
+    for (let other = index + step; near(matches[other]); other += step) {
+      if (!matches[other]?.listed) return true;
+    }
+  }
+  return false;
 }
 
 /** Canonical names of the skills mentioned in `text`, in order of first mention, without repeats. */

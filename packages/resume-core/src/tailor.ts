@@ -1,6 +1,6 @@
 import { resumeToText } from "./resume-text.ts";
 import { canonicalSkill, findSkills } from "./skills.ts";
-import { containsTerm, foldCase, splitSentences } from "./terms.ts";
+import { foldCase, splitSentences, termMatcher } from "./terms.ts";
 import type { ExperienceEntry, JobAnalysis, ParsedResume, TailoredResume } from "./types.ts";
 
 /** Required skills outweigh nice-to-have ones, which outweigh other keywords. */
@@ -20,8 +20,8 @@ const TITLE_STOP_WORDS = new Set([
 const STEM_LENGTH = 6;
 
 interface JobTerm {
-  /** As the job wrote it, for whole-term search. */
-  term: string;
+  /** Whole-term search for the term as the job wrote it. */
+  isMentionedIn: (text: string) => boolean;
   weight: number;
 }
 
@@ -74,7 +74,7 @@ function jobTerms(job: JobAnalysis): Map<string, JobTerm> {
   const add = (term: string, weight: number) => {
     const key = skillKey(term);
     if (key === "" || (terms.get(key)?.weight ?? 0) >= weight) return;
-    terms.set(key, { term, weight });
+    terms.set(key, { isMentionedIn: termMatcher(term), weight });
   };
   for (const skill of job.requiredSkills) add(skill, WEIGHT.required);
   for (const skill of job.niceToHaveSkills) add(skill, WEIGHT.niceToHave);
@@ -93,8 +93,8 @@ function matchedTerms(text: string, terms: Map<string, JobTerm>): Set<string> {
     const key = skillKey(skill);
     if (terms.has(key)) found.add(key);
   }
-  for (const [key, { term }] of terms) {
-    if (!found.has(key) && containsTerm(text, term)) found.add(key);
+  for (const [key, { isMentionedIn }] of terms) {
+    if (!found.has(key) && isMentionedIn(text)) found.add(key);
   }
   return found;
 }

@@ -7,7 +7,7 @@ export function foldCase(value: string): string {
   return value.normalize("NFKC").toLowerCase().replace(/\s+/gu, " ").trim();
 }
 
-function escapeRegExp(value: string): string {
+export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -21,7 +21,14 @@ export function termPattern(term: string): RegExp {
 }
 
 export function containsTerm(text: string, term: string): boolean {
-  return foldCase(term) !== "" && termPattern(term).test(text.normalize("NFKC"));
+  return termMatcher(term)(text);
+}
+
+/** containsTerm for one term and many texts: the pattern is built once, not once per text. */
+export function termMatcher(term: string): (text: string) => boolean {
+  if (foldCase(term) === "") return () => false;
+  const pattern = termPattern(term);
+  return (text) => pattern.test(text.normalize("NFKC"));
 }
 
 /** Words that end with a period without ending the sentence ("Dr. Lee", "Acme Inc. Boston"). */
@@ -43,6 +50,13 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /**
+ * How much of the word before a stop is read to tell an initial ("B.") or an abbreviation ("Dr.",
+ * at most four letters) from a sentence end: its last few characters decide. Reading the whole
+ * sentence so far instead made a long run of initials ("A. B. C. …") quadratic.
+ */
+const LAST_WORD_REACH = 16;
+
+/**
  * Splits prose into sentences at ".", "!" or "?" followed by a space and a capital letter, except
  * after initials and abbreviations ("B.S. Mathematics", "U.S. Army", "Dr. Lee"); decimals such as
  * "2.1%" never split because no space follows their period.
@@ -52,7 +66,8 @@ export function splitSentences(text: string): string[] {
   let start = 0;
   for (const match of text.matchAll(/[.!?]\s+(?=\p{Lu})/gu)) {
     const end = match.index + 1;
-    const lastWord = /([\p{L}.]+)$/u.exec(text.slice(start, end - 1))?.[1] ?? "";
+    const wordStart = Math.max(start, match.index - LAST_WORD_REACH);
+    const lastWord = /([\p{L}.]+)$/u.exec(text.slice(wordStart, match.index))?.[1] ?? "";
     const isInitial = /(^|\.)\p{Lu}$/u.test(lastWord);
     if (isInitial || ABBREVIATIONS.has(lastWord.toLowerCase())) continue;
     sentences.push(text.slice(start, end));

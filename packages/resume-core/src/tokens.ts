@@ -15,7 +15,8 @@ export interface Token {
 const tokenPattern = /[^\s,;:()[\]{}|"“”‘’<>!?•·…=]+/gu;
 /** Punctuation trimmed from token ends; "+" and "#" stay (C++, C#), so do inner "." "/" "-" "&". */
 const leadingJunk = /^[.'`*~_\-/]+/u;
-const trailingJunk = /[.'`*~_\-/]+$/u;
+/** The lookbehind tries a trailing run only from its first character: one scan of a long run. */
+const trailingJunk = /(?<![.'`*~_\-/])[.'`*~_\-/]+$/u;
 /** ".NET", ".js": a leading dot that starts a short word is part of the name. */
 const dottedWord = /^\.[a-z]{2,4}$/iu;
 
