@@ -24,6 +24,8 @@ export const errorCodes = {
   unsupported_media_type: 415,
   resume_empty: 422,
   resume_too_large: 413,
+  /** The file's text is longer than any resume (resume-core's MAX_RESUME_TEXT_CHARS). */
+  resume_too_long: 422,
   resume_unsupported_type: 422,
   resume_unreadable: 422,
   resume_truncated: 422,

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
+import { serveHttp } from "@hireloop/http";
 import { createIdTokenVerifier } from "@hireloop/identity";
 import { installTracing } from "@hireloop/observability";
-import { serve } from "@hono/node-server";
 import { createApp } from "./api/app.ts";
 import { createAdminApp } from "./api/routes/health.ts";
 import { loadConfig } from "./config.ts";
@@ -35,20 +35,21 @@ let stopRole: () => Promise<void>;
 let kafkaReady: () => Promise<void>;
 const servers: Server[] = [];
 
+/** Above the router's own limit (16 KB), so whatever the router passes on, with what it adds, fits. */
+const MAX_HEADER_BYTES = 32 * 1024;
+
 function listen(
   name: string,
   fetch: (request: Request) => Response | Promise<Response>,
   port: number,
   hostname: string,
 ) {
-  // Above the router's own limit (16 KB), so whatever the router passes on, with what it adds, fits.
-  const serverOptions = { maxHeaderSize: 32 * 1024 };
-  const server = serve({ fetch, port, hostname, serverOptions }, (info) =>
+  const server = serveHttp(fetch, { port, hostname, maxHeaderBytes: MAX_HEADER_BYTES }, (listening) =>
     logger.info(
-      { port: info.port, role, mode: config.mode },
-      `cell ${role} ${name} listening on http://${hostname}:${info.port}`,
+      { port: listening, role, mode: config.mode },
+      `cell ${role} ${name} listening on http://${hostname}:${listening}`,
     ),
-  ) as Server;
+  );
   servers.push(server);
 }
 

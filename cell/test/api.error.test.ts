@@ -58,10 +58,12 @@ describe("bad resume files", () => {
     expect((await res.json()).code).toBe("payload_too_large");
   });
 
-  it("refuses empty JSON text", async () => {
-    const res = await cell.as("alice")("/v1/resumes", json({ text: "   " }));
-    expect(res.status).toBe(422);
-    expect((await res.json()).code).toBe("resume_empty");
+  it("refuses pasted text with nothing to read, as the contract says: no visible character", async () => {
+    for (const text of ["", "   ", "\n\t\u00a0\ufeff"]) {
+      const res = await cell.as("alice")("/v1/resumes", json({ text }));
+      expect(res.status, JSON.stringify(text)).toBe(400);
+      expect((await res.json()).code).toBe("validation_failed");
+    }
   });
 
   it("refuses an unsupported content type with 415", async () => {

@@ -1,10 +1,10 @@
+import { serveHttp } from "@hireloop/http";
 import { createLogger, installTracing } from "@hireloop/observability";
 import { createRouterApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { watchControlPlanePlacement } from "./control-plane.ts";
 import { edgeHeaders } from "./middleware/edge-headers.ts";
 import { createRouterAdminApp } from "./routes/health.ts";
-import { serveHttp } from "./server.ts";
 import { buildRouterServices } from "./services.ts";
 
 /** Open streams (server-sent events) get this long to finish after SIGTERM before they are cut. */

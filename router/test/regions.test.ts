@@ -183,7 +183,7 @@ describe("home regions", () => {
       body: { code: "already_homed" },
     });
     expect(await call("us-east", uid, "/v1/home", json({ region: "mars" }, "PUT"))).toMatchObject({
-      status: 400,
+      status: 422,
       body: { code: "unknown_region" },
     });
     expect(await call("us-east", uid, "/v1/home", json({ place: "eu" }, "PUT"))).toMatchObject({

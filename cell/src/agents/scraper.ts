@@ -35,7 +35,7 @@ const LIST_BOARDS_TIMEOUT_MS = 1_000;
 const BOARDS_FRESH_MS = 60_000;
 
 export interface BoardCatalog {
-  /** The boards the region's scraper searches (lower case), or undefined while it cannot say. */
+  /** The names of the boards the region's scraper searches, or undefined while it cannot say. */
   names(): Promise<string[] | undefined>;
 }
 
@@ -57,7 +57,7 @@ export function createBoardCatalog(channels: Channels): BoardCatalog {
           {},
           AbortSignal.timeout(LIST_BOARDS_TIMEOUT_MS),
         );
-        known = { names: boards.map((board) => board.name.toLowerCase()), at: Date.now() };
+        known = { names: boards.map((board) => board.name), at: Date.now() };
       } catch {
         // Keep what was known: board lists change with deployments, not by the minute.
       }

@@ -1,6 +1,5 @@
 import { createRouterCredentialCheck, type IdTokenVerifier, requireIdentity } from "@hireloop/identity";
 import type { MiddlewareHandler } from "hono";
-import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import type { Services } from "../services/index.ts";
 import { type App, newApp } from "./app-type.ts";
@@ -8,10 +7,12 @@ import { registerDocs } from "./docs.ts";
 import type { HonoEnv } from "./env.ts";
 import { errorResponse } from "./errors.ts";
 import { limitBodies } from "./middleware/body-limits.ts";
+import { refuseUndeclaredMethods } from "./middleware/declared-methods.ts";
 import { observe } from "./middleware/observe.ts";
 import { personalData } from "./middleware/personal-data.ts";
 import { routedForCaller, routerOnly } from "./middleware/router-only.ts";
 import { refuseUnsafeText } from "./middleware/safe-text.ts";
+import { closeAfterUnreadBodies } from "./middleware/unread-bodies.ts";
 import { registerLiveness } from "./routes/health.ts";
 import { registerDiscoveriesCreate } from "./routes/v1_discoveries_create.ts";
 import { registerDiscoveriesGet } from "./routes/v1_discoveries_get.ts";
@@ -44,31 +45,14 @@ export function createApp({ services, verifier, cellKey }: AppDependencies): App
     c.set("services", services);
     await next();
   };
-  app.use(
-    "*",
-    requestId({ headerName: "x-request-id" }),
-    inject,
-    observe(),
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) =>
-        c.json(
-          {
-            code: "method_not_allowed",
-            message: `${c.req.method} is not allowed here; allowed: ${methods.join(", ")}`,
-            requestId: c.get("requestId") ?? null,
-          },
-          405,
-          { Allow: methods.join(", ") },
-        ),
-    }),
-  );
+  app.use("*", requestId({ headerName: "x-request-id" }), inject, observe(), closeAfterUnreadBodies());
   registerLiveness(app, services);
   app.use("*", routerOnly(createRouterCredentialCheck({ cellKey })));
   registerDocs(app);
 
   app.use(
     "/v1/*",
+    refuseUndeclaredMethods(app),
     personalData(),
     limitBodies(),
     requireIdentity({ verifier }),

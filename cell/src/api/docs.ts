@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { App } from "./app-type.ts";
+import { contractDocument, registerRouterOperations } from "./contract.ts";
 
 const assetsDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 const ASSETS: Record<string, string> = {
@@ -20,19 +21,19 @@ const page = `<!doctype html>
 
 /** The OpenAPI document and a docs page served from local assets (works offline). */
 export function registerDocs(app: App) {
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Hireloop API",
-      version: "1.0.0",
-      description:
-        "Resume parsing, job analysis, ATS match scoring and honest tailoring. Every /v1 request needs `Authorization: Bearer <Firebase ID token>`. Errors share one shape: `{code, message, requestId}`.",
-    },
-  });
   app.openAPIRegistry.registerComponent("securitySchemes", "firebase", {
     type: "http",
     scheme: "bearer",
     bearerFormat: "Firebase ID token",
+  });
+  registerRouterOperations(app);
+  // Built on request, when every route has been registered, and again when the region's boards change.
+  let built: { boards: string; document: ReturnType<typeof contractDocument> } | undefined;
+  app.get("/openapi.json", async (c) => {
+    const boards = await c.get("services").boards.names();
+    const key = JSON.stringify(boards ?? null);
+    if (built?.boards !== key) built = { boards: key, document: contractDocument(app, { boards }) };
+    return c.json(built.document);
   });
   app.get("/docs", (c) => c.html(page));
   app.get("/docs/assets/start.js", (c) =>

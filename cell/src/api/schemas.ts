@@ -9,26 +9,68 @@ export const ErrorSchema = z
   })
   .openapi("Error");
 
+/** Error answers an operation gives besides the ones every operation gives (see contract.ts). */
 export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      {
-        description: ERROR_DESCRIPTIONS[status] ?? "Error",
-        content: { "application/json": { schema: ErrorSchema } },
-      },
-    ]),
-  );
+  Object.fromEntries(statuses.map((status) => [status, errorResponse(status, ErrorSchema)]));
+
+/** An error answer with `schema` as its body: the Error schema, or a reference to it in a built document. */
+export function errorResponse<S>(status: number, schema: S) {
+  return {
+    description: ERROR_DESCRIPTIONS[status] ?? "Error",
+    ...(RETRYABLE.has(status) ? { headers: { "Retry-After": RETRY_AFTER } } : {}),
+    content: { "application/json": { schema } },
+  };
+}
+
+const RETRY_AFTER = {
+  description: "Seconds to wait before trying again",
+  schema: { type: "string" as const, pattern: "^[0-9]+$" },
+};
+const RETRYABLE = new Set([429, 503]);
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: "Invalid request (code validation_failed)",
-  401: "Missing or invalid Firebase ID token",
+  400: "Invalid request: validation_failed, invalid_json, invalid_text (a NUL or unpaired surrogate), invalid_multipart",
+  401: "Missing or invalid Firebase ID token (token_missing, token_expired, token_signature_invalid, …)",
   404: "Not found, or owned by another user",
   409: "Conflicts with the resource's current state",
-  413: "Too large",
-  422: "Well-formed but unusable input (e.g. resume_unreadable, resume_no_text_layer)",
-  503: "A dependency is unavailable; retry later",
+  413: "The body is larger than the route takes (1 MB of JSON, a 5 MB file)",
+  415: "The body's media type is not one the route takes",
+  422: "Well-formed but unusable input (e.g. resume_unreadable, resume_no_text_layer, idempotency_key_reused)",
+  429: "Too many requests (rate_limited) or open event streams (too_many_streams); see Retry-After",
+  503: "Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, …",
+  504: "The cell did not answer in time (cell_timeout)",
 };
+
+/**
+ * A character that is not white space, as JavaScript's `\s` and `trim()` count it, spelled out so
+ * that the document's pattern means the same in every regex engine that reads it (Python's and
+ * Rust's `\s` differ from JavaScript's on U+FEFF, say).
+ */
+export const VISIBLE_CHARACTER =
+  "[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+
+/**
+ * Text a person writes: the limits hold for the text as sent, it must show at least one visible
+ * character, and it is stored trimmed.
+ */
+export const writtenText = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(new RegExp(VISIBLE_CHARACTER), "must contain a visible character")
+    .transform((text) => text.trim());
+
+/** A whole number in a query string, written in plain decimal digits ("0x10" and "1e2" are not). */
+export const queryInteger = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,9}$/, "must be a whole number in decimal digits")
+    .transform(Number)
+    .pipe(z.int().min(min).max(max))
+    .optional()
+    .transform((value) => value ?? fallback)
+    .openapi({ type: "integer", minimum: min, maximum: max, default: fallback });
 
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 
@@ -206,11 +248,33 @@ export const WorkflowSchema = z
   .openapi("Workflow");
 
 /** Requests that start a workflow: an optional Idempotency-Key, and 202 with the workflow to follow. */
-export const IdempotencyHeaders = z.object({ "idempotency-key": z.string().min(1).max(200).optional() });
+export const IdempotencyHeaders = z.object({
+  "idempotency-key": z.string().min(1).max(200).optional().openapi({
+    description:
+      "The same key returns the same workflow; reusing it for a different request is refused (422 idempotency_key_reused)",
+  }),
+});
 
+/** 202 with the workflow to follow, and links to follow it. */
 export const workflowAcceptedResponse = {
   202: {
     description: "Accepted: follow the workflow (GET /v1/workflows/{id} or its /events stream)",
+    headers: { Location: { description: "The workflow", schema: { type: "string" as const } } },
     content: { "application/json": { schema: z.object({ workflowId: z.uuid(), created: z.boolean() }) } },
+    links: {
+      GetWorkflow: {
+        operationId: "getWorkflow",
+        parameters: { id: "$response.body#/workflowId" },
+        description: "The workflow's status, progress and, once it succeeds, its result",
+      },
+      FollowWorkflow: {
+        operationId: "followWorkflowEvents",
+        parameters: { id: "$response.body#/workflowId" },
+      },
+      CancelWorkflow: {
+        operationId: "cancelWorkflow",
+        parameters: { id: "$response.body#/workflowId" },
+      },
+    },
   },
 };

@@ -41,7 +41,7 @@ export async function requestDiscovery({
 async function refuseUnknownBoards(ctx: ServiceContext, boards: string[]): Promise<void> {
   const known = await ctx.services.boards.names();
   if (known === undefined) return;
-  const unknown = boards.filter((board) => !known.includes(board.trim().toLowerCase()));
+  const unknown = boards.filter((board) => !known.includes(board));
   if (unknown.length > 0) {
     throw new ServiceError(
       "unknown_board",

@@ -63,6 +63,7 @@ export async function loadResume(ctx: ServiceContext, id: string) {
 const PARSE_ERRORS = [
   "resume_empty",
   "resume_too_large",
+  "resume_too_long",
   "resume_unsupported_type",
   "resume_unreadable",
   "resume_truncated",

@@ -4,7 +4,7 @@ import { parseContact } from "./parse-contact.ts";
 import { parseEducation } from "./parse-education.ts";
 import { bulletsFrom, parseExperience } from "./parse-experience.ts";
 import { recognizeHeading, type SectionKind } from "./sections.ts";
-import { type ParsedResume, ResumeError, type UploadKind } from "./types.ts";
+import { MAX_RESUME_TEXT_CHARS, type ParsedResume, ResumeError, type UploadKind } from "./types.ts";
 
 interface Section {
   kind: SectionKind | "header";
@@ -58,6 +58,12 @@ export interface ParsedResumeFile {
 
 export async function parseResumeFile(bytes: Uint8Array, hint: UploadHint = {}): Promise<ParsedResumeFile> {
   const { text, kind, pages } = await extractResumeText(bytes, hint);
+  if (text.length > MAX_RESUME_TEXT_CHARS) {
+    throw new ResumeError(
+      "resume_too_long",
+      `The document holds ${text.length} characters of text; a resume holds at most ${MAX_RESUME_TEXT_CHARS}`,
+    );
+  }
   const resume = parseResumeText(text);
   const sections = splitSections(resume.text.split("\n"));
   const recognisable =

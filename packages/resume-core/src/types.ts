@@ -95,6 +95,7 @@ export type UploadKind = "pdf" | "docx" | "text";
 export type ResumeErrorCode =
   | "resume_empty"
   | "resume_too_large"
+  | "resume_too_long"
   | "resume_unsupported_type"
   | "resume_unreadable"
   | "resume_truncated"
@@ -112,3 +113,10 @@ export class ResumeError extends Error {
 }
 
 export const MAX_RESUME_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The most text a resume may hold, pasted or extracted from a file: a long resume is about 20,000
+ * characters. Past this it is not a resume, and every later step (storing, matching, tailoring,
+ * rendering) would pay for it.
+ */
+export const MAX_RESUME_TEXT_CHARS = 100_000;

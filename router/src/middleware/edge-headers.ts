@@ -1,3 +1,4 @@
+import { bodyStillArriving, closeLingering } from "@hireloop/http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { MiddlewareHandler } from "hono";
 import type { RouterConfig } from "../config.ts";
@@ -55,5 +56,11 @@ export function answerHeaders(): MiddlewareHandler<RouterEnv> {
     if (c.res === RESPONSE_ALREADY_SENT) return;
     for (const [name, value] of Object.entries(c.get("answerHeaders"))) c.res.headers.set(name, value);
     if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", DEFAULT_CACHE_CONTROL);
+    // Refused without reading the body (401, 413, 429, …): the rest of it is still on its way, so
+    // the connection ends here rather than be closed under the client's next request.
+    if (bodyStillArriving(c.env.incoming)) {
+      c.res.headers.set("connection", "close");
+      closeLingering(c.env.incoming.socket);
+    }
   };
 }

@@ -41,6 +41,7 @@ export async function forwardUpstream(
   const cell = target.id;
   const relay = new CellResponseRelay(outgoing, {
     requestId,
+    incoming,
     bodyIdleTimeoutMs: config.bodyIdleTimeoutMs,
     extraHeaders: { ...options.responseHeaders, ...c.get("answerHeaders") },
     onBroken: (error) => c.get("logger").warn({ err: error, cell }, "the cell's response broke off"),

@@ -1,4 +1,5 @@
-import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import { bodyStillArriving, closeLingering } from "@hireloop/http";
 import type { Dispatcher } from "undici";
 import { DEFAULT_CACHE_CONTROL } from "../middleware/edge-headers.ts";
 import { headersForClient } from "./headers.ts";
@@ -18,6 +19,8 @@ export interface RelayOptions {
    */
   extraHeaders: Record<string, string>;
   requestId: string;
+  /** The caller's request, whose body may still be arriving when the answer starts. */
+  incoming: IncomingMessage;
   /** Longest silence inside a response body before it is cut; event streams are exempt. */
   bodyIdleTimeoutMs: number;
   /** A response that broke off after its head was sent (the caller's connection is cut). */
@@ -77,6 +80,11 @@ export class CellResponseRelay implements Dispatcher.DispatchHandler {
     if (statusCode < 200) return;
     const answer = { ...headersForClient(headers, this.options.requestId), ...this.options.extraHeaders };
     answer["cache-control"] ??= DEFAULT_CACHE_CONTROL;
+    // The upstream answered before the caller finished sending: the connection cannot be reused.
+    if (bodyStillArriving(this.options.incoming)) {
+      answer.connection = "close";
+      closeLingering(this.options.incoming.socket);
+    }
     this.outgoing.writeHead(statusCode, answer);
     // Without a length the body is a stream of unknown duration: let the caller see the head now.
     if (headers["content-length"] === undefined) this.outgoing.flushHeaders();

@@ -1,5 +1,6 @@
 import type { HomeEntry } from "@hireloop/placement";
 import type { Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
@@ -21,6 +22,27 @@ const peerClaimSchema = z.object({
  *   their first write; 409 `already_homed` once they live elsewhere;
  * - `POST /internal/v1/home-claims`: a peer region's router offers a claim (see regions/home.ts).
  */
+/** The router's own JSON bodies are a few fields; anything larger is refused unread. */
+const MAX_HOME_BODY_BYTES = 16 * 1024;
+
+/**
+ * The body is refused unread, so the connection cannot carry another request: `Connection: close`
+ * keeps the client from sending its next request on it.
+ */
+const smallBody = bodyLimit({
+  maxSize: MAX_HOME_BODY_BYTES,
+  onError: (c) =>
+    errorResponse(
+      c as Context<RouterEnv>,
+      413,
+      {
+        code: "payload_too_large",
+        message: `the request body is larger than ${MAX_HOME_BODY_BYTES} bytes`,
+      },
+      { Connection: "close" },
+    ),
+});
+
 export function registerHome(app: Hono<RouterEnv>) {
   app.get("/v1/home", async (c) => {
     const { regions, config } = c.get("services");
@@ -29,7 +51,7 @@ export function registerHome(app: Hono<RouterEnv>) {
     return home instanceof Response ? home : c.json(homeBody(c, home));
   });
 
-  app.put("/v1/home", async (c) => {
+  app.put("/v1/home", smallBody, async (c) => {
     const { regions, config } = c.get("services");
     const parsed = chooseHomeSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) {
@@ -40,8 +62,10 @@ export function registerHome(app: Hono<RouterEnv>) {
     }
     const wanted = parsed.data;
     const known = [config.region, ...(regions?.peers.list().map((peer) => peer.region) ?? [])];
+    // Well-formed, but not a region of this deployment: 422, like every request the API understands
+    // and cannot carry out.
     if (!known.includes(wanted.region)) {
-      return errorResponse(c, 400, {
+      return errorResponse(c, 422, {
         code: "unknown_region",
         message: `no region ${wanted.region}; regions: ${known.join(", ")}`,
       });
@@ -59,7 +83,17 @@ export function registerHome(app: Hono<RouterEnv>) {
     return c.json(homeBody(c, home));
   });
 
-  app.post("/internal/v1/home-claims", async (c) => {
+  // Any other method, standard or not (QUERY, say), is answered here rather than proxied to a cell.
+  app.all("/v1/home", (c) =>
+    errorResponse(
+      c,
+      405,
+      { code: "method_not_allowed", message: `${c.req.method} is not allowed here; allowed: GET, HEAD, PUT` },
+      { Allow: "GET, HEAD, PUT" },
+    ),
+  );
+
+  app.post("/internal/v1/home-claims", smallBody, async (c) => {
     const { regions, config } = c.get("services");
     if (!regions || c.get("peerHop") === undefined) {
       return errorResponse(c, 403, { code: "peer_refused", message: "only peer regions' routers may claim" });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { serveHttp } from "@hireloop/http";
 import { installTracing } from "@hireloop/observability";
 import { buildTable, type CellRecord } from "@hireloop/placement";
 import { testPlatform } from "../../../cell/test/support/platform.ts";
@@ -9,7 +10,6 @@ import { loadConfig } from "../../src/config.ts";
 import { edgeHeaders } from "../../src/middleware/edge-headers.ts";
 import type { PlacementView } from "../../src/placement.ts";
 import { createRouterAdminApp } from "../../src/routes/health.ts";
-import { serveHttp } from "../../src/server.ts";
 import { buildRouterServices, type RouterServices } from "../../src/services.ts";
 import { PROJECT_ID, routerKeysEnv } from "./cells.ts";
 

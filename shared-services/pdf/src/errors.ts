@@ -13,6 +13,7 @@ export type PdfFailureCode = ParseRefusalCode | "unknown_template" | "invalid_re
 const STATUS_OF: Record<PdfFailureCode, status> = {
   resume_empty: status.INVALID_ARGUMENT,
   resume_too_large: status.INVALID_ARGUMENT,
+  resume_too_long: status.INVALID_ARGUMENT,
   resume_unsupported_type: status.INVALID_ARGUMENT,
   resume_unreadable: status.INVALID_ARGUMENT,
   resume_truncated: status.INVALID_ARGUMENT,

@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import {
   type ParsedResume,
   type ParsedResumeFile,
@@ -27,6 +28,9 @@ export type ParseOutcome =
 /** What a worker tells the pool when it starts on a file: the time limit counts from then. */
 export const WORKER_STARTED = "started";
 
+/** How much lower a parse worker's CPU priority is than the service's. */
+export const PARSE_NICENESS = 10;
+
 /** Runs inside a pool worker process (see parse-pool.ts). */
 export async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
   workerpool.workerEmit(WORKER_STARTED);
@@ -48,6 +52,9 @@ export async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
 
 // Forked by the pool: warm up, then register the task. Imported elsewhere (types, tests): do nothing.
 if (process.send !== undefined && process.env.HL_PARSE_WORKER === "1") {
+  // Below the service's own process: when cores are short, answering calls (and the cells'
+  // requests on the same machine) goes before reading one large file.
+  setPriority(PARSE_NICENESS);
   await warmUp();
   workerpool.worker({ parse: parseInWorker });
 }

@@ -2,11 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requestDiscovery } from "../../services/discoveries.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
-import { errorResponses, IdempotencyHeaders, workflowAcceptedResponse } from "../schemas.ts";
+import { errorResponses, IdempotencyHeaders, workflowAcceptedResponse, writtenText } from "../schemas.ts";
 
 const route = createRoute({
   method: "post",
   path: "/v1/discoveries",
+  operationId: "createDiscovery",
   tags: ["Discoveries"],
   summary: "Find jobs: search the job boards, analyze each posting and score it against your resume",
   description:
@@ -18,8 +19,8 @@ const route = createRoute({
       content: {
         "application/json": {
           schema: z.object({
-            query: z.string().trim().min(2).max(200).openapi({ example: "backend engineer" }),
-            location: z.string().trim().max(100).optional().openapi({ example: "remote" }),
+            query: writtenText(2, 200).openapi({ example: "backend engineer" }),
+            location: writtenText(1, 100).optional().openapi({ example: "remote" }),
             boards: z
               .array(z.string().min(1).max(40))
               .max(10)

@@ -7,6 +7,7 @@ import { DiscoverySchema, errorResponses, IdParam } from "../schemas.ts";
 const route = createRoute({
   method: "get",
   path: "/v1/discoveries/{id}",
+  operationId: "getDiscovery",
   tags: ["Discoveries"],
   summary: "What a discovery searched, how many postings it found and what each board answered",
   request: { params: IdParam },

@@ -2,11 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createJob } from "../../services/jobs.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
-import { errorResponses, JobSchema } from "../schemas.ts";
+import { errorResponses, JobSchema, writtenText } from "../schemas.ts";
 
 const route = createRoute({
   method: "post",
   path: "/v1/jobs",
+  operationId: "createJob",
   tags: ["Jobs"],
   summary: "Post a job description and get its analysis",
   request: {
@@ -15,16 +16,22 @@ const route = createRoute({
       content: {
         "application/json": {
           schema: z.object({
-            title: z.string().trim().min(1).max(200).optional(),
-            text: z.string().trim().min(20, "the job description is too short to analyze").max(100_000),
+            title: writtenText(1, 200).optional(),
+            text: writtenText(20, 100_000).openapi({ description: "The job description as posted" }),
           }),
         },
       },
     },
   },
   responses: {
-    201: { description: "Analyzed and stored", content: { "application/json": { schema: JobSchema } } },
-    ...errorResponses(400, 401),
+    201: {
+      description: "Analyzed and stored",
+      content: { "application/json": { schema: JobSchema } },
+      links: {
+        GetJob: { operationId: "getJob", parameters: { id: "$response.body#/id" } },
+      },
+    },
+    ...errorResponses(422),
   },
 });
 

@@ -7,6 +7,7 @@ import { errorResponses, IdParam, JobSchema } from "../schemas.ts";
 const route = createRoute({
   method: "get",
   path: "/v1/jobs/{id}",
+  operationId: "getJob",
   tags: ["Jobs"],
   summary: "A job and its analysis",
   request: { params: IdParam },

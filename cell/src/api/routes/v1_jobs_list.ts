@@ -2,18 +2,19 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { listJobs } from "../../services/jobs.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
-import { errorResponses, JobListSchema } from "../schemas.ts";
+import { errorResponses, JobListSchema, queryInteger } from "../schemas.ts";
 
 const route = createRoute({
   method: "get",
   path: "/v1/jobs",
+  operationId: "listJobs",
   tags: ["Jobs"],
   summary: "Your jobs, best match first (discovered ones carry their posting and score)",
   request: {
     query: z.object({
       discoveryId: z.uuid().optional(),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-      offset: z.coerce.number().int().min(0).max(10_000).default(0),
+      limit: queryInteger(1, 100, 20),
+      offset: queryInteger(0, 10_000, 0),
     }),
   },
   responses: {

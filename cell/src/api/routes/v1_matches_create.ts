@@ -7,6 +7,7 @@ import { errorResponses, MatchSchema } from "../schemas.ts";
 const route = createRoute({
   method: "post",
   path: "/v1/matches",
+  operationId: "scoreMatch",
   tags: ["Matches"],
   summary: "Score a resume against a job (ATS match 0–100 with breakdown and suggestions)",
   request: {
@@ -17,7 +18,7 @@ const route = createRoute({
   },
   responses: {
     200: { description: "The match", content: { "application/json": { schema: MatchSchema } } },
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(404, 422),
   },
 });
 

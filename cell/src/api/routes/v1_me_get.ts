@@ -7,6 +7,7 @@ import { errorResponses, TenantSchema } from "../schemas.ts";
 const route = createRoute({
   method: "get",
   path: "/v1/me",
+  operationId: "getMe",
   tags: ["Account"],
   summary: "Who you are here: your user id, the cell and region serving you, and since when",
   responses: {

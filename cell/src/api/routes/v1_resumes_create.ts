@@ -1,18 +1,16 @@
-import { MAX_RESUME_BYTES } from "@hireloop/resume-core";
+import { MAX_RESUME_BYTES, MAX_RESUME_TEXT_CHARS } from "@hireloop/resume-core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ServiceError } from "../../errors.ts";
 import { createResume, type ResumeUpload } from "../../services/resumes.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
 import { isJsonMediaType, mediaTypeOf } from "../media-type.ts";
-import { errorResponses, ResumeSchema } from "../schemas.ts";
-
-/** Pasted resume text: a long resume is 20,000 characters; five times that is no resume. */
-const MAX_PASTED_RESUME_CHARS = 100_000;
+import { errorResponses, ResumeSchema, VISIBLE_CHARACTER } from "../schemas.ts";
 
 const route = createRoute({
   method: "post",
   path: "/v1/resumes",
+  operationId: "createResume",
   tags: ["Resumes"],
   summary: "Upload a resume (PDF, DOCX or plain text, at most 5 MB) and parse it into sections",
   description:
@@ -31,16 +29,27 @@ const route = createRoute({
         },
         "application/json": {
           schema: z.object({
-            text: z.string().max(MAX_PASTED_RESUME_CHARS).openapi({
-              description: "The resume as plain text: what a resume holds fits easily",
-            }),
+            text: z
+              .string()
+              .min(1)
+              .max(MAX_RESUME_TEXT_CHARS)
+              .regex(new RegExp(VISIBLE_CHARACTER), "must contain a visible character")
+              .openapi({
+                description: "The resume as plain text: what a resume holds fits easily",
+              }),
           }),
         },
       },
     },
   },
   responses: {
-    201: { description: "Parsed and stored", content: { "application/json": { schema: ResumeSchema } } },
+    201: {
+      description: "Parsed and stored",
+      content: { "application/json": { schema: ResumeSchema } },
+      links: {
+        GetResume: { operationId: "getResume", parameters: { id: "$response.body#/id" } },
+      },
+    },
     ...errorResponses(400, 401, 413, 415, 422),
   },
 });

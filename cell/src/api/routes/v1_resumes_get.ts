@@ -7,6 +7,7 @@ import { errorResponses, IdParam, ResumeSchema } from "../schemas.ts";
 const route = createRoute({
   method: "get",
   path: "/v1/resumes/{id}",
+  operationId: "getResume",
   tags: ["Resumes"],
   summary: "A resume and its parsed sections",
   request: { params: IdParam },

@@ -7,6 +7,7 @@ import { errorResponses, IdempotencyHeaders, workflowAcceptedResponse } from "..
 const route = createRoute({
   method: "post",
   path: "/v1/roasts",
+  operationId: "createRoast",
   tags: ["Roasts"],
   summary: "Roast a resume: candid feedback, gentle, honest or savage",
   description:

@@ -7,6 +7,7 @@ import { errorResponses, IdParam, RoastSchema } from "../schemas.ts";
 const route = createRoute({
   method: "get",
   path: "/v1/roasts/{id}",
+  operationId: "getRoast",
   tags: ["Roasts"],
   summary: "A finished roast",
   request: { params: IdParam },

@@ -7,6 +7,7 @@ import { errorResponses, IdempotencyHeaders, workflowAcceptedResponse } from "..
 const route = createRoute({
   method: "post",
   path: "/v1/tailorings",
+  operationId: "createTailoring",
   tags: ["Tailorings"],
   summary: "Start tailoring a resume to a job; follow the returned workflow",
   description:

@@ -7,6 +7,7 @@ import { errorResponses, IdParam } from "../schemas.ts";
 const route = createRoute({
   method: "get",
   path: "/v1/tailorings/{id}/document",
+  operationId: "getTailoringDocument",
   tags: ["Tailorings"],
   summary: "Download the tailored resume (PDF or DOCX)",
   request: { params: IdParam },

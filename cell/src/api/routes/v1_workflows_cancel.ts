@@ -7,6 +7,7 @@ import { errorResponses, IdParam, WorkflowSchema } from "../schemas.ts";
 const route = createRoute({
   method: "post",
   path: "/v1/workflows/{id}/cancel",
+  operationId: "cancelWorkflow",
   tags: ["Workflows"],
   summary: "Cancel a workflow that has not finished",
   request: { params: IdParam },

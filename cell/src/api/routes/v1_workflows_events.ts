@@ -10,6 +10,7 @@ import { errorResponses, IdParam } from "../schemas.ts";
 const route = createRoute({
   method: "get",
   path: "/v1/workflows/{id}/events",
+  operationId: "followWorkflowEvents",
   tags: ["Workflows"],
   summary: "Follow a workflow's progress as server-sent events",
   description:
@@ -20,11 +21,16 @@ const route = createRoute({
       description: "An event stream: `progress`, then `end` or `close`",
       content: {
         "text/event-stream": {
-          schema: z.string().openapi({
-            description:
-              "Server-sent events. `event: progress` — data: the Workflow; `event: end` — data: {status}; `event: close` — data: {reason: idle | time_limit | unavailable}",
-            example: 'event: progress\nid: 0\ndata: {"id":"…","status":"running","progress":40,…}\n\n',
-          }),
+          schema: z
+            .object({
+              event: z.enum(["progress", "end", "close"]),
+              data: z.string().openapi({
+                description:
+                  "JSON: the Workflow (progress), {status} (end) or {reason: idle | time_limit | unavailable} (close)",
+              }),
+              id: z.string().optional().openapi({ description: "The progress event's sequence number" }),
+            })
+            .openapi({ description: "One server-sent event" }),
         },
       },
     },

@@ -7,6 +7,7 @@ import { errorResponses, IdParam, WorkflowSchema } from "../schemas.ts";
 const route = createRoute({
   method: "get",
   path: "/v1/workflows/{id}",
+  operationId: "getWorkflow",
   tags: ["Workflows"],
   summary: "A workflow's status, progress (0–100) and steps; on success the tailoringId",
   request: { params: IdParam },

@@ -1,0 +1,1 @@
+export { bodyStillArriving, closeLingering, serveHttp } from "./server.ts";
