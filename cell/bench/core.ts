@@ -10,14 +10,8 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import {
-  analyzeJob,
-  matchResume,
-  parseResumeFile,
-  parseResumeText,
-  renderResume,
-  resumeToText,
-} from "@hireloop/resume-core";
+import { analyzeJob, matchResume, parseResumeText, resumeToText } from "@hireloop/resume-core";
+import { parseResumeFile, renderResume } from "@hireloop/resume-core/documents";
 import mammoth from "mammoth";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import PDFDocument from "pdfkit";

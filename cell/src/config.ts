@@ -38,6 +38,8 @@ const configSchema = z.object({
   HL_COMPUTE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   HL_COMPUTE_QUEUE: z.coerce.number().int().min(1).default(64),
   HL_COMPUTE_MEMORY_MB: z.coerce.number().int().min(64).default(256),
+  /** Compute tasks one tenant may have at once: the rest of the pool stays for the cell's others. */
+  HL_COMPUTE_PER_TENANT: z.coerce.number().int().min(1).default(2),
   /** Workflow event streams: open at once per user and per API process, and when an open one is closed. */
   HL_STREAMS_PER_USER: z.coerce.number().int().min(1).default(4),
   HL_STREAMS_PER_CELL: z.coerce.number().int().min(1).default(64),
@@ -68,7 +70,7 @@ export type CellConfig = {
   auth: { projectId: string; jwksUrl: string };
   logLevel: string;
   steps: { timeoutMs: number; retries: number; retryDelaySeconds: number; serviceWaitMaxMs: number };
-  compute: { threads: number; timeoutMs: number; maxQueue: number; memoryMb: number };
+  compute: { threads: number; timeoutMs: number; maxQueue: number; memoryMb: number; perTenant: number };
   streams: { perUser: number; perCell: number; idleSeconds: number; maxSeconds: number };
   services: Record<"pdf" | "ai" | "scraper", { address: string; deadlineMs: number }>;
 };
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CellConfig {
       timeoutMs: e.HL_COMPUTE_TIMEOUT_MS,
       maxQueue: e.HL_COMPUTE_QUEUE,
       memoryMb: e.HL_COMPUTE_MEMORY_MB,
+      perTenant: e.HL_COMPUTE_PER_TENANT,
     },
     services: {
       pdf: { address: e.HL_PDF_ADDRESS, deadlineMs: e.HL_PDF_DEADLINE_MS },

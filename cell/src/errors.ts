@@ -40,6 +40,8 @@ export const errorCodes = {
   rate_limited: 429,
   /** The user already follows as many workflow event streams as one user may. */
   too_many_streams: 429,
+  /** The user has as many heavy requests (uploads, analyses, matches) in progress as one may. */
+  too_many_in_progress: 429,
   /** The user's daily budget for language-model work is spent; rule-based features still work. */
   budget_exceeded: 429,
   dependency_unavailable: 503,

@@ -1,4 +1,4 @@
-import { extractResumeText } from "@hireloop/resume-core";
+import { extractResumeText } from "@hireloop/resume-core/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
 import { cellFixture, resumeFile, upload } from "./support/fixtures.ts";

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { cellFor } from "@hireloop/placement";
-import { extractResumeText } from "@hireloop/resume-core";
+import { extractResumeText } from "@hireloop/resume-core/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json } from "../../cell/test/support/cell.ts";
 import { cellFixture, resumeFile, upload } from "../../cell/test/support/fixtures.ts";

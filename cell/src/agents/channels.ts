@@ -82,12 +82,21 @@ export function call<Req, Res>(
  * knows it, and anything else is an internal error.
  */
 export function toServiceError(service: SharedServiceName, error: unknown, known: readonly string[]): Error {
-  const failure = failureOf(error);
-  if (isTransient(error)) {
+  const refusal = refusalOf(service, { ...failureOf(error), transient: isTransient(error) }, known);
+  return refusal ?? (error instanceof Error ? error : new Error(String(error)));
+}
+
+/** The same, for a failure that crossed a thread as a value; undefined when the cell does not know it. */
+export function refusalOf(
+  service: SharedServiceName,
+  failure: { code: string; message: string; transient: boolean },
+  known: readonly string[],
+): ServiceError | undefined {
+  if (failure.transient) {
     return new ServiceError("dependency_unavailable", `the ${service} service is unavailable; retry shortly`);
   }
   if (known.includes(failure.code)) {
     return new ServiceError(failure.code as ConstructorParameters<typeof ServiceError>[0], failure.message);
   }
-  return error instanceof Error ? error : new Error(String(error));
+  return undefined;
 }

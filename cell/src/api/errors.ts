@@ -8,6 +8,14 @@ import { ServiceError } from "../errors.ts";
 import type { HonoEnv } from "./env.ts";
 
 const TENANT_MIGRATING_RETRY_AFTER_SECONDS = 2;
+/** Refusals that pass within seconds: a shared service restarting, a full pool, a user's own load. */
+const RETRY_SOON = new Set([
+  "dependency_unavailable",
+  "cell_busy",
+  "stream_capacity",
+  "too_many_streams",
+  "too_many_in_progress",
+]);
 const DEPENDENCY_RETRY_AFTER_SECONDS = 2;
 
 export interface ErrorBody {
@@ -33,8 +41,7 @@ export function handleError(error: Error, c: Context<HonoEnv>) {
       c.header("Retry-After", String(TENANT_MIGRATING_RETRY_AFTER_SECONDS));
     // A shared service restarting is back within seconds (its circuit breaker tries again after
     // 2 s); a busy compute pool drains within seconds too.
-    if (["dependency_unavailable", "cell_busy", "stream_capacity", "too_many_streams"].includes(error.code))
-      c.header("Retry-After", String(DEPENDENCY_RETRY_AFTER_SECONDS));
+    if (RETRY_SOON.has(error.code)) c.header("Retry-After", String(DEPENDENCY_RETRY_AFTER_SECONDS));
     return errorResponse(c, error.status, {
       code: error.code,
       message: error.message,

@@ -3,8 +3,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import workerpool from "workerpool";
-import type { ComputeTasks } from "./tasks.ts";
-import { COMPUTE_WORKER } from "./worker.ts";
+import type { ComputeSettings, ComputeTasks } from "./tasks.ts";
+import { COMPUTE_WORKER, type ComputeWorkerData } from "./worker.ts";
 
 export interface ComputePoolOptions {
   /** Worker threads; each runs one task at a time. */
@@ -15,11 +15,29 @@ export interface ComputePoolOptions {
   maxQueue: number;
   /** Heap limit of each thread, in MB. */
   memoryMb: number;
+  /** What the threads need of the cell's configuration (the shared services' addresses). */
+  settings: ComputeSettings;
+  /** Tasks one tenant may have in the pool at once: the rest of the pool stays for the others. */
+  perTenant: number;
+}
+
+export interface RunOptions {
+  /** Whose work this is, for the per-tenant limit. */
+  tenant: string;
+  /** This task's own time limit, instead of the pool's. */
+  timeoutMs?: number;
+  /** Buffers handed to the thread rather than copied; the caller must not touch them after. */
+  transfer?: ArrayBuffer[];
 }
 
 /** Every thread is busy and the queue is full: the cell is overloaded, not the request wrong. */
 export class ComputeBusyError extends Error {
   override readonly name = "ComputeBusyError";
+}
+
+/** The tenant already has as many tasks in the pool as one tenant may. */
+export class TenantBusyError extends Error {
+  override readonly name = "TenantBusyError";
 }
 
 /** A task ran out of its time (or memory): the input is too costly to process, and the thread was replaced. */
@@ -30,7 +48,8 @@ export class ComputeTooCostlyError extends Error {
 export interface ComputePool {
   run<K extends keyof ComputeTasks>(
     task: K,
-    ...args: Parameters<ComputeTasks[K]>
+    args: Parameters<ComputeTasks[K]>,
+    options: RunOptions,
   ): Promise<Awaited<ReturnType<ComputeTasks[K]>>>;
   /** Threads alive, busy and tasks waiting, for metrics. */
   stats(): { workers: number; busy: number; queued: number };
@@ -74,7 +93,7 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
     workerTerminateTimeout: 500,
     workerThreadOpts: {
       eval: true,
-      workerData: COMPUTE_WORKER,
+      workerData: { marker: COMPUTE_WORKER, settings: options.settings } satisfies ComputeWorkerData,
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
     },
   });
@@ -82,27 +101,22 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
   for (let i = 0; i < options.threads; i++) {
     pool.exec("analyzeJob", ["warm-up", undefined]).catch(() => {});
   }
+  const perTenant = new Map<string, number>();
   return {
-    async run(task, ...args) {
-      let running: ReturnType<typeof pool.exec>;
-      try {
-        running = pool.exec(task, args).timeout(options.timeoutMs);
-      } catch (error) {
-        if (error instanceof Error && /queue/i.test(error.message)) {
-          throw new ComputeBusyError("every compute thread of this cell is busy and its queue is full");
-        }
-        throw error;
+    async run(task, args, { tenant, timeoutMs = options.timeoutMs, transfer }) {
+      const mine = perTenant.get(tenant) ?? 0;
+      if (mine >= options.perTenant) {
+        throw new TenantBusyError(
+          `you have ${mine} requests in progress on this cell; retry when one is done`,
+        );
       }
+      perTenant.set(tenant, mine + 1);
       try {
-        return await running;
-      } catch (error) {
-        if (error instanceof workerpool.Promise.TimeoutError) {
-          throw new ComputeTooCostlyError(`the work took longer than ${options.timeoutMs} ms`);
-        }
-        if (error instanceof Error && error.message.startsWith("Workerpool Worker terminated Unexpectedly")) {
-          throw new ComputeTooCostlyError(`the work exhausted its memory (${options.memoryMb} MB)`);
-        }
-        throw error;
+        return await runTask(task, args, timeoutMs, transfer);
+      } finally {
+        const left = (perTenant.get(tenant) ?? 1) - 1;
+        if (left === 0) perTenant.delete(tenant);
+        else perTenant.set(tenant, left);
       }
     },
     stats() {
@@ -113,4 +127,27 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
       await pool.terminate(true, 2_000);
     },
   };
+
+  async function runTask(task: string, args: unknown[], timeoutMs: number, transfer?: ArrayBuffer[]) {
+    let running: ReturnType<typeof pool.exec>;
+    try {
+      running = pool.exec(task, args, transfer ? { transfer } : undefined).timeout(timeoutMs);
+    } catch (error) {
+      if (error instanceof Error && /queue/i.test(error.message)) {
+        throw new ComputeBusyError("every compute thread of this cell is busy and its queue is full");
+      }
+      throw error;
+    }
+    try {
+      return await running;
+    } catch (error) {
+      if (error instanceof workerpool.Promise.TimeoutError) {
+        throw new ComputeTooCostlyError(`the work took longer than ${timeoutMs} ms`);
+      }
+      if (error instanceof Error && error.message.startsWith("Workerpool Worker terminated Unexpectedly")) {
+        throw new ComputeTooCostlyError(`the work exhausted its memory (${options.memoryMb} MB)`);
+      }
+      throw error;
+    }
+  }
 }

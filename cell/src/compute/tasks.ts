@@ -1,40 +1,71 @@
+import { failureOf, isTransient } from "@hireloop/grpc";
 import {
   analyzeJob,
   type JobAnalysis,
   type MatchResult,
   matchResume,
   type ParsedResume,
-  parseResumeFile,
   ResumeError,
   type ResumeErrorCode,
+  readResumeText,
+  type UploadKind,
 } from "@hireloop/resume-core";
+import { type Channels, openChannels } from "../agents/channels.ts";
+import { parseDocument } from "../agents/pdf.ts";
+import type { CellConfig } from "../config.ts";
 
 /**
- * The cell's CPU-bound work on a request's behalf, run in its compute pool's worker threads (see
- * pool.ts) and nowhere else, so no request holds up the event loop that serves every tenant.
- * Results and refusals cross the thread boundary as values (a thrown error would lose its code).
+ * The cell's heavy work on a request's behalf, run in its compute pool's worker threads (see
+ * pool.ts) and nowhere else, so no request holds up the event loop that serves every tenant:
+ * CPU-bound steps, and handing an uploaded file to the pdf service, whose megabytes of copies and
+ * garbage would otherwise cost the event loop a full collection per upload. Results and refusals
+ * cross the thread boundary as values (a thrown error would lose its code).
  */
 export type ParseOutcome =
   | { ok: true; resume: ParsedResume }
   | { ok: false; code: ResumeErrorCode; message: string };
 
-export const computeTasks = {
-  /** Pasted resume text, read like a plain-text file upload. */
-  async parsePastedResume(text: string): Promise<ParseOutcome> {
-    try {
-      const { resume } = await parseResumeFile(new TextEncoder().encode(text), { contentType: "text/plain" });
-      return { ok: true, resume };
-    } catch (error) {
-      if (error instanceof ResumeError) return { ok: false, code: error.code, message: error.message };
-      throw error;
-    }
-  },
-  analyzeJob(text: string, title: string | undefined): JobAnalysis {
-    return analyzeJob(text, title);
-  },
-  matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult {
-    return matchResume(resume, job);
-  },
-};
+/** How the pdf service answered an uploaded file, as a value. */
+export type UploadOutcome =
+  | { ok: true; resume: ParsedResume; kind: UploadKind }
+  | { ok: false; code: string; message: string; transient: boolean };
 
-export type ComputeTasks = typeof computeTasks;
+/** What a compute thread needs from the cell's configuration. */
+export type ComputeSettings = Pick<CellConfig, "services">;
+
+export function createComputeTasks(settings: ComputeSettings) {
+  let channels: Channels | undefined;
+  return {
+    /** Pasted resume text, read like the text of an uploaded file. */
+    parsePastedResume(text: string): ParseOutcome {
+      try {
+        return { ok: true, resume: readResumeText(text) };
+      } catch (error) {
+        if (error instanceof ResumeError) return { ok: false, code: error.code, message: error.message };
+        throw error;
+      }
+    },
+    /** An uploaded file, parsed in isolation by the region's pdf service. */
+    async parseUploadedFile(
+      file: Uint8Array,
+      hint: { filename?: string | undefined; contentType?: string | undefined },
+    ): Promise<UploadOutcome> {
+      channels ??= openChannels(settings);
+      try {
+        const { resume, kind } = await parseDocument(channels, file, hint);
+        return { ok: true, resume, kind };
+      } catch (error) {
+        const { code, message } = failureOf(error);
+        return { ok: false, code, message, transient: isTransient(error) };
+      }
+    },
+    analyzeJob(text: string, title: string | undefined): JobAnalysis {
+      return analyzeJob(text, title);
+    },
+    matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult {
+      return matchResume(resume, job);
+    },
+  };
+}
+
+export type ComputeTasks = ReturnType<typeof createComputeTasks>;

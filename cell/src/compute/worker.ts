@@ -1,10 +1,15 @@
 import { setPriority } from "node:os";
 import { isMainThread, workerData } from "node:worker_threads";
 import workerpool from "workerpool";
-import { computeTasks } from "./tasks.ts";
+import { type ComputeSettings, createComputeTasks } from "./tasks.ts";
 
 /** Marks the threads the compute pool starts, so importing this file elsewhere does nothing. */
 export const COMPUTE_WORKER = "hireloop-cell-compute";
+
+export interface ComputeWorkerData {
+  marker: typeof COMPUTE_WORKER;
+  settings: ComputeSettings;
+}
 
 /**
  * Lower CPU priority than the thread serving requests. On Linux a priority set from a thread is
@@ -13,7 +18,8 @@ export const COMPUTE_WORKER = "hireloop-cell-compute";
  */
 export const COMPUTE_NICENESS = 10;
 
-if (!isMainThread && workerData === COMPUTE_WORKER) {
+const data = workerData as ComputeWorkerData | undefined;
+if (!isMainThread && data?.marker === COMPUTE_WORKER) {
   setPriority(COMPUTE_NICENESS);
-  workerpool.worker(computeTasks);
+  workerpool.worker(createComputeTasks(data.settings));
 }

@@ -38,7 +38,7 @@ export async function buildServices(
   const queue = await openStepQueue(config, { supervise: role === "worker" });
   queue.on("error", (error) => logger.warn({ err: error }, "job queue error"));
   const agents = openChannels(config);
-  const compute = createComputePool(config.compute);
+  const compute = createComputePool({ ...config.compute, settings: { services: config.services } });
   const streams = createEventStreams(redis, config.streams, logger);
   return {
     config,

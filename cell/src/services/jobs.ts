@@ -26,7 +26,7 @@ export async function createJob({
   input: { title?: string; text: string };
 }): Promise<JobView> {
   const analysis = await ctx.services.compute
-    .run("analyzeJob", input.text, input.title)
+    .run("analyzeJob", [input.text, input.title], { tenant: ctx.tenantId })
     .catch(refusedAs("input_too_complex"));
   const id = randomUUID();
   const [row] = await ctx.services.db.transaction(async (tx) => {

@@ -14,7 +14,7 @@ export async function scoreMatch({
 }): Promise<MatchResult & { resumeId: string; jobId: string }> {
   const [resume, job] = await Promise.all([loadResume(ctx, input.resumeId), loadJob(ctx, input.jobId)]);
   const result = await ctx.services.compute
-    .run("matchResume", resume.parsed, job.analysis)
+    .run("matchResume", [resume.parsed, job.analysis], { tenant: ctx.tenantId })
     .catch(refusedAs("input_too_complex"));
   await ctx.services.db.transaction(async (tx) => {
     await guardTenantWrite(tx, ctx.tenantId, ctx.services.events);

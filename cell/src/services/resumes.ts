@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ParsedResume } from "@hireloop/resume-core";
 import { and, eq } from "drizzle-orm";
-import { toServiceError } from "../agents/channels.ts";
-import { parseDocument } from "../agents/pdf.ts";
+import { refusalOf } from "../agents/channels.ts";
 import { refusedAs } from "../compute/refusals.ts";
 import { resumes } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
@@ -72,24 +71,44 @@ const PARSE_ERRORS = [
   "resume_too_complex",
 ] as const;
 
+/** Time for the pdf service's own deadline and the trip to and from a compute thread. */
+const UPLOAD_MARGIN_MS = 2_000;
+
 /**
- * Pasted text is parsed in the cell's compute threads (no document format involved, so no need for
- * the pdf service's isolated processes); files go to the pdf service.
+ * Both go through the cell's compute threads: pasted text is parsed there (no document format
+ * involved, so no need for the pdf service's isolated processes), and a file is handed from there
+ * to the pdf service, so its megabytes never churn the event loop's heap.
  */
 async function parseUpload(ctx: ServiceContext, input: ResumeUpload) {
+  const { compute, config } = ctx.services;
   if (input.source === "text") {
-    const outcome = await ctx.services.compute
-      .run("parsePastedResume", input.text)
+    const outcome = await compute
+      .run("parsePastedResume", [input.text], { tenant: ctx.tenantId })
       .catch(refusedAs("resume_too_complex"));
     if (!outcome.ok) throw new ServiceError(outcome.code, outcome.message);
     return { parsed: outcome.resume, kind: "text" as const, sizeBytes: Buffer.byteLength(input.text) };
   }
-  try {
-    const { resume, kind } = await parseDocument(ctx.services.agents, input.bytes, input);
-    return { parsed: resume, kind, sizeBytes: input.bytes.byteLength };
-  } catch (error) {
-    throw toServiceError("pdf", error, PARSE_ERRORS);
-  }
+  const sizeBytes = input.bytes.byteLength;
+  const outcome = await compute
+    .run("parseUploadedFile", [input.bytes, { filename: input.filename, contentType: input.contentType }], {
+      tenant: ctx.tenantId,
+      timeoutMs: config.services.pdf.deadlineMs + UPLOAD_MARGIN_MS,
+      transfer: ownBuffer(input.bytes),
+    })
+    .catch(refusedAs("resume_too_complex"));
+  if (outcome.ok) return { parsed: outcome.resume, kind: outcome.kind, sizeBytes };
+  throw (
+    refusalOf("pdf", outcome, PARSE_ERRORS) ??
+    new Error(`the pdf service failed the file: ${outcome.code}: ${outcome.message}`)
+  );
+}
+
+/** The bytes' buffer, to hand over whole, when the bytes are all of it (never a shared pool). */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer[] | undefined {
+  const { buffer } = bytes;
+  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength
+    ? [buffer]
+    : undefined;
 }
 
 function toView(row: typeof resumes.$inferSelect): ResumeView {

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { signDevToken } from "@hireloop/identity";
 import { cellFor, createPlacementStore } from "@hireloop/placement";
-import { extractResumeText } from "@hireloop/resume-core";
+import { extractResumeText } from "@hireloop/resume-core/documents";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

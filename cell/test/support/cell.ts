@@ -64,7 +64,7 @@ export function testCellConfig(
     auth: { projectId: PROJECT_ID, jwksUrl: `file://${join(keysDir, "jwks.json")}` },
     logLevel: process.env.HL_TEST_LOG_LEVEL ?? "silent",
     steps: { timeoutMs: 10_000, retries: 2, retryDelaySeconds: 1, serviceWaitMaxMs: 60_000, ...steps },
-    compute: { threads: 1, timeoutMs: 5_000, maxQueue: 64, memoryMb: 256 },
+    compute: { threads: 1, timeoutMs: 5_000, maxQueue: 64, memoryMb: 256, perTenant: 2 },
     streams: { perUser: 4, perCell: 64, idleSeconds: 120, maxSeconds: 600 },
     services: {
       pdf: { address: platform.services.pdf, deadlineMs: 10_000 },

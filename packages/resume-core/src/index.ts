@@ -1,10 +1,9 @@
+/** The resume domain on text. Files and documents (extraction, rendering) are in ./documents.ts. */
 export { analyzeJob } from "./analyze.ts";
-export { type ExtractedText, extractResumeText, type UploadHint } from "./extract.ts";
 export * from "./inventions.ts";
 export { MATCH_WEIGHTS, matchResume } from "./match.ts";
 export { normalizeText } from "./normalize.ts";
-export { type ParsedResumeFile, parseResumeFile, parseResumeText } from "./parse.ts";
-export * from "./render/index.ts";
+export { parseResumeText, readResumeText } from "./parse.ts";
 export { resumeToText } from "./resume-text.ts";
 export { canonicalSkill, findSkills } from "./skills.ts";
 export * from "./tailor.ts";

@@ -1,10 +1,9 @@
-import { extractResumeText, type UploadHint } from "./extract.ts";
 import { normalizeText } from "./normalize.ts";
 import { parseContact } from "./parse-contact.ts";
 import { parseEducation } from "./parse-education.ts";
 import { bulletsFrom, parseExperience } from "./parse-experience.ts";
 import { recognizeHeading, type SectionKind } from "./sections.ts";
-import { MAX_RESUME_TEXT_CHARS, type ParsedResume, ResumeError, type UploadKind } from "./types.ts";
+import { MAX_RESUME_TEXT_CHARS, type ParsedResume, ResumeError } from "./types.ts";
 
 interface Section {
   kind: SectionKind | "header";
@@ -47,17 +46,11 @@ export function parseResumeText(text: string): ParsedResume {
 }
 
 /**
- * Extracts and parses an uploaded file. A file whose text has no heading, email or phone is not
- * a resume we can read (a scanned form, a garbled font, a random document).
+ * Reads a resume from its text (pasted, or extracted from a file) and refuses what is not one: text
+ * longer than any resume, text with nothing in it, and text with no heading, email or phone (a
+ * scanned form, a garbled font, a random document).
  */
-export interface ParsedResumeFile {
-  resume: ParsedResume;
-  kind: UploadKind;
-  pages?: number;
-}
-
-export async function parseResumeFile(bytes: Uint8Array, hint: UploadHint = {}): Promise<ParsedResumeFile> {
-  const { text, kind, pages } = await extractResumeText(bytes, hint);
+export function readResumeText(text: string): ParsedResume {
   if (text.length > MAX_RESUME_TEXT_CHARS) {
     throw new ResumeError(
       "resume_too_long",
@@ -65,6 +58,7 @@ export async function parseResumeFile(bytes: Uint8Array, hint: UploadHint = {}):
     );
   }
   const resume = parseResumeText(text);
+  if (resume.text === "") throw new ResumeError("resume_empty", "The resume has only whitespace");
   const sections = splitSections(resume.text.split("\n"));
   const recognisable =
     sections.some((section) => section.kind !== "header") ||
@@ -73,7 +67,7 @@ export async function parseResumeFile(bytes: Uint8Array, hint: UploadHint = {}):
   if (!recognisable) {
     throw new ResumeError("resume_unreadable", "No resume content (contact details or sections) was found");
   }
-  return { resume, kind, ...(pages === undefined ? {} : { pages }) };
+  return resume;
 }
 
 function splitSections(lines: string[]): Section[] {

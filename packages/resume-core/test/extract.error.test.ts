@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseResumeFile } from "../src/documents.ts";
 import { extractResumeText, type UploadHint } from "../src/extract.ts";
-import { parseResumeFile } from "../src/parse.ts";
 import { MAX_RESUME_BYTES, ResumeError, type ResumeErrorCode } from "../src/types.ts";
 import { fixtureBytes } from "./support/files.ts";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyzeJob } from "../src/analyze.ts";
+import { parseResumeFile } from "../src/documents.ts";
 import { MATCH_WEIGHTS, matchResume } from "../src/match.ts";
-import { parseResumeFile, parseResumeText } from "../src/parse.ts";
+import { parseResumeText } from "../src/parse.ts";
 import { findSkills } from "../src/skills.ts";
 import type { JobAnalysis, ParsedResume } from "../src/types.ts";
 import { fixtureBytes } from "./support/files.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseResumeFile, parseResumeText, parseSkillList } from "../src/parse.ts";
+import { parseResumeFile } from "../src/documents.ts";
+import { parseResumeText, parseSkillList } from "../src/parse.ts";
 import { fixtureBytes } from "./support/files.ts";
 
 const roles = (text: string) =>

@@ -2,11 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildTable, createPlacementStore } from "@hireloop/placement";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRegion, type TestRegion } from "../support/cells.ts";
-import { createControlPlaneDatabase } from "../support/control-plane.ts";
-import { type RouterProcess, startRouterProcess } from "../support/router-process.ts";
+import { type RoutedRegion, startRoutedRegion } from "../support/routed-region.ts";
 import { describeRun, fuzz, headlinesOf } from "./schemathesis.ts";
 import { seededParameters, seedResources } from "./seed.ts";
 
@@ -26,31 +23,18 @@ const MAX_EXAMPLES = 100;
 const REQUEST_TIMEOUT_SECONDS = 10;
 const FUZZ_DEADLINE_MS = 8 * 60_000;
 
-let region: TestRegion;
-let controlPlane: Awaited<ReturnType<typeof createControlPlaneDatabase>>;
-let router: RouterProcess;
+let world: RoutedRegion;
 const run = randomBytes(4).toString("hex");
 
 beforeAll(async () => {
-  region = await startRegion(1);
-  controlPlane = await createControlPlaneDatabase();
-  const store = createPlacementStore(controlPlane.sql);
-  for (const cell of region.cells) await store.upsertCell(cell.record);
-  await store.saveTable(buildTable({ region: "us-east", cells: region.cells.map((cell) => cell.record) }));
-  router = await startRouterProcess({
-    HL_ROUTER_ID: "contract-router",
-    HL_CONTROL_DATABASE_URL: controlPlane.url,
-    HL_AUTH_JWKS_URL: region.jwksUrl,
+  world = await startRoutedRegion(1, {
     // The fuzzer sends thousands of requests a minute from one address as one user.
-    HL_RATE_LIMIT_ADDRESS_POINTS: "1000000",
-    HL_RATE_LIMIT_USER_POINTS: "1000000",
+    routerEnv: { HL_RATE_LIMIT_ADDRESS_POINTS: "1000000", HL_RATE_LIMIT_USER_POINTS: "1000000" },
   });
 }, 120_000);
 
 afterAll(async () => {
-  await router?.stop("SIGTERM");
-  await region?.stop();
-  await controlPlane?.drop();
+  await world?.stop();
 });
 
 describe("the API contract, fuzzed through the router", () => {
@@ -58,11 +42,11 @@ describe("the API contract, fuzzed through the router", () => {
     "answers every generated request as its OpenAPI document says",
     async () => {
       const reportDir = await mkdtemp(join(tmpdir(), "hl-contract-"));
-      const alice = await region.token(`contract-${run}-alice`);
-      const seeded = await seedResources(router.url, alice);
+      const alice = await world.region.token(`contract-${run}-alice`);
+      const seeded = await seedResources(world.router.url, alice);
       const result = await fuzz({
-        url: router.url,
-        tokens: { alice, bob: await region.token(`contract-${run}-bob`) },
+        url: world.router.url,
+        tokens: { alice, bob: await world.region.token(`contract-${run}-bob`) },
         extraConfig: seededParameters(seeded),
         seed: SEED,
         maxExamples: MAX_EXAMPLES,

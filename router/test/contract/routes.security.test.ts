@@ -4,11 +4,10 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDevKeys, signDevToken } from "@hireloop/identity";
-import { buildTable, createPlacementStore } from "@hireloop/placement";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ID, startRegion, type TestRegion } from "../support/cells.ts";
-import { createControlPlaneDatabase } from "../support/control-plane.ts";
-import { type RouterProcess, startRouterProcess } from "../support/router-process.ts";
+import { PROJECT_ID, type TestRegion } from "../support/cells.ts";
+import { type RoutedRegion, startRoutedRegion } from "../support/routed-region.ts";
+import type { RouterProcess } from "../support/router-process.ts";
 import { type SeededIds, seedResources } from "./seed.ts";
 
 /**
@@ -48,8 +47,8 @@ const ID_KINDS: Record<string, keyof SeededIds> = {
   discoveryId: "discoveries",
 };
 
+let world: RoutedRegion;
 let region: TestRegion;
-let controlPlane: Awaited<ReturnType<typeof createControlPlaneDatabase>>;
 let router: RouterProcess;
 let operations: Operation[];
 let alice: SeededIds;
@@ -57,24 +56,14 @@ const run = randomBytes(4).toString("hex");
 const token = (uid: string) => region.token(`${uid}-${run}`);
 
 beforeAll(async () => {
-  region = await startRegion(2);
-  controlPlane = await createControlPlaneDatabase();
-  const store = createPlacementStore(controlPlane.sql);
-  for (const cell of region.cells) await store.upsertCell(cell.record);
-  await store.saveTable(buildTable({ region: "us-east", cells: region.cells.map((cell) => cell.record) }));
-  router = await startRouterProcess({
-    HL_ROUTER_ID: "security-router",
-    HL_CONTROL_DATABASE_URL: controlPlane.url,
-    HL_AUTH_JWKS_URL: region.jwksUrl,
-  });
+  world = await startRoutedRegion(2);
+  ({ region, router } = world);
   operations = operationsOf(await (await fetch(`${router.url}/openapi.json`)).json());
   alice = await seedResources(router.url, await token("alice"));
 }, 180_000);
 
 afterAll(async () => {
-  await router?.stop("SIGTERM");
-  await region?.stop();
-  await controlPlane?.drop();
+  await world?.stop();
 });
 
 function operationsOf(document: { paths: Record<string, Record<string, Record<string, unknown>>> }) {
@@ -171,7 +160,6 @@ function sendLarge(
         timeout: 15_000,
       },
       (res) => {
-        if (process.env.HL_DEBUG_SECURITY) console.log("response", res.statusCode);
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => {
@@ -188,7 +176,6 @@ function sendLarge(
     );
     req.on("timeout", () => req.destroy(new Error("no answer within 15 s")));
     req.on("error", (error: NodeJS.ErrnoException) => {
-      if (process.env.HL_DEBUG_SECURITY) console.log("error", error.code);
       if (error.code !== "EPIPE" && error.code !== "ECONNRESET") reject(error);
     });
     req.end(init.body);
@@ -203,11 +190,7 @@ async function misses(
 ): Promise<string[]> {
   const found: string[] = [];
   for (const operation of selected) {
-    const started = Date.now();
-    if (process.env.HL_DEBUG_SECURITY) console.log("start", operation.method, operation.path);
     const { status, code } = await attempt(operation);
-    if (process.env.HL_DEBUG_SECURITY)
-      console.log(operation.method, operation.path, status, code, Date.now() - started);
     if (status !== expected.status || code !== expected.code) {
       found.push(`${operation.method} ${operation.path}: ${status} ${String(code)}`);
     }

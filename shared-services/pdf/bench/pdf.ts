@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { createLogger, createMetricsRegistry } from "@hireloop/observability";
 import { fromWireResume } from "@hireloop/proto/convert";
 import { DocumentFormat } from "@hireloop/proto/resume";
-import { parseResumeFile, renderResume } from "@hireloop/resume-core";
+import { parseResumeFile, renderResume } from "@hireloop/resume-core/documents";
 import { startPdfService } from "../src/app.ts";
 import { createPdfClient } from "../src/client.ts";
 import { loadConfig } from "../src/config.ts";

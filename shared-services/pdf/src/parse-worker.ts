@@ -1,12 +1,6 @@
 import { setPriority } from "node:os";
-import {
-  type ParsedResume,
-  type ParsedResumeFile,
-  parseResumeFile,
-  ResumeError,
-  type ResumeErrorCode,
-  renderResume,
-} from "@hireloop/resume-core";
+import { type ParsedResume, ResumeError, type ResumeErrorCode } from "@hireloop/resume-core";
+import { type ParsedResumeFile, parseResumeFile, renderResume } from "@hireloop/resume-core/documents";
 import workerpool from "workerpool";
 import { assertInflatesWithinLimit, TooComplexError } from "./inflate-guard.ts";
 

@@ -1,7 +1,16 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { errorCodes } from "../../errors.ts";
 import type { HonoEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
 import { isJsonMediaType, mediaTypeOf } from "../media-type.ts";
+import { type MultipartForm, readMultipart } from "../multipart.ts";
+
+declare module "hono" {
+  interface ContextVariableMap {
+    /** A multipart body, read once here for the route (see multipart.ts). */
+    form: MultipartForm;
+  }
+}
 
 /**
  * One check for every string a caller sends, before any route sees it: the URL's path and query,
@@ -9,18 +18,19 @@ import { isJsonMediaType, mediaTypeOf } from "../media-type.ts";
  * names. A NUL or an unpaired UTF-16 surrogate is refused with 400 `invalid_text`: neither can be
  * stored (Postgres text refuses NUL, jsonb both), and neither belongs in anything a person writes.
  * A body that says it is JSON and is not gets 400 `invalid_json`; a multipart body that cannot be
- * read, 400 `invalid_multipart`. The parsed body stays cached for the route's own validation.
+ * read, 400 `invalid_multipart`. The parsed body is kept for the route (JSON in hono's body cache
+ * for its validator, multipart as the `form` variable).
  */
 export function refuseUnsafeText(): MiddlewareHandler<HonoEnv> {
   return async (c, next) => {
     const refusal = inUrl(c) ?? inHeaders(c) ?? (await inBody(c));
-    if (refusal) return errorResponse(c, 400, refusal);
+    if (refusal) return errorResponse(c, errorCodes[refusal.code], refusal);
     await next();
   };
 }
 
 interface Refusal {
-  code: "invalid_text" | "invalid_json" | "invalid_multipart";
+  code: "invalid_text" | "invalid_json" | "invalid_multipart" | "resume_too_large";
   message: string;
   details?: { where: string };
 }
@@ -78,23 +88,15 @@ async function inBody(c: Context<HonoEnv>): Promise<Refusal | undefined> {
     return where === undefined ? undefined : unsafeText(where);
   }
   if (mediaType === "multipart/form-data") {
-    let form: FormData;
-    try {
-      // Read with the media type in lower case, as the route's validator does, and cached where the
-      // validator looks for it, so the body is parsed once.
-      form = await new Response(await c.req.arrayBuffer(), {
-        headers: { "content-type": contentType.replace(/^[^;]+/, mediaType) },
-      }).formData();
-      c.req.bodyCache.formData = form;
-    } catch {
-      return { code: "invalid_multipart", message: "the multipart body cannot be read" };
-    }
-    for (const [name, value] of form) {
+    const form = await readMultipart(c.req.raw.body, contentType.replace(/^[^;]+/, mediaType));
+    if ("code" in form) return form;
+    for (const [name, value] of [...form.fields, ...form.files]) {
       if (!isSafeText(name)) return unsafeText("a form field's name");
-      const text = typeof value === "string" ? value : value.name;
+      const text = typeof value === "string" ? value : value.filename;
       if (!isSafeText(text))
         return unsafeText(`form.${safeLabel(name)}${typeof value === "string" ? "" : " (file name)"}`);
     }
+    c.set("form", form);
   }
   return undefined;
 }

@@ -1,11 +1,21 @@
-import { MAX_RESUME_BYTES, MAX_RESUME_TEXT_CHARS } from "@hireloop/resume-core";
+import { MAX_RESUME_TEXT_CHARS } from "@hireloop/resume-core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ServiceError } from "../../errors.ts";
 import { createResume, type ResumeUpload } from "../../services/resumes.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
 import { isJsonMediaType, mediaTypeOf } from "../media-type.ts";
+import type { MultipartForm } from "../multipart.ts";
 import { errorResponses, ResumeSchema, VISIBLE_CHARACTER } from "../schemas.ts";
+
+const PastedResume = z.object({
+  text: z
+    .string()
+    .min(1)
+    .max(MAX_RESUME_TEXT_CHARS)
+    .regex(new RegExp(VISIBLE_CHARACTER), "must contain a visible character")
+    .openapi({ description: "The resume as plain text: what a resume holds fits easily" }),
+});
 
 const route = createRoute({
   method: "post",
@@ -16,28 +26,22 @@ const route = createRoute({
   description:
     'Send multipart/form-data with a `file` field, or JSON `{"text": …}`. A file that cannot be read is refused with 422 and a specific code (resume_empty, resume_unreadable, resume_truncated, resume_no_text_layer, resume_encrypted, resume_unsupported_type); nothing is stored for a refused upload.',
   request: {
-    // Each media type is validated only when the request uses it; any other type is a 415.
+    // JSON is validated when the request uses it; a multipart body is read as it streams (see
+    // multipart.ts), so its schema here only describes it; any other type is a 415.
     body: {
       required: false,
       content: {
         "multipart/form-data": {
-          schema: z.object({
-            file: z
-              .instanceof(File, { message: "a file field is required" })
-              .openapi({ type: "string", format: "binary" }),
-          }),
+          schema: {
+            type: "object",
+            properties: {
+              file: { type: "string", format: "binary", description: "PDF, DOCX or plain text" },
+            },
+            required: ["file"],
+          },
         },
         "application/json": {
-          schema: z.object({
-            text: z
-              .string()
-              .min(1)
-              .max(MAX_RESUME_TEXT_CHARS)
-              .regex(new RegExp(VISIBLE_CHARACTER), "must contain a visible character")
-              .openapi({
-                description: "The resume as plain text: what a resume holds fits easily",
-              }),
-          }),
+          schema: PastedResume,
         },
       },
     },
@@ -57,14 +61,12 @@ const route = createRoute({
 export function registerResumesCreate(app: App) {
   app.openapi(route, async (c) => {
     const mediaType = mediaTypeOf(c.req.header("content-type"));
-    const body: { text: string } | { file: File } | Record<string, never> = isJsonMediaType(mediaType)
-      ? c.req.valid("json")
-      : mediaType === "multipart/form-data"
-        ? c.req.valid("form")
-        : {};
     let upload: ResumeUpload;
-    if ("text" in body) upload = { source: "text", text: body.text };
-    else if ("file" in body) upload = await fileUpload(body.file);
+    if (isJsonMediaType(mediaType)) {
+      // Validated against PastedResume by the route; the multipart schema (a plain one) hides its type.
+      const { text } = c.req.valid("json" as never) as z.infer<typeof PastedResume>;
+      upload = { source: "text", text };
+    } else if (mediaType === "multipart/form-data") upload = fileUpload(c.get("form"));
     else {
       throw new ServiceError(
         "unsupported_media_type",
@@ -75,17 +77,17 @@ export function registerResumesCreate(app: App) {
   });
 }
 
-async function fileUpload(file: File): Promise<ResumeUpload> {
-  if (file.size > MAX_RESUME_BYTES) {
-    throw new ServiceError(
-      "resume_too_large",
-      `the resume is larger than ${MAX_RESUME_BYTES / 1024 / 1024} MB`,
-    );
+function fileUpload(form: MultipartForm): ResumeUpload {
+  const file = form.files.get("file");
+  if (!file) {
+    throw new ServiceError("validation_failed", "file: a file field is required", [
+      { path: "file", message: "a file field is required" },
+    ]);
   }
   return {
     source: "file",
-    bytes: new Uint8Array(await file.arrayBuffer()),
-    filename: file.name || undefined,
-    contentType: file.type || undefined,
+    bytes: file.bytes,
+    filename: file.filename || undefined,
+    contentType: file.contentType || undefined,
   };
 }
