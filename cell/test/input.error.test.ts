@@ -68,18 +68,28 @@ describe("strings no store can keep", () => {
   });
 
   it("refuses a multipart upload whose file name or field name holds a NUL", async () => {
-    const named = upload(new TextEncoder().encode(cellFixture("resume.txt")), "cv\u0000.txt", "text/plain");
-    const res = await cell.as("careless")("/v1/resumes", named);
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({
+    // Written as RFC 8187 escapes, a NUL reaches the name once decoded: 400 invalid_text.
+    const encoded = await cell.as("careless")("/v1/resumes", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=b" },
+      body: `--b\r\nContent-Disposition: form-data; name="file"; filename*=utf-8''cv%00.txt\r\nContent-Type: text/plain\r\n\r\n${cellFixture("resume.txt")}\r\n--b--\r\n`,
+    });
+    expect(encoded.status).toBe(400);
+    expect(await encoded.json()).toMatchObject({
       code: "invalid_text",
       details: { where: "form.file (file name)" },
     });
-    const form = new FormData();
-    form.append("fi\u0000le", new File(["x"], "cv.txt"));
-    const field = await cell.as("careless")("/v1/resumes", { method: "POST", body: form });
-    expect(field.status).toBe(400);
-    expect((await field.json()).code).toBe("invalid_text");
+    // A raw NUL in a part's header is no valid MIME header at all: 400 invalid_multipart.
+    for (const [field, name] of [
+      ["file", "cv\u0000.txt"],
+      ["fi\u0000le", "cv.txt"],
+    ] as const) {
+      const form = new FormData();
+      form.append(field, new File([cellFixture("resume.txt")], name, { type: "text/plain" }));
+      const res = await cell.as("careless")("/v1/resumes", { method: "POST", body: form });
+      expect(res.status).toBe(400);
+      expect((await res.json()).code).toBe("invalid_multipart");
+    }
   });
 
   it("stores text it did not write without what no store can keep: a PDF whose glyphs extract as NULs", async () => {
@@ -144,6 +154,23 @@ describe("bodies that are not what they say", () => {
       }
     });
   }
+
+  it("takes only a file in a multipart upload: a part without a name, or any other part, is refused", async () => {
+    const body = (extra: string) =>
+      `--b\r\nContent-Disposition: form-data; name="file"; filename="cv.txt"\r\n\r\n${cellFixture("resume.txt")}\r\n--b\r\nContent-Disposition: form-data; ${extra}\r\n\r\nabc\r\n--b--\r\n`;
+    for (const extra of ['name=""', 'name="note"']) {
+      const res = await cell.as("careless")("/v1/resumes", {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=b" },
+        body: body(extra),
+      });
+      expect(res.status, extra).toBe(400);
+      expect(await res.json()).toMatchObject({
+        code: "validation_failed",
+        message: "file: only a file field is taken",
+      });
+    }
+  });
 
   it("answers a multipart body that cannot be read with 400 invalid_multipart", async () => {
     const res = await cell.as("careless")("/v1/resumes", {

@@ -1,9 +1,22 @@
+import { signRouterCredential } from "@hireloop/identity";
 import autocannon from "autocannon";
 
 /** One prepared request: autocannon builds its bytes once and cycles through the list per connection. */
 export interface BenchRequest {
   path: string;
   headers: Record<string, string>;
+  /** Sent straight to a cell: each send carries a fresh router credential, as the router makes it. */
+  signedFor?: { cellKey: Buffer; tenant: string };
+}
+
+/** The request's headers for one send: its own, and a router credential when it goes to a cell. */
+export function headersFor(request: BenchRequest): Record<string, string> {
+  if (!request.signedFor) return request.headers;
+  const { cellKey, tenant } = request.signedFor;
+  return {
+    ...request.headers,
+    ...signRouterCredential(cellKey, { method: "GET", path: request.path, tenant }),
+  };
 }
 
 export interface LoadOptions {
@@ -54,7 +67,15 @@ export function drive(baseUrl: string, requests: readonly BenchRequest[], option
         connections: options.connections,
         duration: options.seconds,
         timeout: REQUEST_TIMEOUT_SECONDS,
-        requests: requests.map((request) => ({ method: "GET", ...request })),
+        requests: requests.map((request) => ({
+          method: "GET",
+          path: request.path,
+          headers: request.headers,
+          // A signed request is made anew for every send: a credential is good for one request.
+          ...(request.signedFor
+            ? { setupRequest: (built: object) => ({ ...built, headers: headersFor(request) }) }
+            : {}),
+        })),
       },
       (error, result) => {
         if (error) return reject(error);

@@ -9,15 +9,26 @@ import { childProcesses } from "./cpu.ts";
 /** Debian's nginx packages, most preferred first: nginx-light is the basic build (the binary is in nginx). */
 const PACKAGES = ["nginx-light", "nginx"];
 const BINARIES = ["/usr/sbin/nginx", "/usr/bin/nginx"];
+/** nginx's JavaScript module (njs), to sign each request as the router does. */
+const NJS_PACKAGE = "libnginx-mod-http-js";
+const NJS_MODULE = "/usr/lib/nginx/modules/ngx_http_js_module.so";
 const APT_TIMEOUT_MS = 300_000;
 const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
-/** Idle keep-alive connections each worker keeps to the upstream group (nginx's cache, not a cap). */
+/** Idle keep-alive connections each worker keeps to each cell (nginx's cache, not a cap). */
 const UPSTREAM_KEEPALIVE = 64;
 
+/** One cell behind nginx: where it listens and the key its router credential is made with. */
+export interface NginxCell {
+  /** `host:port` */
+  address: string;
+  cellKey: Buffer;
+}
+
 export interface NginxOptions {
-  /** `host:port` of each upstream cell, in a fixed order (the consistent hash depends on the list). */
-  upstreams: readonly string[];
+  cells: readonly NginxCell[];
+  /** Each user's cell (an index into `cells`): the one the router's placement names. */
+  placement: ReadonlyMap<string, number>;
   /** One worker, like the one router process it is compared with. */
   workerProcesses: number;
 }
@@ -30,12 +41,14 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
-/** The nginx binary, installed from Debian's archive if it is missing (needs root). */
+/** The nginx binary and its JavaScript module, installed from Debian's archive if missing (needs root). */
 export function ensureNginx(log: (line: string) => void): string {
   const found = BINARIES.find((path) => existsSync(path));
-  if (found) return found;
+  if (found && existsSync(NJS_MODULE)) return found;
   if (process.getuid?.() !== 0) {
-    throw new Error(`nginx is not installed; as root run: apt-get install -y ${PACKAGES[0]}`);
+    throw new Error(
+      `nginx or its njs module is missing; as root run: apt-get install -y ${PACKAGES[0]} ${NJS_PACKAGE}`,
+    );
   }
   let name = installable();
   if (!name) {
@@ -44,10 +57,12 @@ export function ensureNginx(log: (line: string) => void): string {
     name = installable();
   }
   if (!name) throw new Error(`apt has no candidate for ${PACKAGES.join(" or ")}`);
-  log(`apt-get install -y ${name}`);
-  apt(["install", "-y", "--no-install-recommends", name]);
+  log(`apt-get install -y ${name} ${NJS_PACKAGE}`);
+  apt(["install", "-y", "--no-install-recommends", name, NJS_PACKAGE]);
   const installed = BINARIES.find((path) => existsSync(path));
-  if (!installed) throw new Error(`${name} installed but no nginx binary in ${BINARIES.join(", ")}`);
+  if (!installed || !existsSync(NJS_MODULE)) {
+    throw new Error(`${name} installed but no nginx binary in ${BINARIES.join(", ")} or no ${NJS_MODULE}`);
+  }
   return installed;
 }
 
@@ -69,13 +84,26 @@ function apt(args: string[]) {
 }
 
 /**
- * The upstream block the issue names: `hash $http_x_user_id consistent`, keep-alive to the cells, and
- * no failover: a failed cell is never marked down (max_fails=0) and a failed request is never retried
- * on another cell (proxy_next_upstream off), because that user's data lives on one cell only.
+ * nginx doing the router's hop without its edge (no token check, no limits): each user to the cell
+ * the router's placement names (a map, like the router's table), the router credential made per
+ * request in njs (the same HMAC over time, nonce, method, path and user as
+ * packages/identity/src/router-credential.ts), keep-alive to each cell, and no failover: a failed
+ * request is never retried on another cell (proxy_next_upstream off), since that user's data
+ * lives on one cell only.
  */
 export function nginxConfig(dir: string, port: number, options: NginxOptions): string {
-  const servers = options.upstreams.map((address) => `    server ${address} max_fails=0;`).join("\n");
-  return `worker_processes ${options.workerProcesses};
+  const upstreams = options.cells
+    .map(
+      (cell, index) => `  upstream cell${index} {
+    server ${cell.address} max_fails=0;
+    keepalive ${UPSTREAM_KEEPALIVE};
+    keepalive_requests 1000000;
+  }`,
+    )
+    .join("\n");
+  const placement = [...options.placement].map(([user, index]) => `    "${user}" ${index};`).join("\n");
+  return `load_module ${NJS_MODULE};
+worker_processes ${options.workerProcesses};
 error_log ${dir}/error.log warn;
 pid ${dir}/nginx.pid;
 
@@ -92,23 +120,49 @@ http {
   scgi_temp_path ${dir}/scgi;
   keepalive_requests 1000000;
 
-  upstream cells {
-    hash $http_x_user_id consistent;
-${servers}
-    keepalive ${UPSTREAM_KEEPALIVE};
-    keepalive_requests 1000000;
+  js_path ${dir};
+  js_import credential from credential.js;
+
+  map $http_x_user_id $hl_cell {
+    default 0;
+${placement}
   }
+  js_set $hl_router_credential credential.sign;
+
+${upstreams}
 
   server {
     listen 127.0.0.1:${port};
+    location = /healthz {
+      return 200 "ok";
+    }
     location / {
-      proxy_pass http://cells;
+      proxy_pass http://cell$hl_cell;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
+      proxy_set_header x-hl-router-credential $hl_router_credential;
+      proxy_set_header x-hl-tenant $http_x_user_id;
       proxy_next_upstream off;
     }
   }
 }
+`;
+}
+
+/** The njs side: the credential of one request for the cell the placement names. */
+export function credentialScript(cells: readonly NginxCell[]): string {
+  const keys = cells.map((cell) => `"${cell.cellKey.toString("hex")}"`).join(", ");
+  return `const crypto = require("crypto");
+const KEYS = [${keys}].map((hex) => Buffer.from(hex, "hex"));
+
+function sign(r) {
+  const stamp = "v1." + Date.now() + "." + r.variables.request_id;
+  const signed = stamp + "\\n" + r.method + "\\n" + r.variables.request_uri + "\\n" + (r.headersIn["x-user-id"] || "");
+  const mac = crypto.createHmac("sha256", KEYS[Number(r.variables.hl_cell)]).update(signed).digest("base64url");
+  return stamp + "." + mac;
+}
+
+export default { sign };
 `;
 }
 
@@ -120,6 +174,7 @@ export async function startNginx(binary: string, options: NginxOptions): Promise
   const port = await freePort();
   const conf = join(dir, "nginx.conf");
   await writeFile(conf, nginxConfig(dir, port, options));
+  await writeFile(join(dir, "credential.js"), credentialScript(options.cells));
   const base = ["-p", dir, "-e", join(dir, "error.log"), "-c", conf];
   // `nginx -v` prints to stderr.
   const version = spawnSync(binary, ["-v"], { encoding: "utf8", timeout: 10_000 }).stderr.trim();

@@ -1,5 +1,5 @@
 import { Pool } from "undici";
-import type { BenchRequest, LoadSample } from "./load.ts";
+import { type BenchRequest, headersFor, type LoadSample } from "./load.ts";
 
 /** A prepared request with the origin it goes to, so one run can spread over several servers. */
 export interface AddressedRequest extends BenchRequest {
@@ -49,7 +49,7 @@ export class OpenLoopDriver {
         const { statusCode, body } = await this.#poolFor(request.origin).request({
           method: "GET",
           path: request.path,
-          headers: request.headers,
+          headers: headersFor(request),
         });
         await body.dump();
         if (statusCode === options.expectStatus) latencies.push(performance.now() - sent);

@@ -2,7 +2,8 @@
  * npm run bench:router — the regional router beside nginx, in front of the same three real cells,
  * driven by the same load tool (autocannon) with the same connections and the same requests:
  *   direct  one cell, no proxy (the floor)
- *   nginx   Debian's nginx, `hash $http_x_user_id consistent`, keep-alive, no failover
+ *   nginx   Debian's nginx: each user to the cell the placement names, the router credential made in
+ *           njs per request, keep-alive, no failover
  *   router  router/src/main.ts as a process, placement from a real control plane
  * and checks the issue's targets: router ≥ 0.5 × nginx throughput, router adds < 2 ms p99 over direct.
  *
@@ -14,20 +15,23 @@
  *
  * The router's /healthz is its own and every /v1 path requires a signed-in user, so no anonymous
  * request reaches a cell's health through it. All three therefore get the same authenticated
- * `GET /v1/resumes/<random uuid>`, which every cell answers 404 after verifying the token and
- * querying its database; each request carries its user's token and `x-user-id` (nginx's hash key).
+ * `GET /v1/resumes/<random uuid>`, which every cell answers 404 after checking the router
+ * credential, verifying the token and querying its database; each request carries its user's token
+ * and `x-user-id` (nginx's placement key). Cells answer only a router's signed requests (ADR 0016),
+ * so nginx signs like the router, and "direct" requests are signed by the load generator.
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import { buildTable, createPlacementStore } from "@hireloop/placement";
+import { buildTable, cellFor, createPlacementStore } from "@hireloop/placement";
 import { fmt } from "../../cell/bench/measure.ts";
+import type { CellProcesses } from "../../cell/test/support/processes.ts";
 import { startRegion, type TestRegion } from "../test/support/cells.ts";
 import { createControlPlaneDatabase } from "../test/support/control-plane.ts";
 import { type RouterProcess, startRouterProcess } from "../test/support/router-process.ts";
 import { childProcesses, totalCpuSeconds } from "./cpu.ts";
-import { type BenchRequest, combine, drive, type LoadResult, type LoadSample } from "./load.ts";
+import { type BenchRequest, combine, drive, headersFor, type LoadResult, type LoadSample } from "./load.ts";
 import { ensureNginx, type RunningNginx, startNginx } from "./nginx.ts";
 import { type AddressedRequest, OpenLoopDriver, type RateSample } from "./open-loop.ts";
 
@@ -88,6 +92,8 @@ interface Target {
   url: string;
   /** The proxy's processes, whose CPU time is charged to this target's requests. */
   proxyPids: number[];
+  /** What this target is sent, when not the shared requests. */
+  requests?: readonly BenchRequest[];
 }
 
 /** CPU milliseconds per answered request, of the proxy and of all the cells' API processes. */
@@ -128,7 +134,8 @@ async function setUp() {
   cleanups.push(() => controlPlane.drop());
   const store = createPlacementStore(controlPlane.sql);
   for (const cell of region.cells) await store.upsertCell(cell.record);
-  await store.saveTable(buildTable({ region: "us-east", cells: region.cells.map((cell) => cell.record) }));
+  const table = buildTable({ region: "us-east", cells: region.cells.map((cell) => cell.record) });
+  await store.saveTable(table);
 
   const router: RouterProcess = await startRouterProcess({
     HL_ROUTER_ID: "router-bench",
@@ -140,26 +147,41 @@ async function setUp() {
   });
   cleanups.push(() => router.stop());
 
+  const run = randomBytes(4).toString("hex");
+  const users = Array.from({ length: USERS }, (_, index) => `bench-${run}-${index}`);
+  const requests: BenchRequest[] = await Promise.all(
+    users.map(
+      async (uid): Promise<BenchRequest> => ({
+        path: `/v1/resumes/${randomUUID()}`,
+        headers: { authorization: `Bearer ${await region.token(uid)}`, "x-user-id": uid },
+      }),
+    ),
+  );
+  const cellIds = region.cells.map((cell) => cell.id);
   const nginx: RunningNginx = await startNginx(nginxBinary, {
-    upstreams: region.cells.map((cell) => new URL(cell.processes.apiUrl).host),
+    cells: region.cells.map((cell) => ({
+      address: new URL(cell.processes.apiUrl).host,
+      cellKey: cell.processes.cellKey,
+    })),
+    placement: new Map(users.map((uid) => [uid, cellIds.indexOf(cellFor(table, uid))])),
     workerProcesses: 1,
   });
   cleanups.push(() => nginx.stop());
 
-  const run = randomBytes(4).toString("hex");
-  const requests: BenchRequest[] = await Promise.all(
-    Array.from({ length: USERS }, async (_, index): Promise<BenchRequest> => {
-      const uid = `bench-${run}-${index}`;
-      return {
-        path: `/v1/resumes/${randomUUID()}`,
-        headers: { authorization: `Bearer ${await region.token(uid)}`, "x-user-id": uid },
-      };
-    }),
-  );
   const first = region.cells[0];
   if (!first) throw new Error("no cell started");
   const targets: Target[] = [
-    { name: "direct", label: `direct (${first.id})`, url: first.processes.apiUrl, proxyPids: [] },
+    {
+      name: "direct",
+      label: `direct (${first.id})`,
+      url: first.processes.apiUrl,
+      proxyPids: [],
+      // Straight to a cell, each request carries the credential the router would have made.
+      requests: requests.map((request) => ({
+        ...request,
+        signedFor: { cellKey: first.processes.cellKey, tenant: request.headers["x-user-id"] ?? "" },
+      })),
+    },
     { name: "nginx", label: "nginx", url: nginx.url, proxyPids: nginx.pids },
     {
       name: "router",
@@ -170,8 +192,8 @@ async function setUp() {
   ];
   const cellPids = childProcesses(process.pid, /cell\/src\/main\.ts api$/);
   if (cellPids.length !== CELLS) throw new Error(`found ${cellPids.length} cell API processes, not ${CELLS}`);
-  const cellUrls = new Map(region.cells.map((cell) => [cell.id, cell.processes.apiUrl]));
-  return { targets, requests, cellPids, cellUrls, nginxVersion: nginx.version };
+  const cells = new Map(region.cells.map((cell) => [cell.id, cell.processes]));
+  return { targets, requests, cellPids, cells, nginxVersion: nginx.version };
 }
 
 /**
@@ -186,7 +208,7 @@ async function spread(
   const cells: string[] = [];
   for (const request of requests) {
     const res = await fetch(`${target.url}${request.path}`, {
-      headers: request.headers,
+      headers: headersFor(request),
       signal: AbortSignal.timeout(10_000),
     });
     const body = await res.text();
@@ -254,7 +276,11 @@ async function measure(
 /** autocannon against the target's URL with `connections` keep-alive connections. */
 function closedLoop(requests: readonly BenchRequest[], phase: ClosedPhase): Run {
   return (target, seconds) =>
-    drive(target.url, requests, { connections: phase.connections, seconds, expectStatus: EXPECT_STATUS });
+    drive(target.url, target.requests ?? requests, {
+      connections: phase.connections,
+      seconds,
+      expectStatus: EXPECT_STATUS,
+    });
 }
 
 const measureClosed = (
@@ -291,14 +317,16 @@ function openLoop(
   targets: readonly Target[],
   requests: readonly BenchRequest[],
   routerCells: readonly string[],
-  cellUrls: ReadonlyMap<string, string>,
+  cells: ReadonlyMap<string, CellProcesses>,
   rate: number,
 ): Run {
   const addressed = (target: Target): AddressedRequest[] =>
     requests.map((request, index) => {
-      const cellUrl = cellUrls.get(routerCells[index] ?? "");
-      if (target.name === "direct" && !cellUrl) throw new Error(`no cell known for request ${index}`);
-      return { ...request, origin: target.name === "direct" ? (cellUrl ?? "") : target.url };
+      if (target.name !== "direct") return { ...request, origin: target.url };
+      const cell = cells.get(routerCells[index] ?? "");
+      if (!cell) throw new Error(`no cell known for request ${index}`);
+      const tenant = request.headers["x-user-id"] ?? "";
+      return { ...request, origin: cell.apiUrl, signedFor: { cellKey: cell.cellKey, tenant } };
     });
   const byTarget = new Map(targets.map((target) => [target.name, addressed(target)]));
   const driver = new OpenLoopDriver();
@@ -308,18 +336,18 @@ function openLoop(
 }
 
 async function main() {
-  const { targets, requests, cellPids, cellUrls, nginxVersion } = await setUp();
+  const { targets, requests, cellPids, cells, nginxVersion } = await setUp();
   log(
     `\nmachine: ${availableParallelism()} CPUs shared by the load generator, ${CELLS} cells (API + worker each), the router, nginx, Postgres, Redis and anything else running; load average ${loadAverage()}`,
   );
   log(`versions: node ${process.version}, ${nginxVersion} (1 worker, like the 1 router process)`);
   log(
-    "request: GET /v1/resumes/<random uuid> with a valid token and x-user-id on all three; the router has no anonymous path to a cell's /healthz (its own /healthz answers itself, /v1/* needs a token); every cell answers 404",
+    "request: GET /v1/resumes/<random uuid> with a valid token and x-user-id on all three, each reaching the cell with a router credential (the router and nginx make one per request, the load generator for direct); every cell answers 404",
   );
   log(`users: ${USERS}, each its own token; where they land:`);
   let routerCells: string[] = [];
   for (const target of targets) {
-    const { summary, cells } = await spread(target, requests);
+    const { summary, cells } = await spread(target, target.requests ?? requests);
     if (target.name === "router") routerCells = cells;
     log(`  ${target.label.padEnd(20)} ${summary}`);
   }
@@ -333,7 +361,7 @@ async function main() {
     cellPids,
     AT_RATE,
     `open loop, ${rate} req/s (${RATE_SHARE_OF_NGINX} × nginx's throughput above) on a fixed schedule, keep-alive connections opened as needed`,
-    openLoop(targets, requests, routerCells, cellUrls, rate),
+    openLoop(targets, requests, routerCells, cells, rate),
   );
   const unloaded = await measureClosed(targets, requests, cellPids, UNLOADED);
 

@@ -52,12 +52,13 @@ export async function readMultipart(
     const refuse = (found: MultipartRefusal) => {
       refusal ??= found;
     };
-    parser.on("field", (name, value, info) => {
+    // A part may come without a name (busboy gives undefined for `name=""`): it is kept as "".
+    parser.on("field", (name = "", value, info) => {
       if (info.nameTruncated || info.valueTruncated) {
         refuse({ code: "invalid_multipart", message: `the field ${name.slice(0, 40)} is too long` });
       } else form.fields.set(name, value);
     });
-    parser.on("file", (name, stream, info) => {
+    parser.on("file", (name = "", stream, info) => {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("limit", () =>

@@ -95,13 +95,19 @@ export function callUnary<Req, Res>(
   for (const [key, value] of Object.entries(injectTraceContext())) metadata.set(key, value);
   if (settings.requestId) metadata.set("x-request-id", settings.requestId);
   return new Promise<Res>((resolve, reject) => {
+    // Removed when the call ends: one signal often spans many calls (a workflow step's time limit).
+    const cancel = () => call.cancel();
     const call = method(
       request,
       metadata,
       { deadline: Date.now() + settings.deadlineMs },
-      (error, response) => (error ? reject(error) : resolve(response)),
+      (error, response) => {
+        settings.signal?.removeEventListener("abort", cancel);
+        if (error) reject(error);
+        else resolve(response);
+      },
     );
-    settings.signal?.addEventListener("abort", () => call.cancel(), { once: true });
+    settings.signal?.addEventListener("abort", cancel, { once: true });
   });
 }
 

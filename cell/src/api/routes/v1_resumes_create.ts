@@ -38,6 +38,7 @@ const route = createRoute({
               file: { type: "string", format: "binary", description: "PDF, DOCX or plain text" },
             },
             required: ["file"],
+            additionalProperties: false,
           },
         },
         "application/json": {
@@ -79,10 +80,10 @@ export function registerResumesCreate(app: App) {
 
 function fileUpload(form: MultipartForm): ResumeUpload {
   const file = form.files.get("file");
-  if (!file) {
-    throw new ServiceError("validation_failed", "file: a file field is required", [
-      { path: "file", message: "a file field is required" },
-    ]);
+  const others = [...form.fields.keys(), ...form.files.keys()].filter((name) => name !== "file");
+  if (!file || others.length > 0) {
+    const message = file ? "only a file field is taken" : "a file field is required";
+    throw new ServiceError("validation_failed", `file: ${message}`, [{ path: "file", message }]);
   }
   return {
     source: "file",
