@@ -6,6 +6,7 @@ import {
 import type { MiddlewareHandler } from "hono";
 import type { HonoEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
+import { pathAndQuery } from "../request-url.ts";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -21,11 +22,10 @@ declare module "hono" {
  */
 export function routerOnly(check: RouterCredentialCheck): MiddlewareHandler<HonoEnv> {
   return async (c, next) => {
-    const url = new URL(c.req.url);
     const tenant = c.req.header(ROUTED_TENANT_HEADER) ?? "";
     const result = check({
       method: c.req.method,
-      path: `${url.pathname}${url.search}`,
+      path: pathAndQuery(c.req.url),
       tenant,
       credential: c.req.header(ROUTER_CREDENTIAL_HEADER),
     });

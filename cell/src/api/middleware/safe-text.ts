@@ -4,6 +4,7 @@ import type { HonoEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
 import { isJsonMediaType, mediaTypeOf } from "../media-type.ts";
 import { type MultipartForm, readMultipart } from "../multipart.ts";
+import { pathAndQuery } from "../request-url.ts";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -49,6 +50,8 @@ function unsafeText(where: string): Refusal {
 }
 
 function inUrl(c: Context<HonoEnv>): Refusal | undefined {
+  // A NUL or a surrogate can reach a URL only percent-encoded: most URLs need no decoding at all.
+  if (!pathAndQuery(c.req.url).includes("%")) return undefined;
   const url = new URL(c.req.url);
   let path: string;
   try {
