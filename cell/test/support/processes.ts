@@ -58,6 +58,8 @@ export interface CellProcesses {
   workerUrl: string;
   /** This cell's request key, to send requests as the region's router does. */
   cellKey: Buffer;
+  /** The region's router signing key the cell's key is derived from. */
+  signingKeyFile: string;
   env: Record<string, string>;
   token(uid: string): Promise<string>;
   start(role: "api" | "worker"): Promise<void>;
@@ -137,6 +139,7 @@ export async function startCellProcesses(
     adminUrl: adminUrls.api,
     workerUrl: adminUrls.worker,
     cellKey: readKeyFile(cellKeyFile(keysDir, cellId)),
+    signingKeyFile: routerSigningKeyFile(keysDir, region),
     env,
     token: (uid) => signDevToken({ uid, projectId: PROJECT_ID, privateKeyPath: keys.privateKeyPath }),
     start,

@@ -236,7 +236,15 @@ export function registerControlCommands(program: Command): void {
     )
     .requiredOption("--out <file>", "where to write the cell's key (readable by its owner only)")
     .action(async (id: string, options: { signingKeyFile: string; out: string }) => {
-      const changed = await writeCellKey(options.out, readKeyFile(options.signingKeyFile), id);
+      let signingKey: Buffer;
+      try {
+        signingKey = readKeyFile(options.signingKeyFile);
+      } catch (error) {
+        console.error(`cannot read the router signing key: ${(error as Error).message}`);
+        process.exitCode = 1;
+        return;
+      }
+      const changed = await writeCellKey(options.out, signingKey, id);
       console.log(`${changed ? "wrote" : "kept"} the request key of cell ${id} in ${options.out}`);
     });
   cell

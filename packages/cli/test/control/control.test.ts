@@ -1,6 +1,10 @@
 import { execFile } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { migrateTenant } from "@hireloop/cell/migration";
+import { readKeyFile } from "@hireloop/identity";
 import {
   bucketOf,
   buildTable,
@@ -146,6 +150,19 @@ describe("hireloop cells, tenant where, cell add/drain and placement plan", { ti
 
   it("plans adding a cell: only onto the new cell, about B/(N+1) buckets, naming the tenants that would move", async () => {
     fourthCell = await startCellProcesses(fourthCellDb.url, { HL_CELL_ID: "us-east-4" });
+    // The new cell's request key, as an operator writes it for the cell's HL_CELL_KEY_FILE.
+    const keyFile = join(await mkdtemp(join(tmpdir(), "hl-cell-key-")), "us-east-4.key");
+    const wrote = await hireloop(
+      "cell",
+      "key",
+      "us-east-4",
+      "--signing-key-file",
+      fourthCell.signingKeyFile,
+      "--out",
+      keyFile,
+    );
+    expect(wrote).toContain(`wrote the request key of cell us-east-4 in ${keyFile}`);
+    expect(readKeyFile(keyFile)).toEqual(fourthCell.cellKey);
     await hireloop("cell", "add", "us-east-4", "--api-url", fourthCell.apiUrl);
     const plan = JSON.parse(await hireloop("placement", "plan", "--json"));
     expect(plan.fromVersion).toBe(1);

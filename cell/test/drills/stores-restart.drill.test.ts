@@ -13,9 +13,26 @@ beforeAll(async () => {
   cell = await startCellProcesses(database.url);
 });
 afterAll(async () => {
+  await platformProcess("start", "redis");
   await platformProcess("start", "postgres");
   await cell?.stopAll();
   await database?.drop();
+});
+
+describe("drill: Redis restarts in the middle of workflows", () => {
+  it("loses no workflow and keeps serving", async () => {
+    const request = client(cell, "redis-drill");
+    const ids = await startTailorings(request, 12);
+    await platformProcess("stop", "redis");
+    const during = await request("/v1/resumes", json({ text: cellFixture("resume.txt") }));
+    expect(during.status).toBe(201);
+    const more = await startTailorings(request, 4);
+    await platformProcess("start", "redis");
+    const all = [...ids, ...more];
+    expect(await waitAll(request, all)).toEqual(all.map(() => "succeeded"));
+    const stream = await request(`/v1/workflows/${all[0]}/events`);
+    expect(await stream.text()).toContain('event: end\ndata: {"status":"succeeded"}');
+  });
 });
 
 describe("drill: the cell's Postgres stops for a few seconds", () => {
