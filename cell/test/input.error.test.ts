@@ -137,6 +137,25 @@ describe("bodies that are not what they say", () => {
     expect(plain.status).toBe(415);
   });
 
+  it("reads a request without a body as one, whatever content type it names", async () => {
+    const jsonType = { "content-type": "application/json" };
+    const list = await cell.as("careless")("/v1/jobs", { headers: jsonType });
+    expect(list.status).toBe(200);
+    const cancel = await cell.as("careless")("/v1/workflows/00000000-0000-4000-8000-000000000000/cancel", {
+      method: "POST",
+      headers: jsonType,
+    });
+    expect(cancel.status).toBe(404);
+    expect((await cancel.json()).code).toBe("not_found");
+    // An operation that needs a body says so.
+    const job = await cell.as("careless")("/v1/jobs", { method: "POST", headers: jsonType });
+    expect(job.status).toBe(400);
+    expect(await job.json()).toMatchObject({
+      code: "invalid_json",
+      message: "this operation needs a JSON body",
+    });
+  });
+
   for (const [label, body] of [
     ["an empty body", ""],
     ["a cut-off body", '{"text": "Backend'],

@@ -44,6 +44,16 @@ async function proxiedCount(target: TestRouter): Promise<number> {
 }
 
 describe("authentication at the edge", () => {
+  it("refuses a correctly signed token whose subject no store could keep: 401, not an outage", async () => {
+    for (const uid of ["ali\u0000ce", "bob\ud800"]) {
+      const res = await fetch(`${router.url}/v1/jobs/${randomUUID()}`, {
+        headers: { authorization: `Bearer ${await region.token(uid)}` },
+      });
+      expect(res.status, JSON.stringify(uid)).toBe(401);
+      expect((await res.json()).code).toBe("token_subject_invalid");
+    }
+  });
+
   it("refuses requests without a valid Firebase ID token before they reach a cell", async () => {
     const before = await proxiedCount(router);
     const missing = await fetch(`${router.url}/v1/resumes/${randomUUID()}`);

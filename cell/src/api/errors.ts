@@ -6,6 +6,7 @@ import type { ZodError } from "zod";
 import { isDatabaseUnavailable } from "../db/errors.ts";
 import { ServiceError } from "../errors.ts";
 import type { HonoEnv } from "./env.ts";
+import { isJsonMediaType, mediaTypeOf } from "./media-type.ts";
 
 const TENANT_MIGRATING_RETRY_AFTER_SECONDS = 2;
 /** Refusals that pass within seconds: a shared service restarting, a full pool, a user's own load. */
@@ -60,6 +61,10 @@ export function handleError(error: Error, c: Context<HonoEnv>) {
         code: "unsupported_media_type",
         message: `content type ${c.req.header("content-type") ?? "(none)"} is not accepted here`,
       });
+    }
+    // The routes' JSON validator, given a JSON request without a body (safe-text.ts parsed the rest).
+    if (error.status === 400 && isJsonMediaType(mediaTypeOf(c.req.header("content-type")))) {
+      return errorResponse(c, 400, { code: "invalid_json", message: "this operation needs a JSON body" });
     }
     return errorResponse(c, error.status as ContentfulStatusCode, {
       code: error.status === 400 ? "invalid_request" : "http_error",

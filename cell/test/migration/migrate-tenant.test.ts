@@ -1,5 +1,5 @@
 import { cellFor, createPlacementStore } from "@hireloop/placement";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   abortMigration,
   type MigrationProgress,
@@ -97,6 +97,11 @@ describe("live migration of a tenant between cells", () => {
     expect(rows).toMatchObject({ workflows: 3, workflow_steps: 9, tailorings: 1 });
     expect(rows.resumes).toBeGreaterThan(1);
     expect(rows.jobs).toBeGreaterThan(1);
+    // The freeze holds until the flip: alice's next write is refused, however fast the copy was.
+    await vi.waitFor(() => expect(aliceTraffic.outcomes.some((o) => o.status === 503)).toBe(true), {
+      timeout: 10_000,
+      interval: 50,
+    });
 
     const done = await migrateTenant(input);
     expect(done).toMatchObject({ phase: "cleaned", resumedWorkflows: 2 });

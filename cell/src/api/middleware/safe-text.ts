@@ -18,7 +18,7 @@ declare module "hono" {
  * the headers, a JSON body's keys and values, a multipart body's field names, values and file
  * names. A NUL or an unpaired UTF-16 surrogate is refused with 400 `invalid_text`: neither can be
  * stored (Postgres text refuses NUL, jsonb both), and neither belongs in anything a person writes.
- * A body that says it is JSON and is not gets 400 `invalid_json`; a multipart body that cannot be
+ * A body that says it is JSON and is not gets 400 `invalid_json` (an empty one is no body); a multipart body that cannot be
  * read, 400 `invalid_multipart`. The parsed body is kept for the route (JSON in hono's body cache
  * for its validator, multipart as the `form` variable).
  */
@@ -81,9 +81,13 @@ async function inBody(c: Context<HonoEnv>): Promise<Refusal | undefined> {
   const contentType = c.req.header("content-type") ?? "";
   const mediaType = mediaTypeOf(contentType);
   if (isJsonMediaType(mediaType)) {
+    // No body (a GET, an empty POST) has nothing to check, whatever its type says: many clients
+    // send Content-Type: application/json on every request. A route that needs a body says so.
+    const text = await c.req.text();
+    if (text === "") return undefined;
     let body: unknown;
     try {
-      body = await c.req.json();
+      body = JSON.parse(text);
     } catch {
       return { code: "invalid_json", message: "the body is not valid JSON" };
     }
