@@ -2,32 +2,30 @@ import { parseEnvelope } from "@hireloop/events";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json } from "../support/cell.ts";
-import { createTestDatabase } from "../support/database.ts";
 import { cellFixture } from "../support/fixtures.ts";
 import { readTopic } from "../support/kafka.ts";
-import { type CellProcesses, client, platformProcess, startCellProcesses } from "../support/processes.ts";
+import { type CellProcesses, platformProcess } from "../support/processes.ts";
 import { scalar } from "../support/sql.ts";
-import { startTailorings, until, waitAll } from "./support.ts";
+import { type RoutedCell, startRoutedCell, startTailorings, until, waitAll } from "./support.ts";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let world: RoutedCell;
 let cell: CellProcesses;
 let sql: postgres.Sql;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  cell = await startCellProcesses(database.url);
-  sql = postgres(database.url, { max: 2, onnotice: () => {} });
+  world = await startRoutedCell();
+  cell = world.cell;
+  sql = postgres(world.databaseUrl, { max: 2, onnotice: () => {} });
 });
 afterAll(async () => {
   await platformProcess("start", "us-east-kafka");
-  await cell?.stopAll();
   await sql?.end();
-  await database?.drop();
+  await world?.stop();
 });
 
 describe("drill: Kafka stops while requests keep coming", () => {
   it("keeps accepting requests, then delivers every event once Kafka is back; the consumer drops duplicates", async () => {
-    const request = client(cell, "kafka-drill");
+    const request = world.as("kafka-drill");
     await platformProcess("stop", "us-east-kafka");
     try {
       for (let i = 0; i < 5; i++) {

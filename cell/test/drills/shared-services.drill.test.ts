@@ -1,23 +1,19 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json } from "../support/cell.ts";
-import { createTestDatabase } from "../support/database.ts";
 import { cellFixture } from "../support/fixtures.ts";
-import { type CellProcesses, client, startCellProcesses } from "../support/processes.ts";
 import { type ServiceProcess, type SharedServiceKind, startServiceProcess } from "../support/services.ts";
 import { scalar } from "../support/sql.ts";
-import { statuses, waitAll } from "./support.ts";
+import { type RoutedCell, startRoutedCell, statuses, waitAll } from "./support.ts";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let cell: CellProcesses;
+let world: RoutedCell;
 let sql: postgres.Sql;
 const services = {} as Record<SharedServiceKind, ServiceProcess>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   for (const kind of ["pdf", "ai-optimizer", "scraper"] as const)
     services[kind] = await startServiceProcess(kind);
-  cell = await startCellProcesses(database.url, {
+  world = await startRoutedCell({
     HL_PDF_ADDRESS: services.pdf.address,
     HL_AI_OPTIMIZER_ADDRESS: services["ai-optimizer"].address,
     HL_SCRAPER_ADDRESS: services.scraper.address,
@@ -25,16 +21,15 @@ beforeAll(async () => {
     HL_AI_OPTIMIZER_DEADLINE_MS: "3000",
     HL_SCRAPER_DEADLINE_MS: "3000",
   });
-  sql = postgres(database.url, { max: 2, onnotice: () => {} });
+  sql = postgres(world.databaseUrl, { max: 2, onnotice: () => {} });
 }, 120_000);
 afterAll(async () => {
-  await cell?.stopAll();
-  for (const service of Object.values(services)) await service.kill("SIGTERM");
   await sql?.end();
-  await database?.drop();
+  await world?.stop();
+  for (const service of Object.values(services)) await service.kill("SIGTERM");
 });
 
-type Client = ReturnType<typeof client>;
+type Client = ReturnType<RoutedCell["as"]>;
 
 /** Tailorings, roasts and discoveries for one user: every kind of workflow that calls a service. */
 async function startMixedWorkflows(request: Client): Promise<string[]> {
@@ -64,7 +59,7 @@ async function startMixedWorkflows(request: Client): Promise<string[]> {
 describe("drill: a shared service dies in the middle of workflows and comes back", () => {
   for (const kind of ["pdf", "ai-optimizer", "scraper"] as const) {
     it(`${kind}: every workflow completes exactly once, by waiting for it rather than falling back`, async () => {
-      const request = client(cell, `outage-${kind}`);
+      const request = world.as(`outage-${kind}`);
       await services[kind].kill("SIGKILL");
       const ids = await startMixedWorkflows(request);
       // Down for a while: the workflows that need it wait, the others may finish.

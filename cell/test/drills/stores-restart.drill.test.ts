@@ -1,27 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json } from "../support/cell.ts";
-import { createTestDatabase } from "../support/database.ts";
 import { cellFixture } from "../support/fixtures.ts";
-import { type CellProcesses, client, platformProcess, startCellProcesses } from "../support/processes.ts";
-import { startTailorings, waitAll } from "./support.ts";
+import { type CellProcesses, platformProcess } from "../support/processes.ts";
+import { type RoutedCell, startRoutedCell, startTailorings, waitAll } from "./support.ts";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let world: RoutedCell;
 let cell: CellProcesses;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  cell = await startCellProcesses(database.url);
+  world = await startRoutedCell();
+  cell = world.cell;
 });
 afterAll(async () => {
   await platformProcess("start", "redis");
   await platformProcess("start", "postgres");
-  await cell?.stopAll();
-  await database?.drop();
+  await world?.stop();
 });
 
 describe("drill: Redis restarts in the middle of workflows", () => {
   it("loses no workflow and keeps serving", async () => {
-    const request = client(cell, "redis-drill");
+    const request = world.as("redis-drill");
     const ids = await startTailorings(request, 12);
     await platformProcess("stop", "redis");
     const during = await request("/v1/resumes", json({ text: cellFixture("resume.txt") }));
@@ -37,7 +35,7 @@ describe("drill: Redis restarts in the middle of workflows", () => {
 
 describe("drill: the cell's Postgres stops for a few seconds", () => {
   it("answers 503 database_unavailable with Retry-After meanwhile, says so in its readiness, and loses nothing", async () => {
-    const request = client(cell, "postgres-drill");
+    const request = world.as("postgres-drill");
     const ids = await startTailorings(request, 8);
     await platformProcess("stop", "postgres");
     try {

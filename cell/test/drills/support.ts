@@ -1,9 +1,36 @@
 import { expect } from "vitest";
+import { signedIn } from "../../../router/test/support/client.ts";
+import { startRoutedRegion } from "../../../router/test/support/routed-region.ts";
 import { json } from "../support/cell.ts";
 import { cellFixture } from "../support/fixtures.ts";
-import type { client } from "../support/processes.ts";
+import type { CellProcesses } from "../support/processes.ts";
 
-type Client = ReturnType<typeof client>;
+type Client = ReturnType<typeof signedIn>;
+
+/** One cell of real processes behind a real router: the drills reach it as callers do. */
+export interface RoutedCell {
+  cell: CellProcesses;
+  databaseUrl: string;
+  /** A client of the router, signed in as uid. */
+  as(uid: string): Client;
+  stop(): Promise<void>;
+}
+
+export async function startRoutedCell(env: Record<string, string> = {}): Promise<RoutedCell> {
+  const world = await startRoutedRegion(1, {
+    region: { env },
+    // The drills poll every workflow they start several times a second: limits are not their subject.
+    routerEnv: { HL_RATE_LIMIT_USER_POINTS: "100000" },
+  });
+  const [running] = world.region.cells;
+  if (!running) throw new Error("the region started no cell");
+  return {
+    cell: running.processes,
+    databaseUrl: running.processes.env.HL_DATABASE_URL ?? "",
+    as: (uid) => signedIn(world.router.url, world.region.token, uid),
+    stop: () => world.stop(),
+  };
+}
 
 /** Uploads a resume and a job for the user and starts `count` tailorings; returns the workflow ids. */
 export async function startTailorings(request: Client, count: number): Promise<string[]> {

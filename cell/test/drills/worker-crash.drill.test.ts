@@ -1,29 +1,27 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../support/database.ts";
-import { type CellProcesses, client, startCellProcesses } from "../support/processes.ts";
+import type { CellProcesses } from "../support/processes.ts";
 import { scalar } from "../support/sql.ts";
-import { startTailorings, statuses, until, waitAll } from "./support.ts";
+import { type RoutedCell, startRoutedCell, startTailorings, statuses, until, waitAll } from "./support.ts";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let world: RoutedCell;
 let cell: CellProcesses;
 let sql: postgres.Sql;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   // A short step limit so a crashed worker's job is retried within seconds.
-  cell = await startCellProcesses(database.url, { HL_STEP_TIMEOUT_MS: "3000" });
-  sql = postgres(database.url, { max: 2, onnotice: () => {} });
+  world = await startRoutedCell({ HL_STEP_TIMEOUT_MS: "3000" });
+  cell = world.cell;
+  sql = postgres(world.databaseUrl, { max: 2, onnotice: () => {} });
 });
 afterAll(async () => {
-  await cell?.stopAll();
   await sql?.end();
-  await database?.drop();
+  await world?.stop();
 });
 
 describe("drill: the worker is SIGKILLed in the middle of workflows", () => {
   it("completes every workflow exactly once, with exactly one completion event each", async () => {
-    const request = client(cell, "crash-test");
+    const request = world.as("crash-test");
     const ids = await startTailorings(request, 16);
     await until(async () => (await statuses(request, ids)).some((s) => s === "succeeded"));
     await cell.kill("worker", "SIGKILL");
