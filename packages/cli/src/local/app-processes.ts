@@ -129,7 +129,7 @@ export function cellProcesses(profile: LocalProfile, cell: CellInstance): Proces
       ...common,
       name: `${cell.id}-api`,
       role: "cell-api",
-      endpoint: apiUrl,
+      endpoint: `${apiUrl}  (admin ${adminUrl})`,
       ports: [cell.apiPort, cell.adminPort],
       args: ["--import", "tsx", main, "api"],
       env: {
@@ -177,7 +177,7 @@ export function routerProcess(profile: LocalProfile, router: RouterInstance): Pr
   return {
     name: router.name,
     role: "router",
-    endpoint: url,
+    endpoint: `${url}  (admin http://${HOST}:${router.adminPort})`,
     ports: [router.port, router.adminPort],
     script: process.execPath,
     args: ["--import", "tsx", main],
