@@ -55,6 +55,8 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       // Structured clone over IPC: file bytes travel as bytes, not as a JSON array of numbers.
       serialization: "advanced",
       env: { ...process.env, HL_PARSE_WORKER: "1" },
+      // A session of its own, so its lower priority counts on Linux (see yieldToServing).
+      detached: true,
     },
   });
 

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { setPriority } from "node:os";
 import { type ParsedResume, ResumeError, type ResumeErrorCode } from "@hireloop/resume-core";
 import { type ParsedResumeFile, parseResumeFile, renderResume } from "@hireloop/resume-core/documents";
@@ -44,11 +45,25 @@ export async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
   }
 }
 
+/**
+ * Below the service's own process: when cores are short, answering calls (and the cells' requests
+ * on the same machine) goes before reading one large file. Linux schedules each session (autogroup)
+ * fairly against the others and applies a process's nice value only within its session, so the
+ * worker, which the pool starts in a session of its own, lowers its session's priority as well.
+ * Where there is no autogroup (no such file, or off) the process's own priority is all there is.
+ */
+function yieldToServing(): void {
+  setPriority(PARSE_NICENESS);
+  try {
+    writeFileSync("/proc/self/autogroup", String(PARSE_NICENESS));
+  } catch {
+    // Not Linux, or no autogroup scheduling: nothing to lower.
+  }
+}
+
 // Forked by the pool: warm up, then register the task. Imported elsewhere (types, tests): do nothing.
 if (process.send !== undefined && process.env.HL_PARSE_WORKER === "1") {
-  // Below the service's own process: when cores are short, answering calls (and the cells'
-  // requests on the same machine) goes before reading one large file.
-  setPriority(PARSE_NICENESS);
+  yieldToServing();
   await warmUp();
   workerpool.worker({ parse: parseInWorker });
 }
