@@ -109,8 +109,12 @@ describe("drill: one tenant's heaviest requests against another tenant's reads",
     // The sender makes its payloads first; the reads start once its requests are arriving.
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     const probing = timedHealth(`${cell.apiUrl}/healthz`, HEALTH_SECONDS);
+    // The same probes to a process the attack gives no work (the cell's worker): the machine's own
+    // scheduling noise, beside which the API's figures are read.
+    const probingIdle = timedHealth(`${cell.workerUrl}/healthz`, HEALTH_SECONDS);
     const underAttack = await timedReads(readerToken, path, READS);
     const health = (await probing).latencies;
+    const idleHealth = (await probingIdle).latencies;
     const attackOutlasted = !senderDone;
     const attackStatuses = await attack;
     const [quietP99, attackP99] = [percentile(quiet.latencies, 99), percentile(underAttack.latencies, 99)];
@@ -126,6 +130,10 @@ describe("drill: one tenant's heaviest requests against another tenant's reads",
         probes: health.length,
         p99: percentile(health, 99).toFixed(1),
         max: Math.max(...health).toFixed(1),
+      },
+      idleProcessHealth: {
+        p99: percentile(idleHealth, 99).toFixed(1),
+        max: Math.max(...idleHealth).toFixed(1),
       },
       eventLoopDelay: {
         p99: loopDelayMs("nodejs_eventloop_lag_p99_seconds").toFixed(1),
