@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { App } from "./app-type.ts";
-import { errorResponse, errorResponses, VISIBLE_CHARACTER } from "./schemas.ts";
+import { errorResponse, errorResponses, jsonBody, VISIBLE_CHARACTER } from "./schemas.ts";
 
 /**
  * The API document is the server: what every operation can answer, whoever answers it. Each route
@@ -41,17 +41,12 @@ export function registerRouterOperations(app: App) {
     tags: ["Account"],
     summary: "Choose your home region before your first write (data residency); chosen once",
     request: {
-      body: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: z.object({
-              region: z.string().min(1).openapi({ example: "eu-central" }),
-              resident: z.boolean().default(false),
-            }),
-          },
-        },
-      },
+      body: jsonBody(
+        z.object({
+          region: z.string().min(1).openapi({ example: "eu-central" }),
+          resident: z.boolean().default(false),
+        }),
+      ),
     },
     responses: {
       200: { description: "Your home region", content: { "application/json": { schema: Home } } },

@@ -72,6 +72,11 @@ export const queryInteger = (min: number, max: number, fallback: number) =>
     .transform((value) => value ?? fallback)
     .openapi({ type: "integer", minimum: min, maximum: max, default: fallback });
 
+/** A request body the operation requires, as JSON of this schema. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { "application/json": { schema } } } as const;
+}
+
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 
 const ContactSchema = z.object({

@@ -2,7 +2,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requestDiscovery } from "../../services/discoveries.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
-import { errorResponses, IdempotencyHeaders, workflowAcceptedResponse, writtenText } from "../schemas.ts";
+import {
+  errorResponses,
+  IdempotencyHeaders,
+  jsonBody,
+  workflowAcceptedResponse,
+  writtenText,
+} from "../schemas.ts";
 
 const route = createRoute({
   method: "post",
@@ -14,23 +20,18 @@ const route = createRoute({
     "Returns 202 with the workflow id; follow its progress, then `GET /v1/jobs?discoveryId=…` lists what it found, best match first. Scores use `resumeId`, or your latest resume.",
   request: {
     headers: IdempotencyHeaders,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            query: writtenText(2, 200).openapi({ example: "backend engineer" }),
-            location: writtenText(1, 100).optional().openapi({ example: "remote" }),
-            boards: z
-              .array(z.string().min(1).max(40))
-              .max(10)
-              .optional()
-              .openapi({ description: "Board names; the defaults when absent" }),
-            resumeId: z.uuid().optional(),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        query: writtenText(2, 200).openapi({ example: "backend engineer" }),
+        location: writtenText(1, 100).optional().openapi({ example: "remote" }),
+        boards: z
+          .array(z.string().min(1).max(40))
+          .max(10)
+          .optional()
+          .openapi({ description: "Board names; the defaults when absent" }),
+        resumeId: z.uuid().optional(),
+      }),
+    ),
   },
   responses: {
     ...workflowAcceptedResponse,

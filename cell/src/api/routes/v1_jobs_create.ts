@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createJob } from "../../services/jobs.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
-import { errorResponses, JobSchema, writtenText } from "../schemas.ts";
+import { errorResponses, JobSchema, jsonBody, writtenText } from "../schemas.ts";
 
 const route = createRoute({
   method: "post",
@@ -11,17 +11,12 @@ const route = createRoute({
   tags: ["Jobs"],
   summary: "Post a job description and get its analysis",
   request: {
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            title: writtenText(1, 200).optional(),
-            text: writtenText(20, 100_000).openapi({ description: "The job description as posted" }),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        title: writtenText(1, 200).optional(),
+        text: writtenText(20, 100_000).openapi({ description: "The job description as posted" }),
+      }),
+    ),
   },
   responses: {
     201: {

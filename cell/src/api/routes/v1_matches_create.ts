@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { scoreMatch } from "../../services/matches.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
-import { errorResponses, MatchSchema } from "../schemas.ts";
+import { errorResponses, jsonBody, MatchSchema } from "../schemas.ts";
 
 const route = createRoute({
   method: "post",
@@ -11,10 +11,7 @@ const route = createRoute({
   tags: ["Matches"],
   summary: "Score a resume against a job (ATS match 0–100 with breakdown and suggestions)",
   request: {
-    body: {
-      required: true,
-      content: { "application/json": { schema: z.object({ resumeId: z.uuid(), jobId: z.uuid() }) } },
-    },
+    body: jsonBody(z.object({ resumeId: z.uuid(), jobId: z.uuid() })),
   },
   responses: {
     200: { description: "The match", content: { "application/json": { schema: MatchSchema } } },

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requestRoast } from "../../services/roasts.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
-import { errorResponses, IdempotencyHeaders, workflowAcceptedResponse } from "../schemas.ts";
+import { errorResponses, IdempotencyHeaders, jsonBody, workflowAcceptedResponse } from "../schemas.ts";
 
 const route = createRoute({
   method: "post",
@@ -14,18 +14,13 @@ const route = createRoute({
     "Returns 202 with the workflow id; on success its resultId is the roast (`GET /v1/roasts/{id}`). `mode` picks the rule-only fast roast (`rules`), a language model (`model`, within your daily budget) or lets Hireloop decide (`auto`).",
   request: {
     headers: IdempotencyHeaders,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            resumeId: z.uuid(),
-            style: z.enum(["gentle", "honest", "savage"]).default("honest"),
-            mode: z.enum(["auto", "rules", "model"]).default("auto"),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        resumeId: z.uuid(),
+        style: z.enum(["gentle", "honest", "savage"]).default("honest"),
+        mode: z.enum(["auto", "rules", "model"]).default("auto"),
+      }),
+    ),
   },
   responses: {
     ...workflowAcceptedResponse,

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requestTailoring } from "../../services/tailorings.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
-import { errorResponses, IdempotencyHeaders, workflowAcceptedResponse } from "../schemas.ts";
+import { errorResponses, IdempotencyHeaders, jsonBody, workflowAcceptedResponse } from "../schemas.ts";
 
 const route = createRoute({
   method: "post",
@@ -14,18 +14,13 @@ const route = createRoute({
     "Returns 202 with the workflow id. With an `Idempotency-Key` header, repeating the request returns the same workflow; reusing the key for a different request is refused (422 idempotency_key_reused).",
   request: {
     headers: IdempotencyHeaders,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            resumeId: z.uuid(),
-            jobId: z.uuid(),
-            format: z.enum(["pdf", "docx"]).default("pdf"),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        resumeId: z.uuid(),
+        jobId: z.uuid(),
+        format: z.enum(["pdf", "docx"]).default("pdf"),
+      }),
+    ),
   },
   responses: {
     ...workflowAcceptedResponse,
