@@ -1,1 +1,1 @@
-export { bodyStillArriving, closeLingering, serveHttp } from "./server.ts";
+export { bodyStillArriving, closeLingering, declaresBody, serveHttp } from "./server.ts";

@@ -112,12 +112,17 @@ export function closeLingering(socket: Socket | null): void {
   };
 }
 
+/** True when a request's headers say a body follows: a length above 0, or a transfer coding. */
+export function declaresBody(headers: {
+  "content-length"?: string | undefined;
+  "transfer-encoding"?: string | undefined;
+}): boolean {
+  return Number(headers["content-length"] ?? 0) > 0 || headers["transfer-encoding"] !== undefined;
+}
+
 /** True while a request's body has not been read to its end. */
 export function bodyStillArriving(incoming: IncomingMessage): boolean {
-  const declared =
-    Number(incoming.headers["content-length"] ?? 0) > 0 ||
-    incoming.headers["transfer-encoding"] !== undefined;
-  return declared && !incoming.complete;
+  return declaresBody(incoming.headers) && !incoming.complete;
 }
 
 /**

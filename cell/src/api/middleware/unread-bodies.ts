@@ -1,4 +1,4 @@
-import { closeLingering } from "@hireloop/http";
+import { closeLingering, declaresBody } from "@hireloop/http";
 import type { HttpBindings } from "@hono/node-server";
 import type { MiddlewareHandler } from "hono";
 import type { HonoEnv } from "../env.ts";
@@ -12,8 +12,10 @@ import type { HonoEnv } from "../env.ts";
 export function closeAfterUnreadBodies(): MiddlewareHandler<HonoEnv> {
   return async (c, next) => {
     await next();
-    const hasBody = Number(c.req.header("content-length") ?? 0) > 0 || c.req.header("transfer-encoding");
-    if (!hasBody || (c.req.raw.bodyUsed && c.res.status !== 413)) return;
+    const length = c.req.header("content-length");
+    const coding = c.req.header("transfer-encoding");
+    const declared = declaresBody({ "content-length": length, "transfer-encoding": coding });
+    if (!declared || (c.req.raw.bodyUsed && c.res.status !== 413)) return;
     c.res.headers.set("Connection", "close");
     // Absent when the app is called in-process (tests); a socket only exists behind a listener.
     closeLingering((c.env as Partial<HttpBindings> | undefined)?.incoming?.socket ?? null);
