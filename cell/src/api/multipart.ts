@@ -30,7 +30,6 @@ const LIMITS = { files: 1, fields: 20, parts: 21, fieldSize: 64 * 1024, fieldNam
 export async function readMultipart(
   body: ReadableStream<Uint8Array> | null,
   contentType: string,
-  declaredBytes?: number,
 ): Promise<MultipartForm | MultipartRefusal> {
   if (!body) return { code: "invalid_multipart", message: "the multipart body is empty" };
   let parser: busboy.Busboy;
@@ -60,8 +59,8 @@ export async function readMultipart(
       } else form.fields.set(name, value);
     });
     parser.on("file", (name = "", stream, info) => {
-      const file = collectBytes(declaredBytes);
-      stream.on("data", (chunk: Buffer) => file.add(chunk));
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("limit", () =>
         refuse({
           code: "resume_too_large",
@@ -72,7 +71,7 @@ export async function readMultipart(
         form.files.set(name, {
           filename: info.filename ?? "",
           contentType: info.mimeType,
-          bytes: file.bytes(),
+          bytes: Buffer.concat(chunks),
         });
       });
     });
@@ -96,30 +95,4 @@ export async function readMultipart(
     );
     source.pipe(parser);
   });
-}
-
-/**
- * A file's bytes copied into one buffer as they arrive, sized from the body's declared length (a
- * file is never longer than the body holding it): no 5 MB concatenation when the file ends, and no
- * list of chunks kept alive until then for the collector to trace. Without a declared length the
- * buffer doubles as it fills.
- */
-function collectBytes(declaredBytes: number | undefined) {
-  const limit = MAX_RESUME_BYTES + 1;
-  let buffer = Buffer.allocUnsafe(
-    Math.min(declaredBytes && declaredBytes > 0 ? declaredBytes : 64 * 1024, limit),
-  );
-  let length = 0;
-  return {
-    add(chunk: Buffer) {
-      if (length + chunk.length > buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, length + chunk.length));
-        buffer.copy(grown, 0, 0, length);
-        buffer = grown;
-      }
-      chunk.copy(buffer, length);
-      length += chunk.length;
-    },
-    bytes: () => buffer.subarray(0, length),
-  };
 }

@@ -95,11 +95,7 @@ async function inBody(c: Context<HonoEnv>): Promise<Refusal | undefined> {
     return where === undefined ? undefined : unsafeText(where);
   }
   if (mediaType === "multipart/form-data") {
-    const form = await readMultipart(
-      c.req.raw.body,
-      contentType.replace(/^[^;]+/, mediaType),
-      Number(c.req.header("content-length")) || undefined,
-    );
+    const form = await readMultipart(c.req.raw.body, contentType.replace(/^[^;]+/, mediaType));
     if ("code" in form) return form;
     for (const [name, value] of [...form.fields, ...form.files]) {
       if (!isSafeText(name)) return unsafeText("a form field's name");
