@@ -1,14 +1,14 @@
 /**
- * The resume as a document: reading PDF, DOCX and text files, and rendering PDF and DOCX. A part of
- * its own because its libraries (pdf.js, mammoth, pdfkit, docx) weigh some 70 MB of heap, which the
- * processes that only work on text (a cell's API, its worker) never need to load.
+ * The resume as a file to read: PDF, DOCX and text. A part of its own because its libraries weigh
+ * some 65 MB of heap (pdf.js alone 63 MB), which only the processes that read files load: not a
+ * cell, and not the pdf service's main process, whose every full collection would mark it (its
+ * parse workers read the files). Rendering is `@hireloop/resume-core/render` (pdfkit, docx: 10 MB).
  */
 import { extractResumeText, type UploadHint } from "./extract.ts";
 import { readResumeText } from "./parse.ts";
 import type { ParsedResume, UploadKind } from "./types.ts";
 
 export { type ExtractedText, extractResumeText, type UploadHint } from "./extract.ts";
-export * from "./render/index.ts";
 
 export interface ParsedResumeFile {
   resume: ParsedResume;

@@ -1,6 +1,6 @@
 import { ServiceFailure, status } from "@hireloop/grpc";
 import { ParsePoolBusyError } from "./parse-pool.ts";
-import type { ParseRefusalCode } from "./parse-worker.ts";
+import type { ParseRefusalCode } from "./parse-task.ts";
 
 /**
  * The one place the pdf service's failures become gRPC statuses and machine codes (the code

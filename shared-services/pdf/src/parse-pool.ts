@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import workerpool from "workerpool";
-import { type ParseOutcome, type ParseTask, WORKER_STARTED } from "./parse-worker.ts";
+import { type ParseOutcome, type ParseTask, WORKER_STARTED } from "./parse-task.ts";
 
 export interface ParsePoolOptions {
   workers: number;

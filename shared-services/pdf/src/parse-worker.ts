@@ -1,27 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { setPriority } from "node:os";
-import { type ParsedResume, ResumeError, type ResumeErrorCode } from "@hireloop/resume-core";
-import { type ParsedResumeFile, parseResumeFile, renderResume } from "@hireloop/resume-core/documents";
+import { type ParsedResume, ResumeError } from "@hireloop/resume-core";
+import { parseResumeFile } from "@hireloop/resume-core/documents";
+import { renderResume } from "@hireloop/resume-core/render";
 import workerpool from "workerpool";
 import { assertInflatesWithinLimit, TooComplexError } from "./inflate-guard.ts";
-
-/** One upload for a parse worker. */
-export interface ParseTask {
-  bytes: Uint8Array;
-  filename: string;
-  contentType: string;
-}
-
-/** Why a file was refused: resume-core's codes, plus the service's own for files too costly to read. */
-export type ParseRefusalCode = ResumeErrorCode | "resume_too_complex";
-
-/** Errors cross the process boundary as values: serialization would drop an Error's code. */
-export type ParseOutcome =
-  | { ok: true; file: ParsedResumeFile }
-  | { ok: false; code: ParseRefusalCode; message: string };
-
-/** What a worker tells the pool when it starts on a file: the time limit counts from then. */
-export const WORKER_STARTED = "started";
+import { type ParseOutcome, type ParseTask, WORKER_STARTED } from "./parse-task.ts";
 
 /** How much lower a parse worker's CPU priority is than the service's. */
 export const PARSE_NICENESS = 10;

@@ -7,7 +7,7 @@ import {
   renderResume,
   TEMPLATE_DESCRIPTIONS,
   type TemplateName,
-} from "@hireloop/resume-core/documents";
+} from "@hireloop/resume-core/render";
 import { pdfFailure, toPdfFailure } from "./errors.ts";
 import type { PdfMetrics } from "./metrics.ts";
 import type { ParsePool } from "./parse-pool.ts";
