@@ -21,6 +21,10 @@ as_root() {
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci (node_modules missing or older than package-lock.json)"
   npm ci --no-audit --no-fund
+elif [ -n "$(find patches -newer node_modules/.package-lock.json 2>/dev/null)" ]; then
+  say "patch-package (a patch in patches/ is newer than node_modules)"
+  npx patch-package
+  touch node_modules/.package-lock.json # the tree now matches the lockfile and the patches
 else
   say "node_modules matches package-lock.json"
 fi

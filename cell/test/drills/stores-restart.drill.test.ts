@@ -62,6 +62,11 @@ describe("drill: the cell's Postgres stops for a few seconds", () => {
         interval: 500,
       })
       .toBe(201);
+    // Both processes lived through it: a connection lost under a transaction once crashed the
+    // worker (postgres.js wrote the ROLLBACK to the dead socket), leaving every workflow running.
+    for (const url of [cell.adminUrl, cell.workerUrl]) {
+      expect((await fetch(`${url}/healthz`)).status, url).toBe(200);
+    }
     expect(await waitAll(request, ids)).toEqual(ids.map(() => "succeeded"));
   });
 });
