@@ -7,7 +7,7 @@ import { admitSignedIn } from "./middleware/admit.ts";
 import { refuseLargeBodies } from "./middleware/body-size.ts";
 import { answerHeaders } from "./middleware/edge-headers.ts";
 import { observe } from "./middleware/observe.ts";
-import { rateLimit } from "./middleware/rate-limit.ts";
+import { budgetUploads, rateLimit } from "./middleware/rate-limit.ts";
 import { recognizePeers } from "./regions/peer-hop.ts";
 import { registerPublicDocs } from "./routes/docs.ts";
 import { registerHealth } from "./routes/health.ts";
@@ -42,6 +42,7 @@ export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
     refuseLargeBodies(config.proxy.maxBodyBytes),
     recognizePeers(),
     admitSignedIn({ verifier, limits, addressOf }),
+    budgetUploads(limits.userUploads, config.proxy.maxBodyBytes),
   );
   registerPublicDocs(app);
   registerHome(app);

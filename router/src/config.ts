@@ -52,6 +52,12 @@ const configSchema = z.object({
   HL_RATE_LIMIT_USER_POINTS: positiveInt.default(1_200),
   HL_RATE_LIMIT_USER_WINDOW_SECONDS: positiveInt.default(60),
   /**
+   * Request bodies one user may send per window, in KiB: the largest upload of each kind at once
+   * and more, or a hundred ordinary resumes, every ten seconds (docs/adr/0017-no-request-starves-a-cell.md).
+   */
+  HL_RATE_LIMIT_USER_UPLOAD_KIB: positiveInt.default(20 * 1024),
+  HL_RATE_LIMIT_USER_UPLOAD_WINDOW_SECONDS: positiveInt.default(10),
+  /**
    * The other regions' routers, `region=url,…`. Empty: this region is alone, everyone is home here.
    * Otherwise the router keeps the user directory and sends each user's requests to their home region.
    */
@@ -66,7 +72,7 @@ const configSchema = z.object({
 });
 
 export interface RateLimitRule {
-  /** Requests allowed per window. */
+  /** Requests allowed per window (KiB of request bodies, for the upload budget). */
   points: number;
   windowSeconds: number;
 }
@@ -95,7 +101,7 @@ export interface RouterConfig {
     retryAfterSeconds: number;
     trustedProxies: number;
   };
-  rateLimits: { keyPrefix: string; address: RateLimitRule; user: RateLimitRule };
+  rateLimits: { keyPrefix: string; address: RateLimitRule; user: RateLimitRule; userUploads: RateLimitRule };
   /** Absent while the region is alone. */
   regions?: RegionsConfig;
 }
@@ -115,6 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
     throw new Error(`invalid router configuration:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
+  if (e.HL_RATE_LIMIT_USER_UPLOAD_KIB * 1024 < e.HL_MAX_BODY_BYTES) {
+    throw new Error(
+      "invalid router configuration:\n  HL_RATE_LIMIT_USER_UPLOAD_KIB: smaller than one body of HL_MAX_BODY_BYTES",
+    );
+  }
   const regions = regionsConfig(e);
   let signingKey: Buffer;
   try {
@@ -158,6 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
         windowSeconds: e.HL_RATE_LIMIT_ADDRESS_WINDOW_SECONDS,
       },
       user: { points: e.HL_RATE_LIMIT_USER_POINTS, windowSeconds: e.HL_RATE_LIMIT_USER_WINDOW_SECONDS },
+      userUploads: {
+        points: e.HL_RATE_LIMIT_USER_UPLOAD_KIB,
+        windowSeconds: e.HL_RATE_LIMIT_USER_UPLOAD_WINDOW_SECONDS,
+      },
     },
     ...(regions === undefined ? {} : { regions }),
   };

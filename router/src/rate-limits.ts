@@ -14,15 +14,25 @@ export interface RateLimitDecision {
 }
 
 export interface RateLimiter {
-  consume(key: string): Promise<RateLimitDecision>;
+  /** Counts `points` (1 by default) against the key's window. */
+  consume(key: string, points?: number): Promise<RateLimitDecision>;
 }
 
 /**
  * A fixed-window limiter shared by every router replica through Redis. When Redis is not ready or a
  * command fails, the library's insurance limiter counts in this process's memory instead, so a Redis
  * outage loosens limits (each replica counts alone) rather than failing requests.
+ *
+ * A refused request's points count too (the library adds them before it compares), which suits a
+ * count of requests. A budget of sizes sets `refundRefused`: a large body refused would otherwise
+ * spend the budget that the smaller ones after it still fit in.
  */
-export function createRateLimiter(redis: Redis, keyPrefix: string, rule: RateLimitRule): RateLimiter {
+export function createRateLimiter(
+  redis: Redis,
+  keyPrefix: string,
+  rule: RateLimitRule,
+  { refundRefused = false }: { refundRefused?: boolean } = {},
+): RateLimiter {
   const options = { keyPrefix, points: rule.points, duration: rule.windowSeconds };
   const limiter = new RateLimiterRedis({
     ...options,
@@ -30,20 +40,22 @@ export function createRateLimiter(redis: Redis, keyPrefix: string, rule: RateLim
     rejectIfRedisNotReady: true,
     insuranceLimiter: new RateLimiterMemory(options),
   });
-  const decision = (allowed: boolean, result: RateLimiterRes): RateLimitDecision => ({
+  const decision = (allowed: boolean, result: RateLimiterRes, refunded = 0): RateLimitDecision => ({
     allowed,
     limit: rule.points,
     windowSeconds: rule.windowSeconds,
-    remaining: Math.max(0, result.remainingPoints),
+    remaining: Math.min(rule.points, Math.max(0, rule.points - result.consumedPoints + refunded)),
     resetSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
   });
   return {
-    async consume(key) {
+    async consume(key, points = 1) {
       try {
-        return decision(true, await limiter.consume(key));
+        return decision(true, await limiter.consume(key, points));
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return decision(false, rejection);
+        if (!refundRefused) return decision(false, rejection);
+        await limiter.reward(key, points).catch(() => {});
+        return decision(false, rejection, points);
       }
     },
   };

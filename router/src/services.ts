@@ -18,7 +18,7 @@ export interface RouterServices {
   health: CellHealth;
   pools: CellPools;
   redis: Redis;
-  limits: { address: RateLimiter; user: RateLimiter };
+  limits: { address: RateLimiter; user: RateLimiter; userUploads: RateLimiter };
   verifier: IdTokenVerifier;
   /** The peer regions and the user directory; absent while the region is alone. */
   regions: RegionServices | undefined;
@@ -55,7 +55,7 @@ export function buildRouterServices(
   });
   const health = startCellHealthMonitor({ placement, ...config.cellHealth, logger, metrics });
   const pools = createCellPools({ ...config.proxy, signingKey: config.signingKey });
-  const { keyPrefix, address, user } = config.rateLimits;
+  const { keyPrefix, address, user, userUploads } = config.rateLimits;
   const regions = startRegions(config, logger, metrics);
   return {
     config,
@@ -68,6 +68,9 @@ export function buildRouterServices(
     limits: {
       address: createRateLimiter(redis, `${keyPrefix}:address`, address),
       user: createRateLimiter(redis, `${keyPrefix}:user`, user),
+      userUploads: createRateLimiter(redis, `${keyPrefix}:user-uploads`, userUploads, {
+        refundRefused: true,
+      }),
     },
     verifier: createIdTokenVerifier({ projectId: config.auth.projectId, keySource: config.auth.jwksUrl }),
     regions,

@@ -176,6 +176,43 @@ describe("rate limits", () => {
     );
   });
 
+  it("budgets each user's uploads by their size, and goes on serving their reads and other users", async () => {
+    const strict = await startRouter([region.cells[0]?.record ?? fail()], region.jwksUrl, {
+      HL_MAX_BODY_BYTES: String(64 * 1024),
+      HL_RATE_LIMIT_USER_UPLOAD_KIB: "100",
+    });
+    try {
+      const job = JSON.stringify({ text: `Backend engineer. ${"Go and Postgres. ".repeat(3_300)}` });
+      const post = (uid: string) =>
+        signedIn(
+          strict.url,
+          region.token,
+          uid,
+        )("/v1/jobs", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: job,
+        });
+      const first = await post(`uploader-${run}`);
+      expect(first.status).not.toBe(429);
+      const second = await post(`uploader-${run}`);
+      expect(second.status).toBe(429);
+      expect(await second.json()).toMatchObject({ code: "rate_limited" });
+      expect(Number(second.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(Number(second.headers.get("retry-after"))).toBeLessThanOrEqual(10);
+      // Reads cost no upload budget; another user has a budget of their own.
+      expect(
+        (await signedIn(strict.url, region.token, `uploader-${run}`)(`/v1/jobs/${randomUUID()}`)).status,
+      ).toBe(404);
+      expect((await post(`other-uploader-${run}`)).status).not.toBe(429);
+      expect(await (await fetch(`${strict.adminUrl}/metrics`)).text()).toMatch(
+        /hl_router_rate_limited_total\{[^}]*scope="user_uploads"[^}]*\} 1/,
+      );
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("limits each client address before sign-in, and never the probes", async () => {
     const strict = await startRouter([region.cells[0]?.record ?? fail()], region.jwksUrl, {
       HL_RATE_LIMIT_ADDRESS_POINTS: String(ADDRESS_LIMIT),

@@ -1,9 +1,10 @@
 /**
  * The starvation drill's attacker, in a process of its own so that building and sending its
  * payloads never delays the measuring process's own reads: the heaviest request of every kind the
- * cell takes, all at once, round after round, as one tenant, through the router, for HL_SECONDS.
- * A request refused for now (429) is sent again after its Retry-After, so every kind runs. Prints
- * each kind's answers by status as one JSON line when done.
+ * cell takes, all at once (the router's upload budget admits the largest of each together), then
+ * each kind again as soon as it is answered, as one tenant, through the router, for HL_SECONDS.
+ * A request refused for now (429) is sent again after its Retry-After. Prints each kind's answers
+ * by status as one JSON line when done.
  */
 import { randomBytes } from "node:crypto";
 import { setPriority } from "node:os";
@@ -73,25 +74,27 @@ const heavy: [string, () => Promise<Response>][] = [
   ["match", () => send("/v1/matches", json({ resumeId, jobId }))],
 ];
 
-/** Rounds: one request of every kind at once, and the next round when all are answered. */
+/**
+ * Every kind at once, each in a loop of its own: the next as soon as one is answered, or after its
+ * Retry-After when it was refused for now (429), so each kind goes as fast as the platform lets it.
+ */
 const deadline = Date.now() + seconds * 1000;
 const kinds = heavy.filter(([kind]) => !only || only.includes(kind));
 const statuses: Record<string, Record<number, number>> = Object.fromEntries(
   kinds.map(([kind]) => [kind, {}]),
 );
-while (Date.now() < deadline) {
-  await Promise.all(
-    kinds.map(async ([kind, request]) => {
-      const seen = statuses[kind] ?? {};
-      for (;;) {
-        const res = await request().catch(() => undefined);
-        await res?.arrayBuffer().catch(() => undefined);
-        seen[res?.status ?? 0] = (seen[res?.status ?? 0] ?? 0) + 1;
-        if (res?.status !== 429 || Date.now() > deadline) return;
+await Promise.all(
+  kinds.map(async ([kind, request]) => {
+    const seen = statuses[kind] ?? {};
+    while (Date.now() < deadline) {
+      const res = await request().catch(() => undefined);
+      await res?.arrayBuffer().catch(() => undefined);
+      seen[res?.status ?? 0] = (seen[res?.status ?? 0] ?? 0) + 1;
+      if (res?.status === 429) {
         const wait = Number(res.headers.get("retry-after") ?? 1) * 1000;
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(wait, deadline - Date.now())));
       }
-    }),
-  );
-}
+    }
+  }),
+);
 console.log(JSON.stringify(statuses));

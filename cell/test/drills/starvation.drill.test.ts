@@ -7,13 +7,14 @@ import { json } from "../support/cell.ts";
 import { cellFixture } from "../support/fixtures.ts";
 
 /**
- * One tenant sends the heaviest request of every kind the cell takes, all at once, round after
- * round, through the router; another tenant of the same cell keeps reading. The reader must never
- * see anything but 200, its p99 must stay within five times its quiet p99, and the cell's health
- * must answer well inside the router's health-check timeout, so the router never takes the cell
- * out. The targets (p99 within twice quiet, health within 50 ms) are printed with every run: on a
- * 2-core machine they hold in some runs, not all (the cell's main thread still pauses for tens of
- * milliseconds on 5 MB uploads; docs/adr/0017-no-request-starves-a-cell.md).
+ * One tenant sends the heaviest request of every kind the cell takes, all at once, then each kind
+ * again as fast as the platform lets it (the router's upload budget and the cell's per-tenant
+ * compute limit answer 429 past their share), through the router; another tenant of the same
+ * cell keeps reading. The reader must never see anything but 200, its p99 must stay within three
+ * times its quiet p99, and the cell's health must answer well inside the router's health-check
+ * timeout, so the router never takes the cell out. The targets (p99 within twice quiet, health
+ * within 50 ms) are printed with every run: on a 2-core machine shared by some 30 processes they
+ * hold in most runs, not all (docs/adr/0017-no-request-starves-a-cell.md).
  */
 /** Long enough that every read and probe under attack is sent while the attack lasts (checked below). */
 const ATTACK_SECONDS = 18;
@@ -23,8 +24,8 @@ const HEALTH_SECONDS = 12;
 const READS = 1_000;
 /** Half the router's cell health-check timeout (HL_CELL_HEALTH_TIMEOUT_MS, 500 ms). */
 const HEALTH_LIMIT_MS = 250;
-/** Measured 1.5-3.9x across runs on a 2-core machine; before the fixes one request took the cell down for minutes. */
-const P99_LIMIT_RATIO = 5;
+/** Measured 1.2-2.2x across runs on a 2-core machine; before the fixes one request took the cell down for minutes. */
+const P99_LIMIT_RATIO = 3;
 const TARGETS = { healthMs: 50, p99Ratio: 2 };
 
 let world: RoutedRegion;
@@ -91,7 +92,7 @@ function percentile(values: number[], p: number): number {
 }
 
 describe("drill: one tenant's heaviest requests against another tenant's reads", () => {
-  it("keeps the other tenant served: no 503, p99 within 2× quiet, the cell's health within 50 ms", async () => {
+  it("keeps the other tenant served: only 200s, p99 within 3× quiet, the cell's health within 250 ms", async () => {
     const cell = world.region.cells[0]?.processes;
     if (!cell) throw new Error("the region has no cell");
     const readerToken = await world.region.token("quiet-reader");

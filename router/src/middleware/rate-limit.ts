@@ -1,9 +1,10 @@
+import { declaresBody } from "@hireloop/http";
 import type { Context, MiddlewareHandler } from "hono";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
 import type { RateLimitDecision, RateLimiter } from "../rate-limits.ts";
 
-export type RateLimitScope = "address" | "user";
+export type RateLimitScope = "address" | "user" | "user_uploads";
 
 /** Answers 429 `rate_limited` with Retry-After once the key has used its window. */
 export function rateLimit(
@@ -15,6 +16,24 @@ export function rateLimit(
     const decision = await limiter.consume(keyOf(c));
     if (!decision.allowed) return refuseRateLimited(c, scope, decision);
     announceLimit(c, decision);
+    await next();
+  };
+}
+
+/**
+ * Counts a signed-in user's request bodies against their upload budget, in KiB: by Content-Length,
+ * or as the largest allowed body when it is chunked. Requests without a body cost nothing (and ask
+ * Redis nothing). What a body costs a cell grows with its size (reading, copying, parsing), so one
+ * user sending large files back to back is slowed here, before any cell spends on them, while
+ * their reads go on.
+ */
+export function budgetUploads(limiter: RateLimiter, maxBodyBytes: number): MiddlewareHandler<RouterEnv> {
+  return async (c, next) => {
+    const headers = c.env.incoming.headers;
+    if (!declaresBody(headers)) return next();
+    const bytes = headers["content-length"] === undefined ? maxBodyBytes : Number(headers["content-length"]);
+    const decision = await limiter.consume(c.get("identity").uid, Math.max(1, Math.ceil(bytes / 1024)));
+    if (!decision.allowed) return refuseRateLimited(c, "user_uploads", decision);
     await next();
   };
 }
@@ -40,7 +59,13 @@ export function refuseRateLimited(c: Context<RouterEnv>, scope: RateLimitScope, 
   return errorResponse(
     c,
     429,
-    { code: "rate_limited", message: `too many requests for this ${scope}; retry later` },
+    {
+      code: "rate_limited",
+      message:
+        scope === "user_uploads"
+          ? "this user has sent too much data for now; retry later"
+          : `too many requests for this ${scope}; retry later`,
+    },
     { "Retry-After": String(decision.resetSeconds) },
   );
 }
