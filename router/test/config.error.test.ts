@@ -50,6 +50,19 @@ describe("router configuration of its own listeners and keys", () => {
   });
 });
 
+describe("router configuration of its limits", () => {
+  it("budgets uploads by default, and refuses a budget smaller than one largest body", () => {
+    expect(loadConfig(base).rateLimits.userUploads).toEqual({ points: 20 * 1024, windowSeconds: 10 });
+    expect(() =>
+      loadConfig({
+        ...base,
+        HL_MAX_BODY_BYTES: String(8 * 1024 * 1024),
+        HL_RATE_LIMIT_USER_UPLOAD_KIB: "4096",
+      }),
+    ).toThrow(/HL_RATE_LIMIT_USER_UPLOAD_KIB: smaller than one body of HL_MAX_BODY_BYTES/);
+  });
+});
+
 describe("router configuration of peer regions", () => {
   it("is absent for a region alone, and read with its peers, secret and Kafka otherwise", () => {
     expect(loadConfig(base).regions).toBeUndefined();
