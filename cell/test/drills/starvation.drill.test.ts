@@ -11,10 +11,12 @@ import { cellFixture } from "../support/fixtures.ts";
  * again as fast as the platform lets it (the router's upload budget and the cell's per-tenant
  * compute limit answer 429 past their share), through the router; another tenant of the same
  * cell keeps reading. The reader must never see anything but 200, its p99 must stay within three
- * times its quiet p99, and the cell's health must answer well inside the router's health-check
- * timeout, so the router never takes the cell out. The targets (p99 within twice quiet, health
- * within 50 ms) are printed with every run: on a 2-core machine shared by some 30 processes they
- * hold in most runs, not all (docs/adr/0017-no-request-starves-a-cell.md).
+ * times its quiet p99, the cell's health must answer within 50 ms at p99 and always well inside
+ * the router's health-check timeout, so the router never takes the cell out. The targets (p99
+ * within twice quiet, every health answer within 50 ms) are printed with every run: on a 2-core
+ * machine shared by some 30 processes they hold in most runs, not all; an idle process's health
+ * answers are measured beside the cell's to show the machine's own share
+ * (docs/adr/0017-no-request-starves-a-cell.md).
  */
 /** Long enough that every read and probe under attack is sent while the attack lasts (checked below). */
 const ATTACK_SECONDS = 18;
@@ -92,7 +94,7 @@ function percentile(values: number[], p: number): number {
 }
 
 describe("drill: one tenant's heaviest requests against another tenant's reads", () => {
-  it("keeps the other tenant served: only 200s, p99 within 3× quiet, the cell's health within 250 ms", async () => {
+  it("keeps the other tenant served: only 200s, p99 within 3× quiet, the cell's health within 50 ms at p99", async () => {
     const cell = world.region.cells[0]?.processes;
     if (!cell) throw new Error("the region has no cell");
     const readerToken = await world.region.token("quiet-reader");
@@ -152,6 +154,7 @@ describe("drill: one tenant's heaviest requests against another tenant's reads",
     expect(attackOutlasted, "every read and probe under attack was sent while the attack lasted").toBe(true);
     expect(underAttack.statuses.filter((status) => status !== 200)).toEqual([]);
     expect(health.length).toBeGreaterThan(10);
+    expect(percentile(health, 99)).toBeLessThan(TARGETS.healthMs);
     expect(Math.max(...health)).toBeLessThan(HEALTH_LIMIT_MS);
     expect(attackP99).toBeLessThanOrEqual(P99_LIMIT_RATIO * quietP99);
     // Every kind was served at least once, and nothing the sender sent failed as a server error.
