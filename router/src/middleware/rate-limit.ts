@@ -6,6 +6,12 @@ import type { RateLimitDecision, RateLimiter } from "../rate-limits.ts";
 
 export type RateLimitScope = "address" | "user" | "user_uploads";
 
+const REFUSALS: Record<RateLimitScope, string> = {
+  address: "too many requests for this address; retry later",
+  user: "too many requests for this user; retry later",
+  user_uploads: "this user has sent too much data for now; retry later",
+};
+
 /** Answers 429 `rate_limited` with Retry-After once the key has used its window. */
 export function rateLimit(
   scope: RateLimitScope,
@@ -59,13 +65,7 @@ export function refuseRateLimited(c: Context<RouterEnv>, scope: RateLimitScope, 
   return errorResponse(
     c,
     429,
-    {
-      code: "rate_limited",
-      message:
-        scope === "user_uploads"
-          ? "this user has sent too much data for now; retry later"
-          : `too many requests for this ${scope}; retry later`,
-    },
+    { code: "rate_limited", message: REFUSALS[scope] },
     { "Retry-After": String(decision.resetSeconds) },
   );
 }
