@@ -62,8 +62,9 @@ export function createComputeTasks(settings: ComputeSettings) {
     analyzeJob(text: string, title: string | undefined): JobAnalysis {
       return analyzeJob(text, title);
     },
-    matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult {
-      return matchResume(resume, job);
+    /** A resume and a job as the database's JSON text, read here rather than on the event loop. */
+    matchResume(resumeJson: string, jobJson: string): MatchResult {
+      return matchResume(JSON.parse(resumeJson) as ParsedResume, JSON.parse(jobJson) as JobAnalysis);
     },
   };
 }
