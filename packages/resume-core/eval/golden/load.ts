@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type JobSource, jobSourceSchema, type ResumeSource, resumeSourceSchema } from "./schema.ts";
+
+export const SOURCES_DIR = join(import.meta.dirname, "sources");
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".json"))
+    .sort();
+}
+
+/** Every resume source, validated; a file that does not fit the schema throws with its name. */
+export function loadResumeSources(): ResumeSource[] {
+  const dir = join(SOURCES_DIR, "resumes");
+  return jsonFiles(dir).map((file) => parseSource(resumeSourceSchema, join(dir, file)));
+}
+
+/** Every job description: its labels, validated, and its text. */
+export function loadJobSources(): Array<JobSource & { text: string }> {
+  const dir = join(SOURCES_DIR, "jobs");
+  return jsonFiles(dir).map((file) => ({
+    ...parseSource(jobSourceSchema, join(dir, file)),
+    text: readFileSync(join(dir, file.replace(/\.json$/, ".txt")), "utf8"),
+  }));
+}
+
+function parseSource<T>(schema: { parse(value: unknown): T }, path: string): T {
+  try {
+    return schema.parse(JSON.parse(readFileSync(path, "utf8")));
+  } catch (error) {
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
