@@ -1,0 +1,62 @@
+import { analyzeJob, type JobAnalysis, type ParsedResume, parseResumeText } from "../src/index.ts";
+import type { JobSource } from "./golden/schema.ts";
+import { type Counts, many, single } from "./metrics.ts";
+import type { ResumeLabels } from "./render/labels.ts";
+
+export const RESUME_FIELDS = [
+  "name",
+  "email",
+  "phone",
+  "experience.title",
+  "experience.company",
+  "experience.dates",
+  "skills",
+  "education",
+] as const;
+export const JOB_FIELDS = ["title", "seniority", "requiredSkills", "niceToHaveSkills", "years"] as const;
+
+const digits = (value: string) => value.replace(/\D/g, "");
+
+export function scoreResume(
+  parsed: ParsedResume,
+  labels: ResumeLabels,
+): Record<(typeof RESUME_FIELDS)[number], Counts> {
+  const dates = (start?: string, end?: string) => (start || end ? `${start ?? ""} - ${end ?? ""}` : "");
+  return {
+    name: single(labels.name, parsed.contact.name),
+    email: single(labels.email, parsed.contact.email),
+    phone: single(labels.phone, parsed.contact.phone, (a, b) => digits(a) === digits(b)),
+    "experience.title": many(
+      labels.experience.map((entry) => entry.title),
+      parsed.experience.map((entry) => entry.title).filter(Boolean),
+    ),
+    "experience.company": many(
+      labels.experience.map((entry) => entry.company),
+      parsed.experience.map((entry) => entry.company).filter(Boolean),
+    ),
+    "experience.dates": many(
+      labels.experience.map((entry) => entry.dates),
+      parsed.experience.map((entry) => dates(entry.startDate, entry.endDate)).filter(Boolean),
+    ),
+    skills: many(labels.skills, parsed.skills),
+    education: many(labels.education, parsed.education.map((entry) => entry.institution).filter(Boolean)),
+  };
+}
+
+export function scoreJob(
+  analysis: JobAnalysis,
+  labels: JobSource,
+): Record<(typeof JOB_FIELDS)[number], Counts> {
+  return {
+    title: single(labels.title, analysis.title),
+    seniority: single(labels.seniority, analysis.seniority),
+    requiredSkills: many(labels.requiredSkills, analysis.requiredSkills),
+    niceToHaveSkills: many(labels.niceToHaveSkills, analysis.niceToHaveSkills),
+    years: single(
+      labels.yearsOfExperience === null ? "" : String(labels.yearsOfExperience),
+      analysis.yearsOfExperience === null ? undefined : String(analysis.yearsOfExperience),
+    ),
+  };
+}
+
+export { analyzeJob, parseResumeText };

@@ -1,0 +1,34 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { evaluate, figures } from "../eval/evaluate.ts";
+
+/**
+ * The quality gate (docs/adr/0020-golden-set-and-evaluation-gate.md): every figure of the golden
+ * set's evaluation at or above its committed baseline. A change that lowers one fails here, with
+ * the figures it lowered; a change that raises one records it with `npm run eval -- --write-baseline`.
+ */
+describe("evaluation gate", () => {
+  it("keeps every figure of the golden set at or above its baseline", () => {
+    const baseline = JSON.parse(
+      readFileSync(join(import.meta.dirname, "..", "eval", "baseline.json"), "utf8"),
+    ) as Record<string, number>;
+    const current = figures(evaluate());
+    const dropped = Object.entries(baseline)
+      .filter(([key, value]) => (current[key] ?? 0) < value)
+      .map(([key, value]) => `${key}: ${value} → ${current[key] ?? "gone"}`);
+    expect(dropped).toEqual([]);
+    expect(Object.keys(baseline).length).toBeGreaterThan(0);
+  });
+});
+
+describe("npm run eval", () => {
+  it("prints a table for each kind of document and layout, tuning and held-out side by side", () => {
+    const output = execFileSync("npm", ["run", "--silent", "eval"], { encoding: "utf8", timeout: 60_000 });
+    for (const table of evaluate()) {
+      expect(output).toContain(`${table.kind} · ${table.layout} · documents:`);
+    }
+    expect(output).toMatch(/field\s+tuning P\s+R\s+F1\s+held-out P\s+R\s+F1/);
+  });
+});
