@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
-import { loadJobSources, loadResumeSources } from "./golden/load.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseResumeFile } from "../src/documents.ts";
+import { DOCUMENTS_DIR, loadJobSources, loadResumeSources } from "./golden/load.ts";
 import { add, type Counts, f1, none } from "./metrics.ts";
+import type { ResumeLabels } from "./render/labels.ts";
 import { TEXT_LAYOUTS } from "./render/text.ts";
 import { analyzeJob, JOB_FIELDS, parseResumeText, RESUME_FIELDS, scoreJob, scoreResume } from "./score.ts";
 
@@ -49,8 +53,28 @@ function count(table: Table, split: Split, scored: Record<string, Counts>) {
   }
 }
 
+function printedLayouts(): Array<{
+  layout: string;
+  files: Array<{ id: string; path: string; labels: ResumeLabels }>;
+}> {
+  return readdirSync(DOCUMENTS_DIR)
+    .sort()
+    .map((layout) => {
+      const dir = join(DOCUMENTS_DIR, layout);
+      const files = readdirSync(dir)
+        .filter((file) => !file.endsWith(".json"))
+        .sort()
+        .map((file) => {
+          const id = file.replace(/\.[a-z]+$/, "");
+          const labels = JSON.parse(readFileSync(join(dir, `${id}.json`), "utf8")) as ResumeLabels;
+          return { id, path: join(dir, file), labels };
+        });
+      return { layout, files };
+    });
+}
+
 /** Reads every document of the golden set with the resume domain and scores it against its labels. */
-export function evaluate(): Table[] {
+export async function evaluate(): Promise<Table[]> {
   const tables: Table[] = [];
   const resumes = loadResumeSources();
   const jobs = loadJobSources();
@@ -64,6 +88,16 @@ export function evaluate(): Table[] {
     for (const source of resumes) {
       const { text, labels } = layout.render(source);
       count(table, splitOf(source.id), scoreResume(parseResumeText(text), labels));
+    }
+    tables.push(table);
+  }
+  for (const { layout, files } of printedLayouts()) {
+    const table = emptyTable("resume", layout, RESUME_FIELDS);
+    for (const file of files) {
+      const { resume } = await parseResumeFile(new Uint8Array(readFileSync(file.path)), {
+        filename: file.path,
+      });
+      count(table, splitOf(file.id), scoreResume(resume, file.labels));
     }
     tables.push(table);
   }

@@ -31,7 +31,7 @@ function print(table: Table) {
   }
 }
 
-const tables = evaluate();
+const tables = await evaluate();
 for (const table of tables) print(table);
 const current = figures(tables);
 

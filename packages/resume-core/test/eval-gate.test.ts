@@ -10,11 +10,11 @@ import { evaluate, figures } from "../eval/evaluate.ts";
  * the figures it lowered; a change that raises one records it with `npm run eval -- --write-baseline`.
  */
 describe("evaluation gate", () => {
-  it("keeps every figure of the golden set at or above its baseline", () => {
+  it("keeps every figure of the golden set at or above its baseline", async () => {
     const baseline = JSON.parse(
       readFileSync(join(import.meta.dirname, "..", "eval", "baseline.json"), "utf8"),
     ) as Record<string, number>;
-    const current = figures(evaluate());
+    const current = figures(await evaluate());
     const dropped = Object.entries(baseline)
       .filter(([key, value]) => (current[key] ?? 0) < value)
       .map(([key, value]) => `${key}: ${value} → ${current[key] ?? "gone"}`);
@@ -24,9 +24,9 @@ describe("evaluation gate", () => {
 });
 
 describe("npm run eval", () => {
-  it("prints a table for each kind of document and layout, tuning and held-out side by side", () => {
+  it("prints a table for each kind of document and layout, tuning and held-out side by side", async () => {
     const output = execFileSync("npm", ["run", "--silent", "eval"], { encoding: "utf8", timeout: 60_000 });
-    for (const table of evaluate()) {
+    for (const table of await evaluate()) {
       expect(output).toContain(`${table.kind} · ${table.layout} · documents:`);
     }
     expect(output).toMatch(/field\s+tuning P\s+R\s+F1\s+held-out P\s+R\s+F1/);

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadJobSources, loadResumeSources } from "../eval/golden/load.ts";
+import { DOCUMENTS_DIR, loadJobSources, loadResumeSources } from "../eval/golden/load.ts";
+import { HTML_LAYOUTS } from "../eval/render/html.ts";
 
 const resumes = loadResumeSources();
 const jobs = loadJobSources();
@@ -46,4 +49,24 @@ describe("golden set sources", () => {
     expect(labels.filter((label) => !text.includes(fold(label)))).toEqual([]);
     expect(job.requiredSkills.length).toBeGreaterThan(0);
   });
+});
+
+describe("golden set documents", () => {
+  const sources = new Map(resumes.map((resume) => [resume.id, resume]));
+  it.each(HTML_LAYOUTS.map((layout) => [layout.name, layout] as const))(
+    "%s: a document for every resume, its labels those its layout writes from the source",
+    (name, layout) => {
+      const dir = join(DOCUMENTS_DIR, name);
+      const ids = readdirSync(dir)
+        .filter((file) => file.endsWith(".pdf"))
+        .map((file) => file.replace(/\.pdf$/, ""));
+      expect(new Set(ids)).toEqual(new Set(sources.keys()));
+      for (const id of ids) {
+        const source = sources.get(id);
+        if (!source) throw new Error(`${name}/${id}.pdf has no source`);
+        const labels = JSON.parse(readFileSync(join(dir, `${id}.json`), "utf8"));
+        expect(labels, id).toEqual(layout.render(source).labels);
+      }
+    },
+  );
 });

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { type JobSource, jobSourceSchema, type ResumeSource, resumeSourceSchema } from "./schema.ts";
 
 export const SOURCES_DIR = join(import.meta.dirname, "sources");
+/** The layouts printed by other tools: documents/<layout>/<id>.<ext>, its labels in <id>.json beside. */
+export const DOCUMENTS_DIR = join(import.meta.dirname, "documents");
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir)

@@ -1,0 +1,43 @@
+/**
+ * npm run eval:render — prints the golden set's resumes in the layouts made by other tools, and
+ * writes each document with its labels beside it under golden/documents/<layout>/. Needs Debian's
+ * chromium; the documents are committed, so the evaluation itself needs none of these tools.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DOCUMENTS_DIR, loadResumeSources } from "../golden/load.ts";
+import { HTML_LAYOUTS } from "./html.ts";
+
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+
+const scratch = mkdtempSync(join(tmpdir(), "hireloop-golden-"));
+try {
+  for (const layout of HTML_LAYOUTS.filter((layout) => only.length === 0 || only.includes(layout.name))) {
+    const dir = join(DOCUMENTS_DIR, layout.name);
+    mkdirSync(dir, { recursive: true });
+    for (const source of loadResumeSources()) {
+      const { html, labels } = layout.render(source);
+      const page = join(scratch, `${source.id}.html`);
+      writeFileSync(page, html);
+      execFileSync(
+        "chromium",
+        [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--no-pdf-header-footer",
+          `--print-to-pdf=${join(dir, `${source.id}.pdf`)}`,
+          `file://${page}`,
+        ],
+        { stdio: "ignore", timeout: 60_000 },
+      );
+      writeFileSync(join(dir, `${source.id}.json`), `${JSON.stringify(labels, null, 2)}\n`);
+      process.stdout.write(".");
+    }
+    console.log(` ${layout.name}`);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
