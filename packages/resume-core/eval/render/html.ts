@@ -8,7 +8,7 @@ export interface HtmlLayout {
   render(source: ResumeSource): { html: string; labels: ResumeLabels };
 }
 
-const escape = (value: string) =>
+const escapeHtml = (value: string) =>
   value.replace(
     /[&<>"]/g,
     (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char] ?? char,
@@ -23,7 +23,7 @@ ${style}</style></head><body>${body}</body></html>`;
 }
 
 const list = (items: string[]) =>
-  items.length ? `<ul>${items.map((item) => `<li>${escape(item)}</li>`).join("")}</ul>` : "";
+  items.length ? `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>` : "";
 
 /**
  * Two columns: a shaded sidebar on the left (contact, skills, education, languages and the other
@@ -41,32 +41,34 @@ const sidebar: HtmlLayout = {
       separator: " – ",
     };
     const side = [
-      `<h2>${escape(words.skills)}</h2>`,
+      `<h2>${escapeHtml(words.skills)}</h2>`,
       ...source.skills.map(
-        (group) => `${group.label ? `<b>${escape(group.label)}</b>` : ""}${list(group.items)}`,
+        (group) => `${group.label ? `<b>${escapeHtml(group.label)}</b>` : ""}${list(group.items)}`,
       ),
-      `<h2>${escape(words.education)}</h2>`,
+      `<h2>${escapeHtml(words.education)}</h2>`,
       ...source.education.map(
         (school) =>
-          `<p><b>${escape(school.institution)}</b>${school.degree ? `<br>${escape(school.degree)}` : ""}${
+          `<p><b>${escapeHtml(school.institution)}</b>${school.degree ? `<br>${escapeHtml(school.degree)}` : ""}${
             school.start && school.end ? `<br>${school.start.slice(0, 4)} – ${school.end.slice(0, 4)}` : ""
           }</p>${list(school.details)}`,
       ),
-      ...source.sections.map((section) => `<h2>${escape(words[section.kind])}</h2>${list(section.entries)}`),
+      ...source.sections.map(
+        (section) => `<h2>${escapeHtml(words[section.kind])}</h2>${list(section.entries)}`,
+      ),
     ].join("");
     const main = [
-      source.summary ? `<h2>${escape(words.summary)}</h2><p>${escape(source.summary)}</p>` : "",
-      `<h2>${escape(words.experience)}</h2>`,
+      source.summary ? `<h2>${escapeHtml(words.summary)}</h2><p>${escapeHtml(source.summary)}</p>` : "",
+      `<h2>${escapeHtml(words.experience)}</h2>`,
       ...source.experience.map(
         (role) =>
-          `<div class="role"><b>${escape(role.title)}</b><br>${escape(role.company)}${
-            role.location ? `, ${escape(role.location)}` : ""
-          } <span class="dates">${escape(writeRange(writing, role.start, role.end))}</span>${list(role.bullets)}</div>`,
+          `<div class="role"><b>${escapeHtml(role.title)}</b><br>${escapeHtml(role.company)}${
+            role.location ? `, ${escapeHtml(role.location)}` : ""
+          } <span class="dates">${escapeHtml(writeRange(writing, role.start, role.end))}</span>${list(role.bullets)}</div>`,
       ),
     ].join("");
     const { email, phone, location, links } = source.contact;
-    const head = `<header><h1>${escape(source.name)}</h1>${source.headline ? `<div>${escape(source.headline)}</div>` : ""}</header>`;
-    const contact = `<p>${[email, phone, location, ...links].map(escape).join("<br>")}</p>`;
+    const head = `<header><h1>${escapeHtml(source.name)}</h1>${source.headline ? `<div>${escapeHtml(source.headline)}</div>` : ""}</header>`;
+    const contact = `<p>${[email, phone, location, ...links].map(escapeHtml).join("<br>")}</p>`;
     const html = page(
       source.language,
       `.grid { display: grid; grid-template-columns: 2.1in 1fr; gap: 0.3in; margin-top: 10pt; }
@@ -89,29 +91,31 @@ const single: HtmlLayout = {
     };
     const { email, phone, location, links } = source.contact;
     const body = [
-      `<h1>${escape(source.name)}</h1>`,
-      source.headline ? `<div>${escape(source.headline)}</div>` : "",
-      `<div class="contact">${[email, phone, location, ...links].map(escape).join(" · ")}</div>`,
-      source.summary ? `<h2>${escape(words.summary)}</h2><p>${escape(source.summary)}</p>` : "",
-      `<h2>${escape(words.experience)}</h2>`,
+      `<h1>${escapeHtml(source.name)}</h1>`,
+      source.headline ? `<div>${escapeHtml(source.headline)}</div>` : "",
+      `<div class="contact">${[email, phone, location, ...links].map(escapeHtml).join(" · ")}</div>`,
+      source.summary ? `<h2>${escapeHtml(words.summary)}</h2><p>${escapeHtml(source.summary)}</p>` : "",
+      `<h2>${escapeHtml(words.experience)}</h2>`,
       ...source.experience.map(
         (role) =>
-          `<div class="line"><b>${escape(role.title)}</b><span>${escape(writeRange(writing, role.start, role.end))}</span></div>` +
-          `<div class="line company"><span>${escape(role.company)}</span><span>${escape(role.location ?? "")}</span></div>${list(role.bullets)}`,
+          `<div class="line"><b>${escapeHtml(role.title)}</b><span>${escapeHtml(writeRange(writing, role.start, role.end))}</span></div>` +
+          `<div class="line company"><span>${escapeHtml(role.company)}</span><span>${escapeHtml(role.location ?? "")}</span></div>${list(role.bullets)}`,
       ),
-      `<h2>${escape(words.education)}</h2>`,
+      `<h2>${escapeHtml(words.education)}</h2>`,
       ...source.education.map(
         (school) =>
-          `<div class="line"><b>${escape(school.institution)}</b><span>${
-            school.end ? escape(school.end.slice(0, 4)) : ""
-          }</span></div>${school.degree ? `<div>${escape(school.degree)}</div>` : ""}${list(school.details)}`,
+          `<div class="line"><b>${escapeHtml(school.institution)}</b><span>${
+            school.end ? escapeHtml(school.end.slice(0, 4)) : ""
+          }</span></div>${school.degree ? `<div>${escapeHtml(school.degree)}</div>` : ""}${list(school.details)}`,
       ),
-      `<h2>${escape(words.skills)}</h2>`,
+      `<h2>${escapeHtml(words.skills)}</h2>`,
       ...source.skills.map(
         (group) =>
-          `<p>${group.label ? `<b>${escape(group.label)}:</b> ` : ""}${group.items.map(escape).join(", ")}</p>`,
+          `<p>${group.label ? `<b>${escapeHtml(group.label)}:</b> ` : ""}${group.items.map(escapeHtml).join(", ")}</p>`,
       ),
-      ...source.sections.map((section) => `<h2>${escape(words[section.kind])}</h2>${list(section.entries)}`),
+      ...source.sections.map(
+        (section) => `<h2>${escapeHtml(words[section.kind])}</h2>${list(section.entries)}`,
+      ),
     ].join("");
     const html = page(
       source.language,
