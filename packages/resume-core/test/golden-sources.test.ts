@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DOCUMENTS_DIR, loadJobSources, loadResumeSources } from "../eval/golden/load.ts";
+import { DOCX_LAYOUT, docxTableLabels, LIBREOFFICE_LAYOUT } from "../eval/render/docx.ts";
 import { HTML_LAYOUTS } from "../eval/render/html.ts";
+import type { ResumeLabels } from "../eval/render/labels.ts";
 
 const resumes = loadResumeSources();
 const jobs = loadJobSources();
@@ -53,19 +55,33 @@ describe("golden set sources", () => {
 
 describe("golden set documents", () => {
   const sources = new Map(resumes.map((resume) => [resume.id, resume]));
-  it.each(HTML_LAYOUTS.map((layout) => [layout.name, layout] as const))(
-    "%s: a document for every resume, its labels those its layout writes from the source",
-    (name, layout) => {
+  const printed: Array<[string, string, (source: (typeof resumes)[number]) => ResumeLabels]> = [
+    ...HTML_LAYOUTS.map(
+      (layout) =>
+        [layout.name, "pdf", (source: (typeof resumes)[number]) => layout.render(source).labels] as [
+          string,
+          string,
+          (source: (typeof resumes)[number]) => ResumeLabels,
+        ],
+    ),
+    [DOCX_LAYOUT, "docx", docxTableLabels],
+    [LIBREOFFICE_LAYOUT, "pdf", docxTableLabels],
+  ];
+  it("has a folder for each printed layout and nothing else", () => {
+    expect(new Set(readdirSync(DOCUMENTS_DIR))).toEqual(new Set(printed.map(([name]) => name)));
+  });
+  it.each(printed)(
+    "%s: a .%s for every resume, its labels those its layout writes from the source",
+    (name, extension, labelsOf) => {
       const dir = join(DOCUMENTS_DIR, name);
       const ids = readdirSync(dir)
-        .filter((file) => file.endsWith(".pdf"))
-        .map((file) => file.replace(/\.pdf$/, ""));
+        .filter((file) => file.endsWith(`.${extension}`))
+        .map((file) => file.slice(0, -extension.length - 1));
       expect(new Set(ids)).toEqual(new Set(sources.keys()));
       for (const id of ids) {
         const source = sources.get(id);
-        if (!source) throw new Error(`${name}/${id}.pdf has no source`);
-        const labels = JSON.parse(readFileSync(join(dir, `${id}.json`), "utf8"));
-        expect(labels, id).toEqual(layout.render(source).labels);
+        if (!source) throw new Error(`${name}/${id}.${extension} has no source`);
+        expect(JSON.parse(readFileSync(join(dir, `${id}.json`), "utf8")), id).toEqual(labelsOf(source));
       }
     },
   );
