@@ -1,4 +1,5 @@
 import { type JobSection, splitJobSections } from "./job-sections.ts";
+import { jobTitleOf } from "./job-title.ts";
 import { normalizeText } from "./normalize.ts";
 import { canonicalSkill, findSkills } from "./skills.ts";
 import type { JobAnalysis, Seniority } from "./types.ts";
@@ -15,7 +16,7 @@ const MAX_KEYWORDS = 40;
 export function analyzeJob(text: string, title?: string): JobAnalysis {
   const lines = normalizeText(text).split("\n");
   const sections = splitJobSections(lines);
-  const jobTitle = title?.trim() || firstLineTitle(lines);
+  const jobTitle = title?.trim() || jobTitleOf(lines);
   const hasRequirements = sections.some((section) => section.kind === "required");
   // Without a requirements section the whole description (but not the "about us") states the needs.
   const demanding = sections.filter((section) =>
@@ -55,11 +56,6 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
       MAX_KEYWORDS,
     ),
   };
-}
-
-function firstLineTitle(lines: string[]): string {
-  const first = lines.find((line) => line.trim() !== "") ?? "";
-  return first.replace(/^(?:job title|title|position|role)\s*:\s*/i, "").trim();
 }
 
 function unique(values: string[]): string[] {

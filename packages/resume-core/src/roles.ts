@@ -8,7 +8,7 @@ const TITLE_WORDS = new Set(
     "engineer developer programmer architect manager director lead head chief officer president vp " +
     "analyst scientist consultant specialist coordinator administrator assistant associate intern " +
     "trainee apprentice technician technologist designer nurse rn lpn lvn cna physician doctor surgeon " +
-    "therapist pharmacist paramedic emt caregiver aide midwife dietitian hygienist teacher instructor " +
+    "therapist pharmacist practitioner paramedic emt caregiver aide midwife dietitian hygienist teacher instructor " +
     "professor lecturer tutor educator principal counselor counsellor librarian accountant auditor " +
     "controller bookkeeper clerk cashier teller banker advisor adviser planner underwriter actuary " +
     "economist marketer strategist representative rep executive agent recruiter editor writer copywriter " +
@@ -20,6 +20,25 @@ const TITLE_WORDS = new Set(
     "expert cto ceo cfo coo cmo cio sre devops"
   ).split(" "),
 );
+
+/**
+ * Role nouns of French and Spanish titles, and the endings of German compound titles
+ * ("Softwareentwickler", "Lagerleiterin", "Industriekauffrau").
+ */
+const OTHER_TITLE_WORDS = new Set(
+  (
+    "développeur développeuse ingénieur ingénieure infirmier infirmière comptable analyste responsable " +
+    "chargé chargée conseiller conseillère vendeur vendeuse enseignant enseignante cuisinier serveur " +
+    "desarrollador desarrolladora ingeniero ingeniera enfermero enfermera analista contable vendedor " +
+    "vendedora gerente jefe jefa técnico técnica asesor asesora profesor profesora cocinero camarero " +
+    "ingenieur ingenieurin arzt ärztin koch köchin"
+  ).split(" "),
+);
+const GERMAN_TITLE_ENDING =
+  /(?:leiter|entwickler|berater|ingenieur|kaufmann|kauffrau|buchhalter|referent|sachbearbeiter|techniker|fachkraft|pfleger|assistent|verkäufer|mitarbeiter|lehrer|erzieher|manager)(?:in)?$/;
+
+const isTitleWord = (word: string) =>
+  TITLE_WORDS.has(word) || OTHER_TITLE_WORDS.has(word) || GERMAN_TITLE_ENDING.test(word);
 
 const COMPANY_WORDS = new Set(
   (
@@ -45,8 +64,8 @@ function words(text: string): string[] {
 export function titleScore(text: string): number {
   const list = words(text);
   const last = list[list.length - 1];
-  let score = list.filter((word) => TITLE_WORDS.has(word) || TITLE_WORDS.has(word.replace(/s$/, ""))).length;
-  if (last && TITLE_WORDS.has(last)) score += 1;
+  let score = list.filter((word) => isTitleWord(word) || TITLE_WORDS.has(word.replace(/s$/, ""))).length;
+  if (last && isTitleWord(last)) score += 1;
   if (/^(?:senior|sr\.?|junior|jr\.?|staff|principal|lead|head of|chief|vice)\b/i.test(text.trim()))
     score += 1;
   return score;

@@ -42,7 +42,7 @@ Nice to have
 describe("analyzeJob", () => {
   it("reads a nurse job: level from the title, required vs preferred by section and by sentence", () => {
     const job = analyzeJob(nurseJob);
-    expect(job.title).toBe("Charge Nurse – Emergency Department");
+    expect(job.title).toBe("Charge Nurse");
     expect(job.seniority).toBe("unspecified");
     expect(job.requiredSkills).toEqual(["Registered Nurse (RN)", "Emergency Care", "BLS", "ACLS", "Epic"]);
     expect(job.niceToHaveSkills).toEqual(["PALS", "Spanish"]);

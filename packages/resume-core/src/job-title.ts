@@ -1,0 +1,50 @@
+import { companyScore, titleScore } from "./roles.ts";
+
+/** A posting's header: its first lines, before the first sentence-long line. */
+const HEADER_LINES = 5;
+/** A header line is a short label; anything longer is prose. */
+const MAX_HEADER_WORDS = 12;
+/** The lines searched for a sentence that names the role, when no header line does. */
+const CUE_LINES = 10;
+/** What boards put between a title and its company, place or term: "Title – Company", "Company · City". */
+const SEPARATOR = /\s+[–—|·•]\s+|\s+-\s+/;
+/** Gender markers of German, Austrian and French postings: "(m/w/d)", "(f/m/x)", "(H/F)", "(all genders)". */
+const GENDER_MARKER = /\s*\((?:[mwfdxh*]\s*\/\s*){1,3}[mwfdxh*]\)|\s*\(all genders\)/gi;
+/** "… is looking for a Senior Data Engineer to …", "We're hiring an …", "join us as a …". */
+const HIRING_CUE =
+  /\b(?:looking for|hiring|seeking|searching for|recruiting|join (?:us|our team) as)\s+(?:an?|our (?:next|new|first))\s+(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based)\b|[,.;:!?(]|$)/i;
+
+const clean = (text: string) =>
+  text
+    .replace(/^(?:job title|title|position|role)\s*:\s*/i, "")
+    .replace(GENDER_MARKER, "")
+    .trim();
+/** How much more a part reads as a title than as an employer; undefined when it names no role. */
+const titleLead = (text: string) =>
+  titleScore(text) > 0 ? titleScore(text) - companyScore(text) : undefined;
+
+/**
+ * The role a posting names: the part of a header line that reads as a title ("Junior Data Analyst
+ * – Bluefin Outdoor" gives the first part, "Acme GmbH – Berlin" neither), else the role a hiring
+ * sentence names ("Arclight is looking for a Principal ML Engineer to …"), else the first line.
+ */
+export function jobTitleOf(lines: string[]): string {
+  const filled = lines.map((line) => line.trim()).filter((line) => line !== "");
+  for (const line of filled.slice(0, HEADER_LINES)) {
+    if (line.split(/\s+/).length > MAX_HEADER_WORDS) break;
+    // "Software Engineering Intern, Data Platform – Summer 2027": the part that reads most as a title.
+    let best: { part: string; lead: number } | undefined;
+    for (const part of line.split(SEPARATOR).map(clean)) {
+      const lead = titleLead(part);
+      if (lead !== undefined && lead >= 0 && (best === undefined || lead > best.lead)) best = { part, lead };
+    }
+    if (best) return best.part;
+  }
+  for (const line of filled.slice(0, CUE_LINES)) {
+    const named = HIRING_CUE.exec(line)?.[1];
+    // Adjectives before the title ("an experienced Senior Engineer") are not part of it.
+    const title = named?.slice(Math.max(0, named.search(/\p{Lu}/u)));
+    if (title && titleLead(title) !== undefined) return clean(title);
+  }
+  return clean(filled[0] ?? "");
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { jobTitleOf } from "../src/job-title.ts";
+
+const title = (text: string) => jobTitleOf(text.split("\n"));
+
+describe("jobTitleOf", () => {
+  it("takes the part of a header line that names the role, not the employer, place or term after it", () => {
+    expect(title("Backend Developer – Quillmoor Outfitters\nAbout us")).toBe("Backend Developer");
+    expect(title("Pastry Cook | The Copper Kettle, Leeds")).toBe("Pastry Cook");
+    expect(title("Research Intern, Robotics Lab – Spring 2028")).toBe("Research Intern, Robotics Lab");
+  });
+
+  it("passes over header lines that name only the employer and place", () => {
+    expect(title("Nordwerk Logistik GmbH – Hamburg, hybrid\nLagerleiter (m/w/d)\nÜber uns")).toBe(
+      "Lagerleiter",
+    );
+    expect(title("Fernhill Regional Hospital — Boise, ID\nNight Shift Charge Nurse\n")).toBe(
+      "Night Shift Charge Nurse",
+    );
+  });
+
+  it("reads the role a hiring sentence names when no header line names one", () => {
+    expect(
+      title(
+        "Tidewater Freight is looking for a Senior Route Planner to own our dispatch tooling across three ports.",
+      ),
+    ).toBe("Senior Route Planner");
+    expect(
+      title("We're hiring an experienced Dental Hygienist who loves working with children and families."),
+    ).toBe("Dental Hygienist");
+  });
+
+  it("drops a label and gender markers, and falls back to the first line", () => {
+    expect(title("Job title: Warehouse Supervisor (f/m/x)")).toBe("Warehouse Supervisor");
+    expect(title("Gardening at the Old Mill\nCome and grow with us")).toBe("Gardening at the Old Mill");
+  });
+});
