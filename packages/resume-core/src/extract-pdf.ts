@@ -66,6 +66,10 @@ interface Line {
 }
 
 function linesFromItems(items: TextItem[]): string[] {
+  const rightEdge = Math.max(
+    0,
+    ...items.filter((item) => item.str.trim() !== "").map((item) => xOf(item) + item.width),
+  );
   const sorted = [...items].sort((a, b) => baselineOf(b) - baselineOf(a) || xOf(a) - xOf(b));
   const lines: Line[] = [];
   for (const item of sorted) {
@@ -85,20 +89,32 @@ function linesFromItems(items: TextItem[]): string[] {
     if (previous && previous.baseline - line.baseline > 1.8 * Math.max(previous.height, line.height)) {
       output.push("");
     }
-    output.push(joinLineItems(line.items));
+    output.push(joinLineItems(line.items, rightEdge));
     previous = line;
   }
   return output;
 }
 
-function joinLineItems(items: TextItem[]): string {
+/**
+ * A line's items in reading order. Text set against the right edge after a wide gap ("Acme
+ * Payments <gap> Chicago, IL", "Senior Engineer <gap> Jan 2021 – Present") is a field of its own,
+ * kept apart by a tab; a gap inside the text block (a table's next cell) stays a space.
+ */
+function joinLineItems(items: TextItem[], rightEdge: number): string {
   const ordered = [...items].sort((a, b) => xOf(a) - xOf(b));
+  const gapBefore = ordered.map((item, index) => {
+    const previous = ordered[index - 1];
+    return previous === undefined ? 0 : xOf(item) - (xOf(previous) + previous.width);
+  });
+  const wide = (index: number) => (gapBefore[index] ?? 0) > 1.5 * (ordered[index]?.height || 10);
+  // Only the last wide gap can open a right-aligned field, and only when the line reaches the edge.
+  const lastWide = gapBefore.findLastIndex((_, index) => wide(index));
+  const lineEnd = Math.max(...ordered.map((item) => xOf(item) + item.width));
+  const fieldAt = lastWide > 0 && lineEnd >= rightEdge - (ordered[lastWide]?.height || 10) ? lastWide : -1;
   let text = "";
-  let previousEnd: number | undefined;
-  for (const item of ordered) {
-    const touching = previousEnd !== undefined && xOf(item) - previousEnd < 0.15 * (item.height || 10);
-    text += previousEnd === undefined || touching ? item.str : ` ${item.str}`;
-    previousEnd = xOf(item) + item.width;
+  for (const [index, item] of ordered.entries()) {
+    if (index === 0 || (gapBefore[index] ?? 0) < 0.15 * (item.height || 10)) text += item.str;
+    else text += `${index === fieldAt ? "\t" : " "}${item.str}`;
   }
   return text;
 }

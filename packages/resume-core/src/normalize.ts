@@ -35,8 +35,16 @@ export function normalizeText(raw: string): string {
   return kept.join("\n");
 }
 
+/**
+ * A tab, or a run of three or more spaces, is a gap between fields of one line ("Acme Payments
+ * <gap> Chicago, IL", "Engineer <gap> 2021 – Present"), kept as one tab; other spacing is one space.
+ */
 function normalizeLine(line: string): string {
-  const collapsed = line.replace(/[\s\u00A0]+/gu, " ").trim();
+  const collapsed = line
+    .replace(/[ \u00A0]{3,}/gu, "\t")
+    .replace(/[ \u00A0]*\t[ \u00A0\t]*/gu, "\t")
+    .replace(/[^\S\t]+/gu, " ")
+    .replace(/^[\s]+|[\s]+$/gu, "");
   if (markerOnly.test(collapsed)) return "";
   // "— Volunteer Work —" is a decorated heading, not a list item.
   if (!bulletAtStart.test(collapsed) || decoratedHeading.test(collapsed)) return collapsed;

@@ -34,15 +34,28 @@ export function parseResumeText(text: string): ParsedResume {
   }
 
   const summaryLines = linesOf("summary");
-  return {
+  const fields = withoutFieldGaps({
     contact: parseContact(header, normalized),
     summary: joinParagraph(summaryLines.length > 0 ? summaryLines : introFromHeader(header)),
     skills: parseSkillList(linesOf("skills")),
     experience: parseExperience(linesOf("experience")),
     education: parseEducation(linesOf("education")),
     otherSections,
-    text: normalized,
-  };
+  });
+  return { ...fields, text: normalized };
+}
+
+/**
+ * The tabs normalizeText keeps between a line's fields guide the parser; in a value they are
+ * spacing, and a value reaches documents and screens with one space instead.
+ */
+function withoutFieldGaps<T>(value: T): T {
+  if (typeof value === "string") return value.replace(/\t/g, " ") as T;
+  if (Array.isArray(value)) return value.map(withoutFieldGaps) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutFieldGaps(item)])) as T;
+  }
+  return value;
 }
 
 /**

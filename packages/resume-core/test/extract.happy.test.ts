@@ -10,7 +10,8 @@ describe("extractResumeText", () => {
     expect(result.pages).toBe(1);
     const lines = result.text.split("\n");
     expect(lines[0]).toBe("Jane Doe");
-    expect(lines).toContain("Senior Software Engineer — Acme Payments Jan 2019 – Present");
+    // Dates set against the right edge are a field of the line, apart by a tab.
+    expect(lines).toContain("Senior Software Engineer — Acme Payments\tJan 2019 – Present");
     expect(lines).toContain("- Migrated billing to Postgres, cutting invoice latency by 40%");
     // Reading order: every heading comes before the content under it.
     expect(lines.indexOf("EDUCATION")).toBeLessThan(lines.indexOf("B.S. Computer Science"));
@@ -73,7 +74,13 @@ describe("normalizeText", () => {
   });
 
   it("applies NFKC, collapses spaces, trims lines and blank runs", () => {
-    const input = "  ﬁnance\u00A0\u00A0and   ops \t\n\n\n\nＡＷＳ  \n\n";
+    const input = "  ﬁnance\u00A0\u00A0and  ops \t\n\n\n\nＡＷＳ  \n\n";
     expect(normalizeText(input)).toBe("finance and ops\n\nAWS");
+  });
+
+  it("keeps a tab, or a run of three or more spaces, as one tab between a line's fields", () => {
+    expect(normalizeText("Acme Payments      Chicago, IL\nEngineer \t 2021 – Present")).toBe(
+      "Acme Payments\tChicago, IL\nEngineer\t2021 – Present",
+    );
   });
 });

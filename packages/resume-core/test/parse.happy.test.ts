@@ -338,3 +338,23 @@ describe("parseSkillList", () => {
     ).toEqual(["Python", "Go", "C++", "C#", "EHR (Epic, Cerner)", "CI/CD", "Node.js", "Excel"]);
   });
 });
+
+describe("parseResumeText on fields set apart on one line", () => {
+  it("reads the company under the title, apart from its city, and keeps no tab in any value", () => {
+    const resume = parseResumeText(
+      [
+        "Ines Varga",
+        "ines.varga@example.com",
+        "",
+        "Experience",
+        "Quality Engineer      04/2020 - Present",
+        "Tollway Instruments      Graz, Austria",
+        "- Cut warranty returns by a third      with a new end-of-line test",
+      ].join("\n"),
+    );
+    expect(resume.experience).toMatchObject([
+      { title: "Quality Engineer", company: "Tollway Instruments", location: "Graz, Austria" },
+    ]);
+    expect(JSON.stringify({ ...resume, text: "" })).not.toContain("\\t");
+  });
+});
