@@ -62,10 +62,22 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+/**
+ * An amount of money with its currency code ("CAD $130,000", "EUR 65.000", "USD 135k"): a salary,
+ * never a skill, whatever else the code spells (CAD is also computer-aided design).
+ */
+const AMOUNT_WITH_CURRENCY =
+  /\b(?:USD|CAD|EUR|GBP|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|JPY|CNY|INR|SGD|HKD|MXN|BRL|ZAR)\s?[$€£¥]?\s?\d[\d.,]*\s?[kK]?/g;
+
 function sentencesOf(section: JobSection): string[] {
   return section.lines
     .filter((line) => line !== "")
-    .flatMap((line) => line.replace(/^- /, "").split(/(?<=[.!?])\s+(?=\p{Lu})/u));
+    .flatMap((line) =>
+      line
+        .replace(/^- /, "")
+        .replace(AMOUNT_WITH_CURRENCY, "")
+        .split(/(?<=[.!?])\s+(?=\p{Lu})/u),
+    );
 }
 
 /** A cue closing a clause makes that clause optional: "Go is a plus", "8+ years preferred". */

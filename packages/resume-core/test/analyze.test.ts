@@ -119,3 +119,22 @@ describe("analyzeJob", () => {
     expect(analyzeJob(nurseJob).keywords).toEqual(analyzeJob(nurseJob).keywords);
   });
 });
+
+describe("analyzeJob: what only looks like a skill", () => {
+  it("reads a currency code before an amount as money, and CAD elsewhere as the skill", () => {
+    const job = analyzeJob(
+      "Drafting Technician\n\nRequirements\n- Proficiency in CAD and Revit\n\nCompensation\nCAD $72,000–$80,000 plus benefits",
+    );
+    expect(job.requiredSkills).toContain("CAD");
+    const salaryOnly = analyzeJob(
+      "Store Associate\n\nRequirements\n- Cash handling\n- Pay: CAD 18.50 per hour",
+    );
+    expect(salaryOnly.requiredSkills).not.toContain("CAD");
+  });
+
+  it("reads Core Web Vitals as the web metric, not as a patient's vital signs", () => {
+    const job = analyzeJob("Frontend Engineer\n\nRequirements\n- Improve our Core Web Vitals on mobile");
+    expect(job.requiredSkills).toContain("Core Web Vitals");
+    expect(job.requiredSkills).not.toContain("Vital Signs");
+  });
+});

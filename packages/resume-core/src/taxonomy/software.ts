@@ -70,6 +70,7 @@ export const softwareSkills: SkillDefinition[] = [
   { name: "Data Modeling", aliases: ["Data Modelling"] },
   { name: "React", aliases: ["React.js", "ReactJS"], exact: ["React"] },
   { name: "React Native" },
+  { name: "Core Web Vitals", aliases: ["Web Vitals"] },
   { name: "Angular", aliases: ["AngularJS", "Angular.js"], exact: ["Angular"] },
   { name: "Vue.js", aliases: ["Vue", "VueJS"] },
   { name: "Next.js", aliases: ["NextJS"] },
