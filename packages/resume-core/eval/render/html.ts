@@ -1,6 +1,6 @@
 import type { ResumeSource } from "../golden/schema.ts";
-import { type DateWriting, labelsOf, type ResumeLabels, writeRange } from "./labels.ts";
-import { HEADINGS, monthYear } from "./words.ts";
+import { labelsOf, type ResumeLabels, writeRange } from "./labels.ts";
+import { HEADINGS, monthYearRanges } from "./words.ts";
 
 /** A resume layout written as HTML, for a browser to print. */
 export interface HtmlLayout {
@@ -35,11 +35,7 @@ const sidebar: HtmlLayout = {
   name: "chromium-sidebar",
   render(source) {
     const words = HEADINGS[source.language];
-    const writing: DateWriting = {
-      date: monthYear(source.language),
-      present: words.present,
-      separator: " – ",
-    };
+    const writing = monthYearRanges(source.language);
     const side = [
       `<h2>${escapeHtml(words.skills)}</h2>`,
       ...source.skills.map(
@@ -84,11 +80,7 @@ const single: HtmlLayout = {
   name: "chromium-single",
   render(source) {
     const words = HEADINGS[source.language];
-    const writing: DateWriting = {
-      date: monthYear(source.language),
-      present: words.present,
-      separator: " – ",
-    };
+    const writing = monthYearRanges(source.language);
     const { email, phone, location, links } = source.contact;
     const body = [
       `<h1>${escapeHtml(source.name)}</h1>`,

@@ -1,6 +1,6 @@
 import type { ResumeSource } from "../golden/schema.ts";
 import { type DateWriting, labelsOf, type ResumeLabels, writeRange } from "./labels.ts";
-import { HEADINGS, monthYear, numericMonth } from "./words.ts";
+import { HEADINGS, monthYearRanges, numericMonth } from "./words.ts";
 
 /** A plain-text resume layout: how it writes headings, entries and dates. */
 export interface TextLayout {
@@ -51,11 +51,7 @@ const classic: TextLayout = {
   name: "text-classic",
   render(source) {
     const headings = HEADINGS[source.language];
-    const writing: DateWriting = {
-      date: monthYear(source.language),
-      present: headings.present,
-      separator: " – ",
-    };
+    const writing = monthYearRanges(source.language);
     const body = sections(source, headings, (out) => {
       for (const role of source.experience) {
         out.push(`${role.title} — ${role.company}`);

@@ -1,4 +1,5 @@
 import type { ResumeSource } from "../golden/schema.ts";
+import type { DateWriting } from "./labels.ts";
 
 type Language = ResumeSource["language"];
 type SectionWord =
@@ -87,4 +88,9 @@ export function monthYear(language: Language): (date: string) => string {
 export function numericMonth(date: string): string {
   const [year, month] = date.split("-");
   return month === undefined ? (year ?? date) : `${month}/${year}`;
+}
+
+/** Ranges as "Mar 2021 – Present", in the resume's language. */
+export function monthYearRanges(language: Language): DateWriting {
+  return { date: monthYear(language), present: HEADINGS[language].present, separator: " – " };
 }
