@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseResumeFile } from "../src/documents.ts";
+import { analyzeJob, parseResumeText } from "../src/index.ts";
 import { DOCUMENTS_DIR, loadJobSources, loadResumeSources } from "./golden/load.ts";
 import { add, type Counts, f1, none } from "./metrics.ts";
 import type { ResumeLabels } from "./render/labels.ts";
 import { TEXT_LAYOUTS } from "./render/text.ts";
-import { analyzeJob, JOB_FIELDS, parseResumeText, RESUME_FIELDS, scoreJob, scoreResume } from "./score.ts";
+import { JOB_FIELDS, RESUME_FIELDS, scoreJob, scoreResume } from "./score.ts";
 
 export type Split = "tuning" | "held-out";
 

@@ -1,4 +1,4 @@
-import { analyzeJob, type JobAnalysis, type ParsedResume, parseResumeText } from "../src/index.ts";
+import type { JobAnalysis, ParsedResume } from "../src/index.ts";
 import type { JobSource } from "./golden/schema.ts";
 import { type Counts, many, single } from "./metrics.ts";
 import type { ResumeLabels } from "./render/labels.ts";
@@ -58,5 +58,3 @@ export function scoreJob(
     ),
   };
 }
-
-export { analyzeJob, parseResumeText };

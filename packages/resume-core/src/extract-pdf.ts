@@ -66,9 +66,10 @@ interface Line {
 }
 
 function linesFromItems(items: TextItem[]): string[] {
-  const rightEdge = Math.max(
+  // A loop, not Math.max(...items): a page may hold more items than a call may take arguments.
+  const rightEdge = items.reduce(
+    (edge, item) => (item.str.trim() === "" ? edge : Math.max(edge, xOf(item) + item.width)),
     0,
-    ...items.filter((item) => item.str.trim() !== "").map((item) => xOf(item) + item.width),
   );
   const sorted = [...items].sort((a, b) => baselineOf(b) - baselineOf(a) || xOf(a) - xOf(b));
   const lines: Line[] = [];
@@ -109,7 +110,7 @@ function joinLineItems(items: TextItem[], rightEdge: number): string {
   const wide = (index: number) => (gapBefore[index] ?? 0) > 1.5 * (ordered[index]?.height || 10);
   // Only the last wide gap can open a right-aligned field, and only when the line reaches the edge.
   const lastWide = gapBefore.findLastIndex((_, index) => wide(index));
-  const lineEnd = Math.max(...ordered.map((item) => xOf(item) + item.width));
+  const lineEnd = ordered.reduce((end, item) => Math.max(end, xOf(item) + item.width), 0);
   const fieldAt = lastWide > 0 && lineEnd >= rightEdge - (ordered[lastWide]?.height || 10) ? lastWide : -1;
   let text = "";
   for (const [index, item] of ordered.entries()) {
