@@ -1,22 +1,22 @@
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
+import type { TextItem, TextMarkedContent } from "pdfjs-dist/types/src/display/api.js";
+import { documentText, type PlacedText, pageLines, type SetLine } from "./pdf-layout.ts";
+import { type ContentPlace, listItemsOf } from "./pdf-tags.ts";
 import { withTimeout } from "./timeout.ts";
 import { ResumeError } from "./types.ts";
 
 /** Resumes are one to three pages; anything past this is not worth the CPU of a shared service. */
 export const MAX_PDF_PAGES = 20;
 export const PDF_TIMEOUT_MS = 15_000;
+/** Text set smaller than this (in points) is not read by people, only by keyword-stuffing parsers. */
+const MIN_READABLE_SIZE = 3;
 
 export interface PdfText {
   text: string;
   pages: number;
 }
 
-/**
- * Reads the text layer of a PDF, one output line per visual line. Text items are grouped by their
- * baseline, then ordered left to right, which keeps reading order for single-column resumes and
- * puts right-aligned dates on the same line as the role they belong to.
- */
+/** Reads the text layer of a PDF in reading order (see pdf-layout.ts), one output line per visual line. */
 export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
   // pdf.js can rebuild a cut-off file's cross-reference table and would then return part of the
   // text as if it were all of it; refuse before parsing.
@@ -47,85 +47,72 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
 
 async function readDocument(opening: Promise<PDFDocumentProxy>): Promise<PdfText> {
   const document = await opening;
-  const pageTexts: string[] = [];
+  const pages: SetLine[][] = [];
   const pagesToRead = Math.min(document.numPages, MAX_PDF_PAGES);
   for (let pageNumber = 1; pageNumber <= pagesToRead; pageNumber++) {
     const page = await document.getPage(pageNumber);
-    const content = await page.getTextContent();
-    const items = content.items.filter((item): item is TextItem => "str" in item && item.str.trim() !== "");
-    pageTexts.push(linesFromItems(items).join("\n"));
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const places = listItemsOf(await page.getStructTree().catch(() => null));
+    const items = visibleText(textItems(content.items, places), page.view);
+    pages.push(pageLines(items, { listsMarked: places.size > 0 }));
     page.cleanup();
   }
-  return { text: pageTexts.join("\n\n"), pages: document.numPages };
+  return { text: documentText(pages), pages: document.numPages };
 }
 
-interface Line {
-  baseline: number;
-  height: number;
-  items: TextItem[];
-}
-
-function linesFromItems(items: TextItem[]): string[] {
-  // A loop, not Math.max(...items): a page may hold more items than a call may take arguments.
-  const rightEdge = items.reduce(
-    (edge, item) => (item.str.trim() === "" ? edge : Math.max(edge, xOf(item) + item.width)),
-    0,
-  );
-  const sorted = [...items].sort((a, b) => baselineOf(b) - baselineOf(a) || xOf(a) - xOf(b));
-  const lines: Line[] = [];
-  for (const item of sorted) {
-    const current = lines[lines.length - 1];
-    const tolerance = Math.max(2, 0.5 * Math.min(item.height || 10, current?.height || 10));
-    if (current && Math.abs(current.baseline - baselineOf(item)) <= tolerance) {
-      current.items.push(item);
-    } else {
-      lines.push({ baseline: baselineOf(item), height: item.height || 10, items: [item] });
-    }
-  }
-
-  const output: string[] = [];
-  let previous: Line | undefined;
-  for (const line of lines) {
-    // A gap of well over one line height is a paragraph break; the parser uses blank lines as hints.
-    if (previous && previous.baseline - line.baseline > 1.8 * Math.max(previous.height, line.height)) {
-      output.push("");
-    }
-    output.push(joinLineItems(line.items, rightEdge));
-    previous = line;
-  }
-  return output;
+interface PageText {
+  item: TextItem;
+  opensItem: boolean;
 }
 
 /**
- * A line's items in reading order. Text set against the right edge after a wide gap ("Acme
- * Payments <gap> Chicago, IL", "Senior Engineer <gap> Jan 2021 – Present") is a field of its own,
- * kept apart by a tab; a gap inside the text block (a table's next cell) stays a space.
+ * The page's text items, each told whether it opens a list item of a tagged PDF whose bullets are
+ * drawn rather than written (a browser's list markers): that is where one item ends and the next
+ * begins, which the text alone cannot tell in a narrow column.
  */
-function joinLineItems(items: TextItem[], rightEdge: number): string {
-  const ordered = [...items].sort((a, b) => xOf(a) - xOf(b));
-  const gapBefore = ordered.map((item, index) => {
-    const previous = ordered[index - 1];
-    return previous === undefined ? 0 : xOf(item) - (xOf(previous) + previous.width);
-  });
-  const wide = (index: number) => (gapBefore[index] ?? 0) > 1.5 * (ordered[index]?.height || 10);
-  // Only the last wide gap can open a right-aligned field, and only when the line reaches the edge.
-  const lastWide = gapBefore.findLastIndex((_, index) => wide(index));
-  const lineEnd = ordered.reduce((end, item) => Math.max(end, xOf(item) + item.width), 0);
-  const fieldAt = lastWide > 0 && lineEnd >= rightEdge - (ordered[lastWide]?.height || 10) ? lastWide : -1;
-  let text = "";
-  for (const [index, item] of ordered.entries()) {
-    if (index === 0 || (gapBefore[index] ?? 0) < 0.15 * (item.height || 10)) text += item.str;
-    else text += `${index === fieldAt ? "\t" : " "}${item.str}`;
+function textItems(
+  items: Array<TextItem | TextMarkedContent>,
+  places: Map<string, ContentPlace>,
+): PageText[] {
+  const open: Array<string | undefined> = [];
+  const opened = new Set<number>();
+  const text: PageText[] = [];
+  for (const item of items) {
+    if (!("str" in item)) {
+      if (item.type === "endMarkedContent") open.pop();
+      else open.push(item.type === "beginMarkedContentProps" ? (item.id ?? undefined) : undefined);
+      continue;
+    }
+    if (item.str.trim() === "") continue;
+    const id = open.findLast((entry) => entry !== undefined);
+    const place = id === undefined ? undefined : places.get(id);
+    const first = place !== undefined && !opened.has(place.listItem);
+    if (place) opened.add(place.listItem);
+    text.push({ item, opensItem: first && place?.inLabel === false });
   }
   return text;
 }
 
-function baselineOf(item: TextItem): number {
-  return Number(item.transform[5] ?? 0);
-}
-
-function xOf(item: TextItem): number {
-  return Number(item.transform[4] ?? 0);
+/**
+ * The items a reader sees: text outside the page (keyword stuffing placed off the sheet) and text
+ * too small to read are not part of the resume.
+ */
+function visibleText(items: PageText[], view: number[]): PlacedText[] {
+  const [left = 0, bottom = 0, right = Number.POSITIVE_INFINITY, top = Number.POSITIVE_INFINITY] = view;
+  return items.flatMap(({ item, opensItem }) => {
+    const placed = {
+      text: item.str,
+      x: Number(item.transform[4] ?? 0),
+      baseline: Number(item.transform[5] ?? 0),
+      width: item.width,
+      size: item.height,
+      font: item.fontName,
+      ...(opensItem ? { opensItem } : {}),
+    };
+    const onPage =
+      placed.x + placed.width > left && placed.x < right && placed.baseline > bottom && placed.baseline < top;
+    return onPage && placed.size >= MIN_READABLE_SIZE ? [placed] : [];
+  });
 }
 
 function truncatedError(): ResumeError {

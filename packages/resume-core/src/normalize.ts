@@ -18,6 +18,11 @@ const markerOnly = new RegExp(`^[${DASH_MARKERS}${BULLET_GLYPHS}]$`, "u");
 const decoratedHeading = new RegExp(`^[${DASH_MARKERS}=~]+\\s.*\\s[${DASH_MARKERS}=~]+$`, "u");
 const invisibleCharacters = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
+/** Whether a line of text opens a list item ("• Led…", "- Led…"). */
+export function startsListItem(line: string): boolean {
+  return bulletAtStart.test(line.trimStart());
+}
+
 export function normalizeText(raw: string): string {
   const lines = raw
     .replace(invisibleCharacters, "")

@@ -2,7 +2,7 @@ import { normalizeText } from "./normalize.ts";
 import { parseContact } from "./parse-contact.ts";
 import { parseEducation } from "./parse-education.ts";
 import { bulletsFrom, parseExperience } from "./parse-experience.ts";
-import { recognizeHeading, type SectionKind } from "./sections.ts";
+import { markedHeading, recognizeHeading, type SectionKind, unmarked } from "./sections.ts";
 import { MAX_RESUME_TEXT_CHARS, type ParsedResume, ResumeError } from "./types.ts";
 
 interface Section {
@@ -83,18 +83,28 @@ export function readResumeText(text: string): ParsedResume {
   return resume;
 }
 
+/**
+ * Sections by their headings. Where the document marks its headings (see markedHeading), only the
+ * marked lines are headings; a marked line above everything else is the name, not a section.
+ */
 function splitSections(lines: string[]): Section[] {
   const sections: Section[] = [{ kind: "header", title: "", lines: [] }];
+  const marksHeadings = lines.filter((line) => markedHeading(line) !== undefined).length >= 2;
   for (const line of lines) {
-    const heading = recognizeHeading(line);
-    if (heading) {
+    const current = sections[sections.length - 1];
+    const heading = marksHeadings ? markedHeading(line) : (markedHeading(line) ?? recognizeHeading(line));
+    const opensDocument = current?.kind === "header" && current.lines.every((text) => text === "");
+    if (
+      heading &&
+      !(opensDocument && heading.kind === "other" && recognizeHeading(unmarked(line)) === undefined)
+    ) {
       sections.push({
         kind: heading.kind,
         title: heading.title,
         lines: heading.inlineContent ? [heading.inlineContent] : [],
       });
     } else {
-      sections[sections.length - 1]?.lines.push(line);
+      current?.lines.push(unmarked(line));
     }
   }
   return sections;

@@ -198,6 +198,25 @@ export interface Heading {
   inlineContent?: string;
 }
 
+const MARKED_HEADING = /^#{1,6} +(\S.*)$/u;
+
+/**
+ * A heading marked as one ("# Where I've worked": a Markdown heading, or a PDF line set in the
+ * headings' size): the words of a known section give its kind, any other words head a section of
+ * their own.
+ */
+export function markedHeading(line: string): Heading | undefined {
+  const words = MARKED_HEADING.exec(line)?.[1];
+  if (words === undefined) return undefined;
+  const known = recognizeHeading(words);
+  return known?.inlineContent === undefined && known ? known : { kind: "other", title: displayTitle(words) };
+}
+
+/** A marked heading's words without the mark. */
+export function unmarked(line: string): string {
+  return MARKED_HEADING.exec(line)?.[1] ?? line;
+}
+
 /** Recognizes a section heading line, or returns undefined for any other line. */
 export function recognizeHeading(line: string): Heading | undefined {
   if (line.startsWith("- ") || line.length > 80) return undefined;

@@ -13,9 +13,9 @@ describe("extractResumeText", () => {
     // Dates set against the right edge are a field of the line, apart by a tab.
     expect(lines).toContain("Senior Software Engineer — Acme Payments\tJan 2019 – Present");
     expect(lines).toContain("- Migrated billing to Postgres, cutting invoice latency by 40%");
-    // Reading order: every heading comes before the content under it.
-    expect(lines.indexOf("EDUCATION")).toBeLessThan(lines.indexOf("B.S. Computer Science"));
-    expect(lines.indexOf("PROFESSIONAL EXPERIENCE")).toBeLessThan(lines.indexOf("EDUCATION"));
+    // Headings set larger than the body are marked as headings, and come before what they head.
+    expect(lines.indexOf("# EDUCATION")).toBeLessThan(lines.indexOf("B.S. Computer Science"));
+    expect(lines.indexOf("# PROFESSIONAL EXPERIENCE")).toBeLessThan(lines.indexOf("# EDUCATION"));
   });
 
   it("leaves the caller's bytes usable (pdf.js detaches the buffer it is given)", async () => {

@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import { documentText, type PlacedText, pageLines } from "../src/pdf-layout.ts";
+
+/** Text as a PDF places it: 5 points per character at size 10, the way a text item reports its width. */
+function placed(text: string, x: number, baseline: number, extra: Partial<PlacedText> = {}): PlacedText {
+  const size = extra.size ?? 10;
+  return { text, x, baseline, width: text.length * size * 0.5, size, font: "Regular", ...extra };
+}
+
+const linesOf = (items: PlacedText[]) => pageLines(items).map((line) => line.text);
+
+describe("pageLines", () => {
+  it("reads a sidebar whole, then the main column whole, though their lines interleave", () => {
+    const sidebar = ["Skills", "Go", "Kubernetes", "Terraform", "Education", "State University"];
+    const main = ["Experience", "Payments Engineer", "Built the ledger", "Ran the on-call", "Cut latency"];
+    const items = [
+      placed("Dana Doe", 36, 760, { size: 20 }),
+      ...sidebar.map((text, index) => placed(text, 36, 700 - index * 13)),
+      ...main.map((text, index) => placed(text, 220, 705 - index * 17)),
+    ];
+    const lines = linesOf(items).filter((line) => line !== "");
+    expect(lines).toEqual(["Dana Doe", ...sidebar, ...main]);
+  });
+
+  it("keeps a field at the right edge on its line, apart by a tab, where rows line up", () => {
+    const items = [
+      placed("Payments Engineer", 36, 700),
+      placed("2021 – Present", 490, 700),
+      placed("Acme Corp", 36, 687),
+      placed("Chicago, IL", 505, 687),
+      placed("Support Engineer", 36, 660),
+      placed("2018 – 2021", 505, 660),
+      placed("Globex", 36, 647),
+      placed("Austin, TX", 510, 647),
+    ];
+    expect(linesOf(items)).toEqual([
+      "Payments Engineer\t2021 – Present",
+      "Acme Corp\tChicago, IL",
+      "",
+      "Support Engineer\t2018 – 2021",
+      "Globex\tAustin, TX",
+    ]);
+  });
+
+  it("reads a table whose cells start on the same line row by row, not cell column by cell column", () => {
+    const rows = [
+      ["Languages", "Go, Java, SQL"],
+      ["Cloud", "AWS, GCP"],
+      ["Data", "Postgres, Kafka"],
+      ["Tools", "Terraform, Helm"],
+    ];
+    const items = rows.flatMap(([label = "", cell = ""], index) => [
+      placed(label, 36, 700 - index * 13),
+      placed(cell, 150, 700 - index * 13),
+    ]);
+    const lines = linesOf(items).map((line) => line.replace(/\s+/g, " "));
+    expect(lines).toEqual(rows.map(([label, cell]) => `${label} ${cell}`));
+  });
+
+  it("joins a line that wrapped, and not a short line after which the next word would have fitted", () => {
+    const items = [
+      placed("Moved the deployments of forty services to Kubernetes with Helm charts and", 36, 700),
+      placed("canary releases", 36, 688),
+      placed("Go", 36, 660),
+      placed("Java", 36, 648),
+      placed("Prairie State Institute of", 36, 620),
+      placed("Technology", 36, 608),
+      placed("linkedin.com/in/dana-", 36, 580),
+      placed("doe-example", 36, 568),
+    ];
+    expect(linesOf(items).filter((line) => line !== "")).toEqual([
+      "Moved the deployments of forty services to Kubernetes with Helm charts and canary releases",
+      "Go",
+      "Java",
+      "Prairie State Institute of Technology",
+      "linkedin.com/in/dana-doe-example",
+    ]);
+  });
+
+  it("does not join lines set in different fonts (a bold name over its regular details)", () => {
+    const items = [
+      placed("Lagoon City University of the Western Provinces and Islands", 36, 700, { font: "Bold" }),
+      placed("Bachelor of Science", 36, 688),
+    ];
+    expect(linesOf(items)).toEqual([
+      "Lagoon City University of the Western Provinces and Islands",
+      "Bachelor of Science",
+    ]);
+  });
+
+  it("starts a list item where a tagged PDF's drawn bullet opens one", () => {
+    const items = [
+      placed("Kubernetes and the rest of the platform the team was running in 2022", 36, 700, {
+        opensItem: true,
+      }),
+      placed("Terraform", 36, 688, { opensItem: true }),
+    ];
+    expect(linesOf(items)).toEqual([
+      "- Kubernetes and the rest of the platform the team was running in 2022",
+      "- Terraform",
+    ]);
+  });
+});
+
+describe("documentText", () => {
+  const line = (text: string, size = 10) => ({ text, size });
+
+  it("marks the lines set in the headings' size, not the name above them", () => {
+    const page = [
+      line("Dana Doe", 20),
+      line("dana@example.com"),
+      line("Experience", 12),
+      line("Payments Engineer at Acme Corp"),
+      line("Languages"),
+      line("Where I studied", 12),
+      line("State University"),
+    ];
+    expect(documentText([page]).split("\n")).toEqual([
+      "Dana Doe",
+      "dana@example.com",
+      "# Experience",
+      "Payments Engineer at Acme Corp",
+      "Languages",
+      "# Where I studied",
+      "State University",
+    ]);
+  });
+
+  it("marks nothing when no line of a larger size names a section (job titles set larger)", () => {
+    const page = [
+      line("Dana Doe", 20),
+      line("Payments Engineer", 12),
+      line("Built it"),
+      line("Support Engineer", 12),
+    ];
+    expect(documentText([page])).not.toContain("#");
+  });
+});
+
+describe("pageLines with list items marked", () => {
+  it("joins a capitalized line after a short one, as no list item opens there", () => {
+    const items = [
+      placed("Great Lakes", 36, 700),
+      placed("Metropolitan University", 36, 688),
+      placed("Stakeholder reporting", 36, 660, { opensItem: true }),
+    ];
+    expect(linesOf(items)).toContain("Metropolitan University");
+    expect(pageLines(items, { listsMarked: true }).map((line) => line.text)).toEqual([
+      "Great Lakes Metropolitan University",
+      "",
+      "- Stakeholder reporting",
+    ]);
+  });
+});
