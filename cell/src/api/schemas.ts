@@ -90,6 +90,10 @@ const ContactSchema = z.object({
 const ExperienceSchema = z.object({
   title: z.string(),
   company: z.string(),
+  kind: z
+    .enum(["volunteer", "campus"])
+    .optional()
+    .openapi({ description: "Absent for work; volunteer and campus roles say so" }),
   startDate: z.string().optional(),
   endDate: z.string().optional(),
   location: z.string().optional(),

@@ -1,26 +1,44 @@
 /**
- * Dates as resumes write them: "Jan 2019", "January 2019", "Sept. 2020", "03/2017", "2017-03",
- * "Summer 2018", "2019", and ranges between two of them or up to "Present".
+ * Dates as resumes write them, in English, German, French and Spanish: "Jan 2019", "January 2019",
+ * "Sept. 2020", "März 2021", "janv. 2020", "enero de 2019", "03/2017", "2017-03", "Summer 2018",
+ * "2019", and ranges between two of them or up to "Present" ("heute", "aujourd'hui", "actualidad").
  */
-const MONTH =
-  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const MONTH_NAMES = [
+  // English
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
+  // German
+  "januar|jän(?:ner)?|februar|märz|mär|mrz|mai|juni|juli|okt(?:ober)?|dez(?:ember)?",
+  // French
+  "janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|octobre|novembre|d[ée]c(?:embre)?",
+  // Spanish
+  "ene(?:ro)?|febrero|marzo|abr(?:il)?|mayo|junio|julio|ago(?:sto)?|sept?iembre|set(?:iembre)?|oct(?:ubre)?|nov(?:iembre)?|dic(?:iembre)?",
+].join("|");
+const MONTH = `(?:${MONTH_NAMES})\\.?`;
+const SEASON =
+  "spring|summer|fall|autumn|winter|frühjahr|frühling|sommer|herbst|printemps|été|automne|hiver|primavera|verano|otoño|invierno";
 const YEAR = "(?:19|20)\\d{2}";
 const DATE = [
-  `${MONTH},?\\s+${YEAR}`,
+  `${MONTH},?\\s+(?:de\\s+)?${YEAR}`,
   `${MONTH}\\s*['’]\\d{2}`,
-  `(?:spring|summer|fall|autumn|winter)\\s+${YEAR}`,
+  `(?:${SEASON})\\s+(?:de\\s+)?${YEAR}`,
   `(?:0?[1-9]|1[0-2])[/.]${YEAR}`,
   `${YEAR}[-/.](?:0[1-9]|1[0-2])(?!\\d)`,
   YEAR,
 ].join("|");
-const OPEN_END = "present|current(?:ly)?|now|today|ongoing|to date|date";
-const SEPARATOR = "\\s*(?:-|–|—|to|until|till|through|thru)\\s*";
+const OPEN_END = [
+  "present|current(?:ly)?|now|today|ongoing|to date|date",
+  "heute|aktuell|derzeit|laufend",
+  "présent|aujourd['’]hui|à ce jour|ce jour|en cours|maintenant",
+  "actualidad|actual|presente|la fecha|hoy",
+].join("|");
+const SEPARATOR = "\\s*(?:-|–|—|to|until|till|through|thru|bis|à|au|a|hasta)\\s*";
+const SINCE = "since|from|seit|depuis|desde";
 
 const rangePattern = new RegExp(
   `(?<![\\p{L}\\d])(${DATE})${SEPARATOR}(${DATE}|${OPEN_END})(?![\\p{L}\\d])`,
   "iu",
 );
-const sincePattern = new RegExp(`(?<![\\p{L}\\d])(?:since|from)\\s+(${DATE})(?![\\p{L}\\d])`, "iu");
+const sincePattern = new RegExp(`(?<![\\p{L}\\d])(?:${SINCE})\\s+(${DATE})(?![\\p{L}\\d])`, "iu");
 const singlePattern = new RegExp(`(?<![\\p{L}\\d/])(${DATE})(?![\\p{L}\\d/])`, "iu");
 const yearPattern = new RegExp(`${YEAR}`);
 const openEndPattern = new RegExp(`^(?:${OPEN_END})$`, "i");

@@ -28,8 +28,13 @@ function anchorOnDates(lines: string[], datedIndexes: number[]): Draft[] {
   for (const [k, dated] of datedIndexes.entries()) {
     const upperBound = datedIndexes[k + 1] ?? lines.length;
     const header = [dated];
+    // A line split only at a comma or dash ("Charge Nurse, Emergency Department") may be a title
+    // alone, with its employer on the next line: it counts as one part.
     const partCount = () =>
-      header.reduce((count, index) => count + roleParts(lines[index] ?? "").parts.length, 0);
+      header.reduce((count, index) => {
+        const described = roleParts(lines[index] ?? "");
+        return count + (described.unsplit === undefined ? described.parts.length : 1);
+      }, 0);
     for (let index = dated - 1; index >= lowerBound && partCount() < 2 && header.length < 3; index--) {
       if (!isHeaderCandidate(lines[index])) break;
       header.unshift(index);
@@ -48,7 +53,10 @@ function anchorOnDates(lines: string[], datedIndexes: number[]): Draft[] {
   return drafts;
 }
 
-/** Roles without dates: a short role-like line (or two) directly above a run of bullets. */
+/**
+ * Roles without dates: a short role-like line (or two) directly above a run of bullets; without
+ * bullets either, each role-like line.
+ */
 function anchorOnBullets(lines: string[]): Draft[] {
   const drafts: Draft[] = [];
   for (let index = 0; index < lines.length; index++) {
@@ -60,6 +68,12 @@ function anchorOnBullets(lines: string[]): Draft[] {
       header.unshift(index - 1);
     }
     drafts.push({ headerIndexes: header, bodyIndexes: [] });
+  }
+  // Roles listed one per line, with neither dates nor bullets ("Treasurer, Food Bank").
+  if (drafts.length === 0) {
+    for (const [index, line] of lines.entries()) {
+      if (isHeaderCandidate(line)) drafts.push({ headerIndexes: [index], bodyIndexes: [] });
+    }
   }
   assignBodies(lines, drafts);
   return drafts;
@@ -80,10 +94,15 @@ function isHeaderCandidate(line: string | undefined): boolean {
   return line !== undefined && !line.startsWith("- ") && !isDateLine(line) && isRoleLike(line);
 }
 
+function opensWithDates(line: string): boolean {
+  return isDateLine(line) && findDates(line)?.index === 0;
+}
+
 function isDateLine(line: string): boolean {
-  if (line.startsWith("- ") || !/^[\p{Lu}\d(]/u.test(line)) return false;
+  if (line.startsWith("- ")) return false;
   const dates = findDates(line);
-  if (!dates) return false;
+  // A line in lowercase is a sentence's tail, unless it opens with its dates ("janv. 2020 – …").
+  if (!dates || !(/^[\p{Lu}\d(]/u.test(line) || dates.index === 0)) return false;
   const wordCount = line.split(/\s+/).length;
   const sentence = /[.!?]$/.test(line) && !/\b(?:present|current)\.$/i.test(line);
   if (sentence) return false;
@@ -99,6 +118,8 @@ interface RoleParts {
   companyFirst: boolean;
   /** "Title at Company" fixes the order. */
   fixedOrder: boolean;
+  /** The text of a line split only at a comma or a dash, which may be one title instead. */
+  unsplit?: string;
 }
 
 /** The lookbehind tries a trailing run only from its first character: one scan of a long run. */
@@ -117,17 +138,27 @@ function roleParts(line: string): RoleParts {
   const keepLocation = (location: string | undefined) => {
     if (location && result.location === undefined) result.location = location;
   };
+  // Set against the right edge, a field that is no date, title or employer is the place ("KÖLN").
+  const field = withoutDates.includes("\t") ? segments[segments.length - 1] : undefined;
+  if (field !== undefined && segments.length > 1 && isPlaceField(field)) {
+    keepLocation(field);
+    segments.pop();
+  }
   for (const segment of segments) {
     const { rest, location } = splitTrailingLocation(segment);
     keepLocation(location);
     if (rest === "") continue;
     const pieces: string[] = [];
-    for (const piece of splitRole(rest, segments.length === 1)) {
-      const split = splitTrailingLocation(piece);
-      keepLocation(split.location);
-      if (split.rest !== "") pieces.push(split.rest);
+    const split = splitRole(rest, segments.length === 1);
+    for (const piece of split.pieces) {
+      const place = splitTrailingLocation(piece);
+      keepLocation(place.location);
+      if (place.rest !== "") pieces.push(place.rest);
     }
-    if (pieces.length === 2) result.fixedOrder ||= / at | @ /i.test(rest);
+    if (pieces.length === 2) {
+      result.fixedOrder ||= split.by === "at";
+      if (split.by !== "at" && segments.length === 1) result.unsplit = rest;
+    }
     result.parts.push(...pieces);
   }
   return result;
@@ -138,17 +169,25 @@ function roleParts(line: string): RoleParts {
  * separator, "Title, Company" → two pieces; anything else → one. In a "|" layout each segment is
  * one piece already ("Registered Nurse, Medical ICU" is a title).
  */
-function splitRole(text: string, allowComma: boolean): string[] {
-  const separators = [/\s+(?:at|@)\s+/i, /\s+[—–-]\s+/];
-  if (allowComma) separators.push(/,\s+(?=[\p{Lu}\d])/u);
-  for (const separator of separators) {
+function splitRole(text: string, allowComma: boolean): { pieces: string[]; by?: "at" | "dash" | "comma" } {
+  const separators: Array<[RegExp, "at" | "dash" | "comma"]> = [
+    [/\s+(?:at|@)\s+/i, "at"],
+    [/\s+[—–-]\s+/, "dash"],
+  ];
+  if (allowComma) separators.push([/,\s+(?=[\p{Lu}\d])/u, "comma"]);
+  for (const [separator, by] of separators) {
     const match = separator.exec(text);
     if (!match) continue;
     const left = text.slice(0, match.index).trim();
     const right = text.slice(match.index + match[0].length).trim();
-    if (left !== "" && right !== "") return [left, right];
+    if (left !== "" && right !== "") return { pieces: [left, right], by };
   }
-  return [text.trim()];
+  return { pieces: [text.trim()] };
+}
+
+/** A short right-edge field naming neither a role nor an employer: a city, a region, "Remote". */
+function isPlaceField(field: string): boolean {
+  return field.split(/\s+/).length <= 4 && titleScore(field) === 0 && companyScore(field) === 0;
 }
 
 function toEntry(lines: string[], draft: Draft, previous: Draft | undefined): ExperienceEntry {
@@ -166,7 +205,15 @@ function toEntry(lines: string[], draft: Draft, previous: Draft | undefined): Ex
   if (location) entry.location = location;
   const paired = described.find((parts) => parts.parts.length >= 2);
   const all = described.flatMap((parts) => parts.parts);
-  if (paired) {
+  // "Charge Nurse, Emergency Department" over "Mercy Hospital": the comma is the title's own.
+  // Not a line that opens with its dates: "Feb. 2024 – heute | Köln" names the place.
+  const employerLine = described.find(
+    (parts, index) =>
+      parts !== paired && parts.parts.length === 1 && !opensWithDates(headerLines[index] ?? ""),
+  );
+  if (paired?.unsplit !== undefined && employerLine) {
+    [entry.title, entry.company] = orderTitleCompany(paired.unsplit, employerLine.parts[0] ?? "", false);
+  } else if (paired) {
     const [first = "", second = ""] = paired.parts;
     [entry.title, entry.company] = paired.fixedOrder
       ? [first, second]

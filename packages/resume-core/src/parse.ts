@@ -3,11 +3,18 @@ import { parseContact } from "./parse-contact.ts";
 import { parseEducation } from "./parse-education.ts";
 import { bulletsFrom, parseExperience } from "./parse-experience.ts";
 import { markedHeading, recognizeHeading, type SectionKind, unmarked } from "./sections.ts";
-import { MAX_RESUME_TEXT_CHARS, type ParsedResume, ResumeError } from "./types.ts";
+import {
+  type ExperienceEntry,
+  type ExperienceKind,
+  MAX_RESUME_TEXT_CHARS,
+  type ParsedResume,
+  ResumeError,
+} from "./types.ts";
 
 interface Section {
   kind: SectionKind | "header";
   title: string;
+  entryKind?: ExperienceKind;
   lines: string[];
 }
 
@@ -38,7 +45,7 @@ export function parseResumeText(text: string): ParsedResume {
     contact: parseContact(header, normalized),
     summary: joinParagraph(summaryLines.length > 0 ? summaryLines : introFromHeader(header)),
     skills: parseSkillList(linesOf("skills")),
-    experience: parseExperience(linesOf("experience")),
+    experience: experienceOf(sections),
     education: parseEducation(linesOf("education")),
     otherSections,
   });
@@ -101,6 +108,7 @@ function splitSections(lines: string[]): Section[] {
       sections.push({
         kind: heading.kind,
         title: heading.title,
+        ...(heading.entryKind === undefined ? {} : { entryKind: heading.entryKind }),
         lines: heading.inlineContent ? [heading.inlineContent] : [],
       });
     } else {
@@ -108,6 +116,17 @@ function splitSections(lines: string[]): Section[] {
     }
   }
   return sections;
+}
+
+/** Each experience section's roles, read on their own: a volunteer role is no bullet of the job above it. */
+function experienceOf(sections: Section[]): ExperienceEntry[] {
+  return sections
+    .filter((section) => section.kind === "experience")
+    .flatMap((section) =>
+      parseExperience(section.lines).map((entry) =>
+        section.entryKind === undefined ? entry : { ...entry, kind: section.entryKind },
+      ),
+    );
 }
 
 /** Without a summary heading, a paragraph under the name (a sentence, not a headline) is the summary. */

@@ -1,4 +1,10 @@
-/** Resume section headings and their many spellings. */
+import type { ExperienceKind } from "./types.ts";
+
+/**
+ * Resume section headings and their many spellings, in English, German, French and Spanish. Volunteer
+ * and campus roles are experience (of their own kind); a heading matches in any case, with "&" for
+ * "and" and any punctuation.
+ */
 
 export type SectionKind = "summary" | "skills" | "experience" | "education" | "other";
 
@@ -25,6 +31,34 @@ const HEADINGS: Record<SectionKind, string[]> = {
     "professional overview",
     "personal statement",
     "introduction",
+    "about myself",
+    "who i am",
+    "snapshot",
+    "at a glance",
+    "personal summary",
+    "kurzprofil",
+    "über mich",
+    "zusammenfassung",
+    "persönliches profil",
+    "berufliches profil",
+    "profil",
+    "zielsetzung",
+    "berufsziel",
+    "à propos",
+    "à propos de moi",
+    "profil professionnel",
+    "objectif professionnel",
+    "présentation",
+    "synthèse",
+    "résumé",
+    "perfil",
+    "perfil profesional",
+    "resumen",
+    "resumen profesional",
+    "sobre mí",
+    "acerca de mí",
+    "objetivo profesional",
+    "extracto",
   ],
   skills: [
     "skills",
@@ -58,6 +92,56 @@ const HEADINGS: Record<SectionKind, string[]> = {
     "programming languages",
     "capabilities",
     "strengths",
+    "what i know",
+    "what i do",
+    "what i bring",
+    "my skills",
+    "skills and awards",
+    "skills and interests",
+    "skills and certifications",
+    "technical skills and certifications",
+    "skills and languages",
+    "technical toolkit",
+    "toolkit",
+    "tools and skills",
+    "software and tools",
+    "hard skills",
+    "soft skills",
+    "languages and technologies",
+    "languages and frameworks",
+    "technologies and tools",
+    "kenntnisse",
+    "fähigkeiten",
+    "fachkenntnisse",
+    "it kenntnisse",
+    "edv kenntnisse",
+    "kompetenzen",
+    "fachliche kompetenzen",
+    "technische kenntnisse",
+    "fertigkeiten",
+    "kenntnisse und fähigkeiten",
+    "qualifikationen",
+    "schwerpunkte",
+    "werkzeuge",
+    "compétences",
+    "compétences techniques",
+    "compétences clés",
+    "compétences professionnelles",
+    "compétences informatiques",
+    "savoir faire",
+    "connaissances",
+    "outils",
+    "informatique",
+    "aptitudes",
+    "habilidades",
+    "competencias",
+    "conocimientos",
+    "habilidades técnicas",
+    "competencias técnicas",
+    "conocimientos técnicos",
+    "herramientas",
+    "conocimientos informáticos",
+    "capacidades",
   ],
   experience: [
     "experience",
@@ -86,6 +170,59 @@ const HEADINGS: Record<SectionKind, string[]> = {
     "internship experience",
     "internships",
     "positions held",
+    "where i ve worked",
+    "where i have worked",
+    "what i ve done",
+    "work",
+    "career",
+    "experience highlights",
+    "professional experience and leadership",
+    "work and leadership experience",
+    "volunteer experience",
+    "volunteering experience",
+    "volunteer work",
+    "volunteering",
+    "community involvement",
+    "involvement",
+    "campus involvement",
+    "on campus involvement",
+    "campus experience",
+    "leadership and involvement",
+    "leadership and activities",
+    "student involvement",
+    "extracurricular experience",
+    "research experience",
+    "work and volunteer experience",
+    "berufserfahrung",
+    "berufliche erfahrung",
+    "berufspraxis",
+    "beruflicher werdegang",
+    "werdegang",
+    "praxiserfahrung",
+    "arbeitserfahrung",
+    "beschäftigungsverlauf",
+    "praktika",
+    "berufliche stationen",
+    "ehrenamt",
+    "ehrenamtliches engagement",
+    "expérience",
+    "expériences",
+    "expérience professionnelle",
+    "expériences professionnelles",
+    "parcours professionnel",
+    "emplois",
+    "stages",
+    "historique professionnel",
+    "bénévolat",
+    "engagement associatif",
+    "experiencia",
+    "experiencia profesional",
+    "experiencia laboral",
+    "trayectoria profesional",
+    "historial laboral",
+    "prácticas",
+    "empleo",
+    "voluntariado",
   ],
   education: [
     "education",
@@ -98,6 +235,34 @@ const HEADINGS: Record<SectionKind, string[]> = {
     "educational background",
     "academics",
     "qualifications and education",
+    "where i studied",
+    "where i ve studied",
+    "education and qualifications",
+    "schooling",
+    "studies",
+    "ausbildung",
+    "bildung",
+    "bildungsweg",
+    "schulbildung",
+    "studium",
+    "akademischer werdegang",
+    "aus und weiterbildung",
+    "hochschulbildung",
+    "schulische ausbildung",
+    "formation",
+    "formations",
+    "éducation",
+    "études",
+    "diplômes",
+    "parcours académique",
+    "formation académique",
+    "cursus",
+    "educación",
+    "formación",
+    "formación académica",
+    "estudios",
+    "titulación",
+    "formación y estudios",
   ],
   other: [
     "certifications",
@@ -119,11 +284,7 @@ const HEADINGS: Record<SectionKind, string[]> = {
     "side projects",
     "languages",
     "language skills",
-    "volunteering",
-    "volunteer experience",
-    "volunteer work",
     "community service",
-    "community involvement",
     "awards",
     "honors",
     "honours",
@@ -156,12 +317,59 @@ const HEADINGS: Record<SectionKind, string[]> = {
     "research",
     "military service",
     "portfolio",
+    "sprachen",
+    "sprachkenntnisse",
+    "zertifikate",
+    "zertifizierungen",
+    "weiterbildung",
+    "weiterbildungen",
+    "fortbildungen",
+    "projekte",
+    "engagement",
+    "interessen",
+    "hobbys",
+    "auszeichnungen",
+    "publikationen",
+    "veröffentlichungen",
+    "referenzen",
+    "mitgliedschaften",
+    "langues",
+    "certificats",
+    "projets",
+    "centres d intérêt",
+    "loisirs",
+    "intérêts",
+    "distinctions",
+    "prix",
+    "références",
+    "activités",
+    "associations",
+    "idiomas",
+    "certificaciones",
+    "certificados",
+    "proyectos",
+    "intereses",
+    "aficiones",
+    "premios",
+    "reconocimientos",
+    "publicaciones",
+    "referencias",
+    "actividades",
+    "logros",
+    "cursos",
+    "liderazgo",
   ],
 };
 
 /** Headings that may carry their content on the same line ("Skills: Python, SQL"). Words such as
  * "Technologies:" are left out: inside a job they introduce that job's stack, not a new section. */
 const INLINE_HEADINGS = new Set([
+  "kenntnisse",
+  "sprachen",
+  "compétences",
+  "langues",
+  "habilidades",
+  "idiomas",
   "summary",
   "profile",
   "objective",
@@ -180,7 +388,7 @@ const INLINE_HEADINGS = new Set([
 
 const kindByHeading = new Map<string, SectionKind>(
   (Object.entries(HEADINGS) as [SectionKind, string[]][]).flatMap(([kind, headings]) =>
-    headings.map((heading): [string, SectionKind] => [heading, kind]),
+    headings.map((heading): [string, SectionKind] => [headingKey(heading), kind]),
   ),
 );
 
@@ -192,6 +400,8 @@ const letterSpaced = /^(?:\p{Lu} )+\p{Lu}$/u;
 
 export interface Heading {
   kind: SectionKind;
+  /** For an experience section of volunteer or campus roles, their kind. */
+  entryKind?: ExperienceKind;
   /** The heading for display ("Licenses & Certifications"), used to key other sections. */
   title: string;
   /** Content written after "Heading:" on the same line. */
@@ -217,24 +427,43 @@ export function unmarked(line: string): string {
   return MARKED_HEADING.exec(line)?.[1] ?? line;
 }
 
+const VOLUNTEER_WORDS = /volunt|communit|ehrenamt|bénévol|associatif/u;
+const CAMPUS_WORDS = /campus|involvement|extracurricular|student|activities/u;
+
+function entryKindOf(kind: SectionKind, key: string): ExperienceKind | undefined {
+  if (kind !== "experience") return undefined;
+  if (VOLUNTEER_WORDS.test(key)) return "volunteer";
+  return CAMPUS_WORDS.test(key) ? "campus" : undefined;
+}
+
+function headingOf(kind: SectionKind, key: string, title: string, inlineContent?: string): Heading {
+  const entryKind = entryKindOf(kind, key);
+  return {
+    kind,
+    title,
+    ...(entryKind === undefined ? {} : { entryKind }),
+    ...(inlineContent === undefined ? {} : { inlineContent }),
+  };
+}
+
 /** Recognizes a section heading line, or returns undefined for any other line. */
 export function recognizeHeading(line: string): Heading | undefined {
   if (line.startsWith("- ") || line.length > 80) return undefined;
   const whole = kindByHeading.get(headingKey(line));
-  if (whole) return { kind: whole, title: displayTitle(line) };
+  if (whole) return headingOf(whole, headingKey(line), displayTitle(line));
   const spaced = line.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
   const compact = letterSpaced.test(spaced)
     ? headingByCompactForm.get(spaced.replace(/ /g, "").toLowerCase())
     : undefined;
   const compactKind = compact === undefined ? undefined : kindByHeading.get(compact);
   if (compact !== undefined && compactKind)
-    return { kind: compactKind, title: displayTitle(compact.toUpperCase()) };
+    return headingOf(compactKind, compact, displayTitle(compact.toUpperCase()));
 
   const inline = /^([\p{L} &/]{3,40}):\s*(\S.*)$/u.exec(line);
   const label = inline?.[1];
   if (label && inline[2] && INLINE_HEADINGS.has(headingKey(label))) {
     const kind = kindByHeading.get(headingKey(label));
-    if (kind) return { kind, title: displayTitle(label), inlineContent: inline[2] };
+    if (kind) return headingOf(kind, headingKey(label), displayTitle(label), inline[2]);
   }
   return undefined;
 }

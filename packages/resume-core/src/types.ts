@@ -8,9 +8,14 @@ export interface Contact {
   links: string[];
 }
 
+/** Roles other than paid work, told apart by the section they were listed under. */
+export type ExperienceKind = "volunteer" | "campus";
+
 export interface ExperienceEntry {
   title: string;
   company: string;
+  /** Absent for work (jobs, internships); a volunteer or campus role says so. */
+  kind?: ExperienceKind;
   /** As written in the source, e.g. "Jan 2019", "2019", "Present". */
   startDate?: string;
   endDate?: string;

@@ -153,11 +153,85 @@ describe("parseResumeText: section headings", () => {
         endDate: "2021",
         bullets: ["Closed the books in 5 days"],
       },
+      { title: "Treasurer", company: "Food Bank", kind: "volunteer", bullets: [] },
     ]);
-    expect(resume.otherSections).toEqual({
-      "Volunteer Work": ["Treasurer, Food Bank"],
-      Languages: ["Mandarin (native)"],
-    });
+    expect(resume.otherSections).toEqual({ Languages: ["Mandarin (native)"] });
+  });
+
+  it("reads marked headings (Markdown, or a PDF's heading size) and only those, where a document marks them", () => {
+    const resume = parseResumeText(
+      [
+        "# Dana Doe",
+        "dana@example.com",
+        "## What I know",
+        "Go, Python",
+        "## Where I've worked",
+        "Payments Engineer at Acme Corp, 2021 - Present",
+        "- Built the ledger",
+        "## Things I made",
+        "Languages",
+        "- A compiler for a toy language",
+      ].join("\n"),
+    );
+    expect(resume.contact.name).toBe("Dana Doe");
+    expect(resume.skills).toEqual(["Go", "Python"]);
+    expect(resume.experience.map((role) => [role.title, role.company])).toEqual([
+      ["Payments Engineer", "Acme Corp"],
+    ]);
+    // "Languages" names a section, but is not marked as a heading here: it is a line of its section.
+    expect(resume.otherSections).toEqual({ "Things I made": ["Languages", "A compiler for a toy language"] });
+  });
+
+  it("reads headings in German, French and Spanish, and volunteer and campus roles as their own kind", () => {
+    const german = parseResumeText(
+      [
+        "Aylin Yıldız",
+        "BERUFSERFAHRUNG",
+        "Buchhalterin, Nordwerk GmbH",
+        "Feb. 2024 – heute",
+        "KENNTNISSE",
+        "DATEV, SAP FI",
+      ].join("\n"),
+    );
+    expect(german.experience).toEqual([
+      {
+        title: "Buchhalterin",
+        company: "Nordwerk GmbH",
+        startDate: "Feb. 2024",
+        endDate: "heute",
+        bullets: [],
+      },
+    ]);
+    expect(german.skills).toEqual(["DATEV", "SAP FI"]);
+    const french = parseResumeText(
+      [
+        "Léa Martin",
+        "Expériences professionnelles",
+        "Analyste — Voyagia",
+        "janv. 2020 – aujourd'hui",
+        "Formation",
+        "Université de Lyon",
+      ].join("\n"),
+    );
+    expect(french.experience.map((role) => [role.title, role.company, role.startDate, role.endDate])).toEqual(
+      [["Analyste", "Voyagia", "janv. 2020", "aujourd'hui"]],
+    );
+    expect(french.education.map((school) => school.institution)).toEqual(["Université de Lyon"]);
+    const student = parseResumeText(
+      [
+        "Sam Lee",
+        "Campus Involvement",
+        "Treasurer, Chess Club",
+        "2023 - Present",
+        "Volunteer Experience",
+        "Tutor, City Library",
+        "2022 - 2023",
+      ].join("\n"),
+    );
+    expect(student.experience.map((role) => [role.title, role.kind])).toEqual([
+      ["Treasurer", "campus"],
+      ["Tutor", "volunteer"],
+    ]);
   });
 
   it("uses a paragraph under the name as the summary when there is no summary heading", () => {

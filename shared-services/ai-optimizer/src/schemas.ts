@@ -19,6 +19,7 @@ export type JobAnalysisOutput = z.infer<typeof jobAnalysisOutput>;
 const experienceEntry = z.object({
   title: text(200),
   company: text(200),
+  kind: z.enum(["volunteer", "campus"]).optional(),
   startDate: text(40).optional(),
   endDate: text(40).optional(),
   location: text(200).optional(),
