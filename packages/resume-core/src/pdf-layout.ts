@@ -27,6 +27,8 @@ interface Row {
   baseline: number;
   size: number;
   items: PlacedText[];
+  /** A label cell's text, read at the end of the row after a tab (see withLabelFields). */
+  field?: string;
 }
 
 interface Gap {
@@ -137,28 +139,17 @@ function readingBlocks(rows: Row[]): Row[][] {
       continue;
     }
     if (from > start) blocks.push(rows.slice(start, from));
-    if (process.env.DBG)
-      console.error(
-        "CUT",
-        from,
-        band.end,
-        band.left.length,
-        band.right.length,
-        band.left[0]?.items[0]?.text,
-        band.right[0]?.items[0]?.text,
-      );
-    blocks.push(...readingBlocks(band.left), ...readingBlocks(band.right));
+    if (band.kind === "columns") blocks.push(...readingBlocks(band.left), ...readingBlocks(band.right));
+    else blocks.push(band.rows);
     start = from = band.end;
   }
   if (start < rows.length) blocks.push(rows.slice(start));
   return blocks;
 }
 
-interface Band {
-  end: number;
-  left: Row[];
-  right: Row[];
-}
+type Band =
+  | { kind: "columns"; end: number; left: Row[]; right: Row[] }
+  | { kind: "labels"; end: number; rows: Row[] };
 
 function columnBand(rows: Row[], from: number, extent: Gap, minGutter: number): Band | undefined {
   let gaps: Gap[] = [extent];
@@ -173,13 +164,77 @@ function columnBand(rows: Row[], from: number, extent: Gap, minGutter: number): 
   }
   if (end - from < MIN_COLUMN_ROWS) return undefined;
   const band = rows.slice(from, end);
-  const splits = gaps
+  const gutters = gaps
     .filter((gap) => gap.start > extent.start && gap.end < extent.end)
-    .sort((a, b) => b.end - b.start - (a.end - a.start))
-    .map((gap) => splitAt(band, gap))
-    .filter(isColumns);
-  const best = splits[0];
-  return best && { end, ...best };
+    .sort((a, b) => b.end - b.start - (a.end - a.start));
+  for (const gutter of gutters) {
+    const split = splitAt(band, gutter);
+    if (isColumns(split)) return { kind: "columns", end, ...split };
+  }
+  for (const gutter of gutters) {
+    const split = splitAt(band, gutter);
+    if (isLabelColumn(split)) return { kind: "labels", end, rows: withLabelFields(band, gutter, split) };
+  }
+  return undefined;
+}
+
+/**
+ * A table whose narrow side labels the rows of the other ("06/2021 – Present" beside a role's
+ * title, company and bullets): the narrow side is set row for row against the other, in cells of a
+ * few lines, and the other has several rows for each of its rows.
+ */
+function isLabelColumn({ left, right }: { left: Row[]; right: Row[] }): boolean {
+  if (left.length === 0 || right.length === 0 || isColumns({ left, right })) return false;
+  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
+  const cells = runsOf(shorter);
+  return shorter.length <= 0.6 * longer.length && cells.length >= 2 && Math.max(...cells) <= MAX_LABEL_ROWS;
+}
+
+/** A label cell holds a few lines; a sidebar's list runs on. */
+const MAX_LABEL_ROWS = 3;
+
+/** The lengths of the runs of rows each right under the one before. */
+function runsOf(rows: Row[]): number[] {
+  const runs: number[] = [];
+  for (const [index, row] of rows.entries()) {
+    const previous = rows[index - 1];
+    if (previous && previous.baseline - row.baseline <= 1.5 * row.size)
+      runs[runs.length - 1] = (runs.at(-1) ?? 0) + 1;
+    else runs.push(1);
+  }
+  return runs;
+}
+
+/**
+ * The rows of a label table, each label cell (its lines joined) set as a field at the end of the
+ * row it starts on: "Senior Engineer <tab> 06/2021 – Present", the way a right-aligned date reads.
+ */
+function withLabelFields(band: Row[], gutter: Gap, { left, right }: { left: Row[]; right: Row[] }): Row[] {
+  const labelsLeft = left.length <= right.length;
+  const isLabel = (item: PlacedText) => (labelsLeft ? item.x < gutter.start : item.x >= gutter.end);
+  const rows: Row[] = [];
+  let cell: { row: Row; baseline: number } | undefined;
+  for (const row of band) {
+    const labels = row.items.filter(isLabel);
+    const others = row.items.filter((item) => !isLabel(item));
+    if (labels.length === 0 || others.length === 0) {
+      // A row with no label, or a label with nothing beside it (a heading), stays as it is.
+      if (labels.length > 0) cell = undefined;
+      rows.push(row);
+      continue;
+    }
+    const text = joinRowItems(labels, Number.POSITIVE_INFINITY);
+    if (cell && cell.baseline - row.baseline <= 1.5 * row.size) {
+      cell.row.field = joinWrapped(cell.row.field ?? "", text);
+      cell.baseline = row.baseline;
+      rows.push({ ...row, items: others });
+    } else {
+      const labelled = { ...row, items: others, field: text };
+      cell = { row: labelled, baseline: row.baseline };
+      rows.push(labelled);
+    }
+  }
+  return rows;
 }
 
 /** What is left of a gap once an item covers part of it. */
@@ -218,13 +273,6 @@ function isColumns({ left, right }: { left: Row[]; right: Row[] }): boolean {
   );
   const beside = distances.filter((distance, index) => distance <= 0.5 * (shorter[index]?.size ?? 10));
   const aligned = beside.filter((distance) => distance <= 1);
-  if (process.env.DBG)
-    console.error(
-      shorter.map(
-        (r, i) =>
-          `${r.items.map((x) => x.text).join(" ")}@${r.baseline.toFixed(1)}:${distances[i]?.toFixed(1)}`,
-      ),
-    );
   return beside.length === 0 || aligned.length < TABLE_ALIGNMENT * beside.length;
 }
 
@@ -266,7 +314,10 @@ function lineOf(row: Row, rightEdge: number): Line {
   const last = row.items.reduce((rightmost, item) => (item.x > rightmost.x ? item : rightmost));
   const word = first.text.trimStart().split(/\s/u)[0] ?? "";
   return {
-    text: joinRowItems(row.items, rightEdge),
+    text:
+      row.field === undefined
+        ? joinRowItems(row.items, rightEdge)
+        : `${joinRowItems(row.items, rightEdge)}\t${row.field}`,
     start,
     end,
     baseline: row.baseline,

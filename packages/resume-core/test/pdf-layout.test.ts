@@ -57,6 +57,35 @@ describe("pageLines", () => {
     expect(lines).toEqual(rows.map(([label, cell]) => `${label} ${cell}`));
   });
 
+  it("reads a column of date cells as each role's dates, at the end of the line the cell starts on", () => {
+    const role = (dates: string[], lines: string[], top: number) => [
+      ...dates.map((text, index) => placed(text, 36, top - index * 12)),
+      ...lines.map((text, index) => placed(text, 130, top - index * 12)),
+    ];
+    const items = [
+      ...role(
+        ["06/2021 –", "Present"],
+        ["Payments Engineer", "Acme Corp", "- Built the ledger", "- Ran on-call"],
+        700,
+      ),
+      ...role(
+        ["03/2019 –", "05/2021"],
+        ["Support Engineer", "Globex", "- Answered tickets", "- Wrote runbooks"],
+        640,
+      ),
+    ];
+    expect(linesOf(items).filter((line) => line !== "")).toEqual([
+      "Payments Engineer\t06/2021 – Present",
+      "Acme Corp",
+      "- Built the ledger",
+      "- Ran on-call",
+      "Support Engineer\t03/2019 – 05/2021",
+      "Globex",
+      "- Answered tickets",
+      "- Wrote runbooks",
+    ]);
+  });
+
   it("joins a line that wrapped, and not a short line after which the next word would have fitted", () => {
     const items = [
       placed("Moved the deployments of forty services to Kubernetes with Helm charts and", 36, 700),
