@@ -107,6 +107,19 @@ describe("strings no store can keep", () => {
     );
     expect(stored).toBe(1);
   });
+
+  it("reads ligatures a font maps to NUL as their letters, and stores them", async () => {
+    const res = await cell.as("ligatures")(
+      "/v1/resumes",
+      upload(resumeFile("ligatures-unmapped.pdf"), "ligatures.pdf", "application/pdf"),
+    );
+    expect(res.status).toBe(201);
+    const resume = await res.json();
+    expect(resume.sections.summary).toBe("Certified financial analyst, fluent in budgeting workflows.");
+    expect(resume.sections.skills).toEqual(
+      expect.arrayContaining(["financial modeling", "cash flow forecasting"]),
+    );
+  });
 });
 
 describe("bodies that are not what they say", () => {

@@ -1,9 +1,10 @@
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem, TextMarkedContent } from "pdfjs-dist/types/src/display/api.js";
-import { documentText, type PlacedText, pageLines, type SetLine } from "./pdf-layout.ts";
+import { documentText, type PlacedText, pageLines } from "./pdf-layout.ts";
 import { type ContentPlace, listItemsOf } from "./pdf-tags.ts";
 import { withTimeout } from "./timeout.ts";
 import { ResumeError } from "./types.ts";
+import { recoverUnmappedGlyphs } from "./unmapped-glyphs.ts";
 
 /** Resumes are one to three pages; anything past this is not worth the CPU of a shared service. */
 export const MAX_PDF_PAGES = 20;
@@ -47,17 +48,27 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
 
 async function readDocument(opening: Promise<PDFDocumentProxy>): Promise<PdfText> {
   const document = await opening;
-  const pages: SetLine[][] = [];
+  const pages: Array<{ items: PlacedText[]; listsMarked: boolean }> = [];
   const pagesToRead = Math.min(document.numPages, MAX_PDF_PAGES);
   for (let pageNumber = 1; pageNumber <= pagesToRead; pageNumber++) {
     const page = await document.getPage(pageNumber);
     const content = await page.getTextContent({ includeMarkedContent: true });
     const places = listItemsOf(await page.getStructTree().catch(() => null));
-    const items = visibleText(textItems(content.items, places), page.view);
-    pages.push(pageLines(items, { listsMarked: places.size > 0 }));
+    pages.push({
+      items: visibleText(textItems(content.items, places), page.view),
+      listsMarked: places.size > 0,
+    });
     page.cleanup();
   }
-  return { text: documentText(pages), pages: document.numPages };
+  // Unmapped glyphs are judged over the whole document: its words tell what a ligature was.
+  const recovered = recoverUnmappedGlyphs(pages.flatMap((page) => page.items));
+  let next = 0;
+  const lines = pages.map((page) => {
+    const items = recovered.slice(next, next + page.items.length);
+    next += page.items.length;
+    return pageLines(items, { listsMarked: page.listsMarked });
+  });
+  return { text: documentText(lines), pages: document.numPages };
 }
 
 interface PageText {

@@ -18,6 +18,16 @@ describe("extractResumeText", () => {
     expect(lines.indexOf("# PROFESSIONAL EXPERIENCE")).toBeLessThan(lines.indexOf("# EDUCATION"));
   });
 
+  it("reads ligatures whose font maps them to no letter (NUL) as their letters", async () => {
+    const { text } = await extractResumeText(fixtureBytes("ligatures-unmapped.pdf"), { filename: "cv.pdf" });
+    expect(
+      [...text].filter((char) => (char < " " && char !== "\n" && char !== "\t") || char === "\uFFFD"),
+    ).toEqual([]);
+    expect(text).toContain("Certified financial analyst, fluent in budgeting workflows.");
+    expect(text).toContain("- Built the profit and loss flash report used by five teams");
+    expect(text).toContain("Excel, SQL, financial modeling, cash flow forecasting");
+  });
+
   it("leaves the caller's bytes usable (pdf.js detaches the buffer it is given)", async () => {
     const bytes = fixtureBytes("software-engineer.pdf");
     await extractResumeText(bytes);
