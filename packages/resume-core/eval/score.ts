@@ -1,6 +1,7 @@
 import type { JobAnalysis, ParsedResume } from "../src/index.ts";
+import { skillForms } from "./golden/load.ts";
 import type { JobSource } from "./golden/schema.ts";
-import { type Counts, many, single } from "./metrics.ts";
+import { type Counts, fold, many, single } from "./metrics.ts";
 import type { ResumeLabels } from "./render/labels.ts";
 
 export const RESUME_FIELDS = [
@@ -16,6 +17,12 @@ export const RESUME_FIELDS = [
 export const JOB_FIELDS = ["title", "seniority", "requiredSkills", "niceToHaveSkills", "years"] as const;
 
 const digits = (value: string) => value.replace(/\D/g, "");
+
+/** Each skill name under the first of the names a reader takes as the same (golden/skill-forms.json). */
+const formOf = new Map(
+  skillForms().flatMap((names) => names.map((name): [string, string] => [fold(name), names[0] ?? name])),
+);
+const skillForm = (skill: string) => formOf.get(fold(skill)) ?? skill;
 
 export function scoreResume(
   parsed: ParsedResume,
@@ -50,8 +57,8 @@ export function scoreJob(
   return {
     title: single(labels.title, analysis.title),
     seniority: single(labels.seniority, analysis.seniority),
-    requiredSkills: many(labels.requiredSkills, analysis.requiredSkills),
-    niceToHaveSkills: many(labels.niceToHaveSkills, analysis.niceToHaveSkills),
+    requiredSkills: many(labels.requiredSkills.map(skillForm), analysis.requiredSkills.map(skillForm)),
+    niceToHaveSkills: many(labels.niceToHaveSkills.map(skillForm), analysis.niceToHaveSkills.map(skillForm)),
     years: single(
       labels.yearsOfExperience === null ? "" : String(labels.yearsOfExperience),
       analysis.yearsOfExperience === null ? undefined : String(analysis.yearsOfExperience),

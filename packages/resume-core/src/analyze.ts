@@ -1,6 +1,7 @@
 import { type JobSection, splitJobSections } from "./job-sections.ts";
 import { jobTitleOf } from "./job-title.ts";
 import { normalizeText } from "./normalize.ts";
+import { listedTerms } from "./requirement-terms.ts";
 import { canonicalSkill, findSkills } from "./skills.ts";
 import type { JobAnalysis, Seniority } from "./types.ts";
 
@@ -28,14 +29,17 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
   const niceToHave: string[] = [];
   for (const sentence of demanding.flatMap(sentencesOf)) {
     const { firm, optional } = splitOnPreferenceCue(sentence);
-    required.push(...findSkills(firm));
-    niceToHave.push(...findSkills(optional));
+    // Without a requirements section, only a sentence that asks for something lists requirements.
+    const asks = hasRequirements || REQUIREMENT_CUE.test(sentence);
+    required.push(...termsOf(firm, asks));
+    niceToHave.push(...termsOf(optional, asks));
   }
   if (!hasRequirements) required.push(...findSkills(jobTitle));
-  for (const sentence of preferred.flatMap(sentencesOf)) niceToHave.push(...findSkills(sentence));
+  for (const sentence of preferred.flatMap(sentencesOf)) niceToHave.push(...termsOf(sentence, true));
 
-  const requiredSkills = unique(required);
-  const niceToHaveSkills = unique(niceToHave).filter((skill) => !requiredSkills.includes(skill));
+  const requiredSkills = uniqueTerms(required);
+  const taken = new Set(requiredSkills.map((skill) => skill.toLowerCase()));
+  const niceToHaveSkills = uniqueTerms(niceToHave).filter((skill) => !taken.has(skill.toLowerCase()));
   const responsibilities = responsibilitiesOf(sections);
   const duties = sections.filter((section) => section.kind === "responsibilities");
   const salientText = [
@@ -60,6 +64,34 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** Words of a sentence that asks for something of the candidate. */
+const REQUIREMENT_CUE =
+  /\b(?:experience|experienced|proficien\w*|knowledge|familiar\w*|skills?|you have|you bring|you know|required|requires?|must|certif\w*|licen[cs]\w*|fluent|fluency|comfortable with|background in|plus|bonus|ideally|preferably)\b/i;
+
+/**
+ * The taxonomy's skills in a requirement, and (where it lists requirements) the other terms it
+ * lists, each under its canonical name.
+ */
+function termsOf(text: string, listsRequirements: boolean): string[] {
+  const listed = listsRequirements ? listedTerms(text) : [];
+  // A listed phrase around a skill the taxonomy names ("AWS knowledge") is that skill, found already.
+  const unnamed = listed.filter(
+    (term) => canonicalSkill(term) !== undefined || findSkills(term).length === 0,
+  );
+  return [...findSkills(text), ...unnamed.map((term) => canonicalSkill(term) ?? term)];
+}
+
+/** Terms once each, whatever their case. */
+function uniqueTerms(terms: string[]): string[] {
+  const seen = new Set<string>();
+  return terms.filter((term) => {
+    const key = term.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

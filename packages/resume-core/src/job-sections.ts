@@ -121,26 +121,48 @@ function headingKey(line: string): string {
     .trim();
 }
 
+const ABOUT_CUE =
+  /\b(?:perks|benefits|pay|salary|compensation|what we offer|about us|who we are|equal opportunity|how to apply|our values|why join|life at)\b/;
+
+/** A heading in words no list holds is told by the words it uses, in this order. */
+const HEADING_CUES: Array<[JobSectionKind, RegExp]> = [
+  [
+    "preferred",
+    /\b(?:prefer\w*|nice|bonus|plus|pluses|desir\w*|extra|optional|asset|stand out|great if|good to have)\b/,
+  ],
+  [
+    "required",
+    /\b(?:requir\w*|qualif\w*|must|need|needs|have|bring|looking for|you are|about you|skills|experience|profile|background|should|expect)\b/,
+  ],
+  ["responsibilities", /\b(?:responsib\w*|duties|tasks|do|own|doing|will|role|impact|mission|day)\b/],
+];
+
 /**
  * The kind of a heading line, or undefined for ordinary lines. Known headings are matched whole;
- * an unknown short line ending in ":" is classified by its words ("Preferred Skills:").
+ * an unknown short line that ends in ":" or heads a list is classified by its words ("What you'll
+ * own", "You should have", "Preferred Skills:"); when they say nothing, a "Label:" is about the
+ * company and a list's heading is read like the introduction.
  */
-export function jobHeadingKind(line: string): JobSectionKind | undefined {
+export function jobHeadingKind(line: string, next?: string): JobSectionKind | undefined {
   if (line.startsWith("- ") || line.split(/\s+/).length > 8) return undefined;
   const key = headingKey(line);
   const known = kindByHeading.get(key);
   if (known) return known;
-  if (!/:$/.test(line.trim())) return undefined;
-  if (/\b(?:prefer|nice|bonus|plus|desir)/.test(key)) return "preferred";
-  if (/\b(?:require|qualif|must|need)/.test(key)) return "required";
-  if (/\b(?:responsib|duties|you will|youll)/.test(key)) return "responsibilities";
-  return "about";
+  // Pay and benefits, the company, how to apply: about the company, whatever follows.
+  if (line.split(/\s+/).length <= 5 && !/[.!?,;]$/.test(line) && ABOUT_CUE.test(key)) return "about";
+  const headsList =
+    next?.startsWith("- ") === true && line.split(/\s+/).length <= 6 && !/[.!?,;]$/.test(line);
+  if (!/:$/.test(line.trim()) && !headsList) return undefined;
+  const cued = HEADING_CUES.find(([, cue]) => cue.test(key))?.[0];
+  if (cued) return cued;
+  return /:$/.test(line.trim()) ? "about" : "intro";
 }
 
 export function splitJobSections(lines: string[]): JobSection[] {
   const sections: JobSection[] = [{ kind: "intro", lines: [] }];
-  for (const line of lines) {
-    const kind = jobHeadingKind(line);
+  for (const [index, line] of lines.entries()) {
+    const next = lines.slice(index + 1, index + 3).find((candidate) => candidate !== "");
+    const kind = jobHeadingKind(line, next);
     if (kind) sections.push({ kind, lines: [] });
     else sections[sections.length - 1]?.lines.push(line);
   }

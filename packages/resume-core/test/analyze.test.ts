@@ -45,7 +45,8 @@ describe("analyzeJob", () => {
     expect(job.title).toBe("Charge Nurse");
     expect(job.seniority).toBe("unspecified");
     expect(job.requiredSkills).toEqual(["Registered Nurse (RN)", "Emergency Care", "BLS", "ACLS", "Epic"]);
-    expect(job.niceToHaveSkills).toEqual(["PALS", "Spanish"]);
+    // Terms a requirement lists are read even where the taxonomy does not know them.
+    expect(job.niceToHaveSkills).toEqual(["PALS", "ASAP reporting", "EHS rounds", "Spanish"]);
     expect(job.yearsOfExperience).toBe(3);
     expect(job.responsibilities).toEqual([
       "Lead a team of 8 nurses on night shift",
@@ -77,7 +78,7 @@ describe("analyzeJob", () => {
     const job = analyzeJob(warehouseJob);
     expect(job.seniority).toBe("senior");
     expect(job.yearsOfExperience).toBe(5);
-    expect(job.requiredSkills).toEqual(["OSHA", "Warehouse Management", "SAP"]);
+    expect(job.requiredSkills).toEqual(["OSHA", "Warehouse Management", "SAP", "Manhattan"]);
     expect(job.niceToHaveSkills).toEqual(["Six Sigma"]);
   });
 

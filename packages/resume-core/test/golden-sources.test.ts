@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DOCUMENTS_DIR, loadJobSources, loadResumeSources } from "../eval/golden/load.ts";
+import { DOCUMENTS_DIR, loadJobSources, loadResumeSources, skillForms } from "../eval/golden/load.ts";
 import { DOCX_LAYOUT, docxTableLabels, LIBREOFFICE_LAYOUT } from "../eval/render/docx.ts";
 import { HTML_LAYOUTS } from "../eval/render/html.ts";
 import type { ResumeLabels } from "../eval/render/labels.ts";
@@ -28,6 +28,11 @@ describe("golden set sources", () => {
     const ids = [...resumes, ...jobs].map((source) => source.id);
     expect(ids.length - new Set(ids).size).toBe(0);
     const names = resumes.map((resume) => fold(resume.name));
+    expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+  });
+
+  it("gives each skill name at most one group of names read as the same skill", () => {
+    const names = skillForms().flat().map(fold);
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
   });
 

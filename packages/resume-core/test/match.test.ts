@@ -86,9 +86,12 @@ describe("matchResume breakdown", () => {
 
   it("matches keywords outside the taxonomy as phrases", () => {
     const job = analyzeJob("Safety Officer\nRequirements\n- EHS program ownership and NEBOSH certificate");
-    expect(job.keywords).toEqual(["EHS", "NEBOSH"]);
+    expect(job.keywords).toEqual(["EHS program", "NEBOSH certificate", "EHS", "NEBOSH"]);
     const resume = parseResumeText("Ola Nowak\nola@example.com\nSummary\nRan the EHS program for 3 plants.");
-    expect(matchResume(resume, job)).toMatchObject({ matchedKeywords: ["EHS"], missingKeywords: ["NEBOSH"] });
+    expect(matchResume(resume, job)).toMatchObject({
+      matchedKeywords: ["EHS program", "EHS"],
+      missingKeywords: ["NEBOSH certificate", "NEBOSH"],
+    });
   });
 
   it("notices a job analysis changed after it was first scored", () => {

@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type JobSource, jobSourceSchema, type ResumeSource, resumeSourceSchema } from "./schema.ts";
+import {
+  type JobSource,
+  jobSourceSchema,
+  type ResumeSource,
+  resumeSourceSchema,
+  skillFormsSchema,
+} from "./schema.ts";
 
 export const SOURCES_DIR = join(import.meta.dirname, "sources");
 /** The layouts printed by other tools: documents/<layout>/<id>.<ext>, its labels in <id>.json beside. */
@@ -25,6 +31,11 @@ export function loadJobSources(): Array<JobSource & { text: string }> {
     ...parseSource(jobSourceSchema, join(dir, file)),
     text: readFileSync(join(dir, file.replace(/\.json$/, ".txt")), "utf8"),
   }));
+}
+
+/** Groups of names a reader takes as one skill, the shown name first (golden/skill-forms.json). */
+export function skillForms(): string[][] {
+  return parseSource(skillFormsSchema, join(import.meta.dirname, "skill-forms.json")).forms;
 }
 
 function parseSource<T>(schema: { parse(value: unknown): T }, path: string): T {

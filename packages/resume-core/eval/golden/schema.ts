@@ -112,3 +112,10 @@ export const jobSourceSchema = z.strictObject({
   responsibilities: z.array(text),
 });
 export type JobSource = z.infer<typeof jobSourceSchema>;
+
+/** Names of one skill that a reader takes as the same; scoring reads a skill under any of them. */
+export const skillFormsSchema = z.strictObject({
+  about: text,
+  version: z.number().int().positive(),
+  forms: z.array(z.array(text).min(2)),
+});

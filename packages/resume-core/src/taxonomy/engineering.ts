@@ -44,7 +44,7 @@ export const engineeringSkills: SkillDefinition[] = [
   { name: "Microsoft Project", aliases: ["MS Project"] },
   { name: "PE License", aliases: ["Professional Engineer", "P.E."] },
   { name: "EIT", aliases: ["Engineer in Training", "Engineer-in-Training"] },
-  { name: "OSHA", aliases: ["OSHA 30", "OSHA 10", "OSHA Compliance"] },
+  { name: "OSHA", aliases: ["OSHA Compliance"] },
   { name: "Quality Control", aliases: ["QC"] },
   { name: "Quality Assurance", aliases: ["QA"] },
   { name: "ISO 9001" },

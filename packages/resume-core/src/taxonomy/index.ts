@@ -8,6 +8,7 @@ import { hospitalitySkills } from "./hospitality.ts";
 import { logisticsSkills } from "./logistics.ts";
 import { marketingSkills } from "./marketing.ts";
 import { softwareSkills } from "./software.ts";
+import { tradesSkills } from "./trades.ts";
 import type { SkillDefinition } from "./types.ts";
 
 export type { SkillDefinition } from "./types.ts";
@@ -19,6 +20,7 @@ export const skillTaxonomy: readonly SkillDefinition[] = [
   ...educationSkills,
   ...marketingSkills,
   ...engineeringSkills,
+  ...tradesSkills,
   ...logisticsSkills,
   ...hospitalitySkills,
   ...designSkills,

@@ -1,0 +1,90 @@
+/**
+ * The terms a requirement line lists, whether or not the skills taxonomy knows them: "Experience
+ * with Prometheus, Grafana and distributed tracing" names three. A line is cut where its phrasing
+ * turns ("with", "in", "including", "especially", a parenthesis), each piece is split into its list
+ * items, and the words around a term that only frame it ("Strong … experience", "… roles") are
+ * dropped. An item is kept when it has the shape of a technical term (an acronym, a digit or a
+ * capital inside a word, capitalized words), or when it stands in a list beside one.
+ */
+
+/** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
+const TURNS =
+  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|for|within|from|to|at|through|by|as well as|as an?|plus)\b\s*)\s*/iu;
+/** Separators between the items of one list. */
+const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor)\b|\s+\/\s+|\s+&\s+)\s*/iu;
+
+/** Words that frame a term without being part of it, at either end of an item. */
+const FRAMING = new Set(
+  (
+    "a an the any some all our your their its this that these those several many more most least at plus " +
+    "years year yrs months experience experienced knowledge " +
+    "understanding proficiency proficient familiarity familiar fluency fluent expertise expert background " +
+    "exposure strong solid deep good great excellent advanced basic working practical proven demonstrated " +
+    "hands-on hands on professional relevant related similar comparable equivalent other modern " +
+    "production skills skill ability abilities tools tool technologies technology platforms platform " +
+    "roles role environment environments settings setting level degree etc able comfortable confident " +
+    "preferably ideally required preferred must have has having nice bonus is are be been being we you " +
+    "they it who which what operating using building designing running working leading managing writing " +
+    "new existing large small high scale scalable complex such well day daily and or nor but also either " +
+    "another active valid current unrestricted know use speak hold ownership"
+  ).split(" "),
+);
+
+/** Words an item may not start with: a sentence's verbs and pronouns, not a term. */
+const NOT_A_START = /^(?:\p{Ll}+ing|\p{Ll}+ed|you|we|our|your|will|can|should|must|may|not|no)\b/u;
+
+const MAX_TERM_WORDS = 4;
+
+export function listedTerms(line: string): string[] {
+  const text = line.replace(/^- /, "");
+  if (DEGREE.test(text)) return [];
+  // A line's first word is capitalized for being first: that says nothing of its being a term.
+  const opening = /^\p{Lu}\p{Ll}+\b/u.exec(text)?.[0];
+  const terms: string[] = [];
+  for (const piece of text.split(TURNS)) {
+    const items = piece
+      .split(LIST)
+      .map(trimFraming)
+      .filter((item) => item !== "" && isTermLike(item));
+    const shaped = (item: string) =>
+      hasTermShape(opening !== undefined && text.startsWith(item) ? item.slice(opening.length) : item);
+    const anchored = items.some(shaped);
+    for (const item of items) if (anchored || shaped(item)) terms.push(item);
+  }
+  return terms;
+}
+
+/** "two years", "8+ yrs": a length of time frames a term ("Six Sigma" is one). */
+const DURATION = /^(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|yrs?|months?)\b/iu;
+
+function trimFraming(item: string): string {
+  const words = item
+    .replace(/(?<![.!?])[.!?]+$/u, "")
+    .replace(DURATION, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const framing = (word: string | undefined) =>
+    word !== undefined && (FRAMING.has(word.toLowerCase()) || /^\d+\+?$/.test(word));
+  while (framing(words[0])) words.shift();
+  while (framing(words[words.length - 1])) words.pop();
+  return words.join(" ");
+}
+
+function isTermLike(item: string): boolean {
+  const words = item.split(" ");
+  return (
+    words.length <= MAX_TERM_WORDS && !NOT_A_START.test(item) && /\p{L}/u.test(item) && !/[$€£¥%]/u.test(item)
+  );
+}
+
+/** A line asking for a degree names fields of study and degrees, not skills. */
+const DEGREE =
+  /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|MBA|Ph\.?D|MSN|BSN|DNP|ADN)\b/u;
+
+/**
+ * An acronym ("IAM", "GTAW"), a digit or a capital inside a word ("GA4", "PointClickCare",
+ * "athenaOne", "CI/CD"), or capitalized words ("Argo CD", "Screaming Frog", "Terraform").
+ */
+function hasTermShape(item: string): boolean {
+  return item.split(" ").some((word) => /\p{Lu}/u.test(word) || /\p{L}\d|\d\p{L}/u.test(word));
+}

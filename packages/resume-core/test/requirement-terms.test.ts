@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { listedTerms } from "../src/requirement-terms.ts";
+
+describe("listedTerms", () => {
+  it("reads the items of a requirement's lists, without the words that frame them", () => {
+    expect(listedTerms("- Hands-on experience with Jenkins, Nexus and artifact promotion")).toEqual([
+      "Jenkins",
+      "Nexus",
+      "artifact promotion",
+    ]);
+    expect(listedTerms("Solid Snowflake knowledge, especially query tuning and RBAC")).toEqual([
+      "Snowflake",
+      "query tuning",
+      "RBAC",
+    ]);
+    expect(
+      listedTerms("Strong CAD experience (MicroStation, Bentley OpenRoads, or comparable tools)"),
+    ).toEqual(["CAD", "MicroStation", "Bentley OpenRoads"]);
+  });
+
+  it("keeps a term by its shape, alone or beside others, and a plain phrase only beside a term", () => {
+    expect(listedTerms("Current BLS card through the AHA")).toEqual(["BLS card", "AHA"]);
+    expect(listedTerms("Comfortable presenting to executives and boards")).toEqual([]);
+    expect(listedTerms("7+ years in payroll or benefits administration")).toEqual([]);
+    expect(listedTerms("Six Sigma Green Belt")).toEqual(["Six Sigma Green Belt"]);
+  });
+
+  it("reads no skills from a line that asks for a degree, and none from money", () => {
+    expect(listedTerms("BS or MS in Computer Science or a related field")).toEqual([]);
+    expect(listedTerms("Pay: $28–$34 an hour plus overtime")).toEqual([]);
+  });
+});
