@@ -6,7 +6,11 @@ import type { Contact } from "./types.ts";
  * long run with no "@" is rescanned from each of its positions, which is quadratic in its length.
  * Any match from inside a run would also match from the run's start, so the matches are the same.
  */
-const emailPattern = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/u;
+/**
+ * An address ends with its top-level domain in one case: "…@example.comSummary" (a heading set
+ * against it in the next column) ends at ".com".
+ */
+const emailPattern = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d.-]+\.(?:\p{Ll}{2,}|\p{Lu}{2,})(?!\p{Ll})/u;
 /**
  * Phone numbers in the usual shapes: "+1 (555) 123-4567", "555.123.4567", "+44 20 7946 0958".
  * Year ranges ("2012 - 2016") are excluded by requiring a leading "+" or "(", or 10+ digits, or

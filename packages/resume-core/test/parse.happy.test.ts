@@ -263,6 +263,13 @@ describe("parseResumeText: contact details", () => {
     });
   });
 
+  it("ends an email at its domain when the next column's heading runs into it", () => {
+    expect(parseResumeText("Sam Roe\nsam.roe@example.comSummary\nSkills\nGo").contact.email).toBe(
+      "sam.roe@example.com",
+    );
+    expect(parseResumeText("SAM ROE\nSAM@EXAMPLE.COM\nSkills\nGo").contact.email).toBe("SAM@EXAMPLE.COM");
+  });
+
   it("never takes a year range for a phone number", () => {
     const resume = parseResumeText("Sam Roe\nsam@example.com\nEducation\nState College, 2012 - 2016");
     expect(resume.contact.phone).toBeUndefined();
