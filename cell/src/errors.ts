@@ -19,6 +19,10 @@ export const errorCodes = {
   unauthenticated: 401,
   not_found: 404,
   conflict: 409,
+  /** If-Match names a version of the resource that is no longer its current one. */
+  version_mismatch: 412,
+  /** A list's cursor was not one the list gave. */
+  invalid_cursor: 422,
   idempotency_key_reused: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -218,7 +218,8 @@ describe("bodies that are not what they say", () => {
 describe("methods a path does not take", () => {
   it("are answered 405 with Allow and a code, while unknown paths stay 404", async () => {
     for (const [method, path, allow] of [
-      ["DELETE", "/v1/resumes", "POST"],
+      ["DELETE", "/v1/resumes", "GET, HEAD, POST"],
+      ["PUT", "/v1/resumes/00000000-0000-4000-8000-000000000000", "DELETE, GET, HEAD, PATCH"],
       ["PUT", "/v1/jobs/00000000-0000-4000-8000-000000000000", "GET, HEAD"],
       ["GET", "/v1/matches", "POST"],
       ["POST", "/v1/workflows/00000000-0000-4000-8000-000000000000", "GET, HEAD"],

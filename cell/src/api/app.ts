@@ -21,8 +21,11 @@ import { registerJobsGet } from "./routes/v1_jobs_get.ts";
 import { registerJobsList } from "./routes/v1_jobs_list.ts";
 import { registerMatchesCreate } from "./routes/v1_matches_create.ts";
 import { registerMeGet } from "./routes/v1_me_get.ts";
+import { registerResumesCorrect } from "./routes/v1_resumes_correct.ts";
 import { registerResumesCreate } from "./routes/v1_resumes_create.ts";
+import { registerResumesDelete } from "./routes/v1_resumes_delete.ts";
 import { registerResumesGet } from "./routes/v1_resumes_get.ts";
+import { registerResumesList } from "./routes/v1_resumes_list.ts";
 import { registerRoastsCreate } from "./routes/v1_roasts_create.ts";
 import { registerRoastsGet } from "./routes/v1_roasts_get.ts";
 import { registerTailoringsCreate } from "./routes/v1_tailorings_create.ts";
@@ -62,7 +65,10 @@ export function createApp({ services, verifier, cellKey }: AppDependencies): App
   for (const register of [
     registerMeGet,
     registerResumesCreate,
+    registerResumesList,
     registerResumesGet,
+    registerResumesCorrect,
+    registerResumesDelete,
     registerJobsCreate,
     registerJobsList,
     registerJobsGet,

@@ -33,6 +33,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: "Missing or invalid Firebase ID token (token_missing, token_expired, token_signature_invalid, …)",
   404: "Not found, or owned by another user",
   409: "Conflicts with the resource's current state",
+  412: "If-Match names a version that is not the resource's current one (version_mismatch): read it again",
   413: "The body is larger than the route takes (1 MB of JSON, a 5 MB file)",
   415: "The body's media type is not one the route takes",
   422: "Well-formed but unusable input (e.g. resume_unreadable, resume_no_text_layer, idempotency_key_reused)",
@@ -108,12 +109,19 @@ const EducationSchema = z.object({
   details: z.array(z.string()),
 });
 
+const resumeFields = {
+  id: z.uuid(),
+  kind: z.enum(["pdf", "docx", "text"]),
+  filename: z.string().nullable(),
+  sizeBytes: z.int(),
+  version: z.int().min(1).openapi({ description: "1 as parsed; each correction adds one (the ETag)" }),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+};
+
 export const ResumeSchema = z
   .object({
-    id: z.uuid(),
-    kind: z.enum(["pdf", "docx", "text"]),
-    filename: z.string().nullable(),
-    sizeBytes: z.int(),
+    ...resumeFields,
     sections: z.object({
       contact: ContactSchema,
       summary: z.string(),
@@ -122,9 +130,79 @@ export const ResumeSchema = z
       education: z.array(EducationSchema),
       otherSections: z.record(z.string(), z.array(z.string())),
     }),
-    createdAt: z.iso.datetime(),
   })
   .openapi("Resume");
+
+export const ResumeListSchema = z
+  .object({
+    resumes: z.array(
+      z.object({ ...resumeFields, name: z.string().openapi({ description: "The name the resume gives" }) }),
+    ),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: "Pass as `cursor` for the next page; null on the last page" }),
+  })
+  .openapi("ResumeList");
+
+/** A field a user corrects: any text up to `max` characters, empty where the resume has none. */
+const correctedText = (max: number) => z.string().max(max);
+const correctedList = (max: number, maxLength: number) => z.array(correctedText(maxLength)).max(max);
+
+/**
+ * Corrections to a parsed resume: each field given replaces that field whole; fields left out stay
+ * as they are. The limits are those of the longest resumes, with room to spare.
+ */
+export const ResumeCorrectionSchema = z
+  .strictObject({
+    contact: z
+      .strictObject({
+        name: correctedText(200),
+        email: correctedText(320).optional(),
+        phone: correctedText(50).optional(),
+        location: correctedText(200).optional(),
+        links: correctedList(20, 500),
+      })
+      .optional(),
+    summary: correctedText(5_000).optional(),
+    skills: correctedList(300, 200).optional(),
+    experience: z
+      .array(
+        z.strictObject({
+          title: correctedText(200),
+          company: correctedText(200),
+          kind: z.enum(["volunteer", "campus"]).optional(),
+          startDate: correctedText(40).optional(),
+          endDate: correctedText(40).optional(),
+          location: correctedText(200).optional(),
+          bullets: correctedList(60, 2_000),
+        }),
+      )
+      .max(60)
+      .optional(),
+    education: z
+      .array(
+        z.strictObject({
+          institution: correctedText(300),
+          degree: correctedText(300).optional(),
+          startDate: correctedText(40).optional(),
+          endDate: correctedText(40).optional(),
+          details: correctedList(40, 2_000),
+        }),
+      )
+      .max(30)
+      .optional(),
+    otherSections: z
+      .record(correctedText(200), correctedList(100, 2_000))
+      .refine((sections) => Object.keys(sections).length <= 40, "at most 40 other sections")
+      .openapi({ maxProperties: 40 })
+      .optional(),
+  })
+  .refine((correction) => Object.keys(correction).length > 0, "name at least one field to correct")
+  .openapi({
+    minProperties: 1,
+    example: { skills: ["TypeScript", "PostgreSQL", "Kafka"] },
+  });
 
 export const JobAnalysisSchema = z
   .object({
@@ -163,6 +241,9 @@ export const JobSchema = z
       .nullable()
       .openapi({ description: "0–100 against your resume, for discovered jobs (see matchedResumeId)" }),
     matchedResumeId: z.uuid().nullable(),
+    matchStale: z
+      .boolean()
+      .openapi({ description: "The matched resume was corrected after the score was taken: score again" }),
     createdAt: z.iso.datetime(),
   })
   .openapi("Job");
@@ -193,6 +274,7 @@ export const RoastSchema = z
     points: z.array(z.object({ section: z.string(), remark: z.string(), fix: z.string() })),
     score: z.int().openapi({ description: "0–10, higher is better" }),
     provider: z.string().nullable().openapi({ description: '"rules" or the language model provider' }),
+    stale: z.boolean().openapi({ description: "The resume was corrected after this roast read it" }),
     createdAt: z.iso.datetime(),
   })
   .openapi("Roast");

@@ -15,6 +15,7 @@ export interface JobView {
   posting: JobPosting | null;
   matchScore: number | null;
   matchedResumeId: string | null;
+  matchStale: boolean;
   createdAt: string;
 }
 
@@ -92,6 +93,7 @@ function toView(row: typeof jobs.$inferSelect): JobView {
     posting: row.posting ?? null,
     matchScore: row.matchScore,
     matchedResumeId: row.matchedResumeId,
+    matchStale: row.matchStale,
     createdAt: row.createdAt.toISOString(),
   };
 }

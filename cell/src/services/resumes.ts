@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ParsedResume } from "@hireloop/resume-core";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { refusalOf } from "../agents/channels.ts";
 import { refusedAs } from "../compute/refusals.ts";
 import { resumes } from "../db/schema/index.ts";
@@ -12,13 +12,23 @@ export type ResumeUpload =
   | { source: "file"; bytes: Uint8Array; filename?: string; contentType?: string }
   | { source: "text"; text: string };
 
-export interface ResumeView {
+interface ResumeFields {
   id: string;
   kind: "pdf" | "docx" | "text";
   filename: string | null;
   sizeBytes: number;
-  sections: Omit<ParsedResume, "text">;
+  version: number;
   createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResumeView extends ResumeFields {
+  sections: Omit<ParsedResume, "text">;
+}
+
+export interface ResumeList {
+  resumes: Array<ResumeFields & { name: string }>;
+  nextCursor: string | null;
 }
 
 /** Parses first and stores only a readable resume: a rejected upload leaves nothing behind. */
@@ -47,6 +57,63 @@ export async function createResume({
 
 export async function getResume({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<ResumeView> {
   return toView(await loadResume(ctx, id));
+}
+
+/**
+ * The user's resumes, newest first, a page at a time. The cursor is the last row's creation time
+ * and id, so a page never repeats or skips a resume when others are added or removed meanwhile.
+ */
+export async function listResumes({
+  ctx,
+  page,
+}: {
+  ctx: ServiceContext;
+  page: { limit: number; cursor?: string | undefined };
+}): Promise<ResumeList> {
+  const after = page.cursor === undefined ? undefined : readCursor(page.cursor);
+  const rows = await ctx.services.db
+    .select({
+      id: resumes.id,
+      kind: resumes.kind,
+      filename: resumes.filename,
+      sizeBytes: resumes.sizeBytes,
+      version: resumes.version,
+      createdAt: resumes.createdAt,
+      updatedAt: resumes.updatedAt,
+      name: sql<string>`coalesce(${resumes.parsed}->'contact'->>'name', '')`,
+    })
+    .from(resumes)
+    .where(
+      and(
+        eq(resumes.tenantId, ctx.tenantId),
+        after && sql`(${resumes.createdAt}, ${resumes.id}) < (${after.createdAt}, ${after.id})`,
+      ),
+    )
+    .orderBy(desc(resumes.createdAt), desc(resumes.id))
+    .limit(page.limit + 1);
+  const shown = rows.slice(0, page.limit);
+  const last = shown[shown.length - 1];
+  return {
+    resumes: shown.map((row) => ({
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+    nextCursor: rows.length > page.limit && last ? writeCursor(last) : null,
+  };
+}
+
+function writeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f-]{36})$/;
+
+function readCursor(cursor: string): { createdAt: string; id: string } {
+  const match = CURSOR.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match?.[1] || !match[2])
+    throw new ServiceError("invalid_cursor", "The cursor is not one this list gave");
+  return { createdAt: match[1], id: match[2] };
 }
 
 export async function loadResume(ctx: ServiceContext, id: string) {
@@ -111,14 +178,16 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer[] | undefined {
     : undefined;
 }
 
-function toView(row: typeof resumes.$inferSelect): ResumeView {
+export function toView(row: typeof resumes.$inferSelect): ResumeView {
   const { text: _text, ...sections } = row.parsed;
   return {
     id: row.id,
     kind: row.kind,
     filename: row.filename,
     sizeBytes: row.sizeBytes,
+    version: row.version,
     sections,
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -42,6 +42,7 @@ export async function getRoast({ ctx, id }: { ctx: ServiceContext; id: string })
     points: row.points,
     score: row.score,
     provider: typeof provider === "string" ? provider : null,
+    stale: row.stale,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -93,6 +93,7 @@ export const discoveryWorkflow: WorkflowDefinition = {
               const match = {
                 matchScore: scores[i] ?? null,
                 matchedResumeId: resume?.id ?? null,
+                matchStale: false,
                 discoveryId,
               };
               await tx

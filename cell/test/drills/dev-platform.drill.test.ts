@@ -44,10 +44,14 @@ afterAll(async () => {
 describe("the README walkthrough on the dev platform (make up)", () => {
   it("uploads, matches, tailors and downloads a PDF with the candidate's name and the matching skills", async () => {
     for (const file of [output, ...otherOutputs]) rmSync(file, { force: true });
-    const { stdout } = await exec("bash", ["-euo", "pipefail", "-c", walkthroughScript()], {
+    expect(walkthroughScript().startsWith("set -euo pipefail\n")).toBe(true);
+    const { stdout } = await exec("bash", ["-c", walkthroughScript()], {
       cwd: root,
       timeout: 120_000,
     });
+    const listed = JSON.parse(stdout.split("\n").find((line) => line.startsWith('{"resumes"')) ?? "{}");
+    expect(listed.resumes[0]).toMatchObject({ name: "Jane Doe", kind: "pdf", version: 1 });
+    expect(stdout).toContain("corrected: version 2");
     const match = JSON.parse(stdout.split("\n").find((line) => line.includes('"score"')) ?? "{}");
     expect(match.score).toBeGreaterThan(0);
     expect(stdout).toContain('event: end\ndata: {"status":"succeeded"}');

@@ -7,6 +7,10 @@ export const eventCatalog = {
   /** A tenant's first write on a cell: the envelope's region and cell say where they live. */
   "tenant.registered": z.object({}),
   "resume.created": z.object({ resumeId: id, kind: z.enum(["pdf", "docx", "text"]), sizeBytes: z.int() }),
+  /** The user corrected parsed fields; `fields` names them ("skills", "experience"). */
+  "resume.corrected": z.object({ resumeId: id, version: z.int().min(2), fields: z.array(z.string()) }),
+  /** The resume and what was made from it (its roasts and tailored documents) are gone. */
+  "resume.deleted": z.object({ resumeId: id }),
   "job.created": z.object({ jobId: id, requiredSkillCount: z.int() }),
   "match.scored": z.object({ resumeId: id, jobId: id, score: z.int().min(0).max(100) }),
   "workflow.started": z.object({ workflowId: id, kind: z.string() }),

@@ -94,7 +94,9 @@ function pathFor(operation: Operation): string {
 
 /** A body the route would take from alice: her ids where it names ids, plausible values elsewhere. */
 function bodyFor(schema: Schema | undefined): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+  // A body whose fields are all optional says what a useful one holds by its example.
+  const example = schema?.example;
+  const body: Record<string, unknown> = typeof example === "object" && example !== null ? { ...example } : {};
   for (const [name, property] of Object.entries(schema?.properties ?? {})) {
     const kind = ID_KINDS[name];
     if (kind) body[name] = alice[kind][0];

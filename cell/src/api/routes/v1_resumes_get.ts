@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { getResume } from "../../services/resumes.ts";
 import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import { RESUME_ETAG } from "../resume-etag.ts";
 import { errorResponses, IdParam, ResumeSchema } from "../schemas.ts";
 
 const route = createRoute({
@@ -12,13 +13,19 @@ const route = createRoute({
   summary: "A resume and its parsed sections",
   request: { params: IdParam },
   responses: {
-    200: { description: "The resume", content: { "application/json": { schema: ResumeSchema } } },
+    200: {
+      description: "The resume",
+      headers: { ETag: RESUME_ETAG },
+      content: { "application/json": { schema: ResumeSchema } },
+    },
     ...errorResponses(400, 401, 404),
   },
 });
 
 export function registerResumesGet(app: App) {
-  app.openapi(route, async (c) =>
-    c.json(await getResume({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
-  );
+  app.openapi(route, async (c) => {
+    const resume = await getResume({ ctx: serviceContext(c), id: c.req.valid("param").id });
+    c.header("ETag", `"${resume.version}"`);
+    return c.json(resume, 200);
+  });
 }

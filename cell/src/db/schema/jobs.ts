@@ -1,6 +1,16 @@
 import type { JobAnalysis } from "@hireloop/resume-core";
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** Where a discovered job was posted: the scraper's normalized posting, without its description. */
 export interface JobPosting {
@@ -33,6 +43,8 @@ export const jobs = pgTable(
     /** ATS match score (0–100) against `matchedResumeId`, when a discovery scored it. */
     matchScore: integer("match_score"),
     matchedResumeId: uuid("matched_resume_id"),
+    /** The matched resume was corrected after the score was taken. */
+    matchStale: boolean("match_stale").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

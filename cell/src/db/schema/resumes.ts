@@ -10,7 +10,10 @@ export const resumes = pgTable(
     kind: text("kind", { enum: ["pdf", "docx", "text"] }).notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     parsed: jsonb("parsed").$type<ParsedResume>().notNull(),
+    /** 1 as parsed; each correction (PATCH) adds one. */
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("resumes_tenant_created_idx").on(t.tenantId, t.createdAt)],
 );

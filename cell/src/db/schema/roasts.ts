@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export interface RoastPoint {
   section: string;
@@ -20,6 +20,8 @@ export const roasts = pgTable(
     score: integer("score").notNull(),
     /** Who wrote it: "rules" or the model's provider, with tokens and cost. */
     usage: jsonb("usage").$type<Record<string, unknown>>(),
+    /** The resume was corrected after this roast read it. */
+    stale: boolean("stale").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("roasts_tenant_created_idx").on(t.tenantId, t.createdAt)],

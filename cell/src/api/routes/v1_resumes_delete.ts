@@ -1,0 +1,25 @@
+import { createRoute } from "@hono/zod-openapi";
+import { deleteResume } from "../../services/resume-changes.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses, IdParam } from "../schemas.ts";
+
+const route = createRoute({
+  method: "delete",
+  path: "/v1/resumes/{id}",
+  operationId: "deleteResume",
+  tags: ["Resumes"],
+  summary: "Delete a resume with its roasts and tailored documents",
+  request: { params: IdParam },
+  responses: {
+    204: { description: "Deleted" },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export function registerResumesDelete(app: App) {
+  app.openapi(route, async (c) => {
+    await deleteResume({ ctx: serviceContext(c), id: c.req.valid("param").id });
+    return c.body(null, 204);
+  });
+}
