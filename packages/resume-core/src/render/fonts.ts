@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -33,4 +33,24 @@ export function pdfFontFiles(): FontFiles {
     };
   }
   return loaded;
+}
+
+/**
+ * The fallbacks for what Liberation Sans cannot draw, tried in order: Droid Sans Fallback (Apache
+ * License 2.0, Debian's fonts-droid-fallback) for Chinese and Japanese, and Nanum Gothic (SIL Open
+ * Font License 1.1, fonts-nanum) for Korean. Only the glyphs a resume uses are embedded.
+ * `infra/local/install.sh` installs them, and the pdf service's image must; a machine without
+ * them prints "?" for those scripts, as before.
+ */
+export const FALLBACK_FONT_PATHS = [
+  "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+  "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+];
+
+let fallbacks: Buffer[] | undefined;
+
+/** The fallback fonts this machine has, read once per process, in the order to try them. */
+export function pdfFallbackFonts(): Buffer[] {
+  fallbacks ??= FALLBACK_FONT_PATHS.filter((path) => existsSync(path)).map((path) => readFileSync(path));
+  return fallbacks;
 }

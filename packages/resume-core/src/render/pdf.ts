@@ -2,11 +2,12 @@ import PDFDocument from "pdfkit";
 import type { ParsedResume } from "../types.ts";
 import { type Block, resumeBlocks } from "./blocks.ts";
 import { type FontCoverage, fitToFont } from "./font-text.ts";
-import { pdfFontFiles } from "./fonts.ts";
+import { pdfFallbackFonts, pdfFontFiles } from "./fonts.ts";
 import { FIXED_DOCUMENT_DATE, type TemplateStyle } from "./styles.ts";
 
 const REGULAR = "Sans";
 const BOLD = "Sans-Bold";
+const fallbackName = (index: number) => `Fallback-${index}`;
 const BULLET = "•";
 
 /**
@@ -33,7 +34,20 @@ export async function renderPdf(resume: ParsedResume, style: TemplateStyle): Pro
   const fonts = pdfFontFiles();
   doc.registerFont(REGULAR, fonts.regular);
   doc.registerFont(BOLD, fonts.bold);
-  const covers = fontCoverage(doc.font(REGULAR));
+  // Fallback fonts are large: they are loaded only for a resume with a character the main font lacks.
+  let fallbacks: FontCoverage[] | undefined;
+  const loadFallbacks = () =>
+    pdfFallbackFonts().map((file, index) => {
+      doc.registerFont(fallbackName(index), file);
+      return fontCoverage(doc.font(fallbackName(index)));
+    });
+  const writer: Writer = {
+    covers: fontCoverage(doc.font(REGULAR)),
+    fallbackFor: (char) => {
+      fallbacks ??= loadFallbacks();
+      return fallbacks.findIndex((covers) => covers(char));
+    },
+  };
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
@@ -42,7 +56,7 @@ export async function renderPdf(resume: ParsedResume, style: TemplateStyle): Pro
   });
 
   const blocks = resumeBlocks(resume);
-  for (const [index, block] of blocks.entries()) drawBlock(doc, block, blocks[index + 1], style, covers);
+  for (const [index, block] of blocks.entries()) drawBlock(doc, block, blocks[index + 1], style, writer);
   doc.end();
   await finished;
   return new Uint8Array(Buffer.concat(chunks));
@@ -53,27 +67,25 @@ function drawBlock(
   block: Block,
   next: Block | undefined,
   style: TemplateStyle,
-  covers: FontCoverage,
+  writer: Writer,
 ): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bodyLine = style.bodySize + style.lineGap;
-  const text = fitToFont(block.text, covers);
+  const write = (font: string, size: number, text: string, y: number, options: PDFKit.Mixins.TextOptions) =>
+    writeText(doc, writer, { font, size, text, x: left, y, options });
 
   switch (block.kind) {
     case "name":
-      doc.font(BOLD).fontSize(style.nameSize).text(text, left, doc.y, { width });
+      write(BOLD, style.nameSize, block.text, doc.y, { width });
       return;
     case "contact":
-      doc
-        .font(REGULAR)
-        .fontSize(style.contactSize)
-        .text(text, left, doc.y + 2, { width });
+      write(REGULAR, style.contactSize, block.text, doc.y + 2, { width });
       return;
     case "heading": {
       // Keep a heading with the first line under it.
       startBlock(doc, style.sectionGap, style.headingSize + 4 + 2 * bodyLine);
-      doc.font(BOLD).fontSize(style.headingSize).text(text, left, doc.y, { width });
+      write(BOLD, style.headingSize, block.text, doc.y, { width });
       const ruleY = doc.y + 1;
       doc
         .moveTo(left, ruleY)
@@ -84,33 +96,85 @@ function drawBlock(
       return;
     }
     case "paragraph":
-      doc.font(REGULAR).fontSize(style.bodySize).text(text, left, doc.y, { width, lineGap: style.lineGap });
+      write(REGULAR, style.bodySize, block.text, doc.y, { width, lineGap: style.lineGap });
       return;
     case "entry": {
       const linesBelow = next?.kind === "bullet" ? 2 : 1;
       startBlock(doc, style.entryGap, (block.meta === undefined ? 1 : 2) * bodyLine + linesBelow * bodyLine);
-      doc.font(BOLD).fontSize(style.bodySize).text(text, left, doc.y, { width, lineGap: style.lineGap });
-      if (block.meta !== undefined) {
-        doc.font(REGULAR).fontSize(style.bodySize).text(fitToFont(block.meta, covers), left, doc.y, {
-          width,
-          lineGap: style.lineGap,
-        });
-      }
+      write(BOLD, style.bodySize, block.text, doc.y, { width, lineGap: style.lineGap });
+      if (block.meta !== undefined)
+        write(REGULAR, style.bodySize, block.meta, doc.y, { width, lineGap: style.lineGap });
       return;
     }
     case "bullet": {
       startBlock(doc, 1, bodyLine);
       // Marker and text are one string (extractors keep "• text" together) with a hanging indent.
       doc.font(REGULAR).fontSize(style.bodySize);
-      doc.text(`${BULLET} ${text}`, left + style.bulletIndent, doc.y, {
-        width: width - style.bulletIndent,
-        lineGap: style.lineGap,
-        indent: -doc.widthOfString(`${BULLET} `),
+      writeText(doc, writer, {
+        font: REGULAR,
+        size: style.bodySize,
+        text: `${BULLET} ${block.text}`,
+        x: left + style.bulletIndent,
+        y: doc.y,
+        options: {
+          width: width - style.bulletIndent,
+          lineGap: style.lineGap,
+          indent: -doc.widthOfString(`${BULLET} `),
+        },
       });
       doc.x = left;
       return;
     }
   }
+}
+
+/** What the document's fonts can draw: the main font, and the fallbacks for other scripts in order. */
+interface Writer {
+  covers: FontCoverage;
+  /** The index of the first fallback font that has the character, or -1. */
+  fallbackFor: (char: string) => number;
+}
+
+/**
+ * Writes text in `font`, switching to a fallback font for the characters only it can draw (a
+ * Chinese name in a Latin resume): one flow of text, wrapped as one, in runs of each font. What no
+ * font has is fitted to the main one (see font-text.ts).
+ */
+function writeText(
+  doc: PDFKit.PDFDocument,
+  writer: Writer,
+  run: { font: string; size: number; text: string; x: number; y: number; options: PDFKit.Mixins.TextOptions },
+): void {
+  const pieces = fontRuns(run.text, writer);
+  for (const [index, piece] of pieces.entries()) {
+    const continued = index < pieces.length - 1;
+    doc.font(piece.fallback === undefined ? run.font : fallbackName(piece.fallback)).fontSize(run.size);
+    if (index === 0) doc.text(piece.text, run.x, run.y, { ...run.options, continued });
+    else doc.text(piece.text, { continued });
+  }
+}
+
+/** The text in runs of one font each: the main one (`fallback` undefined) or a fallback's index. */
+function fontRuns(text: string, writer: Writer): Array<{ text: string; fallback?: number }> {
+  const runs: Array<{ text: string; fallback?: number }> = [];
+  let pending = "";
+  const flush = () => {
+    if (pending !== "") runs.push({ text: fitToFont(pending, writer.covers) });
+    pending = "";
+  };
+  for (const char of text.normalize("NFC")) {
+    const fallback = writer.covers(char) ? -1 : writer.fallbackFor(char);
+    if (fallback === -1) {
+      pending += char;
+      continue;
+    }
+    flush();
+    const last = runs[runs.length - 1];
+    if (last?.fallback === fallback) last.text += char;
+    else runs.push({ text: char, fallback });
+  }
+  flush();
+  return runs.length > 0 ? runs : [{ text: "" }];
 }
 
 /** Adds `gap` before a block, or starts a new page when fewer than `needed` points are left. */
