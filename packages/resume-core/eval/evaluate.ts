@@ -4,12 +4,13 @@ import { join } from "node:path";
 import { parseResumeFile } from "../src/documents.ts";
 import { analyzeJob, parseResumeText } from "../src/index.ts";
 import { DOCUMENTS_DIR, loadJobSources, loadResumeSources } from "./golden/load.ts";
+import { evaluateMatching, type ScoreTable, type Split } from "./matching.ts";
 import { add, type Counts, f1, none } from "./metrics.ts";
 import type { ResumeLabels } from "./render/labels.ts";
 import { TEXT_LAYOUTS } from "./render/text.ts";
 import { JOB_FIELDS, RESUME_FIELDS, scoreJob, scoreResume } from "./score.ts";
 
-export type Split = "tuning" | "held-out";
+export type { Split } from "./matching.ts";
 
 /**
  * A third of the sources is held out: rules are tuned on the rest, and the held-out figures tell
@@ -75,8 +76,8 @@ function printedLayouts(): Array<{
 }
 
 /** Reads every document of the golden set with the resume domain and scores it against its labels. */
-export async function evaluate(): Promise<Table[]> {
-  const tables: Table[] = [];
+export async function evaluate(): Promise<Array<Table | ScoreTable>> {
+  const tables: Array<Table | ScoreTable> = [];
   const resumes = loadResumeSources();
   const jobs = loadJobSources();
   const held = heldOut([
@@ -109,13 +110,24 @@ export async function evaluate(): Promise<Table[]> {
     count(table, splitOf(job.id), scoreJob(analyzeJob(job.text), job));
   }
   tables.push(...[...byForm.values()].sort((a, b) => a.layout.localeCompare(b.layout)));
+  for (const layout of TEXT_LAYOUTS) tables.push(evaluateMatching(resumes, jobs, layout, splitOf));
   return tables;
 }
 
 /** Every figure as "kind/layout/split/field" → F1, for the baseline. */
-export function figures(tables: Table[]): Record<string, number> {
+export function figures(tables: Array<Table | ScoreTable>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const table of tables) {
+    if (table.kind === "matching") {
+      for (const [score, splits] of Object.entries(table.scores)) {
+        for (const split of ["tuning", "held-out"] as const) {
+          const { sum, n } = splits[split];
+          if (n > 0)
+            out[`${table.kind}/${table.layout}/${split}/${score}`] = Math.round((sum / n) * 1000) / 1000;
+        }
+      }
+      continue;
+    }
     for (const [field, splits] of Object.entries(table.fields)) {
       for (const split of ["tuning", "held-out"] as const) {
         const counts = splits[split];

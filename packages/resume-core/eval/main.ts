@@ -7,11 +7,26 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluate, figures, type Table } from "./evaluate.ts";
+import type { ScoreTable } from "./matching.ts";
 import { f1 } from "./metrics.ts";
 
 export const BASELINE_FILE = join(import.meta.dirname, "baseline.json");
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}`.padStart(6);
+
+function printScores(table: ScoreTable) {
+  console.log(
+    `\n${table.kind} · resumes read from ${table.layout} · jobs: ${table.documents.tuning} tuning, ${table.documents["held-out"]} held out`,
+  );
+  console.log(`${"figure".padEnd(22)}${"tuning (cases)".padStart(24)}   ${"held-out (cases)".padStart(24)}`);
+  for (const [score, splits] of Object.entries(table.scores)) {
+    const text = (["tuning", "held-out"] as const).map((split) => {
+      const { sum, n } = splits[split];
+      return n === 0 ? "–" : `${percent(sum / n)} (${n})`;
+    });
+    console.log(`${score.padEnd(22)}${text[0]?.padStart(24)}   ${text[1]?.padStart(24)}`);
+  }
+}
 
 function print(table: Table) {
   console.log(
@@ -32,7 +47,10 @@ function print(table: Table) {
 }
 
 const tables = await evaluate();
-for (const table of tables) print(table);
+for (const table of tables) {
+  if (table.kind === "matching") printScores(table);
+  else print(table);
+}
 const current = figures(tables);
 
 if (process.argv.includes("--write-baseline")) {

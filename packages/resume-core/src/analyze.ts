@@ -1,6 +1,7 @@
 import { type JobSection, splitJobSections } from "./job-sections.ts";
 import { jobTitleOf } from "./job-title.ts";
 import { normalizeText } from "./normalize.ts";
+import { REGION_CODES } from "./places.ts";
 import { listedTerms } from "./requirement-terms.ts";
 import { canonicalSkill, findSkills } from "./skills.ts";
 import type { JobAnalysis, Seniority } from "./types.ts";
@@ -228,13 +229,17 @@ function seniorityOf(title: string, sections: JobSection[]): Seniority {
   return "unspecified";
 }
 
-/** Acronyms that are not domain terms: places, legal boilerplate, time, generic business words. */
-const COMMON_ACRONYMS = new Set(
-  (
+/**
+ * Acronyms that are not domain terms: places (and every state and province code), degrees, legal
+ * boilerplate, time, generic business words.
+ */
+const COMMON_ACRONYMS = new Set([
+  ...(
     "US USA UK EU UAE OK ID AM PM TV FAQ LLC INC LTD EEO EOE PTO DEI ADA CEO CFO COO CTO CMO CIO VP SVP " +
-    "EVP HQ ASAP ETA FYI TBD AND OR THE II III IV NA ET FT"
+    "EVP HQ ASAP ETA FYI TBD AND OR THE II III IV NA ET FT BS BA BSC MS MA MSC MBA PHD"
   ).split(" "),
-);
+  ...REGION_CODES,
+]);
 
 /**
  * Salient terms that are not in the skills taxonomy: acronyms such as "HIPAA", "EHS", "PT",
@@ -242,7 +247,8 @@ const COMMON_ACRONYMS = new Set(
  */
 function domainTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const match of text.matchAll(/(?<![\p{L}\d])[A-Z][A-Z0-9&]{1,5}(?![\p{L}\d])/gu)) {
+  // An acronym inside a compound ("CI" of "CI/CD") is the compound's, found as a skill if it is one.
+  for (const match of text.matchAll(/(?<![\p{L}\d/])[A-Z][A-Z0-9&]{1,5}(?![\p{L}\d/])/gu)) {
     const term = match[0];
     if (COMMON_ACRONYMS.has(term) || !/[A-Z].*[A-Z]/.test(term) || canonicalSkill(term) !== undefined)
       continue;

@@ -99,7 +99,9 @@ function splitSections(lines: string[]): Section[] {
   const marksHeadings = lines.filter((line) => markedHeading(line) !== undefined).length >= 2;
   for (const line of lines) {
     const current = sections[sections.length - 1];
-    const heading = marksHeadings ? markedHeading(line) : (markedHeading(line) ?? recognizeHeading(line));
+    const found = marksHeadings ? markedHeading(line) : (markedHeading(line) ?? recognizeHeading(line));
+    // "Languages: Go, Python" inside a skills section is a labelled line of it, not a new section.
+    const heading = found?.inlineContent !== undefined && current?.kind === "skills" ? undefined : found;
     const opensDocument = current?.kind === "header" && current.lines.every((text) => text === "");
     if (
       heading &&

@@ -7,7 +7,7 @@ const remotePattern = /^(?:remote|hybrid|on-?site)(?:\s*\(.*\))?$/i;
 const zipSuffix = /\s+\d{4,6}(?:-\d{4})?$/;
 
 /** State and province codes: matched only as written in capitals ("IN", "OR", "ME" are also words). */
-const REGION_CODES = new Set(
+export const REGION_CODES = new Set(
   (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH " +
     "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT NSW VIC QLD SA TAS ACT"

@@ -70,10 +70,17 @@ function trimFraming(item: string): string {
   return words.join(" ");
 }
 
+/** A count alone ("one of Python or Go") is no term. */
+const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either)$/iu;
+
 function isTermLike(item: string): boolean {
   const words = item.split(" ");
   return (
-    words.length <= MAX_TERM_WORDS && !NOT_A_START.test(item) && /\p{L}/u.test(item) && !/[$€£¥%]/u.test(item)
+    words.length <= MAX_TERM_WORDS &&
+    !NOT_A_START.test(item) &&
+    !COUNT.test(item) &&
+    /\p{L}/u.test(item) &&
+    !/[$€£¥%]/u.test(item)
   );
 }
 

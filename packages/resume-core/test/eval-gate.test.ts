@@ -27,8 +27,14 @@ describe("npm run eval", () => {
   it("prints a table for each kind of document and layout, tuning and held-out side by side", async () => {
     const output = execFileSync("npm", ["run", "--silent", "eval"], { encoding: "utf8", timeout: 60_000 });
     for (const table of await evaluate()) {
-      expect(output).toContain(`${table.kind} · ${table.layout} · documents:`);
+      const heading =
+        table.kind === "matching"
+          ? `matching · resumes read from ${table.layout} · jobs:`
+          : `${table.kind} · ${table.layout} · documents:`;
+      expect(output).toContain(heading);
     }
     expect(output).toMatch(/field\s+tuning P\s+R\s+F1\s+held-out P\s+R\s+F1/);
+    expect(output).toMatch(/precisionAt3\s+[\d.]+ \(\d+\)/);
+    expect(output).toMatch(/trueSuggestions\s+[\d.]+ \(\d+\)/);
   });
 });
