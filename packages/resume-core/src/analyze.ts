@@ -3,6 +3,7 @@ import { jobTitleOf } from "./job-title.ts";
 import { normalizeText } from "./normalize.ts";
 import { REGION_CODES } from "./places.ts";
 import { listedTerms } from "./requirement-terms.ts";
+import { titleScore } from "./roles.ts";
 import { canonicalSkill, findSkills } from "./skills.ts";
 import type { JobAnalysis, Seniority } from "./types.ts";
 
@@ -56,15 +57,41 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
     niceToHaveSkills,
     yearsOfExperience: yearsOfExperience([...new Set([...demanding, ...intro])]),
     responsibilities,
-    keywords: unique([...requiredSkills, ...niceToHaveSkills, ...domainTerms(salientText.join("\n"))]).slice(
-      0,
-      MAX_KEYWORDS,
-    ),
+    keywords: uniqueTerms([
+      ...roleTerms(jobTitle),
+      ...requiredSkills,
+      ...niceToHaveSkills,
+      ...domainTerms(salientText.join("\n")),
+    ]).slice(0, MAX_KEYWORDS),
   };
 }
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** Words of a title that say its level or terms, not the role. */
+const LEVEL_WORDS =
+  /\b(?:senior|sr|junior|jr|lead|principal|staff|chief|head of|entry[- ]level|mid[- ]level|trainee|i{1,3}|iv)\b\.?/giu;
+
+/**
+ * The role a job is for, as an ATS screens on it: the title without its level, qualifiers and
+ * parentheses ("Senior Frontend Engineer, Web Performance" → "Frontend Engineer"), and its role
+ * noun ("Engineer") that every resume of the role names in its titles.
+ */
+function roleTerms(title: string): string[] {
+  const core = title
+    // Not "[^)]*": from each "(" of "((((" that scans to the end of the title, quadratic in all.
+    .replace(/\([^()]*\)/g, " ")
+    .split(/\s*(?:,|–|—|\s-\s|\||:)\s*/u)[0]
+    ?.replace(LEVEL_WORDS, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!core) return [];
+  const words = core.split(" ");
+  const noun = words[words.length - 1] ?? "";
+  const phrase = words.slice(-3).join(" ");
+  return titleScore(noun) > 0 ? [...new Set([phrase, noun])] : [];
 }
 
 /** Words of a sentence that asks for something of the candidate. */

@@ -53,7 +53,14 @@ describe("analyzeJob", () => {
       "Triage incoming patients",
     ]);
     // Acronyms that are not known skills are still salient keywords; ASAP is filler.
-    expect(job.keywords).toEqual([...job.requiredSkills, ...job.niceToHaveSkills, "EHS"]);
+    // The role, as an ATS screens on it, comes first.
+    expect(job.keywords).toEqual([
+      "Charge Nurse",
+      "Nurse",
+      ...job.requiredSkills,
+      ...job.niceToHaveSkills,
+      "EHS",
+    ]);
   });
 
   it("reads a job with no sections: every skill is required unless a sentence says preferred", () => {
