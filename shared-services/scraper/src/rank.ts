@@ -15,6 +15,10 @@ const K1 = 1.2;
  */
 const TITLE_COVERAGE_WEIGHT = 1;
 
+/** A query word in the titles of at least this many postings, and this share of them, names a role. */
+const MIN_ROLE_TITLES = 2;
+const ROLE_TITLE_SHARE = 0.05;
+
 /** Multipliers for the location: a match ranks first, remote next, elsewhere last (never dropped). */
 const LOCATION_MATCH = 1.3;
 const LOCATION_REMOTE = 1.1;
@@ -68,8 +72,9 @@ export interface RankOptions {
 
 /**
  * Orders postings by BM25F relevance to the query (title > tags > description), lifted by how much
- * of the query the title covers, times a location factor. With a query, postings matching none of its words are left out. Ties go to the newer
- * posting, then the id, so the order is deterministic.
+ * of the query the title covers, times a location factor. With a query, postings matching none of
+ * its words are left out, and so are postings whose title names none of the roles it asks for.
+ * Ties go to the newer posting, then the id, so the order is deterministic.
  */
 export function rankPostings(postings: readonly Posting[], options: RankOptions): Posting[] {
   const queryTerms = [...new Set(tokenize(options.query))];
@@ -88,8 +93,18 @@ export function rankPostings(postings: readonly Posting[], options: RankOptions)
   }
   const locationTerms = tokenize(options.location);
   const wantsRemote = locationTerms.includes("remote");
+  // Query words that name roles in this set's titles ("engineer", "nurse"): a query naming a role
+  // is answered with postings for that role, not with every posting that mentions it (a recruiter
+  // hiring backend engineers is no backend engineer job). Skill queries ("python") match anywhere.
+  const roleWords = queryTerms.filter(
+    (term) =>
+      documents.filter((document) => document.terms.title.has(term)).length >=
+      Math.max(MIN_ROLE_TITLES, ROLE_TITLE_SHARE * documents.length),
+  );
+  const forRole = (document: Document) =>
+    roleWords.length === 0 || roleWords.some((term) => document.terms.title.has(term));
 
-  const scored = documents.map((document) => {
+  const scored = documents.filter(forRole).map((document) => {
     let textScore = queryTerms.length === 0 ? 1 : 0;
     let titleIdf = 0;
     let totalIdf = 0;
