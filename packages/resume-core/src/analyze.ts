@@ -66,10 +66,6 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
   };
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
 /** Words of a title that say its level or terms, not the role. */
 const LEVEL_WORDS =
   /\b(?:senior|sr|junior|jr|lead|principal|staff|chief|head of|entry[- ]level|mid[- ]level|trainee|i{1,3}|iv)\b\.?/giu;

@@ -1,0 +1,175 @@
+/**
+ * Columns on a page: where a gutter of white space runs down a band of rows (a sidebar beside the
+ * main column, two columns of text), each side of it is read whole, one after the other, instead of
+ * row by row across the page. Rows whose two sides line up row for row (a title with its dates at
+ * the right edge, a table of labelled cells) are fields of one line, not columns, and stay rows.
+ */
+import {
+  extentOf,
+  type Gap,
+  joinRowItems,
+  joinWrapped,
+  medianSize,
+  type PlacedText,
+  type Row,
+  sizeOfText,
+} from "./pdf-rows.ts";
+
+/** A column holds at least this many rows; fewer is a field beside a line, not a column. */
+const MIN_COLUMN_ROWS = 3;
+/** Rows aligned to the other side's rows in this share or more are one table, not two columns. */
+const TABLE_ALIGNMENT = 0.75;
+/**
+ * Splits rows into blocks read one after another. From each row downwards, the longest band of
+ * rows that keeps a gutter open is a candidate; if its sides are columns, the rows above it are a
+ * block, and each side is read as blocks of its own (a column may hold columns).
+ */
+export function readingBlocks(rows: Row[]): Row[][] {
+  const extent = extentOf(rows.flatMap((row) => row.items));
+  const minGutter = Math.max(6, medianSize(rows));
+  const blocks: Row[][] = [];
+  let start = 0;
+  let from = 0;
+  while (from < rows.length) {
+    const band = columnBand(rows, from, extent, minGutter);
+    if (band === undefined) {
+      from++;
+      continue;
+    }
+    if (from > start) blocks.push(rows.slice(start, from));
+    if (band.kind === "columns") blocks.push(...readingBlocks(band.left), ...readingBlocks(band.right));
+    else blocks.push(band.rows);
+    start = from = band.end;
+  }
+  if (start < rows.length) blocks.push(rows.slice(start));
+  return blocks;
+}
+
+type Band =
+  | { kind: "columns"; end: number; left: Row[]; right: Row[] }
+  | { kind: "labels"; end: number; rows: Row[] };
+
+function columnBand(rows: Row[], from: number, extent: Gap, minGutter: number): Band | undefined {
+  let gaps: Gap[] = [extent];
+  let end = from;
+  while (end < rows.length) {
+    let open = gaps;
+    for (const item of rows[end]?.items ?? []) open = open.flatMap((gap) => without(gap, item));
+    open = open.filter((gap) => gap.end - gap.start >= minGutter);
+    if (open.length === 0) break;
+    gaps = open;
+    end++;
+  }
+  if (end - from < MIN_COLUMN_ROWS) return undefined;
+  const band = rows.slice(from, end);
+  const gutters = gaps
+    .filter((gap) => gap.start > extent.start && gap.end < extent.end)
+    .sort((a, b) => b.end - b.start - (a.end - a.start));
+  for (const gutter of gutters) {
+    const split = splitAt(band, gutter);
+    if (isColumns(split)) return { kind: "columns", end, ...split };
+  }
+  for (const gutter of gutters) {
+    const split = splitAt(band, gutter);
+    if (isLabelColumn(split)) return { kind: "labels", end, rows: withLabelFields(band, gutter, split) };
+  }
+  return undefined;
+}
+
+/**
+ * A table whose narrow side labels the rows of the other ("06/2021 – Present" beside a role's
+ * title, company and bullets): the narrow side is set row for row against the other, in cells of a
+ * few lines, and the other has several rows for each of its rows.
+ */
+function isLabelColumn({ left, right }: { left: Row[]; right: Row[] }): boolean {
+  if (left.length === 0 || right.length === 0 || isColumns({ left, right })) return false;
+  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
+  const cells = runsOf(shorter);
+  return shorter.length <= 0.6 * longer.length && cells.length >= 2 && Math.max(...cells) <= MAX_LABEL_ROWS;
+}
+
+/** A label cell holds a few lines; a sidebar's list runs on. */
+const MAX_LABEL_ROWS = 3;
+
+/** The lengths of the runs of rows each right under the one before. */
+function runsOf(rows: Row[]): number[] {
+  const runs: number[] = [];
+  for (const [index, row] of rows.entries()) {
+    const previous = rows[index - 1];
+    if (previous && previous.baseline - row.baseline <= 1.5 * row.size)
+      runs[runs.length - 1] = (runs.at(-1) ?? 0) + 1;
+    else runs.push(1);
+  }
+  return runs;
+}
+
+/**
+ * The rows of a label table, each label cell (its lines joined) set as a field at the end of the
+ * row it starts on: "Senior Engineer <tab> 06/2021 – Present", the way a right-aligned date reads.
+ */
+function withLabelFields(band: Row[], gutter: Gap, { left, right }: { left: Row[]; right: Row[] }): Row[] {
+  const labelsLeft = left.length <= right.length;
+  const isLabel = (item: PlacedText) => (labelsLeft ? item.x < gutter.start : item.x >= gutter.end);
+  const rows: Row[] = [];
+  let cell: { row: Row; baseline: number } | undefined;
+  for (const row of band) {
+    const labels = row.items.filter(isLabel);
+    const others = row.items.filter((item) => !isLabel(item));
+    if (labels.length === 0 || others.length === 0) {
+      // A row with no label, or a label with nothing beside it (a heading), stays as it is.
+      if (labels.length > 0) cell = undefined;
+      rows.push(row);
+      continue;
+    }
+    const text = joinRowItems(labels, Number.POSITIVE_INFINITY);
+    if (cell && cell.baseline - row.baseline <= 1.5 * row.size) {
+      cell.row.field = joinWrapped(cell.row.field ?? "", text);
+      cell.baseline = row.baseline;
+      rows.push({ ...row, items: others });
+    } else {
+      const labelled = { ...row, items: others, field: text };
+      cell = { row: labelled, baseline: row.baseline };
+      rows.push(labelled);
+    }
+  }
+  return rows;
+}
+
+/** What is left of a gap once an item covers part of it. */
+function without(gap: Gap, item: PlacedText): Gap[] {
+  const itemEnd = item.x + item.width;
+  if (itemEnd <= gap.start || item.x >= gap.end) return [gap];
+  const left = { start: gap.start, end: item.x };
+  const right = { start: itemEnd, end: gap.end };
+  return [left, right].filter((part) => part.end > part.start);
+}
+
+function splitAt(band: Row[], gutter: Gap): { left: Row[]; right: Row[] } {
+  const side = (keep: (item: PlacedText) => boolean) =>
+    band.flatMap((row) => {
+      const items = row.items.filter(keep);
+      const first = items[0];
+      return first === undefined ? [] : [{ baseline: first.baseline, size: sizeOfText(items), items }];
+    });
+  return {
+    left: side((item) => item.x < gutter.start),
+    right: side((item) => item.x >= gutter.end),
+  };
+}
+
+/**
+ * Two sides are columns when each has rows enough and the shorter one is not set row for row
+ * against the other: a sidebar's lines fall where its own headings and spacing put them, a table's
+ * cells start on their row's line. Rows with no line of the other side beside them (a heading above
+ * the table) say neither.
+ */
+function isColumns({ left, right }: { left: Row[]; right: Row[] }): boolean {
+  if (left.length < MIN_COLUMN_ROWS || right.length < MIN_COLUMN_ROWS) return false;
+  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
+  const distances = shorter.map((row) =>
+    longer.reduce((nearest, other) => Math.min(nearest, Math.abs(other.baseline - row.baseline)), Infinity),
+  );
+  const beside = distances.filter((distance, index) => distance <= 0.5 * (shorter[index]?.size ?? 10));
+  const aligned = beside.filter((distance) => distance <= 1);
+  return beside.length === 0 || aligned.length < TABLE_ALIGNMENT * beside.length;
+}

@@ -1,0 +1,95 @@
+/** Text items of a PDF page grouped into rows by baseline, and a row's items joined into its text. */
+
+/** One piece of text on a page, as the PDF places it. y grows upwards (PDF user space). */
+export interface PlacedText {
+  text: string;
+  x: number;
+  baseline: number;
+  width: number;
+  /** Font size on the page (the item's height). */
+  size: number;
+  /** The font's name in the file: a change of font (bold to regular) is not a wrapped line. */
+  font?: string;
+  /** The first text of a list item whose bullet is drawn, not written (see extract-pdf.ts). */
+  opensItem?: boolean;
+}
+
+export interface Row {
+  baseline: number;
+  size: number;
+  items: PlacedText[];
+  /** A label cell's text, read at the end of the row after a tab (see withLabelFields). */
+  field?: string;
+}
+
+export interface Gap {
+  start: number;
+  end: number;
+}
+
+export function rowsOf(items: PlacedText[]): Row[] {
+  const sorted = [...items].sort((a, b) => b.baseline - a.baseline || a.x - b.x);
+  const rows: Row[] = [];
+  for (const item of sorted) {
+    const current = rows[rows.length - 1];
+    const tolerance = Math.max(2, 0.5 * Math.min(sizeOf(item), current?.size ?? 10));
+    if (current && Math.abs(current.baseline - item.baseline) <= tolerance) current.items.push(item);
+    else rows.push({ baseline: item.baseline, size: sizeOf(item), items: [item] });
+  }
+  for (const row of rows) row.size = sizeOfText(row.items);
+  return rows;
+}
+
+/** A word broken at a hyphen stays one word ("linkedin.com/in/jane-" + "doe"); other lines join with a space. */
+export function joinWrapped(text: string, next: string): string {
+  return /\p{L}-$/u.test(text) ? `${text}${next}` : `${text} ${next}`;
+}
+
+/**
+ * A row's items in reading order. Text set against the right edge after a wide gap ("Acme
+ * Payments <gap> Chicago, IL", "Senior Engineer <gap> Jan 2021 – Present") is a field of its own,
+ * kept apart by a tab; a gap inside the text block (a table's next cell) stays a space.
+ */
+export function joinRowItems(items: PlacedText[], rightEdge: number): string {
+  const ordered = [...items].sort((a, b) => a.x - b.x);
+  const gapBefore = ordered.map((item, index) => {
+    const previous = ordered[index - 1];
+    return previous === undefined ? 0 : item.x - (previous.x + previous.width);
+  });
+  const wide = (index: number) => (gapBefore[index] ?? 0) > 1.5 * sizeOf(ordered[index]);
+  // Only the last wide gap can open a right-aligned field, and only when the row reaches the edge.
+  const lastWide = gapBefore.findLastIndex((_, index) => wide(index));
+  const rowEnd = extentOf(ordered).end;
+  const fieldAt = lastWide > 0 && rowEnd >= rightEdge - sizeOf(ordered[lastWide]) ? lastWide : -1;
+  let text = ordered[0]?.opensItem ? "- " : "";
+  for (const [index, item] of ordered.entries()) {
+    if (index === 0 || (gapBefore[index] ?? 0) < 0.15 * sizeOf(item)) text += item.text;
+    else text += `${index === fieldAt ? "\t" : " "}${item.text}`;
+  }
+  return text;
+}
+
+/** Leftmost start and rightmost end; a loop, as a page may hold more items than a call takes arguments. */
+export function extentOf(items: PlacedText[]): Gap {
+  return items.reduce(
+    (extent, item) => ({
+      start: Math.min(extent.start, item.x),
+      end: Math.max(extent.end, item.x + item.width),
+    }),
+    { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY },
+  );
+}
+
+export function medianSize(rows: Row[]): number {
+  const sizes = rows.map((row) => row.size).sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)] ?? 10;
+}
+
+/** The size most of the text is set in: the longest item's. */
+export function sizeOfText(items: PlacedText[]): number {
+  return sizeOf(items.reduce((longest, item) => (item.text.length > longest.text.length ? item : longest)));
+}
+
+export function sizeOf(item: PlacedText | undefined): number {
+  return item?.size || 10;
+}
