@@ -10,9 +10,12 @@ const CUE_LINES = 10;
 const SEPARATOR = /\s+[–—|·•]\s+|\s+-\s+/;
 /** Gender markers of German, Austrian and French postings: "(m/w/d)", "(f/m/x)", "(H/F)", "(all genders)". */
 const GENDER_MARKER = /\s*\((?:[mwfdxh*]\s*\/\s*){1,3}[mwfdxh*]\)|\s*\(all genders\)/gi;
-/** "… is looking for a Senior Data Engineer to …", "We're hiring an …", "join us as a …". */
+/**
+ * "… is looking for a Senior Data Engineer to …", "We're hiring an …", "join us as a …", "Acme
+ * seeks a …", "We need a …", "Now hiring: Line Cook".
+ */
 const HIRING_CUE =
-  /\b(?:looking for|hiring|seeking|searching for|recruiting|join (?:us|our team) as)\s+(?:an?|our (?:next|new|first))\s+(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based)\b|[,.;:!?(]|$)/i;
+  /\b(?:looking for|hiring|seeking|seeks|searching for|recruiting|need|needs|wants|opening for|join (?:us|our team) as)(?:\s*:\s*|\s+(?:an?|our (?:next|new|first))\s+)(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based)\b|[,.;:!?(]|$)/gi;
 
 const clean = (text: string) =>
   text
@@ -41,10 +44,12 @@ export function jobTitleOf(lines: string[]): string {
     if (best) return best.part;
   }
   for (const line of filled.slice(0, CUE_LINES)) {
-    const named = HIRING_CUE.exec(line)?.[1];
-    // Adjectives before the title ("an experienced Senior Engineer") are not part of it.
-    const title = named?.slice(Math.max(0, named.search(/\p{Lu}/u)));
-    if (title && titleLead(title) !== undefined) return clean(title);
+    for (const cue of line.matchAll(HIRING_CUE)) {
+      const named = cue[1] ?? "";
+      // Adjectives before the title ("an experienced Senior Engineer") are not part of it.
+      const title = named.slice(Math.max(0, named.search(/\p{Lu}/u)));
+      if (title && titleLead(title) !== undefined) return clean(title);
+    }
   }
   return clean(filled[0] ?? "");
 }

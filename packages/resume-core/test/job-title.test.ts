@@ -28,6 +28,13 @@ describe("jobTitleOf", () => {
     expect(
       title("We're hiring an experienced Dental Hygienist who loves working with children and families."),
     ).toBe("Dental Hygienist");
+    expect(title("Harbor Street Bakery seeks a Head Baker for our new location on the waterfront.")).toBe(
+      "Head Baker",
+    );
+    expect(title("Our clinic is growing and we need a Medical Receptionist to greet patients.")).toBe(
+      "Medical Receptionist",
+    );
+    expect(title("You need a valid licence to apply. Now hiring: Delivery Driver.")).toBe("Delivery Driver");
   });
 
   it("drops a label and gender markers, and falls back to the first line", () => {
