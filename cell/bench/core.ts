@@ -21,6 +21,8 @@ import { client, startCellProcesses } from "../test/support/processes.ts";
 import { fmt, load, throughput } from "./measure.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
+/** Concurrent clients of the cell API benchmark. */
+const CLIENTS = 32;
 const files = `${root}packages/resume-core/test/fixtures/files/`;
 const labelled = `${root}packages/resume-core/test/fixtures/labelled/`;
 const pdf = new Uint8Array(readFileSync(`${files}software-engineer.pdf`));
@@ -120,26 +122,30 @@ execFileSync("npx", ["hireloop", "local", "up", "--profile", "test"], { cwd: roo
 const database = await createTestDatabase();
 const cell = await startCellProcesses(database.url, { HL_LOG_LEVEL: "error" });
 try {
-  const request = client(cell, "bench-user");
-  const post = (path: string, body: unknown) =>
-    request(path, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-  const resume = await (
-    await post("/v1/resumes", { text: readFileSync(`${root}cell/test/fixtures/resume.txt`, "utf8") })
-  ).json();
-  const created = await (await post("/v1/jobs", { text: jobText })).json();
-  const token = await cell.token("bench-user");
-  const body = JSON.stringify({ resumeId: resume.id, jobId: created.id });
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  // One user per client, each with a resume and a job: a user may have only a few heavy requests in
+  // progress at once (too_many_in_progress), and every request goes as the router sends it (ADR 0016).
+  const resumeText = readFileSync(`${root}cell/test/fixtures/resume.txt`, "utf8");
+  const callers = await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, index) => {
+      const request = client(cell, `bench-user-${index}`);
+      const post = (path: string, body: unknown) =>
+        request(path, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      const resume = await (await post("/v1/resumes", { text: resumeText })).json();
+      const job = await (await post("/v1/jobs", { text: jobText })).json();
+      return () => post("/v1/matches", { resumeId: resume.id, jobId: job.id });
+    }),
+  );
+  let turn = 0;
   const matches = await load(
-    () => fetch(`${cell.apiUrl}/v1/matches`, { method: "POST", headers, body }),
-    32,
+    () => callers[turn++ % CLIENTS]?.() ?? Promise.reject(new Error("no caller")),
+    CLIENTS,
     10,
   );
-  const health = await load(() => fetch(`${cell.apiUrl}/healthz`), 32, 5);
+  const health = await load(() => fetch(`${cell.apiUrl}/healthz`), CLIENTS, 5);
   console.log(
     `POST /v1/matches, 32 clients: p50 ${fmt(matches.p50)} ms  p95 ${fmt(matches.p95)} ms  p99 ${fmt(matches.p99)} ms  ${fmt(matches.rps, 0)} req/s  errors ${matches.errors}`,
   );
