@@ -63,10 +63,18 @@ export function joinRowItems(items: PlacedText[], rightEdge: number): string {
   const fieldAt = lastWide > 0 && rowEnd >= rightEdge - sizeOf(ordered[lastWide]) ? lastWide : -1;
   let text = ordered[0]?.opensItem ? "- " : "";
   for (const [index, item] of ordered.entries()) {
-    if (index === 0 || (gapBefore[index] ?? 0) < 0.15 * sizeOf(item)) text += item.text;
-    else text += `${index === fieldAt ? "\t" : " "}${item.text}`;
+    const words = unspaced(item.text);
+    if (index === 0 || (gapBefore[index] ?? 0) < 0.15 * sizeOf(item)) text += words;
+    else text += `${index === fieldAt ? "\t" : " "}${words}`;
   }
   return text;
+}
+
+/** A word set letter-spaced ("J O H N", "E X P E R I E N C E") comes as one item per word: its letters. */
+const LETTER_SPACED = /^(?:\p{L} ){2,}\p{L}$/u;
+
+function unspaced(text: string): string {
+  return LETTER_SPACED.test(text) ? text.replaceAll(" ", "") : text;
 }
 
 /** Leftmost start and rightmost end; a loop, as a page may hold more items than a call takes arguments. */

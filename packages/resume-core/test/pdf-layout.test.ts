@@ -106,6 +106,15 @@ describe("pageLines", () => {
     ]);
   });
 
+  it("reads a letter-spaced name and heading as words", () => {
+    const items = [
+      placed("J O H N", 36, 700, { size: 20, width: 76 }),
+      placed("D O E", 131, 700, { size: 20, width: 59 }),
+      placed("E X P E R I E N C E", 36, 660, { size: 16, width: 150 }),
+    ];
+    expect(linesOf(items).filter((line) => line !== "")).toEqual(["JOHN DOE", "EXPERIENCE"]);
+  });
+
   it("does not join lines set in different fonts (a bold name over its regular details)", () => {
     const items = [
       placed("Lagoon City University of the Western Provinces and Islands", 36, 700, { font: "Bold" }),
