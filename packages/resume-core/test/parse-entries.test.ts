@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { parseResumeText } from "../src/parse.ts";
+
+const roles = (text: string) =>
+  parseResumeText(text).experience.map(({ title, company, startDate, endDate, location, bullets }) => ({
+    title,
+    company,
+    startDate,
+    endDate,
+    location,
+    bullets,
+  }));
+
+describe("parseResumeText: contact details", () => {
+  it("reads labelled contact lines, drops credentials from the name, keeps links", () => {
+    const resume = parseResumeText(
+      [
+        "JOHN SMITH, CPA, MBA",
+        "Address: 12 Elm St, Springfield, IL 62704",
+        "Phone: 555.123.4567 | Email: john.smith@example.net",
+        "https://johnsmith.example.com/portfolio · www.github.com/jsmith",
+        "Summary",
+        "Accountant.",
+      ].join("\n"),
+    );
+    expect(resume.contact).toEqual({
+      name: "JOHN SMITH",
+      email: "john.smith@example.net",
+      phone: "555.123.4567",
+      location: "Springfield, IL 62704",
+      links: ["https://johnsmith.example.com/portfolio", "www.github.com/jsmith"],
+    });
+  });
+
+  it("ends an email at its domain when the next column's heading runs into it", () => {
+    expect(parseResumeText("Sam Roe\nsam.roe@example.comSummary\nSkills\nGo").contact.email).toBe(
+      "sam.roe@example.com",
+    );
+    expect(parseResumeText("SAM ROE\nSAM@EXAMPLE.COM\nSkills\nGo").contact.email).toBe("SAM@EXAMPLE.COM");
+  });
+
+  it("never takes a year range for a phone number", () => {
+    const resume = parseResumeText("Sam Roe\nsam@example.com\nEducation\nState College, 2012 - 2016");
+    expect(resume.contact.phone).toBeUndefined();
+  });
+});
+
+describe("parseResumeText: experience layouts", () => {
+  it("reads 'Company | Title | dates' and 'Title at Company' with a dates line", () => {
+    expect(
+      roles(
+        [
+          "Experience",
+          "Acme Corp | Product Designer | Feb 2020 – Present",
+          "- Designed the onboarding flow",
+          "UX Intern at Globex Inc",
+          "Summer 2019",
+          "- Ran 12 usability tests",
+        ].join("\n"),
+      ),
+    ).toEqual([
+      {
+        title: "Product Designer",
+        company: "Acme Corp",
+        startDate: "Feb 2020",
+        endDate: "Present",
+        location: undefined,
+        bullets: ["Designed the onboarding flow"],
+      },
+      {
+        title: "UX Intern",
+        company: "Globex Inc",
+        startDate: "Summer 2019",
+        endDate: "Summer 2019",
+        location: undefined,
+        bullets: ["Ran 12 usability tests"],
+      },
+    ]);
+  });
+
+  it("reads dates before the role, and a company line over several roles", () => {
+    expect(
+      roles(
+        [
+          "Work History",
+          "Jan 2015 – Dec 2017",
+          "Dispatcher, Rapid Freight LLC",
+          "- Routed 40 trucks a day",
+          "Blue Line Logistics, Denver, CO",
+          "Operations Manager  2021 – Present",
+          "- Ran a 3-shift cross-dock",
+          "Operations Supervisor  2018 – 2021",
+          "- Cut dock-to-stock time by 30%",
+        ].join("\n"),
+      ).map(({ title, company, startDate, endDate, location }) => ({
+        title,
+        company,
+        startDate,
+        endDate,
+        location,
+      })),
+    ).toEqual([
+      {
+        title: "Dispatcher",
+        company: "Rapid Freight LLC",
+        startDate: "Jan 2015",
+        endDate: "Dec 2017",
+        location: undefined,
+      },
+      {
+        title: "Operations Manager",
+        company: "Blue Line Logistics",
+        startDate: "2021",
+        endDate: "Present",
+        location: "Denver, CO",
+      },
+      {
+        title: "Operations Supervisor",
+        company: "Blue Line Logistics",
+        startDate: "2018",
+        endDate: "2021",
+        location: undefined,
+      },
+    ]);
+  });
+
+  it("joins wrapped bullet lines and keeps unmarked achievement lines as bullets", () => {
+    const [role] = roles(
+      [
+        "Experience",
+        "Teacher — Hillside Elementary",
+        "Sept 2016 – June 2020",
+        "- Planned daily lessons for a class of 28 students, aligning every unit with",
+        "state standards and district pacing guides",
+        "Introduced reading circles that raised scores by 15%",
+      ].join("\n"),
+    );
+    expect(role?.bullets).toEqual([
+      "Planned daily lessons for a class of 28 students, aligning every unit with state standards and district pacing guides",
+      "Introduced reading circles that raised scores by 15%",
+    ]);
+  });
+
+  it("reads roles without dates when bullets follow them", () => {
+    expect(
+      roles(
+        "Experience\nBarista — Corner Cafe\n- Served 300 guests a day\nHost, The Grill\n- Seated guests",
+      ).map(({ title, company }) => ({ title, company })),
+    ).toEqual([
+      { title: "Barista", company: "Corner Cafe" },
+      { title: "Host", company: "The Grill" },
+    ]);
+  });
+});
+
+describe("parseResumeText: education", () => {
+  it("splits entries on a second institution or degree and keeps details", () => {
+    const resume = parseResumeText(
+      [
+        "Education",
+        "Master of Business Administration (MBA)",
+        "University of California, Berkeley — 2018 – 2020",
+        "GPA: 3.9",
+        "B.A. Economics, Boston University, Boston, MA, 2016",
+      ].join("\n"),
+    );
+    expect(resume.education).toEqual([
+      {
+        institution: "University of California, Berkeley",
+        degree: "Master of Business Administration (MBA)",
+        startDate: "2018",
+        endDate: "2020",
+        details: ["GPA: 3.9"],
+      },
+      { institution: "Boston University", degree: "B.A. Economics", endDate: "2016", details: [] },
+    ]);
+  });
+});
+
+describe("parseResumeText on fields set apart on one line", () => {
+  it("reads the company under the title, apart from its city, and keeps no tab in any value", () => {
+    const resume = parseResumeText(
+      [
+        "Ines Varga",
+        "ines.varga@example.com",
+        "",
+        "Experience",
+        "Quality Engineer      04/2020 - Present",
+        "Tollway Instruments      Graz, Austria",
+        "- Cut warranty returns by a third      with a new end-of-line test",
+      ].join("\n"),
+    );
+    expect(resume.experience).toMatchObject([
+      { title: "Quality Engineer", company: "Tollway Instruments", location: "Graz, Austria" },
+    ]);
+    expect(JSON.stringify({ ...resume, text: "" })).not.toContain("\\t");
+  });
+});
