@@ -65,24 +65,22 @@ function columnBand(rows: Row[], from: number, extent: Gap, minGutter: number): 
   const gutters = gaps
     .filter((gap) => gap.start > extent.start && gap.end < extent.end)
     .sort((a, b) => b.end - b.start - (a.end - a.start));
-  for (const gutter of gutters) {
-    const split = splitAt(band, gutter);
-    if (isColumns(split)) return { kind: "columns", end, ...split };
-  }
-  for (const gutter of gutters) {
-    const split = splitAt(band, gutter);
-    if (isLabelColumn(split)) return { kind: "labels", end, rows: withLabelFields(band, gutter, split) };
-  }
-  return undefined;
+  const splits = gutters.map((gutter) => ({ gutter, ...splitAt(band, gutter) }));
+  const columns = splits.find(isColumns);
+  if (columns) return { kind: "columns", end, left: columns.left, right: columns.right };
+  // No gutter makes columns here, so a side set row for row against the other may label it.
+  const labels = splits.find(isLabelColumn);
+  return labels && { kind: "labels", end, rows: withLabelFields(band, labels.gutter, labels) };
 }
 
 /**
- * A table whose narrow side labels the rows of the other ("06/2021 – Present" beside a role's
- * title, company and bullets): the narrow side is set row for row against the other, in cells of a
- * few lines, and the other has several rows for each of its rows.
+ * Of two sides that are not columns (see isColumns), a table whose narrow side labels the rows of
+ * the other ("06/2021 – Present" beside a role's title, company and bullets): the narrow side is
+ * set row for row against the other, in cells of a few lines, and the other has several rows for
+ * each of its rows.
  */
 function isLabelColumn({ left, right }: { left: Row[]; right: Row[] }): boolean {
-  if (left.length === 0 || right.length === 0 || isColumns({ left, right })) return false;
+  if (left.length === 0 || right.length === 0) return false;
   const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
   const cells = runsOf(shorter);
   return shorter.length <= 0.6 * longer.length && cells.length >= 2 && Math.max(...cells) <= MAX_LABEL_ROWS;
