@@ -38,9 +38,15 @@ describe("a job seeker from upload to a tailored resume", () => {
     const match = await matchRes.json();
     expect(match.score).toBeGreaterThan(40);
     expect(match.missingKeywords).toContain("Kubernetes");
-    const { keywordCoverage, skillsCoverage, sectionCompleteness } = match.breakdown;
+    const { keywordCoverage, skillsCoverage, roleFit, fieldFit, sectionCompleteness } = match.breakdown;
     expect(match.score).toBe(
-      Math.round(0.5 * keywordCoverage + 0.35 * skillsCoverage + 0.15 * sectionCompleteness),
+      Math.round(
+        0.3 * keywordCoverage +
+          0.25 * skillsCoverage +
+          0.15 * roleFit +
+          0.25 * fieldFit +
+          0.05 * sectionCompleteness,
+      ),
     );
     expect(match.suggestions.join(" ")).toMatch(/Kubernetes/);
 

@@ -80,7 +80,13 @@ export function toWireMatch(match: MatchResult): wire.MatchResult {
 export function fromWireMatch(match: wire.MatchResult | undefined): MatchResult {
   return {
     score: match?.score ?? 0,
-    breakdown: match?.breakdown ?? { keywordCoverage: 0, skillsCoverage: 0, sectionCompleteness: 0 },
+    breakdown: match?.breakdown ?? {
+      keywordCoverage: 0,
+      skillsCoverage: 0,
+      roleFit: 0,
+      fieldFit: 0,
+      sectionCompleteness: 0,
+    },
     matchedKeywords: match?.matchedKeywords ?? [],
     missingKeywords: match?.missingKeywords ?? [],
     suggestions: match?.suggestions ?? [],

@@ -297,14 +297,23 @@ export const MatchSchema = z
     score: z.int().min(0).max(100),
     breakdown: z
       .object({
-        keywordCoverage: z.number().openapi({ description: "0–100, weight 0.5" }),
+        keywordCoverage: z
+          .number()
+          .openapi({ description: "0–100: share of the job's keywords the resume shows; weight 0.3" }),
         skillsCoverage: z
           .number()
-          .openapi({ description: "0–100, required skills count double; weight 0.35" }),
-        sectionCompleteness: z.number().openapi({ description: "0–100, weight 0.15" }),
+          .openapi({ description: "0–100: required skills count double; weight 0.25" }),
+        roleFit: z.number().openapi({
+          description: "0–100: how closely the resume's titles name the job's role; weight 0.15",
+        }),
+        fieldFit: z.number().openapi({
+          description: "0–100: how much the resume's skills lie in the job's field; weight 0.25",
+        }),
+        sectionCompleteness: z.number().openapi({ description: "0–100, weight 0.05" }),
       })
       .openapi({
-        description: "score = round(0.5·keywordCoverage + 0.35·skillsCoverage + 0.15·sectionCompleteness)",
+        description:
+          "score = round(0.3·keywordCoverage + 0.25·skillsCoverage + 0.15·roleFit + 0.25·fieldFit + 0.05·sectionCompleteness)",
       }),
     matchedKeywords: z.array(z.string()),
     missingKeywords: z.array(z.string()),

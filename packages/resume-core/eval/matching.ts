@@ -26,7 +26,8 @@ export const MATCHING_SCORES = ["precisionAt3", "ndcgAt10", "trueSuggestions"] a
 /**
  * Matching read against the golden set. Ranking: for each job, the resumes of its split ranked by
  * match score; a resume of the job's profession is a fit (the set's fit label). Precision@3 and
- * nDCG@10 over binary fit. Suggestions: for each job and each resume of its profession, every
+ * nDCG@10 over binary fit; precision@3 looks at the top min(3, fits) places, so a job with fewer
+ * than three fitting resumes in its split can still score 1 by ranking all of them first. Suggestions: for each job and each resume of its profession, every
  * suggestion that says a term is missing ("Add X…", "Mention X…", "If you have worked with X…",
  * "List X in your skills section…") is checked against what the resume's source says; the figure
  * is the share that is true.
@@ -63,7 +64,8 @@ export function evaluateMatching(
       .map(({ source, resume }) => ({ source, score: matchResume(resume, analysis).score }))
       .sort((a, b) => b.score - a.score || a.source.id.localeCompare(b.source.id));
     const fit = ranked.map(({ source }) => (source.profession === job.profession ? 1 : 0));
-    add("precisionAt3", split, fit.slice(0, 3).reduce((sum: number, gain) => sum + gain, 0) / 3);
+    const depth = Math.min(3, fits.length);
+    add("precisionAt3", split, fit.slice(0, depth).reduce((sum: number, gain) => sum + gain, 0) / depth);
     add("ndcgAt10", split, ndcg(fit, fits.length, 10));
     for (const { source, resume } of fits) {
       const { judged, untrue } = judgeSuggestions(resume, analysis, source);

@@ -1,11 +1,14 @@
 import { compileTerm, gatherEvidence, type JobTerm, nameOf, resumeShows } from "./match-evidence.ts";
 import { suggestImprovements } from "./match-suggestions.ts";
+import { fieldFit, roleFit } from "./role-fit.ts";
 import type { JobAnalysis, MatchBreakdown, MatchResult, ParsedResume } from "./types.ts";
 
 export const MATCH_WEIGHTS = {
-  keywordCoverage: 0.5,
-  skillsCoverage: 0.35,
-  sectionCompleteness: 0.15,
+  keywordCoverage: 0.3,
+  skillsCoverage: 0.25,
+  roleFit: 0.15,
+  fieldFit: 0.25,
+  sectionCompleteness: 0.05,
 } as const;
 
 interface CompiledJob {
@@ -13,6 +16,8 @@ interface CompiledJob {
   keywords: JobTerm[];
   required: JobTerm[];
   niceToHave: JobTerm[];
+  /** Canonical names of the skills among the job's terms. */
+  skillNames: string[];
   /** Token lengths of the non-skill terms, so the resume is cut into just those phrase sizes. */
   phraseLengths: number[];
 }
@@ -52,6 +57,9 @@ function compileJob(job: JobAnalysis): CompiledJob {
     keywords,
     required,
     niceToHave,
+    skillNames: [
+      ...new Set([...keywords, ...required, ...niceToHave].flatMap((term) => term.canonical ?? [])),
+    ],
     phraseLengths: [...new Set(phraseTerms.map((term) => term.tokenCount))],
   };
   compiledJobs.set(job, compiled);
@@ -64,8 +72,11 @@ function percent(part: number, whole: number): number {
 
 /**
  * Scores how well a resume covers a job, with the breakdown documented in types.ts: keyword
- * coverage (weight 0.5), skills coverage with required skills counting double (0.35) and section
- * completeness (0.15); each part is a 0–100 integer and the score is their weighted sum, rounded.
+ * coverage (weight 0.3), skills coverage with required skills counting double (0.25), role fit of
+ * the resume's titles (0.15), field fit of its skills (0.25) and section completeness (0.05); each
+ * part is a 0–100 integer and the score is their weighted sum, rounded. Coverage alone ranks a
+ * resume that shares a few generic terms with the job level with one from the job's own field;
+ * the fits are what put same-role resumes first (ADR 0024).
  * Suggestions point at what the resume already shows, or ask the person to add a skill only if
  * they have it; they never put words in the resume.
  */
@@ -93,11 +104,15 @@ export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult
             2 * compiled.required.filter(shows).length + compiled.niceToHave.filter(shows).length,
             skillWeight,
           ),
+    roleFit: roleFit(resume.experience, resume.summary, job.title),
+    fieldFit: fieldFit(compiled.skillNames, evidence.skills),
     sectionCompleteness: percent(completeSections(resume), 5),
   };
   const score = Math.round(
     MATCH_WEIGHTS.keywordCoverage * breakdown.keywordCoverage +
       MATCH_WEIGHTS.skillsCoverage * breakdown.skillsCoverage +
+      MATCH_WEIGHTS.roleFit * breakdown.roleFit +
+      MATCH_WEIGHTS.fieldFit * breakdown.fieldFit +
       MATCH_WEIGHTS.sectionCompleteness * breakdown.sectionCompleteness,
   );
 

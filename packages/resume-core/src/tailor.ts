@@ -1,4 +1,5 @@
 import { resumeToText } from "./resume-text.ts";
+import { mostRelevantTitle } from "./role-fit.ts";
 import { canonicalSkill, findSkills } from "./skills.ts";
 import { foldCase, splitSentences, termMatcher } from "./terms.ts";
 import type { ExperienceEntry, JobAnalysis, ParsedResume, TailoredResume } from "./types.ts";
@@ -6,18 +7,6 @@ import type { ExperienceEntry, JobAnalysis, ParsedResume, TailoredResume } from 
 /** Required skills outweigh nice-to-have ones, which outweigh other keywords. */
 const WEIGHT = { required: 3, niceToHave: 2, keyword: 1 } as const;
 const MAX_SKILLS_IN_SUMMARY = 5;
-/**
- * Job-title words that say nothing about the kind of work, levels included: the lead title is
- * chosen by the work it names, so a more recent, higher title is not passed over for an older,
- * lower one that happens to repeat the job's level word ("Senior", "Sous", "Lead").
- */
-const TITLE_STOP_WORDS = new Set([
-  ...["and", "for", "the", "with", "of", "in", "at", "level", "mid", "ii", "iii", "iv", "i"],
-  ...["junior", "jr", "senior", "sr", "lead", "principal", "staff", "head", "chief", "executive", "sous"],
-  ...["intern", "trainee", "assistant", "associate", "vice", "president", "vp", "entry"],
-]);
-/** Words are compared by a short prefix, so "Accounting" matches "Accountant" and "Nurse" "Nursing". */
-const STEM_LENGTH = 6;
 
 interface JobTerm {
   /** Whole-term search for the term as the job wrote it. */
@@ -126,7 +115,7 @@ function tailorSummary(
   emphasizedSkills: string[],
   terms: Map<string, JobTerm>,
 ): { text: string; change: string } {
-  const title = mostRelevantTitle(resume.experience, job);
+  const title = mostRelevantTitle(resume.experience, job.title);
   const leadSkills = emphasizedSkills.slice(0, MAX_SKILLS_IN_SUMMARY);
   const lead = leadSentence(title, leadSkills);
   // Drop a lead written by an earlier tailoring, so tailoring twice does not repeat it.
@@ -154,27 +143,6 @@ function leadSentence(title: string | undefined, skills: string[]): string | und
   return title === undefined
     ? `Skilled in ${listPhrase(skills)}.`
     : `${title} — skilled in ${listPhrase(skills)}.`;
-}
-
-/** The title naming the job's kind of work most closely; the most recent (listed first) on a tie. */
-function mostRelevantTitle(experience: ExperienceEntry[], job: JobAnalysis): string | undefined {
-  const jobStems = titleStems(job.title);
-  let best: { title: string; overlap: number } | undefined;
-  for (const { title } of experience) {
-    if (title.trim() === "") continue;
-    const overlap = [...titleStems(title)].filter((stem) => jobStems.has(stem)).length;
-    if (best === undefined || overlap > best.overlap) best = { title: title.trim(), overlap };
-  }
-  return best?.title;
-}
-
-function titleStems(title: string): Set<string> {
-  const words = foldCase(title).split(/[^\p{L}\p{N}+#]+/u);
-  return new Set(
-    words
-      .filter((word) => word.length > 1 && !TITLE_STOP_WORDS.has(word))
-      .map((word) => word.slice(0, Math.max(Math.min(STEM_LENGTH, word.length - 1), 3))),
-  );
 }
 
 function listPhrase(items: string[]): string {

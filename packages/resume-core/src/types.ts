@@ -66,12 +66,17 @@ export interface JobAnalysis {
   keywords: string[];
 }
 
+/** Each part is 0–100; the score is their sum weighted by MATCH_WEIGHTS (match.ts), rounded. */
 export interface MatchBreakdown {
-  /** 0–100: share of the job's keywords found in the resume. Weight 0.5. */
+  /** Share of the job's keywords found in the resume. Weight 0.3. */
   keywordCoverage: number;
-  /** 0–100: required skills count double nice-to-have ones. Weight 0.35. */
+  /** Required skills count double nice-to-have ones. Weight 0.25. */
   skillsCoverage: number;
-  /** 0–100: contact, summary, skills, experience, education present and non-empty. Weight 0.15. */
+  /** How closely the resume's own titles name the job title's role (role-fit.ts). Weight 0.15. */
+  roleFit: number;
+  /** How much the resume's skills lie in the job's fields of work (role-fit.ts). Weight 0.25. */
+  fieldFit: number;
+  /** Contact, summary, skills, experience, education present and non-empty. Weight 0.05. */
   sectionCompleteness: number;
 }
 

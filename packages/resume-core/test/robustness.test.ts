@@ -69,6 +69,8 @@ describe("parser, analyzer and matcher on arbitrary text", () => {
     expect(matchResume(resume, job).breakdown).toEqual({
       keywordCoverage: 0,
       skillsCoverage: 0,
+      roleFit: 0,
+      fieldFit: 0,
       sectionCompleteness: 0,
     });
   });

@@ -177,6 +177,8 @@ export interface MatchBreakdown {
   keywordCoverage: number;
   skillsCoverage: number;
   sectionCompleteness: number;
+  roleFit: number;
+  fieldFit: number;
 }
 
 export interface MatchResult {
@@ -1074,7 +1076,7 @@ export const JobAnalysis: MessageFns<JobAnalysis> = {
 };
 
 function createBaseMatchBreakdown(): MatchBreakdown {
-  return { keywordCoverage: 0, skillsCoverage: 0, sectionCompleteness: 0 };
+  return { keywordCoverage: 0, skillsCoverage: 0, sectionCompleteness: 0, roleFit: 0, fieldFit: 0 };
 }
 
 export const MatchBreakdown: MessageFns<MatchBreakdown> = {
@@ -1087,6 +1089,12 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
     }
     if (message.sectionCompleteness !== 0) {
       writer.uint32(24).int32(message.sectionCompleteness);
+    }
+    if (message.roleFit !== 0) {
+      writer.uint32(32).int32(message.roleFit);
+    }
+    if (message.fieldFit !== 0) {
+      writer.uint32(40).int32(message.fieldFit);
     }
     return writer;
   },
@@ -1128,6 +1136,22 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
             message.sectionCompleteness = reader.int32();
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.roleFit = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.fieldFit = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1157,6 +1181,16 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
         : isSet(object.section_completeness)
         ? globalThis.Number(object.section_completeness)
         : 0,
+      roleFit: isSet(object.roleFit)
+        ? globalThis.Number(object.roleFit)
+        : isSet(object.role_fit)
+        ? globalThis.Number(object.role_fit)
+        : 0,
+      fieldFit: isSet(object.fieldFit)
+        ? globalThis.Number(object.fieldFit)
+        : isSet(object.field_fit)
+        ? globalThis.Number(object.field_fit)
+        : 0,
     };
   },
 
@@ -1171,6 +1205,12 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
     if (message.sectionCompleteness !== 0) {
       obj.sectionCompleteness = Math.round(message.sectionCompleteness);
     }
+    if (message.roleFit !== 0) {
+      obj.roleFit = Math.round(message.roleFit);
+    }
+    if (message.fieldFit !== 0) {
+      obj.fieldFit = Math.round(message.fieldFit);
+    }
     return obj;
   },
 
@@ -1182,6 +1222,8 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
     message.keywordCoverage = object.keywordCoverage ?? 0;
     message.skillsCoverage = object.skillsCoverage ?? 0;
     message.sectionCompleteness = object.sectionCompleteness ?? 0;
+    message.roleFit = object.roleFit ?? 0;
+    message.fieldFit = object.fieldFit ?? 0;
     return message;
   },
 };
