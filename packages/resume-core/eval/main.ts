@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { taxonomyVersion } from "../src/taxonomy.ts";
 import { evaluate, figures, type Table } from "./evaluate.ts";
 import type { ScoreTable } from "./matching.ts";
 import { f1 } from "./metrics.ts";
@@ -47,6 +48,7 @@ function print(table: Table) {
 }
 
 const tables = await evaluate();
+console.log(`skills taxonomy: ${taxonomyVersion}`);
 for (const table of tables) {
   if (table.kind === "matching") printScores(table);
   else print(table);

@@ -30,6 +30,7 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
   const required: string[] = [];
   const niceToHave: string[] = [];
   for (const sentence of demanding.flatMap(sentencesOf)) {
+    if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence)) continue;
     const { firm, optional } = splitOnPreferenceCue(sentence);
     // Without a requirements section, only a sentence that asks for something lists requirements.
     const asks = hasRequirements || REQUIREMENT_CUE.test(sentence);
@@ -90,6 +91,23 @@ function roleTerms(title: string): string[] {
   return titleScore(noun) > 0 ? [...new Set([phrase, noun])] : [];
 }
 
+/**
+ * A sentence about what the employer gives (pay, benefits, perks) asks nothing of the candidate,
+ * whatever it names ("a $1,500 sign-on bonus", "a 401(k) with match").
+ */
+const OFFER = new RegExp(
+  [
+    "^(?:we offer|we provide|we pay|you(?:'ll| will) (?:get|receive|enjoy)|pay is|pay:|salary|compensation|benefits|perks)\\b",
+    "\\b(?:401\\(k\\)|403\\(b\\)|pension|PTO|paid (?:time off|holidays|leave)|parental leave|tuition reimbursement)\\b",
+    "\\b(?:retirement plan|sign-on bonus|signing bonus|stock options|relocation assistance)\\b",
+    "\\b(?:(?:full|comprehensive|competitive) benefits|benefits package|(?:medical|health),? (?:and )?dental|dental and vision)\\b",
+  ].join("|"),
+  "i",
+);
+/** How to apply: "Apply online or stop by the front desk", "Send your CV to…". */
+const HOW_TO_APPLY =
+  /^(?:to apply|apply (?:online|now|today|at|through|by|via|with)|send (?:your|us)|email (?:your|us))\b/i;
+
 /** Words of a sentence that asks for something of the candidate. */
 const REQUIREMENT_CUE =
   /\b(?:experience|experienced|proficien\w*|knowledge|familiar\w*|skills?|you have|you bring|you know|required|requires?|must|certif\w*|licen[cs]\w*|fluent|fluency|comfortable with|background in|plus|bonus|ideally|preferably)\b/i;
@@ -140,7 +158,8 @@ function sentencesOf(section: JobSection): string[] {
 const trailingCue =
   /(?:\b(?:is|are|would be|will be)\s+)?(?:an?\s+)?(?:(?:big|huge|strong)\s+)?\b(?:plus|bonus|preferred|desirable|desired|advantageous|nice to have|an asset|helpful)[.,;]?$/i;
 /** A cue opening a phrase makes the rest of the sentence optional: "5+ years, ideally in retail". */
-const inlineCue = /\b(?:ideally|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally)\b/i;
+const inlineCue =
+  /\b(?:ideally|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real )?(?:plus|bonus) if|(?:even )?better (?:still )?if|we(?:'d|’d| would) love (?:it )?if)\b/i;
 
 /**
  * Splits a requirement sentence into what it demands and what it only prefers, clause by clause.

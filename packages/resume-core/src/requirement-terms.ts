@@ -26,7 +26,8 @@ const FRAMING = new Set(
     "preferably ideally required preferred must have has having nice bonus is are be been being we you " +
     "they it who which what operating using building designing running working leading managing writing " +
     "new existing large small high scale scalable complex such well day daily and or nor but also either " +
-    "another active valid current unrestricted know use speak hold ownership"
+    "another active valid current unrestricted know use speak hold ownership grasp native " +
+    "initial qualification qualifications"
   ).split(" "),
 );
 
@@ -36,7 +37,7 @@ const NOT_A_START = /^(?:\p{Ll}+ing|\p{Ll}+ed|you|we|our|your|will|can|should|mu
 const MAX_TERM_WORDS = 4;
 
 export function listedTerms(line: string): string[] {
-  const text = line.replace(/^- /, "");
+  const text = line.replace(/^- /, "").replace(NAMED_BODY, " ");
   if (DEGREE.test(text)) return [];
   // A line's first word is capitalized for being first: that says nothing of its being a term.
   const opening = /^\p{Lu}\p{Ll}+\b/u.exec(text)?.[0];
@@ -69,6 +70,13 @@ function trimFraming(item: string): string {
   while (framing(words[words.length - 1])) words.pop();
   return words.join(" ");
 }
+
+/**
+ * "the UK", "the AHA", "the Texas Board of Nursing": capitalized words after "the" name a place or
+ * a body that grants or governs, not a skill. Each run of words is scanned once from its "the".
+ */
+const NAMED_BODY =
+  /\bthe\s+(?:\p{Lu}[\p{L}.'-]*\s+)*\p{Lu}[\p{L}.'-]*(?:\s+of\s+(?:\p{Lu}[\p{L}.'-]*\s+)*\p{Lu}[\p{L}.'-]*)?/gu;
 
 /** A count alone ("one of Python or Go") is no term. */
 const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either)$/iu;

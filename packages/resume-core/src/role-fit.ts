@@ -1,4 +1,4 @@
-import { type Field, fieldOfSkill } from "./taxonomy/index.ts";
+import { type Field, fieldOfSkill } from "./taxonomy.ts";
 import { foldCase } from "./terms.ts";
 import type { ExperienceEntry } from "./types.ts";
 

@@ -1,4 +1,4 @@
-import { type SkillDefinition, skillTaxonomy } from "./taxonomy/index.ts";
+import { type SkillDefinition, skillTaxonomy } from "./taxonomy.ts";
 import { compoundParts, phraseKey, type Token, tokenize } from "./tokens.ts";
 
 interface SkillForm {

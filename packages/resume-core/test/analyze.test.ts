@@ -66,9 +66,20 @@ describe("analyzeJob", () => {
   it("reads a job with no sections: every skill is required unless a sentence says preferred", () => {
     const job = analyzeJob(accountantJob);
     expect(job.requiredSkills).toEqual(["Accounts Payable", "Reconciliation", "QuickBooks"]);
-    expect(job.niceToHaveSkills).toEqual(["HIPAA"]);
+    expect(job.niceToHaveSkills).toEqual(["HIPAA", "Billing"]);
     expect(job.yearsOfExperience).toBe(2);
     expect(job.seniority).toBe("unspecified");
+  });
+
+  it("reads 'a plus if' as nice to have, and no skill from pay, benefits or how to apply", () => {
+    const job = analyzeJob(`Line Cook
+You have two years of line cooking experience and a ServSafe certificate.
+It's a plus if you speak Spanish or have worked in Fine Dining.
+We offer a $500 sign-on bonus, medical and dental, and a knife allowance every January.
+Apply online or stop by the front desk and ask for Sam.`);
+    expect(job.requiredSkills).toEqual(["Line Cooking", "ServSafe"]);
+    expect(job.niceToHaveSkills).toEqual(["Spanish", "Fine Dining"]);
+    expect(job.keywords).not.toContain("Front Desk Operations");
   });
 
   it("reads colon headings and a 'Job Title:' first line", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canonicalSkill, findSkills } from "../src/skills.ts";
-import { skillTaxonomy } from "../src/taxonomy/index.ts";
+import { skillTaxonomy } from "../src/taxonomy.ts";
 
 describe("findSkills", () => {
   it("handles names with symbols and keeps word boundaries", () => {
