@@ -17,6 +17,16 @@ const GENDER_MARKER = /\s*\((?:[mwfdxh*]\s*\/\s*){1,3}[mwfdxh*]\)|\s*\(all gende
 const HIRING_CUE =
   /\b(?:looking for|hiring|seeking|seeks|searching for|recruiting|need|needs|wants|opening for|join (?:us|our team) as)(?:\s*:\s*|\s+(?:an?|our (?:next|new|first))\s+)(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based)\b|[,.;:!?(]|$)/gi;
 
+/** "As a Data Scientist, you will…", "As our Front Office Manager, you'll…". */
+const AS_ROLE = /\bAs (?:an?|our|the) ([^,.;:!?]{3,60}),\s+you\b/g;
+/** "Job Title: Scrum Master", "Position: Registered Nurse, ICU": a line that says what the role is. */
+const ROLE_LABEL = /^(?:job title|job|position(?: title)?|role|title)\s*[:：]\s*(.+)$/i;
+const MAX_LABELLED_WORDS = 8;
+/** "Company: Acme", "Location: Remote": a labelled header line that names something else. */
+const OTHER_LABEL = /^[\p{L} ]{2,20}\s*[:：]\s*\S/u;
+/** A header line that is a sentence ("We're hiring a Line Cook!") is read for its cue instead. */
+const SENTENCE_END = /[.!?]$/;
+
 const clean = (text: string) =>
   text
     .replace(/^(?:job title|title|position|role)\s*:\s*/i, "")
@@ -29,12 +39,18 @@ const titleLead = (text: string) =>
 /**
  * The role a posting names: the part of a header line that reads as a title ("Junior Data Analyst
  * – Bluefin Outdoor" gives the first part, "Acme GmbH – Berlin" neither), else the role a hiring
- * sentence names ("Arclight is looking for a Principal ML Engineer to …"), else the first line.
+ * sentence names ("Arclight is looking for a Principal ML Engineer to …", "As a Data Scientist, you
+ * will …"), else the first line. A "Job Title:" line anywhere near the top says it outright.
  */
 export function jobTitleOf(lines: string[]): string {
   const filled = lines.map((line) => line.trim()).filter((line) => line !== "");
+  for (const line of filled.slice(0, CUE_LINES)) {
+    const labelled = ROLE_LABEL.exec(line)?.[1];
+    if (labelled !== undefined && labelled.split(/\s+/).length <= MAX_LABELLED_WORDS) return clean(labelled);
+  }
   for (const line of filled.slice(0, HEADER_LINES)) {
     if (line.split(/\s+/).length > MAX_HEADER_WORDS) break;
+    if (SENTENCE_END.test(line) || OTHER_LABEL.test(line) || line.search(HIRING_CUE) >= 0) continue;
     // "Software Engineering Intern, Data Platform – Summer 2027": the part that reads most as a title.
     let best: { part: string; lead: number } | undefined;
     for (const part of line.split(SEPARATOR).map(clean)) {
@@ -44,12 +60,12 @@ export function jobTitleOf(lines: string[]): string {
     if (best) return best.part;
   }
   for (const line of filled.slice(0, CUE_LINES)) {
-    for (const cue of line.matchAll(HIRING_CUE)) {
+    for (const cue of [...line.matchAll(HIRING_CUE), ...line.matchAll(AS_ROLE)]) {
       const named = cue[1] ?? "";
       // Adjectives before the title ("an experienced Senior Engineer") are not part of it.
       const title = named.slice(Math.max(0, named.search(/\p{Lu}/u)));
       if (title && titleLead(title) !== undefined) return clean(title);
     }
   }
-  return clean(filled[0] ?? "");
+  return clean(filled.find((line) => !OTHER_LABEL.test(line)) ?? filled[0] ?? "");
 }

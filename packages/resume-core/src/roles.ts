@@ -17,7 +17,14 @@ const TITLE_WORDS = new Set(
     "driver mechanic electrician plumber welder machinist inspector surveyor estimator dispatcher buyer " +
     "merchandiser owner founder co-founder cofounder partner volunteer fellow researcher secretary " +
     "paralegal attorney lawyer steward member worker handler picker packer courier stocker sommelier " +
-    "expert cto ceo cfo coo cmo cio sre devops"
+    "expert cto ceo cfo coo cmo cio sre devops generalist carpenter roofer painter mason pipefitter " +
+    "millwright lineman ironworker installer phlebotomist sonographer radiographer radiologist optometrist " +
+    "optician dentist veterinarian psychologist psychiatrist translator interpreter journalist reporter " +
+    "animator janitor custodian landscaper groundskeeper guard firefighter pilot baker butcher dishwasher " +
+    "nanny coach trainer statistician mathematician biologist chemist physicist geologist barber stylist " +
+    "cosmetologist porter valet busser runner adjuster appraiser broker realtor processor scheduler " +
+    "assembler fabricator drafter tester modeler nutritionist epidemiologist curator archivist " +
+    "paraprofessional registrar dean liaison ambassador investigator examiner"
   ).split(" "),
 );
 

@@ -37,6 +37,30 @@ describe("jobTitleOf", () => {
     expect(title("You need a valid licence to apply. Now hiring: Delivery Driver.")).toBe("Delivery Driver");
   });
 
+  it("takes a labelled role line near the top over the header lines around it", () => {
+    expect(title("Company: Acme Corp\nLocation: Remote\nJob Title: Scrum Master\nAbout the role")).toBe(
+      "Scrum Master",
+    );
+    expect(title("Mercy Hospital is hiring!\n\nPosition: Registered Nurse, ICU\nShift: Nights")).toBe(
+      "Registered Nurse, ICU",
+    );
+  });
+
+  it("reads a header sentence for its cue, not as a title, and 'As a …, you' as naming the role", () => {
+    expect(
+      title("Job description\nWalgreens is seeking a Pharmacy Technician to support our pharmacists."),
+    ).toBe("Pharmacy Technician");
+    expect(title("Fresh Cuts Barbershop\nNow hiring: Barber\nBring your own clients.")).toBe("Barber");
+    const prose = `Who we are\n${"Acme builds analytics tools for retailers and has grown to 200 people. ".repeat(2)}`;
+    expect(title(`${prose}\nAs a Data Scientist, you will build forecasting models.`)).toBe("Data Scientist");
+  });
+
+  it("knows role nouns across trades, care and services", () => {
+    for (const role of ["HR Generalist", "Phlebotomist", "Carpenter", "Security Guard", "Veterinarian"]) {
+      expect(title(`About the job\n${role}\nFull-time`)).toBe(role);
+    }
+  });
+
   it("drops a label and gender markers, and falls back to the first line", () => {
     expect(title("Job title: Warehouse Supervisor (f/m/x)")).toBe("Warehouse Supervisor");
     expect(title("Gardening at the Old Mill\nCome and grow with us")).toBe("Gardening at the Old Mill");
