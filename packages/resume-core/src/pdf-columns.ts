@@ -54,7 +54,7 @@ function columnBand(rows: Row[], from: number, extent: Gap, minGutter: number): 
   let end = from;
   while (end < rows.length) {
     let open = gaps;
-    for (const item of rows[end]?.items ?? []) open = open.flatMap((gap) => without(gap, item));
+    for (const item of spanning(rows[end]?.items ?? [])) open = open.flatMap((gap) => without(gap, item));
     open = open.filter((gap) => gap.end - gap.start >= minGutter);
     if (open.length === 0) break;
     gaps = open;
@@ -132,6 +132,22 @@ function withLabelFields(band: Row[], gutter: Gap, { left, right }: { left: Row[
   }
   return rows;
 }
+
+/**
+ * The items of a row that hold their place: not one that runs on under the next item (an email
+ * address too long for its sidebar, drawn on past the main column's edge). That item still reads
+ * on its own side, by where it starts; it closes no gutter.
+ */
+function spanning(items: PlacedText[]): PlacedText[] {
+  const sorted = [...items].sort((a, b) => a.x - b.x);
+  return sorted.filter((item, index) => {
+    const next = sorted[index + 1];
+    return next === undefined || item.x + item.width <= next.x + OVERLAP_TOLERANCE;
+  });
+}
+
+/** Kerning lets neighbouring items touch or overlap by a fraction of a point. */
+const OVERLAP_TOLERANCE = 1;
 
 /** What is left of a gap once an item covers part of it. */
 function without(gap: Gap, item: PlacedText): Gap[] {

@@ -98,14 +98,25 @@ interface Line {
   lastFont?: string | undefined;
 }
 
+/**
+ * Where a block's lines wrap: the extent of its rows, leaving out rows of one unbreakable word (an
+ * email address, a link) that may run on past the edge the other lines wrap at.
+ */
+function wrapExtent(rows: Row[]): Gap {
+  const breakable = rows.filter((row) => row.items.length > 1 || /\s/u.test(row.items[0]?.text.trim() ?? ""));
+  return extentOf((breakable.length > 0 ? breakable : rows).flatMap((row) => row.items));
+}
+
 function blockLines(rows: Row[], listsMarked: boolean): SetLine[] {
-  const extent = extentOf(rows.flatMap((row) => row.items));
+  const extent = wrapExtent(rows);
   const lines: SetLine[] = [];
   let previous: Line | undefined;
   for (const row of rows) {
     const line = lineOf(row, extent.end);
     const last = lines[lines.length - 1];
-    if (previous && last && wrapsInto(previous, line, extent, listsMarked)) {
+    // In a page that marks its list items, a line that opens none goes on with the item above it.
+    const inItem = listsMarked && last !== undefined && startsListItem(last.text);
+    if (previous && last && wrapsInto(previous, line, extent, listsMarked, inItem)) {
       last.text = joinWrapped(last.text, line.text);
     } else {
       // A gap of well over one line height is a paragraph break; the parser uses blank lines as hints.
@@ -149,16 +160,20 @@ const OPEN_ENDING = /(?:[,&/–—-]|\b(?:and|of|for|in|at|the|und|für|der|von|
  * may open the next item of a list drawn without markers), or this line leaves its phrase or a
  * parenthesis open.
  */
-function wrapsInto(line: Line, next: Line, block: Gap, listsMarked: boolean): boolean {
+function wrapsInto(line: Line, next: Line, block: Gap, listsMarked: boolean, inItem: boolean): boolean {
   if (line.text.includes("\t") || next.text.includes("\t") || startsListItem(next.text)) return false;
   if (Math.abs(line.size - next.size) > 0.5 || line.lastFont !== next.firstFont) return false;
   if (line.baseline - next.baseline > 1.5 * line.size) return false;
   if (next.start < line.start - 1 || next.start > line.start + 2 * line.size) return false;
+  if (OPEN_ENDING.test(line.text) || opensParenthesis(line.text) || inItem) return true;
+  // A line that runs on past the edge the others wrap at (an email address) did not wrap, and
+  // one that does so next is a word of its own (a link under a name), not a wrapped word.
+  if (line.end > block.end + 1 || next.end > block.end + 1) return false;
   // A capital after a line that stops short may open the next item of a list drawn without markers.
   const fill = (line.end - line.start) / (block.end - block.start);
   const full = fill >= (!listsMarked && /^\p{Lu}/u.test(next.text) ? 0.85 : 0.4);
   const noRoom = line.end + 0.25 * line.size + next.firstWord > block.end + 1;
-  return (full && noRoom) || OPEN_ENDING.test(line.text) || opensParenthesis(line.text);
+  return full && noRoom;
 }
 
 function opensParenthesis(text: string): boolean {

@@ -242,4 +242,11 @@ describe("parseSkillList", () => {
       ]),
     ).toEqual(["Python", "Go", "C++", "C#", "EHR (Epic, Cerner)", "CI/CD", "Node.js", "Excel"]);
   });
+
+  it("drops a group's label written on its own line over the group's bulleted items", () => {
+    expect(
+      parseSkillList(["Languages", "- Go", "- Java", "", "Cloud & Orchestration", "- Kubernetes"]),
+    ).toEqual(["Go", "Java", "Kubernetes"]);
+    expect(parseSkillList(["Python", "Go, Java"])).toEqual(["Python", "Go", "Java"]);
+  });
 });

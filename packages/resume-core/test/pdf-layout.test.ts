@@ -22,6 +22,26 @@ describe("pageLines", () => {
     expect(lines).toEqual(["Dana Doe", ...sidebar, ...main]);
   });
 
+  it("finds the sidebar's gutter though a long email address in it runs on under the main column", () => {
+    const sidebar = [
+      "dana.doe.longname@example.com",
+      "312-555-0187",
+      "Chicago, IL",
+      "Skills",
+      "Go",
+      "Terraform",
+    ];
+    const main = ["Experience", "Payments Engineer", "Built the ledger", "Ran the on-call", "Cut latency"];
+    const heading = (text: string) => (text === "Skills" ? { font: "Bold" } : {});
+    const items = [
+      ...sidebar.map((text, index) => placed(text, 36, 700 - index * 13, heading(text))),
+      // The email (36 to 181) runs past the main column's edge at 170.
+      ...main.map((text, index) => placed(text, 170, 700 - index * 17)),
+    ];
+    const lines = linesOf(items).filter((line) => line !== "");
+    expect(lines).toEqual([...sidebar, ...main]);
+  });
+
   it("keeps a field at the right edge on its line, apart by a tab, where rows line up", () => {
     const items = [
       placed("Payments Engineer", 36, 700),
@@ -188,5 +208,28 @@ describe("pageLines with list items marked", () => {
       "",
       "- Stakeholder reporting",
     ]);
+  });
+
+  it("goes on with a list item where a line opens none, however short the item's first line", () => {
+    const items = [
+      placed("Conflict resolution and the rest", 50, 712),
+      placed("CEFR-aligned", 50, 700, { opensItem: true }),
+      placed("assessment", 50, 688),
+      placed("Zoom", 50, 676, { opensItem: true }),
+    ];
+    expect(pageLines(items, { listsMarked: true }).map((line) => line.text)).toEqual([
+      "Conflict resolution and the rest",
+      "- CEFR-aligned assessment",
+      "- Zoom",
+    ]);
+  });
+
+  it("does not join the line after one that ran on past the edge the others wrap at", () => {
+    const items = [
+      placed("Dana Doe, Payments", 36, 720),
+      placed("dana.doe.longname@example.com", 36, 708),
+      placed("312-555-0187", 36, 696),
+    ];
+    expect(linesOf(items)).toEqual(["Dana Doe, Payments", "dana.doe.longname@example.com", "312-555-0187"]);
   });
 });
