@@ -54,8 +54,12 @@ function columnBand(rows: Row[], from: number, extent: Gap, minGutter: number): 
   let end = from;
   while (end < rows.length) {
     let open = gaps;
-    for (const item of spanning(rows[end]?.items ?? [])) open = open.flatMap((gap) => without(gap, item));
+    const row = rows[end];
+    for (const item of spanning(row?.items ?? [])) open = open.flatMap((gap) => without(gap, item));
     open = open.filter((gap) => gap.end - gap.start >= minGutter);
+    // Where a row would close the band's last gutters, a link a few letters too long for its
+    // sidebar that only runs a little way into one leaves it open.
+    if (open.length === 0 && row) open = gaps.filter((gap) => onlyRunInto(gap, row));
     if (open.length === 0) break;
     gaps = open;
     end++;
@@ -144,6 +148,24 @@ function spanning(items: PlacedText[]): PlacedText[] {
     const next = sorted[index + 1];
     return next === undefined || item.x + item.width <= next.x + OVERLAP_TOLERANCE;
   });
+}
+
+/**
+ * Whether the one item of a row that covers any of a gap only runs into it: a word that cannot
+ * wrap (text that can, wraps before the gutter), starting left of the gap and ending within an em
+ * past it, with nothing else on the row starting before that end.
+ */
+function onlyRunInto(gap: Gap, row: Row): boolean {
+  const covering = row.items.filter((item) => item.x < gap.end && item.x + item.width > gap.start);
+  const item = covering[0];
+  if (covering.length !== 1 || item === undefined || /\s/u.test(item.text.trim())) return false;
+  const itemEnd = item.x + item.width;
+  const reach = itemEnd + 0.25 * row.size;
+  return (
+    item.x < gap.start &&
+    itemEnd <= gap.end + row.size &&
+    !row.items.some((other) => other !== item && other.x >= gap.start && other.x < reach)
+  );
 }
 
 /** Kerning lets neighbouring items touch or overlap by a fraction of a point. */

@@ -42,6 +42,20 @@ describe("pageLines", () => {
     expect(lines).toEqual([...sidebar, ...main]);
   });
 
+  it("keeps the gutter open where a link in the sidebar runs a little way into it", () => {
+    // The link runs from 36 to 171, past the main column's edge at 165; the line beside it is indented.
+    const sidebar = ["Chicago, IL", "github.com/example-dana-doe", "Skills", "Go", "Terraform", "Kubernetes"];
+    const main = ["Experience", "Payments Engineer", "Built the ledger", "Ran the on-call", "Cut latency"];
+    const items = [
+      ...sidebar.map((text, index) =>
+        placed(text, 36, 700 - index * 13, text === "Skills" ? { font: "Bold" } : {}),
+      ),
+      ...main.map((text, index) => placed(text, 165, 705 - index * 17)),
+    ].map((item) => (item.text === "Payments Engineer" ? { ...item, x: 179, baseline: 687 } : item));
+    const lines = linesOf(items).filter((line) => line !== "");
+    expect(lines).toEqual([...sidebar, ...main]);
+  });
+
   it("keeps a field at the right edge on its line, apart by a tab, where rows line up", () => {
     const items = [
       placed("Payments Engineer", 36, 700),
