@@ -11,10 +11,35 @@ import type { ExperienceEntry } from "./types.ts";
  * "Company" over "Title  dates". Everything else belongs to the role above it as a bullet.
  */
 export function parseExperience(sectionLines: string[]): ExperienceEntry[] {
-  const lines = sectionLines.filter((line) => line !== "");
+  const lines = withDatesOffBullets(sectionLines.filter((line) => line !== ""));
   const datedIndexes = lines.flatMap((line, index) => (isDateLine(line) ? [index] : []));
   const drafts = datedIndexes.length > 0 ? anchorOnDates(lines, datedIndexes) : anchorOnBullets(lines);
   return drafts.map((draft, index) => toEntry(lines, draft, drafts[index - 1]));
+}
+
+/**
+ * A role's dates set beside its first bullet (the employer's line was too long to hold them, so
+ * the page put them on the next row): "Harbor Point Medical Center" over "- 13-week contract…
+ * Apr 2024 – Present". When no header line of the role has dates, they go back to its last one;
+ * the bullet keeps its text.
+ */
+function withDatesOffBullets(lines: string[]): string[] {
+  const moved = [...lines];
+  let headerDated = false;
+  for (const [index, line] of lines.entries()) {
+    const above = moved[index - 1];
+    if (!line.startsWith("- ")) {
+      const opensHeader = above === undefined || above.startsWith("- ");
+      headerDated = (!opensHeader && headerDated) || findDates(line) !== undefined;
+      continue;
+    }
+    if (above === undefined || above.startsWith("- ") || headerDated) continue;
+    const dates = findDates(line);
+    if (!dates?.isRange || dates.index + dates.matched.length < line.trimEnd().length) continue;
+    moved[index - 1] = `${above}\t${dates.matched.trim()}`;
+    moved[index] = line.slice(0, dates.index).replace(/[\s\t]+$/u, "");
+  }
+  return moved;
 }
 
 interface Draft {

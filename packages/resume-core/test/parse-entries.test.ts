@@ -151,6 +151,35 @@ describe("parseResumeText: experience layouts", () => {
       { title: "Host", company: "The Grill" },
     ]);
   });
+
+  it("gives a role the dates set beside its first bullet, and leaves a bullet's own years in it", () => {
+    const text = [
+      "Experience",
+      "Travel RN, Telemetry",
+      "St. Brendan's Hospital (via Meridian Travel Staffing), Tacoma, WA",
+      "- Covered a 36-bed telemetry unit during a winter\tOct 2023 – Jan 2024",
+      "- Floated to ortho and oncology",
+      "Sales Engineer\t03/2021 – Present",
+      "Vaultline",
+      "- Supported $14.5M in closed-won new ARR in 2023–2024",
+    ].join("\n");
+    expect(
+      roles(text).map(({ title, startDate, endDate, bullets }) => ({ title, startDate, endDate, bullets })),
+    ).toEqual([
+      {
+        title: "Travel RN, Telemetry",
+        startDate: "Oct 2023",
+        endDate: "Jan 2024",
+        bullets: ["Covered a 36-bed telemetry unit during a winter", "Floated to ortho and oncology"],
+      },
+      {
+        title: "Sales Engineer",
+        startDate: "03/2021",
+        endDate: "Present",
+        bullets: ["Supported $14.5M in closed-won new ARR in 2023–2024"],
+      },
+    ]);
+  });
 });
 
 describe("parseResumeText: education", () => {
