@@ -170,13 +170,13 @@ function roleParts(line: string): RoleParts {
     segments.pop();
   }
   for (const segment of segments) {
-    const { rest, location } = splitTrailingLocation(segment);
+    const { rest, location } = splitTrailingLocation(segment, { bareCity: true });
     keepLocation(location);
     if (rest === "") continue;
     const pieces: string[] = [];
     const split = splitRole(rest, segments.length === 1);
     for (const piece of split.pieces) {
-      const place = splitTrailingLocation(piece);
+      const place = splitTrailingLocation(piece, { bareCity: true });
       keepLocation(place.location);
       if (place.rest !== "") pieces.push(place.rest);
     }

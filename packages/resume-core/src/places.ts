@@ -1,3 +1,5 @@
+import cityTimezones from "city-timezones";
+
 /**
  * A small gazetteer: enough to tell "Austin, TX" or "Berlin, Germany" (a location) from
  * "Software Engineer, Globex" (a role) in resume headers. The last comma part of a location names
@@ -37,6 +39,20 @@ const REGION_NAMES = new Set(
     .map((name) => name.toLowerCase()),
 );
 
+/**
+ * Cities of 100,000 people or more (Natural Earth's populated places, through city-timezones), by
+ * name as written locally and in ASCII: "Lyon", "Madrid", "Busan". Read only as the last part of a
+ * header line after an employer ("Voyagélia, Lyon"), never on their own.
+ */
+const CITIES = new Set(
+  cityTimezones.cityMapping
+    .filter((place) => place.pop >= 100_000)
+    .flatMap((place) => [place.city, place.city_ascii])
+    .map((name) => name.toLowerCase()),
+);
+/** "(remote)", "(hybrid)" after a place: how the role was worked, part of where. */
+const WORK_MODE = /\s*\((?:remote|hybrid|on-?site)\)$/i;
+
 function isRegion(text: string): boolean {
   const name = text.replace(zipSuffix, "").replace(/\.$/, "");
   return REGION_CODES.has(name) || REGION_NAMES.has(name.toLowerCase());
@@ -65,14 +81,27 @@ export function cityAndRegion(location: string): string {
 
 /**
  * Splits a trailing location off a comma list: "Acme Corp, Austin, TX" → "Acme Corp" + "Austin, TX";
- * "Toronto, ON, Canada" stays whole. Returns no location when the tail is not a known place.
+ * "Toronto, ON, Canada" stays whole; with `bareCity`, a known city alone too ("Voyagélia, Lyon").
+ * Returns no location when the tail is not a known place.
  */
-export function splitTrailingLocation(text: string): { rest: string; location?: string } {
+export function splitTrailingLocation(
+  text: string,
+  { bareCity = false }: { bareCity?: boolean } = {},
+): { rest: string; location?: string } {
   const trimmed = text.trim();
   if (remotePattern.test(trimmed)) return { rest: "", location: trimmed };
-  const parts = trimmed.split(/\s*,\s*/);
-  if (parts.length < 2 || !isLocation(parts.slice(-2).join(", "))) return { rest: trimmed };
-  // "City, ST, Country": the part before the country is itself a region code or name.
-  const size = parts.length >= 3 && isRegion(parts[parts.length - 2] ?? "") ? 3 : 2;
-  return { rest: parts.slice(0, parts.length - size).join(", "), location: parts.slice(-size).join(", ") };
+  const mode = WORK_MODE.exec(trimmed)?.[0] ?? "";
+  const parts = trimmed.slice(0, trimmed.length - mode.length).split(/\s*,\s*/);
+  const split = (size: number) => ({
+    rest: parts.slice(0, parts.length - size).join(", "),
+    location: `${parts.slice(-size).join(", ")}${mode}`,
+  });
+  if (parts.length >= 2 && isLocation(parts.slice(-2).join(", "))) {
+    // "City, ST, Country": the part before the country is itself a region code or name.
+    return split(parts.length >= 3 && isRegion(parts[parts.length - 2] ?? "") ? 3 : 2);
+  }
+  // "Voyagélia, Lyon": a known city alone after the employer (not after a university, whose
+  // campus it names: "University of California, Berkeley").
+  if (bareCity && parts.length >= 2 && CITIES.has((parts.at(-1) ?? "").toLowerCase())) return split(1);
+  return { rest: trimmed };
 }

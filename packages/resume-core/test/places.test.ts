@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { isLocation, splitTrailingLocation } from "../src/places.ts";
+
+describe("splitTrailingLocation", () => {
+  it("splits a city with its region or country off the employer", () => {
+    expect(splitTrailingLocation("Acme Corp, Austin, TX")).toEqual({
+      rest: "Acme Corp",
+      location: "Austin, TX",
+    });
+    expect(splitTrailingLocation("Globex, Toronto, ON, Canada")).toEqual({
+      rest: "Globex",
+      location: "Toronto, ON, Canada",
+    });
+  });
+
+  it("splits a known city written alone, and keeps how the role was worked with the place", () => {
+    expect(splitTrailingLocation("Voyagélia, Lyon", { bareCity: true })).toEqual({
+      rest: "Voyagélia",
+      location: "Lyon",
+    });
+    expect(splitTrailingLocation("Hospital Universitario, Madrid", { bareCity: true })).toEqual({
+      rest: "Hospital Universitario",
+      location: "Madrid",
+    });
+    expect(splitTrailingLocation("Tallyhawk, Austin, TX (remote)")).toEqual({
+      rest: "Tallyhawk",
+      location: "Austin, TX (remote)",
+    });
+  });
+
+  it("leaves a title's qualifier and a two-part employer whole", () => {
+    expect(splitTrailingLocation("Charge Nurse, Emergency Department")).toEqual({
+      rest: "Charge Nurse, Emergency Department",
+    });
+    expect(splitTrailingLocation("Eastfield High School, Mission Oaks ISD")).toEqual({
+      rest: "Eastfield High School, Mission Oaks ISD",
+    });
+    expect(splitTrailingLocation("Lyon", { bareCity: true })).toEqual({ rest: "Lyon" });
+    expect(splitTrailingLocation("University of California, Berkeley")).toEqual({
+      rest: "University of California, Berkeley",
+    });
+  });
+});
+
+describe("isLocation", () => {
+  it("takes a city with its region, not a bare city (a name or an employer may be one word)", () => {
+    expect(isLocation("Berlin, Germany")).toBe(true);
+    expect(isLocation("Remote")).toBe(true);
+    expect(isLocation("Lyon")).toBe(false);
+  });
+});
