@@ -24,7 +24,8 @@ const TITLE_WORDS = new Set(
     "nanny coach trainer statistician mathematician biologist chemist physicist geologist barber stylist " +
     "cosmetologist porter valet busser runner adjuster appraiser broker realtor processor scheduler " +
     "assembler fabricator drafter tester modeler nutritionist epidemiologist curator archivist " +
-    "paraprofessional registrar dean liaison ambassador investigator examiner"
+    "paraprofessional registrar dean liaison ambassador investigator examiner repairer sergeant " +
+    "corporal lieutenant captain"
   ).split(" "),
 );
 
@@ -56,7 +57,8 @@ const COMPANY_WORDS = new Set(
     "cafe bistro grill bakery store stores logistics airlines motors industries manufacturing construction " +
     "media studio studios capital ventures firm department county government ministry council church " +
     "museum library foods pharmaceuticals energy insurance financial realty properties networks software " +
-    "international global worldwide enterprises brands retail trust nhs partners"
+    "international global worldwide enterprises brands retail trust nhs partners army navy marines " +
+    "corps military"
   ).split(" "),
 );
 
@@ -86,9 +88,17 @@ export function companyScore(text: string): number {
 }
 
 /** True for a line that can be part of a role header: short, not a sentence, not an achievement. */
+/** Between a title and its employer: "—", "–", "|", "·", "•", a tab, " at ". */
+const PART_SEPARATOR = /\s+[—–|·•]\s+|\t|\s+at\s+/u;
+const MAX_PART_WORDS = 10;
+const MAX_HEADER_WORDS = 24;
+
 export function isRoleLike(text: string): boolean {
   const wordCount = text.split(/\s+/).length;
-  if (wordCount > 10 || /[.!?;]$/.test(text) || !/^[\p{Lu}\d]/u.test(text)) return false;
+  // "Travel RN, Progressive Care Unit — Harbor Point Medical Center (via …)": each part is short.
+  const longestPart = Math.max(...text.split(PART_SEPARATOR).map((part) => part.split(/\s+/).length));
+  if (longestPart > MAX_PART_WORDS || wordCount > MAX_HEADER_WORDS) return false;
+  if (/[.!?;]$/.test(text) || !/^[\p{Lu}\d]/u.test(text)) return false;
   if (titleScore(text) > 0 || companyScore(text) > 0) return true;
   // "Managed a team of 5", "Documented assessments in Epic": achievements open with a past-tense verb.
   return !/^\p{L}+ed\b/u.test(text) && wordCount <= 6;

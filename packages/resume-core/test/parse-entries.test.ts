@@ -152,6 +152,25 @@ describe("parseResumeText: experience layouts", () => {
     ]);
   });
 
+  it("reads a long 'Title — Company' line whose parts are each short, and service in the forces", () => {
+    const text = [
+      "Experience",
+      "Travel RN, Progressive Care Unit — Harbor Point Medical Center (via Meridian Travel Staffing)",
+      "Apr 2024 – Present | San Diego, CA",
+      "• 13-week contract, extended twice",
+      "Utilities Equipment Repairer (MOS 91C) — U.S. Army",
+      "Jun 2012 – Jun 2016 | Fort Stewart, Georgia",
+      "• Kept generators running",
+    ].join("\n");
+    expect(roles(text).map(({ title, company }) => ({ title, company }))).toEqual([
+      {
+        title: "Travel RN, Progressive Care Unit",
+        company: "Harbor Point Medical Center (via Meridian Travel Staffing)",
+      },
+      { title: "Utilities Equipment Repairer (MOS 91C)", company: "U.S. Army" },
+    ]);
+  });
+
   it("gives a role the dates set beside its first bullet, and leaves a bullet's own years in it", () => {
     const text = [
       "Experience",
