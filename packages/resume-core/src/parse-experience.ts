@@ -195,9 +195,12 @@ function roleParts(line: string): RoleParts {
  * one piece already ("Registered Nurse, Medical ICU" is a title).
  */
 function splitRole(text: string, allowComma: boolean): { pieces: string[]; by?: "at" | "dash" | "comma" } {
+  // An em dash parts the title from the employer before an "at" or an en dash inside either
+  // ("Clinical Rotation – Pediatrics — St. Ansel", "Event Coordinator — The Foundry at Riverside").
   const separators: Array<[RegExp, "at" | "dash" | "comma"]> = [
+    [/\s+—\s+/, "dash"],
     [/\s+(?:at|@)\s+/i, "at"],
-    [/\s+[—–-]\s+/, "dash"],
+    [/\s+[–-]\s+/, "dash"],
   ];
   if (allowComma) separators.push([/,\s+(?=[\p{Lu}\d])/u, "comma"]);
   for (const [separator, by] of separators) {

@@ -50,6 +50,8 @@ const CITIES = new Set(
     .flatMap((place) => [place.city, place.city_ascii])
     .map((name) => name.toLowerCase()),
 );
+/** "Phoenix, Inc.": a company's legal form, not a region after a city. */
+const LEGAL_FORM = /^(?:inc|llc|llp|ltd|limited|corp|corporation|co|company|gmbh|ag|plc|sa|bv|group)\.?$/i;
 /** "(remote)", "(hybrid)" after a place: how the role was worked, part of where. */
 const WORK_MODE = /\s*\((?:remote|hybrid|on-?site)\)$/i;
 
@@ -101,7 +103,17 @@ export function splitTrailingLocation(
     return split(parts.length >= 3 && isRegion(parts[parts.length - 2] ?? "") ? 3 : 2);
   }
   // "Voyagélia, Lyon": a known city alone after the employer (not after a university, whose
-  // campus it names: "University of California, Berkeley").
-  if (bareCity && parts.length >= 2 && CITIES.has((parts.at(-1) ?? "").toLowerCase())) return split(1);
+  // campus it names: "University of California, Berkeley"), or with a region we do not list
+  // ("Guadalajara, Jalisco").
+  if (bareCity && parts.length >= 2) {
+    if (CITIES.has((parts.at(-1) ?? "").toLowerCase())) return split(1);
+    const [city = "", region = ""] = parts.slice(-2);
+    if (
+      CITIES.has(city.toLowerCase()) &&
+      /^\p{Lu}[\p{L}.'’ -]{1,30}$/u.test(region) &&
+      !LEGAL_FORM.test(region)
+    )
+      return split(2);
+  }
   return { rest: trimmed };
 }

@@ -152,7 +152,7 @@ describe("parseResumeText: experience layouts", () => {
     ]);
   });
 
-  it("reads a long 'Title — Company' line whose parts are each short, and service in the forces", () => {
+  it("reads 'Title — Company' by its em dash first, long or not, and service in the forces", () => {
     const text = [
       "Experience",
       "Travel RN, Progressive Care Unit — Harbor Point Medical Center (via Meridian Travel Staffing)",
@@ -161,6 +161,10 @@ describe("parseResumeText: experience layouts", () => {
       "Utilities Equipment Repairer (MOS 91C) — U.S. Army",
       "Jun 2012 – Jun 2016 | Fort Stewart, Georgia",
       "• Kept generators running",
+      "Event Coordinator — The Foundry at Riverside",
+      "Oct 2021 – Present | Nashville, TN",
+      "Clinical Rotation – Pediatrics — St. Ansel Medical Center",
+      "Sep 2026 – Present | Baltimore, MD",
     ].join("\n");
     expect(roles(text).map(({ title, company }) => ({ title, company }))).toEqual([
       {
@@ -168,6 +172,8 @@ describe("parseResumeText: experience layouts", () => {
         company: "Harbor Point Medical Center (via Meridian Travel Staffing)",
       },
       { title: "Utilities Equipment Repairer (MOS 91C)", company: "U.S. Army" },
+      { title: "Event Coordinator", company: "The Foundry at Riverside" },
+      { title: "Clinical Rotation – Pediatrics", company: "St. Ansel Medical Center" },
     ]);
   });
 

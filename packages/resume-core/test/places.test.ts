@@ -28,6 +28,14 @@ describe("splitTrailingLocation", () => {
     });
   });
 
+  it("takes a known city with a region it does not list, but not a company's legal form", () => {
+    expect(splitTrailingLocation("Suministros del Bajío, Guadalajara, Jalisco", { bareCity: true })).toEqual({
+      rest: "Suministros del Bajío",
+      location: "Guadalajara, Jalisco",
+    });
+    expect(splitTrailingLocation("Phoenix, Inc.", { bareCity: true })).toEqual({ rest: "Phoenix, Inc." });
+  });
+
   it("leaves a title's qualifier and a two-part employer whole", () => {
     expect(splitTrailingLocation("Charge Nurse, Emergency Department")).toEqual({
       rest: "Charge Nurse, Emergency Department",
