@@ -15,8 +15,16 @@ const degreePattern = new RegExp(
 );
 const degreeAbbreviation =
   /(?<![\p{L}])(?:B\.?\s?S\.?c?|B\.?\s?A|M\.?\s?S\.?c?|M\.?\s?A|B\.?\s?Eng|M\.?\s?Eng|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?B\.?\s?A|M\.?\s?B\.?\s?A|Ph\.?\s?D|M\.?\s?D|J\.?\s?D|BSN|MSN|DNP|BFA|MFA|M\.?\s?Ed|B\.?\s?Ed|LL\.?\s?[BM]|A\.?\s?A\.?\s?S|A\.?\s?A|HND)\.?(?![\p{L}])/u;
-const institutionPattern =
-  /\b(?:university|universit[éày]|universidad|universität|college|institute|school|academy|polytechnic|conservatory|seminary|hochschule|politecnico)\b/iu;
+/** Schools by the word that names them, in the languages resumes come in (a letter on neither side). */
+const institutionPattern = new RegExp(
+  `(?<!\\p{L})(?:${[
+    "university|universit[éày]|universidad|universidade|universität|universiteit|universitet|uniwersytet",
+    "college|colegio|collège|institute|instituto|istituto|institut|school|escuela|escola|école",
+    "academy|akademie|polytechnic|politecnico|polytechnique|conservatory|conservatoire|seminary",
+    "hochschule|fachhochschule|gymnasium|lycée|liceo|berufskolleg|faculdade|facultad|faculté",
+  ].join("|")})(?!\\p{L})`,
+  "iu",
+);
 
 function isDegree(text: string): boolean {
   return degreePattern.test(text) || degreeAbbreviation.test(text);

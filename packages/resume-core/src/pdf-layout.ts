@@ -100,10 +100,26 @@ interface Line {
 
 /**
  * Where a block's lines wrap: the extent of its rows, leaving out rows of one unbreakable word (an
- * email address, a link) that may run on past the edge the other lines wrap at.
+ * email address, a link) that may run on past the edge the other lines wrap at, and a line standing
+ * alone that starts left of the edge most rows start at (a headline above a sidebar, set across
+ * its gutter).
  */
 function wrapExtent(rows: Row[]): Gap {
-  const breakable = rows.filter((row) => row.items.length > 1 || /\s/u.test(row.items[0]?.text.trim() ?? ""));
+  const starts = new Map<number, number>();
+  for (const row of rows) {
+    const start = Math.round(extentOf(row.items).start);
+    starts.set(start, (starts.get(start) ?? 0) + 1);
+  }
+  const [common = 0] = [...starts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0]);
+  const alone = (index: number) =>
+    [rows[index - 1], rows[index + 1]].every(
+      (other) =>
+        other === undefined || Math.abs(other.baseline - (rows[index]?.baseline ?? 0)) > 1.5 * other.size,
+    );
+  const inColumn = rows.filter((row, index) => extentOf(row.items).start >= common - 2 || !alone(index));
+  const breakable = inColumn.filter(
+    (row) => row.items.length > 1 || /\s/u.test(row.items[0]?.text.trim() ?? ""),
+  );
   return extentOf((breakable.length > 0 ? breakable : rows).flatMap((row) => row.items));
 }
 
@@ -178,7 +194,7 @@ function wrapsInto(line: Line, next: Line, block: Gap, listsMarked: boolean, inI
   // A capital after a line that stops short may open the next item of a list drawn without markers.
   const fill = (line.end - line.start) / (block.end - block.start);
   const full = fill >= (!listsMarked && /^\p{Lu}/u.test(next.text) ? 0.85 : 0.4);
-  const noRoom = line.end + 0.25 * line.size + next.firstWord > block.end + 1;
+  const noRoom = line.end + 0.25 * line.size + next.firstWord > block.end;
   return full && noRoom;
 }
 

@@ -208,6 +208,27 @@ describe("parseResumeText: experience layouts", () => {
 });
 
 describe("parseResumeText: education", () => {
+  it("knows schools by their word in other languages, a second of the same name starting an entry", () => {
+    const text = [
+      "Education",
+      "Universidade do Atlântico Norte",
+      "MSc Data Science",
+      "2017 – 2019",
+      "- Thesis: Forecasting restaurant demand",
+      "Universidade do Atlântico Norte",
+      "BSc Economics",
+      "Fichtenhain-Gymnasium",
+      "Abitur",
+      "École Supérieure de Commerce",
+    ].join("\n");
+    expect(parseResumeText(text).education.map((entry) => entry.institution)).toEqual([
+      "Universidade do Atlântico Norte",
+      "Universidade do Atlântico Norte",
+      "Fichtenhain-Gymnasium",
+      "École Supérieure de Commerce",
+    ]);
+  });
+
   it("splits entries on a second institution or degree and keeps details", () => {
     const resume = parseResumeText(
       [

@@ -238,6 +238,21 @@ describe("pageLines with list items marked", () => {
     ]);
   });
 
+  it("wraps a column's lines at its own edge, not at a headline's set above it across the page", () => {
+    const items = [
+      placed("Family Nurse Practitioner, primary care", 36, 760),
+      placed("Longleaf State", 44, 700),
+      placed("University", 44, 688),
+      placed("Conflict resolution work", 44, 660),
+    ];
+    const lines = pageLines(items, { listsMarked: true }).map((line) => line.text);
+    expect(lines.filter((line) => line !== "")).toEqual([
+      "Family Nurse Practitioner, primary care",
+      "Longleaf State University",
+      "Conflict resolution work",
+    ]);
+  });
+
   it("does not join the line after one that ran on past the edge the others wrap at", () => {
     const items = [
       placed("Dana Doe, Payments", 36, 720),
