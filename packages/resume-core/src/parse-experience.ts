@@ -208,6 +208,8 @@ function splitRole(text: string, allowComma: boolean): { pieces: string[]; by?: 
     if (!match) continue;
     const left = text.slice(0, match.index).trim();
     const right = text.slice(match.index + match[0].length).trim();
+    // "The Foundry at Riverside" is one name: "at" parts a title from its employer only.
+    if (by === "at" && titleScore(left) === 0) continue;
     if (left !== "" && right !== "") return { pieces: [left, right], by };
   }
   return { pieces: [text.trim()] };

@@ -99,8 +99,11 @@ export function splitTrailingLocation(
     location: `${parts.slice(-size).join(", ")}${mode}`,
   });
   if (parts.length >= 2 && isLocation(parts.slice(-2).join(", "))) {
-    // "City, ST, Country": the part before the country is itself a region code or name.
-    return split(parts.length >= 3 && isRegion(parts[parts.length - 2] ?? "") ? 3 : 2);
+    // "City, ST, Country": the part before the country is itself a region code or name (and the
+    // last is no state code: in "Harrow LLP, New York, NY" the city is named like its state).
+    const last = (parts.at(-1) ?? "").replace(zipSuffix, "");
+    const withRegion = parts.length >= 3 && !REGION_CODES.has(last) && isRegion(parts.at(-2) ?? "");
+    return split(withRegion ? 3 : 2);
   }
   // "Voyagélia, Lyon": a known city alone after the employer (not after a university, whose
   // campus it names: "University of California, Berkeley"), or with a region we do not list

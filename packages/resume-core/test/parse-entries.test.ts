@@ -163,6 +163,8 @@ describe("parseResumeText: experience layouts", () => {
       "• Kept generators running",
       "Event Coordinator — The Foundry at Riverside",
       "Oct 2021 – Present | Nashville, TN",
+      "Catering Manager",
+      "The Foundry at Riverside, Nashville, TN\tOct 2019 – Sep 2021",
       "Clinical Rotation – Pediatrics — St. Ansel Medical Center",
       "Sep 2026 – Present | Baltimore, MD",
     ].join("\n");
@@ -173,6 +175,7 @@ describe("parseResumeText: experience layouts", () => {
       },
       { title: "Utilities Equipment Repairer (MOS 91C)", company: "U.S. Army" },
       { title: "Event Coordinator", company: "The Foundry at Riverside" },
+      { title: "Catering Manager", company: "The Foundry at Riverside" },
       { title: "Clinical Rotation – Pediatrics", company: "St. Ansel Medical Center" },
     ]);
   });

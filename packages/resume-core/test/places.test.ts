@@ -13,6 +13,13 @@ describe("splitTrailingLocation", () => {
     });
   });
 
+  it("reads a city named like its state as the city, not as a region before a country", () => {
+    expect(splitTrailingLocation("Harrow Whitcombe LLP, New York, NY")).toEqual({
+      rest: "Harrow Whitcombe LLP",
+      location: "New York, NY",
+    });
+  });
+
   it("splits a known city written alone, and keeps how the role was worked with the place", () => {
     expect(splitTrailingLocation("Voyagélia, Lyon", { bareCity: true })).toEqual({
       rest: "Voyagélia",
