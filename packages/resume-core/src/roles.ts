@@ -39,7 +39,8 @@ const OTHER_TITLE_WORDS = new Set(
     "chargé chargée conseiller conseillère vendeur vendeuse enseignant enseignante cuisinier serveur " +
     "desarrollador desarrolladora ingeniero ingeniera enfermero enfermera analista contable vendedor " +
     "vendedora gerente jefe jefa técnico técnica asesor asesora profesor profesora cocinero camarero " +
-    "ingenieur ingenieurin arzt ärztin koch köchin"
+    "ingenieur ingenieurin arzt ärztin koch köchin representante promotor promotora coordinador " +
+    "coordinadora auxiliar ejecutivo ejecutiva directora consultor consultora"
   ).split(" "),
 );
 const GERMAN_TITLE_ENDING =
@@ -58,7 +59,7 @@ const COMPANY_WORDS = new Set(
     "media studio studios capital ventures firm department county government ministry council church " +
     "museum library foods pharmaceuticals energy insurance financial realty properties networks software " +
     "international global worldwide enterprises brands retail trust nhs partners army navy marines " +
-    "corps military"
+    "corps military s.a. s.a c.v. s.l. s.r.l. srl ltda sas spa sarl nv oy kg ug e.v."
   ).split(" "),
 );
 
@@ -91,6 +92,8 @@ export function companyScore(text: string): number {
 /** Between a title and its employer: "—", "–", "|", "·", "•", a tab, " at ". */
 const PART_SEPARATOR = /\s+[—–|·•]\s+|\t|\s+at\s+/u;
 const MAX_PART_WORDS = 10;
+/** A final period that closes an abbreviation, not a sentence: "S.A. de C.V.", "Acme Inc.". */
+const ABBREVIATION_END = /(?:(?<!\p{L})(?:\p{L}\.){2,}|\b(?:inc|ltd|co|corp|llc|plc|jr|sr|st|bros)\.)$/iu;
 const MAX_HEADER_WORDS = 24;
 
 export function isRoleLike(text: string): boolean {
@@ -98,7 +101,7 @@ export function isRoleLike(text: string): boolean {
   // "Travel RN, Progressive Care Unit — Harbor Point Medical Center (via …)": each part is short.
   const longestPart = Math.max(...text.split(PART_SEPARATOR).map((part) => part.split(/\s+/).length));
   if (longestPart > MAX_PART_WORDS || wordCount > MAX_HEADER_WORDS) return false;
-  if (/[.!?;]$/.test(text) || !/^[\p{Lu}\d]/u.test(text)) return false;
+  if ((/[.!?;]$/.test(text) && !ABBREVIATION_END.test(text)) || !/^[\p{Lu}\d]/u.test(text)) return false;
   if (titleScore(text) > 0 || companyScore(text) > 0) return true;
   // "Managed a team of 5", "Documented assessments in Epic": achievements open with a past-tense verb.
   return !/^\p{L}+ed\b/u.test(text) && wordCount <= 6;

@@ -165,6 +165,8 @@ describe("parseResumeText: experience layouts", () => {
       "Oct 2021 – Present | Nashville, TN",
       "Catering Manager",
       "The Foundry at Riverside, Nashville, TN\tOct 2019 – Sep 2021",
+      "Representante de Ventas — Suministros Industriales del Bajío S.A. de C.V.",
+      "feb. 2021 – Actualidad | Guadalajara, Jalisco",
       "Clinical Rotation – Pediatrics — St. Ansel Medical Center",
       "Sep 2026 – Present | Baltimore, MD",
     ].join("\n");
@@ -176,6 +178,7 @@ describe("parseResumeText: experience layouts", () => {
       { title: "Utilities Equipment Repairer (MOS 91C)", company: "U.S. Army" },
       { title: "Event Coordinator", company: "The Foundry at Riverside" },
       { title: "Catering Manager", company: "The Foundry at Riverside" },
+      { title: "Representante de Ventas", company: "Suministros Industriales del Bajío S.A. de C.V." },
       { title: "Clinical Rotation – Pediatrics", company: "St. Ansel Medical Center" },
     ]);
   });
