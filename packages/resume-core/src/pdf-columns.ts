@@ -200,8 +200,11 @@ function splitAt(band: Row[], gutter: Gap): { left: Row[]; right: Row[] } {
  * the table) say neither.
  */
 function isColumns({ left, right }: { left: Row[]; right: Row[] }): boolean {
-  if (left.length < MIN_COLUMN_ROWS || right.length < MIN_COLUMN_ROWS) return false;
   const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
+  // A column's last lines run on to the next page beside a sidebar that goes on there: two lines
+  // beside a long column are a column too.
+  const fewest = longer.length >= 2 * MIN_COLUMN_ROWS ? MIN_COLUMN_ROWS - 1 : MIN_COLUMN_ROWS;
+  if (shorter.length < fewest) return false;
   const distances = shorter.map((row) =>
     longer.reduce((nearest, other) => Math.min(nearest, Math.abs(other.baseline - row.baseline)), Infinity),
   );

@@ -64,7 +64,7 @@ export function joinRowItems(items: PlacedText[], rightEdge: number): string {
   let text = ordered[0]?.opensItem ? "- " : "";
   for (const [index, item] of ordered.entries()) {
     const words = unspaced(item.text);
-    if (index === 0 || (gapBefore[index] ?? 0) < 0.15 * sizeOf(item)) text += words;
+    if (index === 0 || (gapBefore[index] ?? 0) < 0.1 * sizeOf(item)) text += words;
     else text += `${index === fieldAt ? "\t" : " "}${words}`;
   }
   return text;

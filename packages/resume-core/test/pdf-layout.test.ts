@@ -56,6 +56,49 @@ describe("pageLines", () => {
     expect(lines).toEqual([...sidebar, ...main]);
   });
 
+  it("reads a column's last two lines, run on to a page where the sidebar goes on, as a column", () => {
+    const sidebar = [
+      "Leadership",
+      "Mentor, Women in Revenue",
+      "Speaker, HealthTech Forum",
+      "Volunteer",
+      "Coach",
+      "Languages",
+      "French",
+    ];
+    const heading = (text: string) => text === "Leadership" || text === "Languages";
+    const items = [
+      ...sidebar.map((text, index) =>
+        placed(text, 36, 745.5 - index * 12, heading(text) ? { font: "Bold" } : { opensItem: true }),
+      ),
+      placed("Converted 18% of inbound leads, the best rate on the team in", 200, 747),
+      placed("2010", 200, 735),
+    ];
+    const lines = pageLines(items, { listsMarked: true })
+      .map((line) => line.text)
+      .filter((line) => line !== "");
+    expect(lines.slice(0, sidebar.length)).toEqual(
+      sidebar.map((text) => (heading(text) ? text : `- ${text}`)),
+    );
+    expect(lines.slice(sidebar.length).join(" ")).toBe(
+      "Converted 18% of inbound leads, the best rate on the team in 2010",
+    );
+  });
+
+  it("keeps apart two items a little more than a hair apart, and joins parts of one word that touch", () => {
+    const items = [
+      placed("Lay out the print edition and lead a", 36, 700),
+      placed("Sep 2025 – Present", 36 + 36 * 5 + 1.3, 700),
+      placed("Certi", 36, 680),
+      placed("fi", 61, 680),
+      placed("cate", 71, 680),
+    ];
+    expect(linesOf(items).filter((line) => line !== "")).toEqual([
+      "Lay out the print edition and lead a Sep 2025 – Present",
+      "Certificate",
+    ]);
+  });
+
   it("keeps a field at the right edge on its line, apart by a tab, where rows line up", () => {
     const items = [
       placed("Payments Engineer", 36, 700),
