@@ -48,7 +48,9 @@ describe("a job seeker from upload to a tailored resume", () => {
           0.05 * sectionCompleteness,
       ),
     );
-    expect(match.suggestions.join(" ")).toMatch(/Kubernetes/);
+    const advice = match.suggestions as Array<{ text: string; reason: string; section: string }>;
+    expect(advice.map((suggestion) => suggestion.text).join(" ")).toMatch(/Kubernetes/);
+    expect(advice.every((suggestion) => suggestion.reason !== "" && suggestion.section !== "")).toBe(true);
 
     const started = await alice(
       "/v1/tailorings",

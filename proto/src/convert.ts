@@ -8,6 +8,8 @@ import type {
   MatchResult,
   ParsedResume,
   Seniority,
+  Suggestion,
+  SuggestionSection,
   TailoredResume,
   UploadKind,
 } from "@hireloop/resume-core";
@@ -74,7 +76,24 @@ export function fromWireJob(job: wire.JobAnalysis | undefined): JobAnalysis {
 }
 
 export function toWireMatch(match: MatchResult): wire.MatchResult {
-  return match;
+  return {
+    ...match,
+    suggestions: match.suggestions.map((suggestion) => suggestion.text),
+    locatedSuggestions: match.suggestions,
+  };
+}
+
+const SUGGESTION_SECTIONS: readonly SuggestionSection[] = [
+  "contact",
+  "summary",
+  "skills",
+  "experience",
+  "education",
+];
+
+function fromWireSuggestion({ text, reason, section, bullet }: wire.MatchSuggestion): Suggestion {
+  const known = SUGGESTION_SECTIONS.find((name) => name === section);
+  return { text, reason, section: known ?? "experience", ...(bullet && { bullet }) };
 }
 
 export function fromWireMatch(match: wire.MatchResult | undefined): MatchResult {
@@ -89,7 +108,11 @@ export function fromWireMatch(match: wire.MatchResult | undefined): MatchResult 
     },
     matchedKeywords: match?.matchedKeywords ?? [],
     missingKeywords: match?.missingKeywords ?? [],
-    suggestions: match?.suggestions ?? [],
+    // A peer from before located suggestions sends their texts only.
+    suggestions:
+      (match?.locatedSuggestions.length ?? 0) > 0
+        ? (match?.locatedSuggestions ?? []).map(fromWireSuggestion)
+        : (match?.suggestions ?? []).map((text) => ({ text, reason: "", section: "experience" })),
   };
 }
 

@@ -37,6 +37,25 @@ describe("resume shapes over the wire", () => {
     ).toEqual(tailored);
   });
 
+  it("carry located suggestions, and read a peer that sends only their texts", () => {
+    const scored = matchResume(resume, job);
+    const bullet = { role: 0, index: 1, text: "Migrated billing to Postgres" };
+    const moveUp = {
+      text: "Move it up",
+      reason: "The job requires PostgreSQL",
+      section: "experience" as const,
+      bullet,
+    };
+    const match = { ...scored, suggestions: [...scored.suggestions, moveUp] };
+    expect(fromWireMatch(MatchResult.decode(MatchResult.encode(toWireMatch(match)).finish()))).toEqual(match);
+    const wire = toWireMatch(match);
+    expect(wire.suggestions).toEqual(match.suggestions.map((suggestion) => suggestion.text));
+    const older = MatchResult.decode(MatchResult.encode({ ...wire, locatedSuggestions: [] }).finish());
+    expect(fromWireMatch(older).suggestions).toEqual(
+      match.suggestions.map(({ text }) => ({ text, reason: "", section: "experience" })),
+    );
+  });
+
   it("keep a job without a years requirement as null, and unknown formats as no format", () => {
     const noYears = { ...job, yearsOfExperience: null, seniority: "lead" as const };
     expect(fromWireJob(JobAnalysis.decode(JobAnalysis.encode(toWireJob(noYears)).finish()))).toEqual(noYears);

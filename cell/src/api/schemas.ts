@@ -290,6 +290,22 @@ export const TenantSchema = z
   })
   .openapi("Tenant");
 
+const SuggestionSchema = z
+  .object({
+    text: z.string().openapi({ description: "What to do, in a sentence" }),
+    reason: z.string().openapi({ description: "Why it matters for this job" }),
+    section: z.enum(["contact", "summary", "skills", "experience", "education"]),
+    bullet: z
+      .object({
+        role: z.int().min(0).openapi({ description: "Index of the role in the resume's experience" }),
+        index: z.int().min(0).openapi({ description: "Index of the bullet in that role" }),
+        text: z.string(),
+      })
+      .optional()
+      .openapi({ description: "The bullet the advice is about, when it is about one" }),
+  })
+  .openapi("Suggestion");
+
 export const MatchSchema = z
   .object({
     resumeId: z.uuid(),
@@ -317,7 +333,7 @@ export const MatchSchema = z
       }),
     matchedKeywords: z.array(z.string()),
     missingKeywords: z.array(z.string()),
-    suggestions: z.array(z.string()),
+    suggestions: z.array(SuggestionSchema),
   })
   .openapi("Match");
 

@@ -111,7 +111,7 @@ function judgeSuggestions(resume: ParsedResume, job: JobAnalysis, source: Resume
   const skills = source.skills.flatMap((group) => group.items).join(" \n ");
   let judged = 0;
   let untrue = 0;
-  for (const suggestion of matchResume(resume, job).suggestions) {
+  for (const { text: suggestion } of matchResume(resume, job).suggestions) {
     const missing = SAYS_MISSING.map((pattern) => pattern.exec(suggestion)?.[1]).find(Boolean);
     const unlisted = SAYS_UNLISTED.exec(suggestion)?.[1];
     if (missing !== undefined) {

@@ -80,13 +80,26 @@ export interface MatchBreakdown {
   sectionCompleteness: number;
 }
 
+export type SuggestionSection = "contact" | "summary" | "skills" | "experience" | "education";
+
+/** One piece of advice for one job, pointing at the part of the resume it concerns. */
+export interface Suggestion {
+  /** What to do, in a sentence: "List Kafka in your skills section; your experience already shows it". */
+  text: string;
+  /** Why it matters for this job: "The job requires Kafka, and ATS screens read the skills section". */
+  reason: string;
+  section: SuggestionSection;
+  /** The bullet it is about: its role and place (0-based, as in `experience`) and its text. */
+  bullet?: { role: number; index: number; text: string };
+}
+
 export interface MatchResult {
   /** 0–100, the weighted sum of the breakdown, rounded. */
   score: number;
   breakdown: MatchBreakdown;
   matchedKeywords: string[];
   missingKeywords: string[];
-  suggestions: string[];
+  suggestions: Suggestion[];
 }
 
 export interface TailoredResume {

@@ -4,7 +4,7 @@ import { parseResumeFile } from "../src/documents.ts";
 import { MATCH_WEIGHTS, matchResume } from "../src/match.ts";
 import { parseResumeText } from "../src/parse.ts";
 import { findSkills } from "../src/skills.ts";
-import type { JobAnalysis, ParsedResume } from "../src/types.ts";
+import type { JobAnalysis, ParsedResume, Suggestion } from "../src/types.ts";
 import { fixtureBytes } from "./support/files.ts";
 import { loadLabels, readLabelledFile } from "./support/labelled.ts";
 
@@ -75,7 +75,7 @@ describe("matchResume breakdown", () => {
     const bare = parseResumeText("Sam Roe\nSkills\nData Entry");
     const result = matchResume(bare, job);
     expect(result.breakdown.sectionCompleteness).toBe(20);
-    expect(result.suggestions).toEqual(
+    expect(result.suggestions.map((suggestion) => suggestion.text)).toEqual(
       expect.arrayContaining([
         "Add an email address or phone number to your contact details",
         "Add a short summary that leads with your experience in Data Entry",
@@ -121,7 +121,8 @@ Nice to have
 
   it("names missing skills, conditionally, and never the ones the resume has", async () => {
     const { resume } = await parseResumeFile(fixtureBytes("software-engineer.pdf"));
-    const { suggestions, missingKeywords } = matchResume(resume, backendJob);
+    const { suggestions: advice, missingKeywords } = matchResume(resume, backendJob);
+    const suggestions = advice.map((suggestion) => suggestion.text);
     expect(missingKeywords).toEqual(["Kubernetes", "Terraform"]);
     expect(suggestions).toContain("Add Kubernetes to your skills section if you have used it");
     expect(suggestions).toContain(
@@ -143,28 +144,46 @@ Jan 2019 – Present
 - Led a team of 4 engineers building the payments API
 - Migrated billing to Postgres, cutting invoice latency by 40%`);
     const { suggestions } = matchResume(resume, backendJob);
-    expect(suggestions).toContain(
-      "Your bullet about 'migrated billing to Postgres' shows PostgreSQL — move it up",
-    );
-    expect(suggestions).toContain("List PostgreSQL in your skills section; your experience already shows it");
+    const bullet = {
+      role: 0,
+      index: 1,
+      text: "Migrated billing to Postgres, cutting invoice latency by 40%",
+    };
+    expect(suggestions).toContainEqual({
+      text: "Your bullet about 'migrated billing to Postgres' shows PostgreSQL — move it up",
+      reason: "The job requires PostgreSQL, and readers and screens weigh a role's first bullets most",
+      section: "experience",
+      bullet,
+    });
+    expect(suggestions).toContainEqual({
+      text: "List PostgreSQL in your skills section; your experience already shows it",
+      reason: "The job requires PostgreSQL, and keyword screens look for it in the skills section",
+      section: "skills",
+      bullet,
+    });
   });
 
   it("asks for explicit dates when roles have none, and for the span in the summary when it is missing", () => {
     const undated = parseResumeText(
       "Ann Lee\nann@example.com\nExperience\nEngineer — Acme\n- Built TypeScript services",
     );
-    expect(matchResume(undated, backendJob).suggestions).toContain(
-      "The job asks for 5+ years; make the dates of your roles explicit",
-    );
+    expect(matchResume(undated, backendJob).suggestions).toContainEqual({
+      text: "The job asks for 5+ years; make the dates of your roles explicit",
+      reason: "The job asks for 5+ years of experience, and screens count them from your dates",
+      section: "experience",
+    });
     const dated = parseResumeText(
       "Ann Lee\nann@example.com\nSummary\nBackend engineer.\nExperience\nEngineer — Acme\n2012 – 2020\n- Built TypeScript services",
     );
-    expect(matchResume(dated, backendJob).suggestions).toContain(
-      "Your roles span about 8 years and the job asks for 5+; say so in your summary",
+    expect(matchResume(dated, backendJob).suggestions).toContainEqual(
+      expect.objectContaining({
+        text: "Your roles span about 8 years and the job asks for 5+; say so in your summary",
+        section: "summary",
+      }),
     );
   });
 
-  it("only ever quotes the resume or asks conditionally", () => {
+  it("only ever quotes the resume or asks conditionally, and says where and why", () => {
     for (const resume of resumes.values()) {
       for (const { job } of jobs) {
         for (const suggestion of matchResume(resume, job).suggestions) expectHonest(suggestion, resume);
@@ -173,13 +192,20 @@ Jan 2019 – Present
   });
 });
 
-function expectHonest(suggestion: string, resume: ParsedResume): void {
+function expectHonest(
+  { text: suggestion, reason, section, bullet: located }: Suggestion,
+  resume: ParsedResume,
+): void {
+  expect(reason, suggestion).toMatch(/\S/);
+  expect(["contact", "summary", "skills", "experience", "education"], suggestion).toContain(section);
+  if (located) expect(resume.experience[located.role]?.bullets[located.index], suggestion).toBe(located.text);
   const bullets = resume.experience.flatMap((entry) => entry.bullets);
   const quoted = /^Your bullet about '(.+)' shows (.+) — move it up$/.exec(suggestion);
   const listed = /^List (.+) in your skills section; your experience already shows it$/.exec(suggestion);
   if (quoted) {
     const [, excerpt = "", skill = ""] = quoted;
-    const bullet = bullets.find((text) => text.toLowerCase().includes(excerpt.toLowerCase()));
+    const bullet = located?.text;
+    expect(bullet?.toLowerCase(), suggestion).toContain(excerpt.toLowerCase());
     expect(bullet, suggestion).toBeDefined();
     expect(findSkills(bullet ?? ""), suggestion).toContain(skill);
   } else if (listed) {

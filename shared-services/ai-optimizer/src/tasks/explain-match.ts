@@ -80,6 +80,6 @@ export function explainByRules(match: MatchResult, job: JobAnalysis): string {
     );
   }
   const [firstSuggestion] = match.suggestions;
-  if (firstSuggestion) sentences.push(firstSuggestion);
+  if (firstSuggestion) sentences.push(`${firstSuggestion.text}.`);
   return sentences.join(" ");
 }

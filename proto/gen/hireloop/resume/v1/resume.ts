@@ -181,12 +181,35 @@ export interface MatchBreakdown {
   fieldFit: number;
 }
 
+/** One piece of advice for one job, pointing at the part of the resume it concerns. */
+export interface MatchSuggestion {
+  text: string;
+  /** Why it matters for this job. */
+  reason: string;
+  /** "contact", "summary", "skills", "experience" or "education". */
+  section: string;
+  /** The bullet it is about, when it is about one: its role and place (0-based) and its text. */
+  bullet?: BulletRef | undefined;
+}
+
+export interface BulletRef {
+  role: number;
+  index: number;
+  text: string;
+}
+
 export interface MatchResult {
   score: number;
   breakdown?: MatchBreakdown | undefined;
   matchedKeywords: string[];
   missingKeywords: string[];
+  /**
+   * The texts of `located_suggestions`, for peers built before it; to be reserved once none is left.
+   *
+   * @deprecated
+   */
   suggestions: string[];
+  locatedSuggestions: MatchSuggestion[];
 }
 
 export interface TailoredResume {
@@ -1228,8 +1251,235 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
   },
 };
 
+function createBaseMatchSuggestion(): MatchSuggestion {
+  return { text: "", reason: "", section: "", bullet: undefined };
+}
+
+export const MatchSuggestion: MessageFns<MatchSuggestion> = {
+  encode(message: MatchSuggestion, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.text !== "") {
+      writer.uint32(10).string(message.text);
+    }
+    if (message.reason !== "") {
+      writer.uint32(18).string(message.reason);
+    }
+    if (message.section !== "") {
+      writer.uint32(26).string(message.section);
+    }
+    if (message.bullet !== undefined) {
+      BulletRef.encode(message.bullet, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchSuggestion {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchSuggestion();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.section = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.bullet = BulletRef.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MatchSuggestion {
+    return {
+      text: isSet(object.text) ? globalThis.String(object.text) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      section: isSet(object.section) ? globalThis.String(object.section) : "",
+      bullet: isSet(object.bullet) ? BulletRef.fromJSON(object.bullet) : undefined,
+    };
+  },
+
+  toJSON(message: MatchSuggestion): unknown {
+    const obj: any = {};
+    if (message.text !== "") {
+      obj.text = message.text;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.section !== "") {
+      obj.section = message.section;
+    }
+    if (message.bullet !== undefined) {
+      obj.bullet = BulletRef.toJSON(message.bullet);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MatchSuggestion>): MatchSuggestion {
+    return MatchSuggestion.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MatchSuggestion>): MatchSuggestion {
+    const message = createBaseMatchSuggestion();
+    message.text = object.text ?? "";
+    message.reason = object.reason ?? "";
+    message.section = object.section ?? "";
+    message.bullet = (object.bullet !== undefined && object.bullet !== null)
+      ? BulletRef.fromPartial(object.bullet)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseBulletRef(): BulletRef {
+  return { role: 0, index: 0, text: "" };
+}
+
+export const BulletRef: MessageFns<BulletRef> = {
+  encode(message: BulletRef, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.role !== 0) {
+      writer.uint32(8).int32(message.role);
+    }
+    if (message.index !== 0) {
+      writer.uint32(16).int32(message.index);
+    }
+    if (message.text !== "") {
+      writer.uint32(26).string(message.text);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BulletRef {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBulletRef();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.role = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.index = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BulletRef {
+    return {
+      role: isSet(object.role) ? globalThis.Number(object.role) : 0,
+      index: isSet(object.index) ? globalThis.Number(object.index) : 0,
+      text: isSet(object.text) ? globalThis.String(object.text) : "",
+    };
+  },
+
+  toJSON(message: BulletRef): unknown {
+    const obj: any = {};
+    if (message.role !== 0) {
+      obj.role = Math.round(message.role);
+    }
+    if (message.index !== 0) {
+      obj.index = Math.round(message.index);
+    }
+    if (message.text !== "") {
+      obj.text = message.text;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BulletRef>): BulletRef {
+    return BulletRef.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BulletRef>): BulletRef {
+    const message = createBaseBulletRef();
+    message.role = object.role ?? 0;
+    message.index = object.index ?? 0;
+    message.text = object.text ?? "";
+    return message;
+  },
+};
+
 function createBaseMatchResult(): MatchResult {
-  return { score: 0, breakdown: undefined, matchedKeywords: [], missingKeywords: [], suggestions: [] };
+  return {
+    score: 0,
+    breakdown: undefined,
+    matchedKeywords: [],
+    missingKeywords: [],
+    suggestions: [],
+    locatedSuggestions: [],
+  };
 }
 
 export const MatchResult: MessageFns<MatchResult> = {
@@ -1248,6 +1498,9 @@ export const MatchResult: MessageFns<MatchResult> = {
     }
     for (const v of message.suggestions) {
       writer.uint32(42).string(v!);
+    }
+    for (const v of message.locatedSuggestions) {
+      MatchSuggestion.encode(v!, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -1305,6 +1558,14 @@ export const MatchResult: MessageFns<MatchResult> = {
             message.suggestions.push(reader.string());
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.locatedSuggestions.push(MatchSuggestion.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1334,6 +1595,11 @@ export const MatchResult: MessageFns<MatchResult> = {
       suggestions: globalThis.Array.isArray(object?.suggestions)
         ? object.suggestions.map((e: any) => globalThis.String(e))
         : [],
+      locatedSuggestions: globalThis.Array.isArray(object?.locatedSuggestions)
+        ? object.locatedSuggestions.map((e: any) => MatchSuggestion.fromJSON(e))
+        : globalThis.Array.isArray(object?.located_suggestions)
+        ? object.located_suggestions.map((e: any) => MatchSuggestion.fromJSON(e))
+        : [],
     };
   },
 
@@ -1354,6 +1620,9 @@ export const MatchResult: MessageFns<MatchResult> = {
     if (message.suggestions?.length) {
       obj.suggestions = message.suggestions;
     }
+    if (message.locatedSuggestions?.length) {
+      obj.locatedSuggestions = message.locatedSuggestions.map((e) => MatchSuggestion.toJSON(e));
+    }
     return obj;
   },
 
@@ -1369,6 +1638,7 @@ export const MatchResult: MessageFns<MatchResult> = {
     message.matchedKeywords = object.matchedKeywords?.map((e) => e) || [];
     message.missingKeywords = object.missingKeywords?.map((e) => e) || [];
     message.suggestions = object.suggestions?.map((e) => e) || [];
+    message.locatedSuggestions = object.locatedSuggestions?.map((e) => MatchSuggestion.fromPartial(e)) || [];
     return message;
   },
 };
