@@ -66,7 +66,29 @@ describe("a job seeker from upload to a tailored resume", () => {
       ["render", "succeeded"],
     ]);
 
-    const doc = await alice(`/v1/tailorings/${done.tailoringId}/document`);
+    const tailoringRes = await alice(`/v1/tailorings/${done.tailoringId}`);
+    expect(tailoringRes.status).toBe(200);
+    const tailoring = await tailoringRes.json();
+    expect(tailoring).toMatchObject({
+      id: done.tailoringId,
+      resumeId: resume.id,
+      jobId: job.id,
+      format: "pdf",
+    });
+    expect(tailoring.documentUrl).toBe(`/v1/tailorings/${done.tailoringId}/document`);
+    const edits = tailoring.edits as Array<{
+      section: string;
+      before: string;
+      after: string;
+      reason: string;
+    }>;
+    expect(edits.length).toBeGreaterThan(0);
+    for (const edit of edits) {
+      expect(edit.before).not.toBe(edit.after);
+      expect(edit.reason).toMatch(/job/);
+    }
+
+    const doc = await alice(tailoring.documentUrl);
     expect(doc.status).toBe(200);
     expect(doc.headers.get("content-type")).toBe("application/pdf");
     const bytes = new Uint8Array(await doc.arrayBuffer());

@@ -101,6 +101,7 @@ describe("isolation between users", () => {
       [`/v1/jobs/${job.id}`, undefined],
       [`/v1/workflows/${workflowId}`, undefined],
       [`/v1/workflows/${workflowId}/events`, undefined],
+      [`/v1/tailorings/${done.tailoringId}`, undefined],
       [`/v1/tailorings/${done.tailoringId}/document`, undefined],
       ["/v1/matches", json({ resumeId: resume.id, jobId: job.id })],
       ["/v1/tailorings", json({ resumeId: resume.id, jobId: job.id, format: "pdf" })],

@@ -11,6 +11,7 @@ import type {
   Suggestion,
   SuggestionSection,
   TailoredResume,
+  TailoringEdit,
   UploadKind,
 } from "@hireloop/resume-core";
 import { UploadKind as WireUploadKind } from "../gen/hireloop/pdf/v1/pdf.ts";
@@ -116,6 +117,8 @@ export function fromWireMatch(match: wire.MatchResult | undefined): MatchResult 
   };
 }
 
+const EDIT_SECTIONS: readonly TailoringEdit["section"][] = ["summary", "skills", "experience"];
+
 export function toWireTailored(tailored: TailoredResume): wire.TailoredResume {
   return { ...tailored, resume: toWireResume(tailored.resume) };
 }
@@ -125,6 +128,13 @@ export function fromWireTailored(tailored: wire.TailoredResume | undefined): Tai
     resume: fromWireResume(tailored?.resume),
     emphasizedSkills: tailored?.emphasizedSkills ?? [],
     changes: tailored?.changes ?? [],
+    edits: (tailored?.edits ?? []).map(({ section, role, before, after, reason }) => ({
+      section: EDIT_SECTIONS.find((name) => name === section) ?? "experience",
+      ...(role === undefined ? {} : { role }),
+      before,
+      after,
+      reason,
+    })),
   };
 }
 

@@ -30,6 +30,7 @@ import { registerRoastsCreate } from "./routes/v1_roasts_create.ts";
 import { registerRoastsGet } from "./routes/v1_roasts_get.ts";
 import { registerTailoringsCreate } from "./routes/v1_tailorings_create.ts";
 import { registerTailoringsDocument } from "./routes/v1_tailorings_document.ts";
+import { registerTailoringsGet } from "./routes/v1_tailorings_get.ts";
 import { registerWorkflowsCancel } from "./routes/v1_workflows_cancel.ts";
 import { registerWorkflowsEvents } from "./routes/v1_workflows_events.ts";
 import { registerWorkflowsGet } from "./routes/v1_workflows_get.ts";
@@ -79,6 +80,7 @@ export function createApp({ services, verifier, cellKey }: AppDependencies): App
     registerMatchesCreate,
     registerTailoringsCreate,
     registerTailoringsDocument,
+    registerTailoringsGet,
     registerWorkflowsGet,
     registerWorkflowsEvents,
     registerWorkflowsCancel,

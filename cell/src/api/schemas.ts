@@ -279,6 +279,37 @@ export const RoastSchema = z
   })
   .openapi("Roast");
 
+export const TailoringSchema = z
+  .object({
+    id: z.uuid(),
+    resumeId: z.uuid(),
+    jobId: z.uuid(),
+    format: z.enum(["pdf", "docx"]),
+    filename: z.string(),
+    scoreBefore: z.int().openapi({ description: "Match score of the resume before tailoring, 0–100" }),
+    scoreAfter: z.int().openapi({ description: "Match score of the tailored resume, 0–100" }),
+    emphasizedSkills: z.array(z.string()),
+    changes: z.array(z.string()).openapi({ description: "What changed, one line each" }),
+    edits: z
+      .array(
+        z.object({
+          section: z.enum(["summary", "skills", "experience"]),
+          role: z
+            .int()
+            .min(0)
+            .optional()
+            .openapi({ description: "The role whose bullets changed (0-based)" }),
+          before: z.string(),
+          after: z.string(),
+          reason: z.string().openapi({ description: "Why, for this job" }),
+        }),
+      )
+      .openapi({ description: "Every part that changed, before and after; nothing is added to the resume" }),
+    documentUrl: z.string().openapi({ description: "Where to download the document" }),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi("Tailoring");
+
 export const TenantSchema = z
   .object({
     userId: z.string(),

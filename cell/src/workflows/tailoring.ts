@@ -106,6 +106,7 @@ export const tailoringWorkflow: WorkflowDefinition = {
           resume: resume.parsed,
           emphasizedSkills: [],
           changes: ["Tailoring was not possible; this is your original resume."],
+          edits: [],
         };
         return { output: { tailored, scoreAfter: matchResume(resume.parsed, analysis).score } };
       },

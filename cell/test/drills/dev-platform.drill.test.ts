@@ -55,6 +55,9 @@ describe("the README walkthrough on the dev platform (make up)", () => {
     const match = JSON.parse(stdout.split("\n").find((line) => line.includes('"score"')) ?? "{}");
     expect(match.score).toBeGreaterThan(0);
     expect(stdout).toContain('event: end\ndata: {"status":"succeeded"}');
+    const tailoring = JSON.parse(stdout.split("\n").find((line) => line.includes('"edits"')) ?? "{}");
+    expect(tailoring.scoreAfter).toBeGreaterThanOrEqual(0);
+    expect(tailoring.edits.length).toBeGreaterThan(0);
     expect(existsSync(output)).toBe(true);
     const { kind, text } = await extractResumeText(new Uint8Array(readFileSync(output)));
     expect(kind).toBe("pdf");

@@ -7,4 +7,5 @@ export { parseResumeText, readResumeText } from "./parse.ts";
 export { resumeToText } from "./resume-text.ts";
 export { canonicalSkill, findSkills } from "./skills.ts";
 export * from "./tailor.ts";
+export { tailoringEdits } from "./tailoring-edits.ts";
 export * from "./types.ts";

@@ -1,6 +1,7 @@
 import { resumeToText } from "./resume-text.ts";
 import { mostRelevantTitle } from "./role-fit.ts";
 import { canonicalSkill, findSkills } from "./skills.ts";
+import { tailoringEdits } from "./tailoring-edits.ts";
 import { foldCase, splitSentences, termMatcher } from "./terms.ts";
 import type { ExperienceEntry, JobAnalysis, ParsedResume, TailoredResume } from "./types.ts";
 
@@ -55,7 +56,12 @@ export function tailorResume(resume: ParsedResume, job: JobAnalysis): TailoredRe
       Object.entries(resume.otherSections).map(([heading, items]) => [heading, [...items]]),
     ),
   };
-  return { resume: { ...tailored, text: resumeToText(tailored) }, emphasizedSkills, changes };
+  return {
+    resume: { ...tailored, text: resumeToText(tailored) },
+    emphasizedSkills,
+    changes,
+    edits: tailoringEdits(resume, tailored, job),
+  };
 }
 
 function jobTerms(job: JobAnalysis): Map<string, JobTerm> {

@@ -102,12 +102,25 @@ export interface MatchResult {
   suggestions: Suggestion[];
 }
 
+/** One part of a resume as a tailoring left it, beside what it was. */
+export interface TailoringEdit {
+  section: "summary" | "skills" | "experience";
+  /** The role whose bullets changed (0-based, as in `experience`). */
+  role?: number;
+  before: string;
+  after: string;
+  /** Why, for this job: "Lists first what the job asks for: Kafka, Go". */
+  reason: string;
+}
+
 export interface TailoredResume {
   resume: ParsedResume;
   /** Skills from the source that match the job, in the order they are emphasized. */
   emphasizedSkills: string[];
   /** What changed, for the user: "moved 3 matching bullets to the top of Acme", … */
   changes: string[];
+  /** Every part that changed, before and after (tailoring-edits.ts). */
+  edits: TailoringEdit[];
 }
 
 export type DocumentFormat = "pdf" | "docx";

@@ -79,6 +79,29 @@ describe("tailorResume", () => {
     );
   });
 
+  it("lists each edit, before and after, with the job's skills it puts first, and none for what stayed", () => {
+    const source = sampleResume();
+    const { resume, edits } = tailorResume(source, designJob);
+    expect(edits.map((edit) => [edit.section, edit.role])).toEqual([
+      ["summary", undefined],
+      ...(source.skills.join() === resume.skills.join() ? [] : [["skills", undefined]]),
+      ...resume.experience.flatMap((entry, role) =>
+        entry.bullets.join() === source.experience[role]?.bullets.join() ? [] : [["experience", role]],
+      ),
+    ]);
+    const summary = edits.find((edit) => edit.section === "summary");
+    expect(summary).toMatchObject({ before: source.summary, after: resume.summary });
+    expect(summary?.reason).toBe("Leads with what the job asks for: Figma, Brand Identity, Print Production");
+    for (const edit of edits) {
+      expect(edit.before).not.toBe(edit.after);
+      if (edit.role !== undefined) {
+        expect(edit.before).toBe(source.experience[edit.role]?.bullets.join("\n"));
+        expect(edit.after).toBe(resume.experience[edit.role]?.bullets.join("\n"));
+      }
+    }
+    expect(tailorResume(resume, designJob).edits).toEqual([]);
+  });
+
   it("leads with the title naming the job's kind of work, preferring the most recent over a level match", () => {
     const withTitles = (titles: string[]) => {
       const source = sampleResume();

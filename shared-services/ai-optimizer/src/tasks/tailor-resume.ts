@@ -4,6 +4,7 @@ import {
   type ParsedResume,
   resumeToText,
   type TailoredResume,
+  tailoringEdits,
   tailorResume,
 } from "@hireloop/resume-core";
 import { type TailoredResumeOutput, tailoredResumeOutput } from "../schemas.ts";
@@ -39,6 +40,7 @@ export const tailorResumeTask: Task<TailorResumeInput, TailoredResume, TailoredR
         resume,
         emphasizedSkills: output.emphasizedSkills.filter((skill) => listed.has(skillKey(skill))),
         changes: output.changes,
+        edits: tailoringEdits(input.resume, resume, input.job),
       },
     };
   },

@@ -216,6 +216,18 @@ export interface TailoredResume {
   resume?: Resume | undefined;
   emphasizedSkills: string[];
   changes: string[];
+  edits: TailoringEdit[];
+}
+
+/** One part of a resume as a tailoring left it, beside what it was. */
+export interface TailoringEdit {
+  /** "summary", "skills" or "experience". */
+  section: string;
+  /** The role whose bullets changed (0-based), for "experience". */
+  role?: number | undefined;
+  before: string;
+  after: string;
+  reason: string;
 }
 
 function createBaseContact(): Contact {
@@ -1644,7 +1656,7 @@ export const MatchResult: MessageFns<MatchResult> = {
 };
 
 function createBaseTailoredResume(): TailoredResume {
-  return { resume: undefined, emphasizedSkills: [], changes: [] };
+  return { resume: undefined, emphasizedSkills: [], changes: [], edits: [] };
 }
 
 export const TailoredResume: MessageFns<TailoredResume> = {
@@ -1657,6 +1669,9 @@ export const TailoredResume: MessageFns<TailoredResume> = {
     }
     for (const v of message.changes) {
       writer.uint32(26).string(v!);
+    }
+    for (const v of message.edits) {
+      TailoringEdit.encode(v!, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -1698,6 +1713,14 @@ export const TailoredResume: MessageFns<TailoredResume> = {
             message.changes.push(reader.string());
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.edits.push(TailoringEdit.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1719,6 +1742,7 @@ export const TailoredResume: MessageFns<TailoredResume> = {
         ? object.emphasized_skills.map((e: any) => globalThis.String(e))
         : [],
       changes: globalThis.Array.isArray(object?.changes) ? object.changes.map((e: any) => globalThis.String(e)) : [],
+      edits: globalThis.Array.isArray(object?.edits) ? object.edits.map((e: any) => TailoringEdit.fromJSON(e)) : [],
     };
   },
 
@@ -1733,6 +1757,9 @@ export const TailoredResume: MessageFns<TailoredResume> = {
     if (message.changes?.length) {
       obj.changes = message.changes;
     }
+    if (message.edits?.length) {
+      obj.edits = message.edits.map((e) => TailoringEdit.toJSON(e));
+    }
     return obj;
   },
 
@@ -1746,6 +1773,140 @@ export const TailoredResume: MessageFns<TailoredResume> = {
       : undefined;
     message.emphasizedSkills = object.emphasizedSkills?.map((e) => e) || [];
     message.changes = object.changes?.map((e) => e) || [];
+    message.edits = object.edits?.map((e) => TailoringEdit.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseTailoringEdit(): TailoringEdit {
+  return { section: "", role: undefined, before: "", after: "", reason: "" };
+}
+
+export const TailoringEdit: MessageFns<TailoringEdit> = {
+  encode(message: TailoringEdit, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.section !== "") {
+      writer.uint32(10).string(message.section);
+    }
+    if (message.role !== undefined) {
+      writer.uint32(16).int32(message.role);
+    }
+    if (message.before !== "") {
+      writer.uint32(26).string(message.before);
+    }
+    if (message.after !== "") {
+      writer.uint32(34).string(message.after);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TailoringEdit {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTailoringEdit();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.section = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.role = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.before = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.after = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TailoringEdit {
+    return {
+      section: isSet(object.section) ? globalThis.String(object.section) : "",
+      role: isSet(object.role) ? globalThis.Number(object.role) : undefined,
+      before: isSet(object.before) ? globalThis.String(object.before) : "",
+      after: isSet(object.after) ? globalThis.String(object.after) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: TailoringEdit): unknown {
+    const obj: any = {};
+    if (message.section !== "") {
+      obj.section = message.section;
+    }
+    if (message.role !== undefined) {
+      obj.role = Math.round(message.role);
+    }
+    if (message.before !== "") {
+      obj.before = message.before;
+    }
+    if (message.after !== "") {
+      obj.after = message.after;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<TailoringEdit>): TailoringEdit {
+    return TailoringEdit.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<TailoringEdit>): TailoringEdit {
+    const message = createBaseTailoringEdit();
+    message.section = object.section ?? "";
+    message.role = object.role ?? undefined;
+    message.before = object.before ?? "";
+    message.after = object.after ?? "";
+    message.reason = object.reason ?? "";
     return message;
   },
 };

@@ -1,0 +1,24 @@
+import { createRoute } from "@hono/zod-openapi";
+import { getTailoring } from "../../services/tailorings.ts";
+import type { App } from "../app-type.ts";
+import { serviceContext } from "../context.ts";
+import { errorResponses, IdParam, TailoringSchema } from "../schemas.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/tailorings/{id}",
+  operationId: "getTailoring",
+  tags: ["Tailorings"],
+  summary: "A finished tailoring: what it changed, before and after, and why, with the scores",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The tailoring", content: { "application/json": { schema: TailoringSchema } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export function registerTailoringsGet(app: App) {
+  app.openapi(route, async (c) =>
+    c.json(await getTailoring({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
+  );
+}
