@@ -72,10 +72,9 @@ describe("the gRPC contracts", () => {
     });
     const pdfProto = join(copy, "hireloop", "pdf", "v1", "pdf.proto");
     const original = await readFile(pdfProto, "utf8");
-    await writeFile(
-      pdfProto,
-      original.replace("  string template = 3;\n}\n\nmessage RenderResponse", "}\n\nmessage RenderResponse"),
-    );
+    const withoutTemplate = original.replace("  string template = 3;\n", "");
+    expect(withoutTemplate).not.toBe(original);
+    await writeFile(pdfProto, withoutTemplate);
     const result = await runBuf(copy, "breaking", "--against", "released.binpb");
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/RenderRequest.*template|field "3".*deleted/i);

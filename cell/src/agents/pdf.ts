@@ -8,15 +8,17 @@ export async function renderDocument(
   resume: ParsedResume,
   format: DocumentFormat,
   template: string,
-  signal?: AbortSignal,
+  options: { noLongerThan?: ParsedResume; signal?: AbortSignal | undefined } = {},
 ): Promise<{ document: Buffer; contentType: string; template: string }> {
   const { pdf } = channels;
-  const response = await call(
-    pdf,
-    pdf.client.render.bind(pdf.client),
-    { resume: toWireResume(resume), format: toWireFormat(format), template },
-    signal,
-  );
+  const { noLongerThan, signal } = options;
+  const request = {
+    resume: toWireResume(resume),
+    format: toWireFormat(format),
+    template,
+    ...(noLongerThan && { noLongerThan: toWireResume(noLongerThan) }),
+  };
+  const response = await call(pdf, pdf.client.render.bind(pdf.client), request, signal);
   return {
     document: Buffer.from(response.document),
     contentType: response.contentType,

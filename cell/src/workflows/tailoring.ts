@@ -123,13 +123,12 @@ export const tailoringWorkflow: WorkflowDefinition = {
 async function renderStep(ctx: StepContext, template: "classic" | "compact") {
   const input = ctx.input as TailoringInput;
   const tailored = ctx.outputs.tailor?.tailored as TailoredResume;
-  const rendered = await renderDocument(
-    ctx.services.agents,
-    tailored.resume,
-    input.format,
-    template,
-    ctx.signal,
-  );
+  // A one-page resume stays one page: the document takes no more pages than its source does.
+  const { resume: source } = await loadSources(ctx);
+  const rendered = await renderDocument(ctx.services.agents, tailored.resume, input.format, template, {
+    noLongerThan: source.parsed,
+    signal: ctx.signal,
+  });
   const { document, contentType } = rendered;
   const filename = documentFilename(tailored.resume, input.format);
   const output = { template: rendered.template, filename, sizeBytes: document.byteLength };

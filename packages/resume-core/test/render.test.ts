@@ -5,7 +5,7 @@ import { extractResumeText } from "../src/extract.ts";
 import { renderResume } from "../src/render/index.ts";
 import { TEMPLATES } from "../src/render/styles.ts";
 import { resumeToText } from "../src/resume-text.ts";
-import type { ParsedResume } from "../src/types.ts";
+import type { ExperienceEntry, ParsedResume } from "../src/types.ts";
 import { readPdf } from "./support/pdf-text.ts";
 import { sampleResume } from "./support/sample-resume.ts";
 
@@ -100,6 +100,35 @@ describe("renderResume pdf", () => {
     for (const entry of resume.experience) expect(text).toContain(`${entry.title} — ${entry.company}`);
     const positions = pdf.items.map((item) => `${item.page}:${Math.round(item.x)}:${Math.round(item.y)}`);
     expect(new Set(positions).size).toBe(positions.length);
+  });
+
+  it("keeps a tailored resume to its source's pages by tightening the style, cutting nothing", async () => {
+    // A source that just fits one page, and a longer version of it (a summary that grew).
+    const base = sampleResume();
+    const withBullets = (count: number) => {
+      const bullets = Array.from(
+        { length: count },
+        (_, index) => `Bullet ${index + 1}: packaging and print work.`,
+      );
+      const resume = { ...base, experience: [{ ...base.experience[0], bullets } as ExperienceEntry] };
+      return { ...resume, text: resumeToText(resume) };
+    };
+    let count = 1;
+    while ((await readPdf(await renderResume(withBullets(count + 1), "pdf"))).pages === 1) count++;
+    const source = withBullets(count);
+    const longer = {
+      ...source,
+      summary: `${source.summary} ${source.summary}`,
+      experience: source.experience.map((entry) => ({ ...entry, bullets: [...entry.bullets].reverse() })),
+    };
+    const tailored = { ...longer, text: resumeToText(longer) };
+    expect((await readPdf(await renderResume(tailored, "pdf"))).pages).toBe(2);
+
+    const kept = await readPdf(await renderResume(tailored, "pdf", { noLongerThan: source }));
+    expect(kept.pages).toBe(1);
+    const text = kept.items.map((item) => item.text).join(" ");
+    for (const bullet of tailored.experience.flatMap((entry) => entry.bullets))
+      expect(text.replace(/\s+/g, " ")).toContain(bullet.slice(0, 40));
   });
 
   it("gives identical bytes for the same input, and different bytes per template", async () => {

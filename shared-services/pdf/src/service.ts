@@ -42,10 +42,16 @@ export function createPdfHandlers({ pool, metrics }: PdfServiceDependencies): Ha
           throw pdfFailure("unknown_template", `No template named "${template}"; ListTemplates names them`);
         }
         const resume = fromWireResume(request.resume);
-        if (JSON.stringify(resume).length > MAX_RENDER_CHARS) {
-          throw pdfFailure("resume_too_large", `The resume holds more than ${MAX_RENDER_CHARS} characters`);
+        const source = request.noLongerThan && fromWireResume(request.noLongerThan);
+        for (const given of [resume, source]) {
+          if (given && JSON.stringify(given).length > MAX_RENDER_CHARS) {
+            throw pdfFailure("resume_too_large", `The resume holds more than ${MAX_RENDER_CHARS} characters`);
+          }
         }
-        const document = await renderResume(resume, format, { template });
+        const document = await renderResume(resume, format, {
+          template,
+          ...(source && { noLongerThan: source }),
+        });
         count("ok");
         return { document: Buffer.from(document), contentType: CONTENT_TYPES[format], template };
       } catch (error) {

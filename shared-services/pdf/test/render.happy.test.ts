@@ -1,5 +1,6 @@
 import { UploadKind } from "@hireloop/proto/pdf";
 import { DocumentFormat } from "@hireloop/proto/resume";
+import { extractResumeText } from "@hireloop/resume-core/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleResumeProto, settings, startTestService, type TestService } from "./support/service.ts";
 
@@ -43,6 +44,26 @@ describe("Render over gRPC", () => {
       expect(documents.get("classic")?.equals(documents.get("compact") ?? Buffer.alloc(0))).toBe(false);
     },
   );
+
+  it("keeps a document to its source's pages when asked, tightening the style and cutting nothing", async () => {
+    const source = sampleResumeProto();
+    const firstRole = source.experience[0];
+    if (!firstRole) throw new Error("the sample resume has a role");
+    // The same resume with a role's bullets repeated until it spills onto a second page.
+    const longer = {
+      ...source,
+      experience: [{ ...firstRole, bullets: Array.from({ length: 13 }, () => firstRole.bullets).flat() }],
+    };
+    const request = { resume: longer, format: DocumentFormat.DOCUMENT_FORMAT_PDF, template: "classic" };
+    const pagesOf = async (document: Buffer) =>
+      (await extractResumeText(new Uint8Array(document))).pages ?? 0;
+    const plain = await service.client.render(request, settings());
+    const kept = await service.client.render({ ...request, noLongerThan: source }, settings());
+    expect(await pagesOf(plain.document)).toBeGreaterThan(1);
+    expect(await pagesOf(kept.document)).toBe(1);
+    const text = (await extractResumeText(new Uint8Array(kept.document))).text;
+    for (const bullet of firstRole.bullets) expect(text).toContain(bullet.slice(0, 30));
+  });
 
   it("uses the default template when the request names none", async () => {
     const request = { resume: sampleResumeProto(), format: DocumentFormat.DOCUMENT_FORMAT_PDF, template: "" };

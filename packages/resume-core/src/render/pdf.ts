@@ -14,7 +14,10 @@ const BULLET = "•";
  * An ATS-friendly PDF: one column of real text in an embedded sans-serif font, left-aligned, no
  * tables, images or text boxes, so text extractors read it top to bottom in order.
  */
-export async function renderPdf(resume: ParsedResume, style: TemplateStyle): Promise<Uint8Array> {
+export async function renderPdf(
+  resume: ParsedResume,
+  style: TemplateStyle,
+): Promise<{ document: Uint8Array; pages: number }> {
   const name = resume.contact.name.trim();
   const doc = new PDFDocument({
     size: "LETTER",
@@ -49,6 +52,8 @@ export async function renderPdf(resume: ParsedResume, style: TemplateStyle): Pro
     },
   };
   const chunks: Buffer[] = [];
+  let pages = 1;
+  doc.on("pageAdded", () => pages++);
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
     doc.on("end", resolve);
@@ -59,7 +64,7 @@ export async function renderPdf(resume: ParsedResume, style: TemplateStyle): Pro
   for (const [index, block] of blocks.entries()) drawBlock(doc, block, blocks[index + 1], style, writer);
   doc.end();
   await finished;
-  return new Uint8Array(Buffer.concat(chunks));
+  return { document: new Uint8Array(Buffer.concat(chunks)), pages };
 }
 
 function drawBlock(

@@ -74,6 +74,11 @@ export interface RenderRequest {
   format: DocumentFormat;
   /** A name from ListTemplates; empty means the default template. */
   template: string;
+  /**
+   * When set (a tailoring's source), the PDF takes no more pages than this resume does in the same
+   * template: spacing, then type, is tightened step by step; nothing is cut.
+   */
+  noLongerThan?: Resume | undefined;
 }
 
 export interface RenderResponse {
@@ -110,7 +115,7 @@ export interface ListTemplatesResponse {
 }
 
 function createBaseRenderRequest(): RenderRequest {
-  return { resume: undefined, format: 0, template: "" };
+  return { resume: undefined, format: 0, template: "", noLongerThan: undefined };
 }
 
 export const RenderRequest: MessageFns<RenderRequest> = {
@@ -123,6 +128,9 @@ export const RenderRequest: MessageFns<RenderRequest> = {
     }
     if (message.template !== "") {
       writer.uint32(26).string(message.template);
+    }
+    if (message.noLongerThan !== undefined) {
+      Resume.encode(message.noLongerThan, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -164,6 +172,14 @@ export const RenderRequest: MessageFns<RenderRequest> = {
             message.template = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.noLongerThan = Resume.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -181,6 +197,11 @@ export const RenderRequest: MessageFns<RenderRequest> = {
       resume: isSet(object.resume) ? Resume.fromJSON(object.resume) : undefined,
       format: isSet(object.format) ? documentFormatFromJSON(object.format) : 0,
       template: isSet(object.template) ? globalThis.String(object.template) : "",
+      noLongerThan: isSet(object.noLongerThan)
+        ? Resume.fromJSON(object.noLongerThan)
+        : isSet(object.no_longer_than)
+        ? Resume.fromJSON(object.no_longer_than)
+        : undefined,
     };
   },
 
@@ -195,6 +216,9 @@ export const RenderRequest: MessageFns<RenderRequest> = {
     if (message.template !== "") {
       obj.template = message.template;
     }
+    if (message.noLongerThan !== undefined) {
+      obj.noLongerThan = Resume.toJSON(message.noLongerThan);
+    }
     return obj;
   },
 
@@ -208,6 +232,9 @@ export const RenderRequest: MessageFns<RenderRequest> = {
       : undefined;
     message.format = object.format ?? 0;
     message.template = object.template ?? "";
+    message.noLongerThan = (object.noLongerThan !== undefined && object.noLongerThan !== null)
+      ? Resume.fromPartial(object.noLongerThan)
+      : undefined;
     return message;
   },
 };
