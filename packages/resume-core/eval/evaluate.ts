@@ -6,7 +6,7 @@ import { analyzeJob, parseResumeText } from "../src/index.ts";
 import { DOCUMENTS_DIR, loadJobSources, loadResumeSources } from "./golden/load.ts";
 import { evaluateMatching, type ScoreTable, type Split } from "./matching.ts";
 import { add, type Counts, f1, none } from "./metrics.ts";
-import type { ResumeLabels } from "./render/labels.ts";
+import { otherEntries, type ResumeLabels } from "./render/labels.ts";
 import { TEXT_LAYOUTS } from "./render/text.ts";
 import { JOB_FIELDS, RESUME_FIELDS, scoreJob, scoreResume } from "./score.ts";
 
@@ -57,7 +57,8 @@ function count(table: Table, split: Split, scored: Record<string, Counts>) {
 
 function printedLayouts(): Array<{
   layout: string;
-  files: Array<{ id: string; path: string; labels: ResumeLabels }>;
+  /** Labels written when the documents were printed; other sections' entries come from the source. */
+  files: Array<{ id: string; path: string; labels: Omit<ResumeLabels, "sections"> }>;
 }> {
   return readdirSync(DOCUMENTS_DIR)
     .sort()
@@ -68,7 +69,10 @@ function printedLayouts(): Array<{
         .sort()
         .map((file) => {
           const id = file.replace(/\.[a-z]+$/, "");
-          const labels = JSON.parse(readFileSync(join(dir, `${id}.json`), "utf8")) as ResumeLabels;
+          const labels = JSON.parse(readFileSync(join(dir, `${id}.json`), "utf8")) as Omit<
+            ResumeLabels,
+            "sections"
+          >;
           return { id, path: join(dir, file), labels };
         });
       return { layout, files };
@@ -79,6 +83,7 @@ function printedLayouts(): Array<{
 export async function evaluate(): Promise<Array<Table | ScoreTable>> {
   const tables: Array<Table | ScoreTable> = [];
   const resumes = loadResumeSources();
+  const sourceById = new Map(resumes.map((source) => [source.id, source]));
   const jobs = loadJobSources();
   const held = heldOut([
     ...resumes.map((source) => ({ id: source.id, stratum: `resume/${source.profession}` })),
@@ -99,7 +104,9 @@ export async function evaluate(): Promise<Array<Table | ScoreTable>> {
       const { resume } = await parseResumeFile(new Uint8Array(readFileSync(file.path)), {
         filename: file.path,
       });
-      count(table, splitOf(file.id), scoreResume(resume, file.labels));
+      const source = sourceById.get(file.id);
+      const sections = source === undefined ? [] : otherEntries(source);
+      count(table, splitOf(file.id), scoreResume(resume, { ...file.labels, sections }));
     }
     tables.push(table);
   }

@@ -13,6 +13,7 @@ export const RESUME_FIELDS = [
   "experience.dates",
   "skills",
   "education",
+  "sections",
 ] as const;
 export const JOB_FIELDS = ["title", "seniority", "requiredSkills", "niceToHaveSkills", "years"] as const;
 
@@ -47,6 +48,8 @@ export function scoreResume(
     ),
     skills: many(labels.skills, parsed.skills),
     education: many(labels.education, parsed.education.map((entry) => entry.institution).filter(Boolean)),
+    // Section assignment: each entry of an other section kept as one, and nothing else put there.
+    sections: many(labels.sections, Object.values(parsed.otherSections).flat()),
   };
 }
 

@@ -7,6 +7,7 @@
 import {
   extentOf,
   type Gap,
+  isAddress,
   joinRowItems,
   joinWrapped,
   medianSize,
@@ -55,7 +56,8 @@ function columnBand(rows: Row[], from: number, extent: Gap, minGutter: number): 
   while (end < rows.length) {
     let open = gaps;
     const row = rows[end];
-    for (const item of spanning(row?.items ?? [])) open = open.flatMap((gap) => without(gap, item));
+    for (const item of spanning(row?.items ?? [], minGutter))
+      open = open.flatMap((gap) => without(gap, item));
     open = open.filter((gap) => gap.end - gap.start >= minGutter);
     // Where a row would close the band's last gutters, a link a few letters too long for its
     // sidebar that only runs a little way into one leaves it open.
@@ -138,15 +140,18 @@ function withLabelFields(band: Row[], gutter: Gap, { left, right }: { left: Row[
 }
 
 /**
- * The items of a row that hold their place: not one that runs on under the next item (an email
- * address too long for its sidebar, drawn on past the main column's edge). That item still reads
- * on its own side, by where it starts; it closes no gutter.
+ * The items of a row that hold their place: not one that runs on under the next item, nor an
+ * address that ends closer to the next item than a gutter is wide (an email address too long for
+ * its sidebar, drawn on up to the main column's edge or past it). That item still reads on its own
+ * side, by where it starts; it closes no gutter.
  */
-function spanning(items: PlacedText[]): PlacedText[] {
+function spanning(items: PlacedText[], minGutter: number): PlacedText[] {
   const sorted = [...items].sort((a, b) => a.x - b.x);
   return sorted.filter((item, index) => {
     const next = sorted[index + 1];
-    return next === undefined || item.x + item.width <= next.x + OVERLAP_TOLERANCE;
+    if (next === undefined) return true;
+    const room = next.x - (item.x + item.width);
+    return room >= -OVERLAP_TOLERANCE && (room >= minGutter || !isAddress(item.text));
   });
 }
 

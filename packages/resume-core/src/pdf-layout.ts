@@ -8,6 +8,7 @@ import { readingBlocks } from "./pdf-columns.ts";
 import {
   extentOf,
   type Gap,
+  isAddress,
   joinRowItems,
   joinWrapped,
   type PlacedText,
@@ -165,10 +166,6 @@ function lineOf(row: Row, rightEdge: number): Line {
   };
 }
 
-/** "dana@example.com", "github.com/dana", "https://dana.dev/work": one word that is an address. */
-const LINK_OR_EMAIL =
-  /^(?:[^\s@]+@[^\s@]+\.\p{L}{2,}|(?:https?:\/\/)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}\/\S*)$/u;
-
 /** Line ends that leave a phrase open ("Code review &", "Prairie State Institute of"). */
 const OPEN_ENDING = /(?:[,&/–—-]|\b(?:and|of|for|in|at|the|und|für|der|von|et|de|des|du|la|y|del|do|da))$/u;
 
@@ -187,7 +184,7 @@ function wrapsInto(line: Line, next: Line, block: Gap, listsMarked: boolean, inI
   if (next.start < line.start - 1 || next.start > line.start + 2 * line.size) return false;
   if (OPEN_ENDING.test(line.text) || opensParenthesis(line.text) || inItem) return true;
   // An email address or a link on a line of its own is a contact line, not a wrapped word.
-  if (LINK_OR_EMAIL.test(next.text.trim())) return false;
+  if (isAddress(next.text)) return false;
   // A line that runs on past the edge the others wrap at (an email address) did not wrap, and
   // one that does so next is a word of its own (a link under a name), not a wrapped word.
   if (line.end > block.end + 1 || next.end > block.end + 1) return false;

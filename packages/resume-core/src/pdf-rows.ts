@@ -101,3 +101,11 @@ export function sizeOfText(items: PlacedText[]): number {
 export function sizeOf(item: PlacedText | undefined): number {
   return item?.size || 10;
 }
+
+/** "dana@example.com", "github.com/dana", "https://dana.dev/work": one word that is an address. */
+const LINK_OR_EMAIL =
+  /^(?:[^\s@]+@[^\s@]+\.\p{L}{2,}|(?:https?:\/\/)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}\/\S*)$/u;
+
+export function isAddress(text: string): boolean {
+  return LINK_OR_EMAIL.test(text.trim());
+}

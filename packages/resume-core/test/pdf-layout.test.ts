@@ -42,6 +42,21 @@ describe("pageLines", () => {
     expect(lines).toEqual([...sidebar, ...main]);
   });
 
+  it("starts the columns at an email address that ends a hair short of the main column", () => {
+    const sidebar = ["dana.doe.longname@example.co", "312-555-0187", "Chicago, IL", "Skills", "Go"];
+    const main = ["Summary", "Payments engineer who", "builds ledgers that", "balance to the cent."];
+    const items = [
+      ...sidebar.map((text, index) =>
+        placed(text, 36, 700 - index * 13, text === "Skills" ? { font: "Bold" } : {}),
+      ),
+      // The email runs from 36 to 176, three points short of the main column at 179.
+      ...main.map((text, index) => placed(text, 179, 702 - index * 17)),
+    ];
+    const lines = linesOf(items).filter((line) => line !== "");
+    expect(lines.slice(0, sidebar.length)).toEqual(sidebar);
+    expect(lines[sidebar.length]).toBe("Summary");
+  });
+
   it("keeps the gutter open where a link in the sidebar runs a little way into it", () => {
     // The link runs from 36 to 171, past the main column's edge at 165; the line beside it is indented.
     const sidebar = ["Chicago, IL", "github.com/example-dana-doe", "Skills", "Go", "Terraform", "Kubernetes"];
