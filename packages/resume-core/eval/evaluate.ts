@@ -57,8 +57,7 @@ function count(table: Table, split: Split, scored: Record<string, Counts>) {
 
 function printedLayouts(): Array<{
   layout: string;
-  /** Labels written when the documents were printed; other sections' entries come from the source. */
-  files: Array<{ id: string; path: string; labels: Omit<ResumeLabels, "sections"> }>;
+  files: Array<{ id: string; path: string; labels: ResumeLabels }>;
 }> {
   return readdirSync(DOCUMENTS_DIR)
     .sort()
@@ -94,7 +93,7 @@ export async function evaluate(): Promise<Array<Table | ScoreTable>> {
     const table = emptyTable("resume", layout.name, RESUME_FIELDS);
     for (const source of resumes) {
       const { text, labels } = layout.render(source);
-      count(table, splitOf(source.id), scoreResume(parseResumeText(text), labels));
+      count(table, splitOf(source.id), scoreResume(parseResumeText(text), labels, otherEntries(source)));
     }
     tables.push(table);
   }
@@ -106,7 +105,7 @@ export async function evaluate(): Promise<Array<Table | ScoreTable>> {
       });
       const source = sourceById.get(file.id);
       const sections = source === undefined ? [] : otherEntries(source);
-      count(table, splitOf(file.id), scoreResume(resume, { ...file.labels, sections }));
+      count(table, splitOf(file.id), scoreResume(resume, file.labels, sections));
     }
     tables.push(table);
   }

@@ -25,9 +25,11 @@ const formOf = new Map(
 );
 const skillForm = (skill: string) => formOf.get(fold(skill)) ?? skill;
 
+/** `sections`: the entries of the source's other sections, whatever headings the layout gave them. */
 export function scoreResume(
   parsed: ParsedResume,
   labels: ResumeLabels,
+  sections: string[],
 ): Record<(typeof RESUME_FIELDS)[number], Counts> {
   const dates = (start?: string, end?: string) => (start || end ? `${start ?? ""} - ${end ?? ""}` : "");
   return {
@@ -49,7 +51,7 @@ export function scoreResume(
     skills: many(labels.skills, parsed.skills),
     education: many(labels.education, parsed.education.map((entry) => entry.institution).filter(Boolean)),
     // Section assignment: each entry of an other section kept as one, and nothing else put there.
-    sections: many(labels.sections, Object.values(parsed.otherSections).flat()),
+    sections: many(sections, Object.values(parsed.otherSections).flat()),
   };
 }
 

@@ -8,8 +8,6 @@ export interface ResumeLabels {
   experience: Array<{ title: string; company: string; dates: string }>;
   skills: string[];
   education: string[];
-  /** The entries of the other sections (certifications, projects, languages …), each as written. */
-  sections: string[];
 }
 
 /** How a layout writes a date ("2021-03" → "Mar 2021", "03/2021", "März 2021" …). */
@@ -38,10 +36,10 @@ export function labelsOf(source: ResumeSource, writing: DateWriting): ResumeLabe
     })),
     skills: source.skills.flatMap((group) => group.items),
     education: source.education.map((entry) => entry.institution),
-    sections: otherEntries(source),
   };
 }
 
+/** The entries of the other sections (certifications, projects, languages …), each as written. */
 export function otherEntries(source: ResumeSource): string[] {
   return source.sections.flatMap((section) => section.entries);
 }
