@@ -1,6 +1,6 @@
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem, TextMarkedContent } from "pdfjs-dist/types/src/display/api.js";
-import { documentText, type PlacedText, pageLines } from "./pdf-layout.ts";
+import { documentLines, documentText, type PlacedText, pageBlocks } from "./pdf-layout.ts";
 import { type ContentPlace, listItemsOf } from "./pdf-tags.ts";
 import { withTimeout } from "./timeout.ts";
 import { ResumeError } from "./types.ts";
@@ -66,9 +66,9 @@ async function readDocument(opening: Promise<PDFDocumentProxy>): Promise<PdfText
   const lines = pages.map((page) => {
     const items = recovered.slice(next, next + page.items.length);
     next += page.items.length;
-    return pageLines(items, { listsMarked: page.listsMarked });
+    return pageBlocks(items, { listsMarked: page.listsMarked });
   });
-  return { text: documentText(lines), pages: document.numPages };
+  return { text: documentText(documentLines(lines)), pages: document.numPages };
 }
 
 interface PageText {

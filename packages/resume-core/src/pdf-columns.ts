@@ -25,10 +25,11 @@ const TABLE_ALIGNMENT = 0.75;
  * rows that keeps a gutter open is a candidate; if its sides are columns, the rows above it are a
  * block, and each side is read as blocks of its own (a column may hold columns).
  */
-export function readingBlocks(rows: Row[]): Row[][] {
+export function readingBlocks(rows: Row[]): ReadingBlock[] {
   const extent = extentOf(rows.flatMap((row) => row.items));
   const minGutter = Math.max(6, medianSize(rows));
-  const blocks: Row[][] = [];
+  const blocks: ReadingBlock[] = [];
+  const column = (block: ReadingBlock) => ({ rows: block.rows, column: true });
   let start = 0;
   let from = 0;
   while (from < rows.length) {
@@ -37,13 +38,20 @@ export function readingBlocks(rows: Row[]): Row[][] {
       from++;
       continue;
     }
-    if (from > start) blocks.push(rows.slice(start, from));
-    if (band.kind === "columns") blocks.push(...readingBlocks(band.left), ...readingBlocks(band.right));
-    else blocks.push(band.rows);
+    if (from > start) blocks.push({ rows: rows.slice(start, from), column: false });
+    if (band.kind === "columns")
+      blocks.push(...readingBlocks(band.left).map(column), ...readingBlocks(band.right).map(column));
+    else blocks.push({ rows: band.rows, column: false });
     start = from = band.end;
   }
-  if (start < rows.length) blocks.push(rows.slice(start));
+  if (start < rows.length) blocks.push({ rows: rows.slice(start), column: false });
   return blocks;
+}
+
+/** Rows read as one, and whether they are one side of columns (a sidebar, a main column). */
+export interface ReadingBlock {
+  rows: Row[];
+  column: boolean;
 }
 
 type Band =

@@ -31,21 +31,88 @@ export interface SetLine {
 
 const BREAK: SetLine = { text: "", size: 0 };
 
+/** A block of a page's lines, where it stands across the page, and whether it is a column's side. */
+export interface PageBlock {
+  lines: SetLine[];
+  start: number;
+  end: number;
+  column: boolean;
+}
+
 /**
- * The page's text as lines in reading order. `listsMarked`: the page says where each list item
+ * The page's text as blocks in reading order. `listsMarked`: the page says where each list item
  * starts (see PlacedText.opensItem), so a line cannot start one unless it says so.
  */
-export function pageLines(items: PlacedText[], { listsMarked = false } = {}): SetLine[] {
+export function pageBlocks(items: PlacedText[], { listsMarked = false } = {}): PageBlock[] {
   const rows = rowsOf(items);
   const blocks =
-    rows.length > MAX_ROWS_FOR_COLUMNS || items.length > MAX_ITEMS_FOR_COLUMNS ? [rows] : readingBlocks(rows);
+    rows.length > MAX_ROWS_FOR_COLUMNS || items.length > MAX_ITEMS_FOR_COLUMNS
+      ? [{ rows, column: false }]
+      : readingBlocks(rows);
+  return blocks.map(({ rows: blockRows, column }) => ({
+    lines: blockLines(blockRows, listsMarked),
+    ...extentOf(blockRows.flatMap((row) => row.items)),
+    column,
+  }));
+}
+
+/** The page's text as lines in reading order, a blank line between blocks. */
+export function pageLines(items: PlacedText[], options: { listsMarked?: boolean } = {}): SetLine[] {
+  return joinBlocks(pageBlocks(items, options));
+}
+
+function joinBlocks(blocks: PageBlock[]): SetLine[] {
   const lines: SetLine[] = [];
   for (const block of blocks) {
     if (lines.length > 0) lines.push(BREAK);
-    lines.push(...blockLines(block, listsMarked));
+    lines.push(...block.lines);
   }
   return lines;
 }
+
+/**
+ * The pages' lines, a column that runs on to the next page read on with itself: the top blocks of
+ * a page that stand within a column of the page before (a sidebar's last lines) follow that
+ * column's text there, instead of coming after everything of the page before.
+ */
+export function documentLines(pages: PageBlock[][]): SetLine[][] {
+  const ordered: Array<Array<PageBlock & { continues?: boolean }>> = pages.map((blocks) => [...blocks]);
+  for (let index = 1; index < ordered.length; index++) {
+    const previous = ordered[index - 1] ?? [];
+    const columns = (pages[index - 1] ?? []).filter((block) => block.column);
+    const page = ordered[index] ?? [];
+    while (page.length > 0) {
+      const [first] = page;
+      const host = columns.find((column) => first !== undefined && within(first, column));
+      if (first === undefined || host === undefined) break;
+      page.shift();
+      // After the column's text and whatever of its continuation was placed already.
+      let at = previous.indexOf(host) + 1;
+      while (at < previous.length && (previous[at]?.continues ?? false)) at++;
+      previous.splice(at, 0, { ...carriedOver(previous[at - 1], first), continues: true });
+    }
+  }
+  return ordered.map(joinBlocks);
+}
+
+/**
+ * A block continued from the page before: a line left open there ("Registered Behavior
+ * Technician (BACB) —") goes on with this block's first line, which opens no list item of its own.
+ */
+function carriedOver(before: PageBlock | undefined, block: PageBlock): PageBlock {
+  const last = before?.lines.at(-1);
+  const [first, ...rest] = block.lines;
+  if (before === undefined || last === undefined || first === undefined || !OPEN_ENDING.test(last.text))
+    return block;
+  before.lines = [
+    ...before.lines.slice(0, -1),
+    { ...last, text: joinWrapped(last.text, first.text.replace(/^- /, "")) },
+  ];
+  return { ...block, lines: rest };
+}
+
+const within = (block: PageBlock, column: PageBlock) =>
+  block.start >= column.start - 2 && block.end <= column.end + 2 && block.end - block.start > 0;
 
 /**
  * The document's text, one page after another. Section headings set larger than the body text

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentText, type PlacedText, pageLines } from "../src/pdf-layout.ts";
+import { documentLines, documentText, type PlacedText, pageBlocks, pageLines } from "../src/pdf-layout.ts";
 
 /** Text as a PDF places it: 5 points per character at size 10, the way a text item reports its width. */
 function placed(text: string, x: number, baseline: number, extra: Partial<PlacedText> = {}): PlacedText {
@@ -229,6 +229,71 @@ describe("pageLines", () => {
       "- Kubernetes and the rest of the platform the team was running in 2022",
       "- Terraform",
     ]);
+  });
+});
+
+describe("documentLines", () => {
+  const bold = { font: "Bold" };
+  const sidebar = [
+    "Skills",
+    "Go",
+    "Terraform",
+    "Kubernetes",
+    "Certifications",
+    "Registered Behavior Technician —",
+  ];
+  const main = ["Experience", "Payments Engineer", "Built the ledger", "Ran the on-call", "Cut latency"];
+  const firstPage = [
+    ...sidebar.map((text, index) =>
+      placed(text, 36, 700 - index * 13, text.length < 15 && index % 4 === 0 ? bold : {}),
+    ),
+    ...main.map((text, index) => placed(text, 220, 705 - index * 17)),
+  ];
+
+  it("reads a sidebar's lines run on to the next page with the sidebar, and a line left open joined", () => {
+    const secondPage = [
+      placed("2019 to 2023", 36, 760),
+      placed("Interests", 36, 740, bold),
+      placed("Hiking", 36, 727),
+      ...[
+        "Mentored two engineers",
+        "Wrote the runbooks",
+        "Hired four",
+        "Ran the budget",
+        "Cut costs",
+        "Shipped",
+      ].map((text, index) => placed(text, 220, 762 - index * 17)),
+    ];
+    const text = documentLines([pageBlocks(firstPage), pageBlocks(secondPage)])
+      .flat()
+      .map((line) => line.text)
+      .filter((line) => line !== "");
+    expect(text).toEqual([
+      ...sidebar.slice(0, -1),
+      "Registered Behavior Technician — 2019 to 2023",
+      "Interests",
+      "Hiking",
+      ...main,
+      ...[
+        "Mentored two engineers",
+        "Wrote the runbooks",
+        "Hired four",
+        "Ran the budget",
+        "Cut costs",
+        "Shipped",
+      ],
+    ]);
+  });
+
+  it("leaves a page that is not set in the page before's columns after it", () => {
+    const secondPage = [
+      placed("References, writing samples and a portfolio are available on request", 36, 760),
+    ];
+    const text = documentLines([pageBlocks(firstPage), pageBlocks(secondPage)])
+      .flat()
+      .map((line) => line.text)
+      .filter((line) => line !== "");
+    expect(text.at(-1)).toBe("References, writing samples and a portfolio are available on request");
   });
 });
 
