@@ -1,4 +1,5 @@
 import type { JobAnalysis, ParsedResume } from "../src/index.ts";
+import { UNPLACED_SECTION } from "../src/unplaced.ts";
 import { skillForms } from "./golden/load.ts";
 import type { JobSource } from "./golden/schema.ts";
 import { type Counts, fold, many, single } from "./metrics.ts";
@@ -50,8 +51,14 @@ export function scoreResume(
     ),
     skills: many(labels.skills, parsed.skills),
     education: many(labels.education, parsed.education.map((entry) => entry.institution).filter(Boolean)),
-    // Section assignment: each entry of an other section kept as one, and nothing else put there.
-    sections: many(sections, Object.values(parsed.otherSections).flat()),
+    // Section assignment: each entry of an other section kept as one, and nothing else put there
+    // (lines no field took are kept apart, under UNPLACED_SECTION: placed nowhere, not misplaced).
+    sections: many(
+      sections,
+      Object.entries(parsed.otherSections).flatMap(([heading, items]) =>
+        heading === UNPLACED_SECTION ? [] : items,
+      ),
+    ),
   };
 }
 

@@ -9,6 +9,35 @@ export function substringsIn(text: string, candidates: Iterable<string>): Set<st
   return new Set(list.filter((_, index) => occurs[index]));
 }
 
+/**
+ * How much of each text the candidates cover: the share of its characters (spaces aside) inside
+ * some occurrence of one. One automaton for the candidates, one pass over each text, so many lines
+ * are measured against many field values in linear time.
+ */
+export function coveredShares(texts: string[], candidates: Iterable<string>): number[] {
+  const automaton = buildAutomaton([...candidates].map(codeUnits));
+  return texts.map((text) => {
+    // The longest candidate ending at each place; an occurrence covers its length back from there.
+    const reach = new Int32Array(text.length);
+    let state = 0;
+    for (let index = 0; index < text.length; index++) {
+      state = automaton.step(state, text.charCodeAt(index));
+      const node = automaton.output[state] ?? -1;
+      if (node > 0) reach[index] = automaton.depth[node] ?? 0;
+    }
+    let covered = 0;
+    let counted = 0;
+    let coverFrom = text.length;
+    for (let index = text.length - 1; index >= 0; index--) {
+      coverFrom = Math.min(coverFrom, index - (reach[index] ?? 0) + 1);
+      if (/\s/u.test(text[index] ?? "")) continue;
+      counted++;
+      if (coverFrom <= index) covered++;
+    }
+    return counted === 0 ? 1 : covered / counted;
+  });
+}
+
 /** A string's UTF-16 code units, or symbols of any other alphabet of non-negative integers. */
 export type Symbols = ArrayLike<number>;
 
@@ -41,6 +70,8 @@ interface Automaton {
   fail: Int32Array;
   /** The nearest node (itself or down its failure links) where a candidate ends, or -1. */
   output: Int32Array;
+  /** The length of each node's path: of the candidate that ends there. */
+  depth: Int32Array;
   step(state: number, symbol: number): number;
 }
 
@@ -50,6 +81,7 @@ function buildAutomaton(candidates: Symbols[]): Automaton {
   // the others get a map of their children.
   const firstSymbol = new Int32Array(size).fill(-1);
   const firstChild = new Int32Array(size);
+  const depth = new Int32Array(size);
   const otherChildren = new Map<number, Map<number, number>>();
   const edge = (node: number, symbol: number) =>
     firstSymbol[node] === symbol ? firstChild[node] : otherChildren.get(node)?.get(symbol);
@@ -62,6 +94,7 @@ function buildAutomaton(candidates: Symbols[]): Automaton {
       let child = edge(node, symbol);
       if (child === undefined) {
         child = nodes++;
+        depth[child] = (depth[node] ?? 0) + 1;
         if (firstSymbol[node] === -1) {
           firstSymbol[node] = symbol;
           firstChild[node] = child;
@@ -103,5 +136,5 @@ function buildAutomaton(candidates: Symbols[]): Automaton {
     if (symbol !== -1) link(node, symbol, firstChild[node] ?? 0);
     for (const [otherSymbol, child] of otherChildren.get(node) ?? []) link(node, otherSymbol, child);
   }
-  return { ends, fail, output, step };
+  return { ends, fail, output, depth, step };
 }

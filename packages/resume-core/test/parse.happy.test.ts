@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseResumeFile } from "../src/documents.ts";
-import { parseResumeText, parseSkillList } from "../src/parse.ts";
+import { parseResumeText } from "../src/parse.ts";
+import { parseSkillList } from "../src/parse-skills.ts";
 import { fixtureBytes } from "./support/files.ts";
 
 describe("parseResumeFile on real files", () => {

@@ -1,0 +1,61 @@
+import { isGroupLabel } from "./parse-skills.ts";
+import { markedHeading, recognizeHeading } from "./sections.ts";
+import { coveredShares, substringsIn } from "./substrings.ts";
+import type { ParsedResume } from "./types.ts";
+
+/** Where lines that no field took are kept, so that nothing is dropped silently. */
+export const UNPLACED_SECTION = "Other";
+
+/**
+ * The lines of the text that no field of the parsed resume holds, in order: neither part of a
+ * field's value nor made mostly of field values (a headline under the name, a line between
+ * sections that no reader took). Headings are placed by being headings.
+ */
+export function unplacedLines(resume: Omit<ParsedResume, "text">, text: string): string[] {
+  const { contact } = resume;
+  const values = [
+    contact.name,
+    contact.email,
+    contact.phone,
+    contact.location,
+    ...contact.links,
+    resume.summary,
+    ...resume.skills,
+    ...resume.experience.flatMap((entry) => [
+      entry.title,
+      entry.company,
+      entry.location,
+      entry.startDate,
+      entry.endDate,
+      ...entry.bullets,
+    ]),
+    ...resume.education.flatMap((entry) => [
+      entry.institution,
+      entry.degree,
+      entry.startDate,
+      entry.endDate,
+      ...entry.details,
+    ]),
+    ...Object.entries(resume.otherSections).flatMap(([heading, items]) => [heading, ...items]),
+  ].filter((value): value is string => value !== undefined && value.trim().length >= MIN_VALUE_LENGTH);
+  const all = text.split("\n");
+  const lines = all
+    // Headings and the labels of skill groups are placed by being what they are.
+    .filter(
+      (line, index) =>
+        markedHeading(line) === undefined &&
+        recognizeHeading(line) === undefined &&
+        !isGroupLabel(line, all[index + 1]),
+    )
+    .map((line) => line.replace(/^- /, "").replace(/\t/g, " ").trim())
+    .filter((line) => line !== "");
+  const partOfValue = substringsIn(values.join("\n"), lines);
+  const covered = coveredShares(lines, values);
+  return lines.filter((line, index) => !partOfValue.has(line) && (covered[index] ?? 0) < PLACED_SHARE);
+}
+
+/** A line made mostly of field values ("Engineer — Acme", "2019 – Present | Chicago") was read. */
+const PLACED_SHARE = 0.5;
+
+/** A value this short ("Go", "R") says nothing about where a line went. */
+const MIN_VALUE_LENGTH = 2;
