@@ -82,6 +82,7 @@ export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in
 
 const ContactSchema = z.object({
   name: z.string(),
+  headline: z.string().optional().openapi({ description: "The line under the name, when there is one" }),
   email: z.string().optional(),
   phone: z.string().optional(),
   location: z.string().optional(),
@@ -158,6 +159,7 @@ export const ResumeCorrectionSchema = z
     contact: z
       .strictObject({
         name: correctedText(200),
+        headline: correctedText(300).optional(),
         email: correctedText(320).optional(),
         phone: correctedText(50).optional(),
         location: correctedText(200).optional(),

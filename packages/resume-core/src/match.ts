@@ -104,7 +104,7 @@ export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult
             2 * compiled.required.filter(shows).length + compiled.niceToHave.filter(shows).length,
             skillWeight,
           ),
-    roleFit: roleFit(resume.experience, resume.summary, job.title),
+    roleFit: roleFit(resume.experience, resume.summary, job.title, resume.contact.headline),
     fieldFit: fieldFit(compiled.skillNames, evidence.skills),
     sectionCompleteness: percent(completeSections(resume), 5),
   };

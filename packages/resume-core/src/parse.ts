@@ -51,13 +51,25 @@ export function parseResumeText(text: string): ParsedResume {
     education: parseEducation(linesOf("education")),
     otherSections,
   });
-  // Nothing is dropped silently: what no field took is kept, to be shown and corrected.
+  // Nothing is dropped silently: what no field took is kept, to be shown and corrected. A short
+  // line of the header that no field took is the headline under the name.
+  const headerLines = new Set(header.map((line) => line.replace(/^- /, "").replace(/\t/g, " ").trim()));
   const unplaced = unplacedLines(fields, normalized);
+  const headline = unplaced.find(
+    (line) => headerLines.has(line) && line.split(/\s+/).length <= MAX_HEADLINE_WORDS,
+  );
+  if (headline !== undefined) {
+    fields.contact.headline = headline;
+    unplaced.splice(unplaced.indexOf(headline), 1);
+  }
   if (unplaced.length > 0) {
     fields.otherSections[UNPLACED_SECTION] = [...(fields.otherSections[UNPLACED_SECTION] ?? []), ...unplaced];
   }
   return { ...fields, text: normalized };
 }
+
+/** A headline names a role and a focus; a longer line of the header is an introduction. */
+const MAX_HEADLINE_WORDS = 16;
 
 /**
  * The tabs normalizeText keeps between a line's fields guide the parser; in a value they are

@@ -7,6 +7,7 @@ import type { ExperienceEntry, ParsedResume } from "./types.ts";
 export function resumeToText(resume: ParsedResume): string {
   const { contact } = resume;
   const lines: string[] = [contact.name];
+  if (isPresent(contact.headline)) lines.push(contact.headline);
   const contactLine = [contact.email, contact.phone, contact.location, ...contact.links].filter(isPresent);
   if (contactLine.length > 0) lines.push(contactLine.join(" | "));
 

@@ -56,13 +56,18 @@ function overlap(weights: Map<string, number>, title: string): number {
 }
 
 /**
- * 0–100: how closely the resume's own titles name the job's role — the best of its experience
- * titles, weighted as above. A resume without titles (a student's first resume) is judged on its
- * headline sentence, the summary's first.
+ * 0–100: how closely the resume's own titles name the job's role — the best of its headline and
+ * experience titles, weighted as above. A resume without either (a student's first resume) is
+ * judged on the summary's first sentence.
  */
-export function roleFit(experience: ExperienceEntry[], summary: string, jobTitle: string): number {
+export function roleFit(
+  experience: ExperienceEntry[],
+  summary: string,
+  jobTitle: string,
+  headline = "",
+): number {
   const weights = weightedStems(jobTitle);
-  const titles = experience.map((entry) => entry.title).filter((title) => title.trim() !== "");
+  const titles = [headline, ...experience.map((entry) => entry.title)].filter((title) => title.trim() !== "");
   const candidates = titles.length > 0 ? titles : [summary.split(/(?<=[.!?])\s/u)[0] ?? ""];
   return Math.max(0, ...candidates.map((title) => overlap(weights, title)));
 }

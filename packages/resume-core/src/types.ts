@@ -2,6 +2,8 @@
 
 export interface Contact {
   name: string;
+  /** The line under the name that says who the person is: "Senior Backend Engineer · Payments". */
+  headline?: string;
   email?: string;
   phone?: string;
   location?: string;

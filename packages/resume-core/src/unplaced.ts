@@ -15,6 +15,7 @@ export function unplacedLines(resume: Omit<ParsedResume, "text">, text: string):
   const { contact } = resume;
   const values = [
     contact.name,
+    contact.headline,
     contact.email,
     contact.phone,
     contact.location,

@@ -31,12 +31,16 @@ function longResume(): ParsedResume {
 
 describe("renderResume pdf", () => {
   it("opens with pdf.js and holds the name, headings, skills and bullets as selectable text", async () => {
-    const resume = sampleResume();
+    const resume = {
+      ...sampleResume(),
+      contact: { ...sampleResume().contact, headline: "Graphic Designer · Packaging" },
+    };
     const pdf = await readPdf(await renderResume(resume, "pdf"));
     const text = pdf.items.map((item) => item.text).join("\n");
 
     expect(pdf.pages).toBe(1);
     expect(text).toContain("Renée Dubois-Łukasiewicz");
+    expect(text).toContain("Graphic Designer · Packaging");
     for (const heading of HEADINGS) expect(pdf.items.map((item) => item.text)).toContain(heading);
     expect(text).toContain(resume.skills.join(", "));
     expect(text).toContain("Designed a Figma component library");

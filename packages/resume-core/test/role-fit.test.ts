@@ -29,6 +29,11 @@ describe("roleFit", () => {
     expect(roleFit(experience, "", "Mathematics Teacher")).toBe(100);
   });
 
+  it("reads the headline under the name as one of the resume's titles", () => {
+    expect(roleFit([role("Barista")], "", "Junior Data Analyst", "Data Analyst · SQL, Tableau")).toBe(100);
+    expect(roleFit([role("Barista")], "", "Junior Data Analyst")).toBe(0);
+  });
+
   it("reads the summary's first sentence when the resume has no titles", () => {
     const summary = "Data analyst graduate with SQL and Tableau. Looking for a first role.";
     expect(roleFit([], summary, "Junior Data Analyst")).toBe(100);

@@ -4,7 +4,7 @@ import { coveredShares } from "../src/substrings.ts";
 import { UNPLACED_SECTION } from "../src/unplaced.ts";
 
 describe("lines no field took", () => {
-  it("are kept under the Other section, in order, and nothing a field holds is", () => {
+  it("give the headline under the name, and nothing a field holds is kept apart", () => {
     const resume = parseResumeText(
       [
         "Dana Doe",
@@ -22,10 +22,17 @@ describe("lines no field took", () => {
         "- Kafka",
       ].join("\n"),
     );
-    expect(resume.otherSections).toEqual({
-      [UNPLACED_SECTION]: ["Senior Backend Engineer · Payments & Ledgers"],
-    });
+    expect(resume.contact.headline).toBe("Senior Backend Engineer · Payments & Ledgers");
+    expect(resume.otherSections).toEqual({});
     expect(resume.skills).toEqual(["Go", "Kafka"]);
+  });
+
+  it("keep a header line too long for a headline, and not an introduction, under Other", () => {
+    const note =
+      "Available from 1 March 2027 for roles in Chicago, Milwaukee or remote across the Midwest and the East Coast regions";
+    const resume = parseResumeText(`Dana Doe\n${note}\ndana@example.com\nSkills\nGo, Kafka`);
+    expect(resume.contact.headline).toBeUndefined();
+    expect(resume.otherSections).toEqual({ [UNPLACED_SECTION]: [note] });
   });
 });
 

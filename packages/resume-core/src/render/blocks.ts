@@ -24,6 +24,7 @@ export const SECTION_HEADINGS = {
 export function resumeBlocks(resume: ParsedResume): Block[] {
   const { contact } = resume;
   const blocks: Block[] = [{ kind: "name", text: contact.name.trim() }];
+  if (isPresent(contact.headline)) blocks.push({ kind: "contact", text: contact.headline.trim() });
   const contactParts = [contact.email, contact.phone, contact.location, ...contact.links].filter(isPresent);
   if (contactParts.length > 0) blocks.push({ kind: "contact", text: contactParts.join(" | ") });
 

@@ -125,6 +125,8 @@ export interface Contact {
   phone?: string | undefined;
   location?: string | undefined;
   links: string[];
+  /** The line under the name: "Senior Backend Engineer · Payments". */
+  headline?: string | undefined;
 }
 
 export interface ExperienceEntry {
@@ -231,7 +233,7 @@ export interface TailoringEdit {
 }
 
 function createBaseContact(): Contact {
-  return { name: "", email: undefined, phone: undefined, location: undefined, links: [] };
+  return { name: "", email: undefined, phone: undefined, location: undefined, links: [], headline: undefined };
 }
 
 export const Contact: MessageFns<Contact> = {
@@ -250,6 +252,9 @@ export const Contact: MessageFns<Contact> = {
     }
     for (const v of message.links) {
       writer.uint32(42).string(v!);
+    }
+    if (message.headline !== undefined) {
+      writer.uint32(50).string(message.headline);
     }
     return writer;
   },
@@ -307,6 +312,14 @@ export const Contact: MessageFns<Contact> = {
             message.links.push(reader.string());
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.headline = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -326,6 +339,7 @@ export const Contact: MessageFns<Contact> = {
       phone: isSet(object.phone) ? globalThis.String(object.phone) : undefined,
       location: isSet(object.location) ? globalThis.String(object.location) : undefined,
       links: globalThis.Array.isArray(object?.links) ? object.links.map((e: any) => globalThis.String(e)) : [],
+      headline: isSet(object.headline) ? globalThis.String(object.headline) : undefined,
     };
   },
 
@@ -346,6 +360,9 @@ export const Contact: MessageFns<Contact> = {
     if (message.links?.length) {
       obj.links = message.links;
     }
+    if (message.headline !== undefined) {
+      obj.headline = message.headline;
+    }
     return obj;
   },
 
@@ -359,6 +376,7 @@ export const Contact: MessageFns<Contact> = {
     message.phone = object.phone ?? undefined;
     message.location = object.location ?? undefined;
     message.links = object.links?.map((e) => e) || [];
+    message.headline = object.headline ?? undefined;
     return message;
   },
 };
