@@ -10,7 +10,7 @@ export function substringsIn(text: string, candidates: Iterable<string>): Set<st
 }
 
 /**
- * How much of each text the candidates cover: the share of its characters (spaces aside) inside
+ * How much of each text the candidates cover: the share of its characters (blanks aside) inside
  * some occurrence of one. One automaton for the candidates, one pass over each text, so many lines
  * are measured against many field values in linear time.
  */
@@ -30,7 +30,8 @@ export function coveredShares(texts: string[], candidates: Iterable<string>): nu
     let coverFrom = text.length;
     for (let index = text.length - 1; index >= 0; index--) {
       coverFrom = Math.min(coverFrom, index - (reach[index] ?? 0) + 1);
-      if (/\s/u.test(text[index] ?? "")) continue;
+      const code = text.charCodeAt(index);
+      if (code === 32 || code === 9 || code === 160) continue;
       counted++;
       if (coverFrom <= index) covered++;
     }

@@ -39,17 +39,22 @@ export function unplacedLines(resume: Omit<ParsedResume, "text">, text: string):
     ]),
     ...Object.entries(resume.otherSections).flatMap(([heading, items]) => [heading, ...items]),
   ].filter((value): value is string => value !== undefined && value.trim().length >= MIN_VALUE_LENGTH);
+  // Most lines are a value as it stands (a bullet, a title): only the others are searched for.
+  const whole = new Set(values.map((value) => value.trim()));
   const all = text.split("\n");
   const lines = all
+    .map((line, index) => ({ line: line.replace(/^- /, "").replace(/\t/g, " ").trim(), index }))
     // Headings and the labels of skill groups are placed by being what they are.
     .filter(
-      (line, index) =>
-        markedHeading(line) === undefined &&
-        recognizeHeading(line) === undefined &&
-        !isGroupLabel(line, all[index + 1]),
+      ({ line, index }) =>
+        line !== "" &&
+        !whole.has(line) &&
+        markedHeading(all[index] ?? "") === undefined &&
+        recognizeHeading(all[index] ?? "") === undefined &&
+        !isGroupLabel(all[index] ?? "", all[index + 1]),
     )
-    .map((line) => line.replace(/^- /, "").replace(/\t/g, " ").trim())
-    .filter((line) => line !== "");
+    .map(({ line }) => line);
+  if (lines.length === 0) return [];
   const partOfValue = substringsIn(values.join("\n"), lines);
   const covered = coveredShares(lines, values);
   return lines.filter((line, index) => !partOfValue.has(line) && (covered[index] ?? 0) < PLACED_SHARE);
