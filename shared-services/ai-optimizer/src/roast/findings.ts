@@ -139,11 +139,19 @@ export function findRoastFindings(resume: ParsedResume): Finding[] {
   return findings;
 }
 
-/** Listed skills that no role's title or bullets mention, by name or by a known alias. */
+/**
+ * Listed skills that nothing else in the resume backs, by name or by a known alias: no role's
+ * title or bullets, no certification, project or other section, no education detail. A skill a
+ * certification names is not decorative.
+ */
 function skillsNotEvidenced(resume: ParsedResume): string[] {
-  const experienceText = resume.experience.flatMap((entry) => [entry.title, ...entry.bullets]).join("\n");
-  const shown = new Set(findSkills(experienceText).map(skillKey));
-  const lowered = experienceText.toLowerCase();
+  const evidence = [
+    ...resume.experience.flatMap((entry) => [entry.title, ...entry.bullets]),
+    ...resume.education.flatMap((entry) => [entry.degree ?? "", ...entry.details]),
+    ...Object.values(resume.otherSections).flat(),
+  ].join("\n");
+  const shown = new Set(findSkills(evidence).map(skillKey));
+  const lowered = evidence.toLowerCase();
   return resume.skills.filter(
     (skill) => skill.trim() !== "" && !shown.has(skillKey(skill)) && !lowered.includes(skill.toLowerCase()),
   );
