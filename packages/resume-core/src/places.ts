@@ -55,7 +55,7 @@ const LEGAL_FORM = /^(?:inc|llc|llp|ltd|limited|corp|corporation|co|company|gmbh
 /** "(remote)", "(hybrid)" after a place: how the role was worked, part of where. */
 const WORK_MODE = /\s*\((?:remote|hybrid|on-?site)\)$/i;
 
-function isRegion(text: string): boolean {
+export function isRegion(text: string): boolean {
   const name = text.replace(zipSuffix, "").replace(/\.$/, "");
   return REGION_CODES.has(name) || REGION_NAMES.has(name.toLowerCase());
 }

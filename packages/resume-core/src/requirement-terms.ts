@@ -7,6 +7,8 @@
  * capital inside a word, capitalized words), or when it stands in a list beside one.
  */
 
+import { isRegion } from "./places.ts";
+
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
 const TURNS =
   /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|for|within|from|to|at|through|by|as well as|as an?|plus)\b\s*)\s*/iu;
@@ -37,7 +39,7 @@ const NOT_A_START = /^(?:\p{Ll}+ing|\p{Ll}+ed|you|we|our|your|will|can|should|mu
 const MAX_TERM_WORDS = 4;
 
 export function listedTerms(line: string): string[] {
-  const text = line.replace(/^- /, "").replace(NAMED_BODY, " ");
+  const text = line.replace(/^- /, "").replace(NAMED_BODY, (named) => (isBodyOrPlace(named) ? " " : named));
   if (DEGREE.test(text)) return [];
   // A line's first word is capitalized for being first: that says nothing of its being a term.
   const opening = /^\p{Lu}\p{Ll}+\b/u.exec(text)?.[0];
@@ -72,11 +74,21 @@ function trimFraming(item: string): string {
 }
 
 /**
- * "the UK", "the AHA", "the Texas Board of Nursing": capitalized words after "the" name a place or
- * a body that grants or governs, not a skill. Each run of words is scanned once from its "the".
+ * "the UK", "the Texas Board of Nursing", "the TEKS": capitalized words after "the", a place or a
+ * body that grants or governs (see isBodyOrPlace) or a term. Each run is scanned once from its "the".
  */
 const NAMED_BODY =
   /\bthe\s+(?:\p{Lu}[\p{L}.'-]*\s+)*\p{Lu}[\p{L}.'-]*(?:\s+of\s+(?:\p{Lu}[\p{L}.'-]*\s+)*\p{Lu}[\p{L}.'-]*)?/gu;
+
+/** Words that name a body that grants or governs, not a standard or a skill ("the TEKS", "the NEC"). */
+const BODY_WORD =
+  /\b(?:Board|Association|Council|Institute|Society|Department|Ministry|Agency|Commission|Authority|Office|Bureau|Federation|Union|College|University|Service|Services)\b/u;
+
+/** "the UK", "the Texas Board of Nursing": a place or a body, not a term; "the TEKS" is a term. */
+function isBodyOrPlace(named: string): boolean {
+  const name = named.replace(/^the\s+/u, "");
+  return BODY_WORD.test(name) || isRegion(name);
+}
 
 /** A count alone ("one of Python or Go") is no term. */
 const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either)$/iu;

