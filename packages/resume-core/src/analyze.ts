@@ -32,8 +32,10 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
   for (const sentence of demanding.flatMap(sentencesOf)) {
     if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence)) continue;
     const { firm, optional } = splitOnPreferenceCue(sentence);
-    // Without a requirements section, only a sentence that asks for something lists requirements.
+    // Without a requirements section, only a sentence that asks for something lists requirements,
+    // and one about the employer ("Our department works as a PLC") that asks nothing names none.
     const asks = hasRequirements || REQUIREMENT_CUE.test(sentence);
+    if (!asks && ABOUT_US.test(sentence)) continue;
     required.push(...termsOf(firm, asks));
     niceToHave.push(...termsOf(optional, asks));
   }
@@ -104,6 +106,8 @@ const OFFER = new RegExp(
   ].join("|"),
   "i",
 );
+/** A sentence about the employer: "Our math department…", "We build…", "We're proud…". */
+const ABOUT_US = /^(?:our|we|we're|we’re|we've|we’ve)\b/i;
 /** How to apply: "Apply online or stop by the front desk", "Send your CV to…". */
 const HOW_TO_APPLY =
   /^(?:to apply|apply (?:online|now|today|at|through|by|via|with)|send (?:your|us)|email (?:your|us))\b/i;

@@ -82,6 +82,15 @@ Apply online or stop by the front desk and ask for Sam.`);
     expect(job.keywords).not.toContain("Front Desk Operations");
   });
 
+  it("names no requirement from a sentence about the employer that asks nothing", () => {
+    const job = analyzeJob(`Mathematics Teacher
+Our math department works as a true PLC and shares Google Classroom templates.
+You have experience with Desmos and differentiated instruction.`);
+    expect(job.requiredSkills).not.toContain("PLC Programming");
+    expect(job.requiredSkills).not.toContain("Google Classroom");
+    expect(job.requiredSkills).toContain("Differentiated Instruction");
+  });
+
   it("reads colon headings and a 'Job Title:' first line", () => {
     const job = analyzeJob(teacherJob);
     expect(job.title).toBe("Middle School Science Teacher (Entry Level)");

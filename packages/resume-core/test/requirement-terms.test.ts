@@ -31,6 +31,10 @@ describe("listedTerms", () => {
     expect(listedTerms("You know the TEKS for high school mathematics")).toEqual(["TEKS"]);
     expect(listedTerms("A working grasp of statistical significance")).toEqual([]);
     expect(listedTerms("CELTA or an equivalent initial qualification")).toEqual(["CELTA"]);
+    expect(listedTerms("3+ years of EFL teaching experience after your CELTA")).toEqual([
+      "EFL teaching",
+      "CELTA",
+    ]);
     expect(listedTerms("Comfortable on the command line")).toEqual([]);
   });
 
