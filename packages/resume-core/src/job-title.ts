@@ -15,10 +15,13 @@ const GENDER_MARKER = /\s*\((?:[mwfdxh*]\s*\/\s*){1,3}[mwfdxh*]\)|\s*\(all gende
  * seeks a …", "We need a …", "Now hiring: Line Cook".
  */
 const HIRING_CUE =
-  /\b(?:looking for|hiring|seeking|seeks|searching for|recruiting|need|needs|wants|opening for|join (?:us|our team) as)(?:\s*:\s*|\s+(?:an?|our (?:next|new|first))\s+)(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based)\b|[,.;:!?(]|$)/gi;
+  /\b(?:looking for|hiring|seeking|seeks|searching for|recruiting|need|needs|wants|opening for|join (?:us|our team|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,2}) as)(?:\s*:\s*|\s+(?:an?|our (?:next|new|first)|the)\s+)(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based)\b|[,.;:!?(]|$)/giu;
 
 /** "As a Data Scientist, you will…", "As our Front Office Manager, you'll…". */
 const AS_ROLE = /\bAs (?:an?|our|the) ([^,.;:!?]{3,60}),\s+you\b/g;
+/** "The Staff Accountant will own…", "The Product Designer is responsible for…". */
+const THE_ROLE_WILL =
+  /\bThe ((?:[\p{Lu}][\p{L}&/-]*\s+){0,5}[\p{Lu}][\p{L}&/-]*) (?:will|is responsible|reports|owns|leads)\b/gu;
 /** "Job Title: Scrum Master", "Position: Registered Nurse, ICU": a line that says what the role is. */
 const ROLE_LABEL = /^(?:job title|job|position(?: title)?|role|title)\s*[:：]\s*(.+)$/i;
 const MAX_LABELLED_WORDS = 8;
@@ -60,7 +63,11 @@ export function jobTitleOf(lines: string[]): string {
     if (best) return best.part;
   }
   for (const line of filled.slice(0, CUE_LINES)) {
-    for (const cue of [...line.matchAll(HIRING_CUE), ...line.matchAll(AS_ROLE)]) {
+    for (const cue of [
+      ...line.matchAll(HIRING_CUE),
+      ...line.matchAll(AS_ROLE),
+      ...line.matchAll(THE_ROLE_WILL),
+    ]) {
       const named = cue[1] ?? "";
       // Adjectives before the title ("an experienced Senior Engineer") are not part of it.
       const title = named.slice(Math.max(0, named.search(/\p{Lu}/u)));

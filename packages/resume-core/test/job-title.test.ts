@@ -55,6 +55,20 @@ describe("jobTitleOf", () => {
     expect(title(`${prose}\nAs a Data Scientist, you will build forecasting models.`)).toBe("Data Scientist");
   });
 
+  it("reads 'Join Acme as our next …' and 'The … will' as naming the role", () => {
+    const intro = "Acme helps 400 retailers price their stock, and our data volumes double every year.";
+    expect(
+      title(
+        `Acme Analytics\n${intro.repeat(2)}\nJoin Acme as our next Senior Data Engineer and own pricing.`,
+      ),
+    ).toBe("Senior Data Engineer");
+    expect(
+      title(
+        `Northwind Foods\nPosition summary: The Staff Accountant will own month-end close for two entities.`,
+      ),
+    ).toBe("Staff Accountant");
+  });
+
   it("knows role nouns across trades, care and services", () => {
     for (const role of ["HR Generalist", "Phlebotomist", "Carpenter", "Security Guard", "Veterinarian"]) {
       expect(title(`About the job\n${role}\nFull-time`)).toBe(role);
