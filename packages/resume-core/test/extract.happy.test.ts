@@ -1,3 +1,4 @@
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import { describe, expect, it } from "vitest";
 import { extractResumeText } from "../src/extract.ts";
 import { normalizeText } from "../src/normalize.ts";
@@ -60,6 +61,38 @@ describe("extractResumeText", () => {
         "Licenses & Certifications",
       ]),
     );
+  });
+
+  it("marks a DOCX's section headings by their Word heading style, not the job titles in another", async () => {
+    const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+      new Paragraph({ heading: level, children: [new TextRun(text)] });
+    const body = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            body("Dana Doe"),
+            heading("Experience", HeadingLevel.HEADING_2),
+            heading("Payments Engineer — Acme", HeadingLevel.HEADING_3),
+            body("2021 – Present"),
+            heading("Platform Engineer — Globex", HeadingLevel.HEADING_3),
+            heading("Skills", HeadingLevel.HEADING_2),
+            body("Go, Kafka"),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(document));
+    const { text } = await extractResumeText(bytes);
+    expect(text.split("\n")).toEqual([
+      "Dana Doe",
+      "# Experience",
+      "Payments Engineer — Acme",
+      "2021 – Present",
+      "Platform Engineer — Globex",
+      "# Skills",
+      "Go, Kafka",
+    ]);
   });
 
   it("reads UTF-8 text (with a byte order mark) as text", async () => {
