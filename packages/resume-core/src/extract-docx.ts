@@ -33,7 +33,7 @@ export async function extractDocxText(bytes: Uint8Array): Promise<string> {
  */
 function htmlToLines(html: string): string {
   const text = html
-    .replace(/<h([1-6])>/g, "\n\u0000$1")
+    .replace(/<h([1-6])>/g, "\n\uE000$1")
     .replace(/<li>/g, "\n- ")
     .replace(/<\/(?:p|h[1-6]|li|tr|td|th)>|<br\s*\/?>/g, "\n")
     .replace(/<[^>]*>/g, "");
@@ -51,7 +51,7 @@ function htmlToLines(html: string): string {
 }
 
 /** Where a heading's level is noted while the HTML is flattened. */
-const STYLE_MARK = /^\u0000([1-6])/;
+const STYLE_MARK = /^\uE000([1-6])/;
 
 /**
  * The heading style the document's sections are set in: the highest level used for two or more

@@ -26,8 +26,7 @@ export function parseSkillList(lines: string[]): string[] {
  */
 export function isGroupLabel(line: string, next: string | undefined): boolean {
   return (
-    next !== undefined &&
-    next.startsWith("- ") &&
+    next?.startsWith("- ") === true &&
     !line.startsWith("- ") &&
     !/[,;|•·]/u.test(line) &&
     line.trim().split(/\s+/).length <= MAX_LABEL_WORDS
