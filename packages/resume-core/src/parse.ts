@@ -26,6 +26,11 @@ interface Section {
  * section has its own reader. Text that is already normalized passes through unchanged.
  */
 export function parseResumeText(text: string): ParsedResume {
+  return parseWithSections(text).resume;
+}
+
+/** The parse, and whether the text had any section heading (readResumeText's test of a resume). */
+function parseWithSections(text: string): { resume: ParsedResume; hasSections: boolean } {
   const normalized = normalizeText(text);
   const sections = splitSections(normalized.split("\n"));
   const header = sections.find((section) => section.kind === "header")?.lines ?? [];
@@ -65,7 +70,10 @@ export function parseResumeText(text: string): ParsedResume {
   if (unplaced.length > 0) {
     fields.otherSections[UNPLACED_SECTION] = [...(fields.otherSections[UNPLACED_SECTION] ?? []), ...unplaced];
   }
-  return { ...fields, text: normalized };
+  return {
+    resume: { ...fields, text: normalized },
+    hasSections: sections.some((section) => section.kind !== "header"),
+  };
 }
 
 /** A headline names a role and a focus; a longer line of the header is an introduction. */
@@ -96,13 +104,10 @@ export function readResumeText(text: string): ParsedResume {
       `The document holds ${text.length} characters of text; a resume holds at most ${MAX_RESUME_TEXT_CHARS}`,
     );
   }
-  const resume = parseResumeText(text);
+  const { resume, hasSections } = parseWithSections(text);
   if (resume.text === "") throw new ResumeError("resume_empty", "The resume has only whitespace");
-  const sections = splitSections(resume.text.split("\n"));
   const recognisable =
-    sections.some((section) => section.kind !== "header") ||
-    resume.contact.email !== undefined ||
-    resume.contact.phone !== undefined;
+    hasSections || resume.contact.email !== undefined || resume.contact.phone !== undefined;
   if (!recognisable) {
     throw new ResumeError("resume_unreadable", "No resume content (contact details or sections) was found");
   }

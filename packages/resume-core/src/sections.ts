@@ -68,6 +68,9 @@ function headingOf(kind: SectionKind, key: string, title: string, inlineContent?
 /** Recognizes a section heading line, or returns undefined for any other line. */
 export function recognizeHeading(line: string): Heading | undefined {
   if (line.startsWith("- ") || line.length > 80) return undefined;
+  // Most lines are sentences: longer than any heading, with no "Heading:" label to open them.
+  if (wordsOver(line, MAX_HEADING_WORDS) && !line.slice(0, MAX_LABEL_CHARS + 1).includes(":"))
+    return undefined;
   const whole = kindByHeading.get(headingKey(line));
   if (whole) return headingOf(whole, headingKey(line), displayTitle(line));
   const spaced = line.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
@@ -79,12 +82,36 @@ export function recognizeHeading(line: string): Heading | undefined {
     return headingOf(compactKind, compact, displayTitle(compact.toUpperCase()));
 
   const inline = /^([\p{L} &/]{3,40}):\s*(\S.*)$/u.exec(line);
+  // (40 is MAX_LABEL_CHARS.)
   const label = inline?.[1];
   if (label && inline[2] && INLINE_HEADINGS.has(headingKey(label))) {
     const kind = kindByHeading.get(headingKey(label));
     if (kind) return headingOf(kind, headingKey(label), displayTitle(label), inline[2]);
   }
   return undefined;
+}
+
+/** The lexicon's longest heading has four words; "&", "and" and a dash or two may join them. */
+const MAX_HEADING_WORDS = 7;
+/** The longest label of an inline heading ("Technical Skills: …"). */
+const MAX_LABEL_CHARS = 40;
+
+/**
+ * Whether the text has more than `limit` words of two letters or more, counted only as far as
+ * needed (the single letters of "E X P E R I E N C E" are one heading's word).
+ */
+function wordsOver(text: string, limit: number): boolean {
+  let words = 0;
+  let length = 0;
+  for (let index = 0; index <= text.length; index++) {
+    if (index < text.length && text.charCodeAt(index) > 32) {
+      length++;
+      continue;
+    }
+    if (length >= 2 && ++words > limit) return true;
+    length = 0;
+  }
+  return false;
 }
 
 /** "— WORK EXPERIENCE: —", "Skills & Abilities" → their dictionary form. */

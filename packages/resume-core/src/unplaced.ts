@@ -56,7 +56,12 @@ export function unplacedLines(resume: Omit<ParsedResume, "text">, text: string):
     .map(({ line }) => line);
   if (lines.length === 0) return [];
   const partOfValue = substringsIn(values.join("\n"), lines);
-  const covered = coveredShares(lines, values);
+  // A value longer than every line left (a summary, most bullets) can cover none of them.
+  const longest = Math.max(...lines.map((line) => line.length));
+  const covered = coveredShares(
+    lines,
+    values.filter((value) => value.length <= longest),
+  );
   return lines.filter((line, index) => !partOfValue.has(line) && (covered[index] ?? 0) < PLACED_SHARE);
 }
 
