@@ -1,5 +1,5 @@
 import { type DateMention, findDates } from "./dates.ts";
-import { splitTrailingLocation } from "./places.ts";
+import { isKnownPlace, splitTrailingLocation } from "./places.ts";
 import { companyScore, isRoleLike, orderTitleCompany, titleScore } from "./roles.ts";
 import type { ExperienceEntry } from "./types.ts";
 
@@ -167,6 +167,13 @@ function roleParts(line: string): RoleParts {
   const field = withoutDates.includes("\t") ? segments[segments.length - 1] : undefined;
   if (field !== undefined && segments.length > 1 && isPlaceField(field)) {
     keepLocation(field);
+    segments.pop();
+  }
+  // "Feb. 2024 – heute | Lyon": after the dates that open a line, a known place is their place (an
+  // unknown word there may be the employer: "2019 – Present | Stripe").
+  const last = segments.at(-1);
+  if (opensWithDates(line) && segments.length === 1 && last !== undefined && isKnownPlace(last)) {
+    keepLocation(last);
     segments.pop();
   }
   for (const segment of segments) {

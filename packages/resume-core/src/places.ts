@@ -81,6 +81,16 @@ export function cityAndRegion(location: string): string {
   return parts.slice(first).join(", ");
 }
 
+/** "Lyon", "Georgia", "Austin, TX", "Guadalajara, Jalisco", "Remote": a place this gazetteer knows. */
+export function isKnownPlace(text: string): boolean {
+  const trimmed = text.trim();
+  if (isLocation(trimmed) || isRegion(trimmed) || CITIES.has(trimmed.toLowerCase())) return true;
+  const [city = "", region, ...more] = trimmed.split(/\s*,\s*/);
+  return (
+    more.length === 0 && region !== undefined && CITIES.has(city.toLowerCase()) && !LEGAL_FORM.test(region)
+  );
+}
+
 /**
  * Splits a trailing location off a comma list: "Acme Corp, Austin, TX" → "Acme Corp" + "Austin, TX";
  * "Toronto, ON, Canada" stays whole; with `bareCity`, a known city alone too ("Voyagélia, Lyon").

@@ -1,3 +1,4 @@
+import { findDates } from "./dates.ts";
 import { isGroupLabel } from "./parse-skills.ts";
 import { markedHeading, recognizeHeading } from "./sections.ts";
 import { coveredShares, substringsIn } from "./substrings.ts";
@@ -55,14 +56,25 @@ export function unplacedLines(resume: Omit<ParsedResume, "text">, text: string):
     )
     .map(({ line }) => line);
   if (lines.length === 0) return [];
-  const partOfValue = substringsIn(values.join("\n"), lines);
+  // Dates are read into the entries they date; a line is judged by its other words ("Built the
+  // ledger for a 30-" beside "Apr 2024 – Present", the rest of a bullet that wrapped).
+  const undated = lines.map((line) => {
+    const dates = findDates(line);
+    return dates === undefined ? line : line.replace(dates.matched, " ").replace(/\s+/g, " ").trim();
+  });
+  const partOfValue = substringsIn(values.join("\n"), undated);
   // A value longer than every line left (a summary, most bullets) can cover none of them.
-  const longest = Math.max(...lines.map((line) => line.length));
+  const longest = Math.max(...undated.map((line) => line.length));
   const covered = coveredShares(
-    lines,
+    undated,
     values.filter((value) => value.length <= longest),
   );
-  return lines.filter((line, index) => !partOfValue.has(line) && (covered[index] ?? 0) < PLACED_SHARE);
+  return lines.filter(
+    (_, index) =>
+      (undated[index] ?? "") !== "" &&
+      !partOfValue.has(undated[index] ?? "") &&
+      (covered[index] ?? 0) < PLACED_SHARE,
+  );
 }
 
 /** A line made mostly of field values ("Engineer — Acme", "2019 – Present | Chicago") was read. */

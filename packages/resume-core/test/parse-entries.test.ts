@@ -167,6 +167,10 @@ describe("parseResumeText: experience layouts", () => {
       "The Foundry at Riverside, Nashville, TN\tOct 2019 – Sep 2021",
       "Representante de Ventas — Suministros Industriales del Bajío S.A. de C.V.",
       "feb. 2021 – Actualidad | Guadalajara, Jalisco",
+      "Data Analyst — Voyagélia",
+      "sept. 2021 – aujourd'hui | Lyon",
+      "Backend Engineer",
+      "2019 – 2021 | Stripe",
       "Clinical Rotation – Pediatrics — St. Ansel Medical Center",
       "Sep 2026 – Present | Baltimore, MD",
     ].join("\n");
@@ -179,8 +183,12 @@ describe("parseResumeText: experience layouts", () => {
       { title: "Event Coordinator", company: "The Foundry at Riverside" },
       { title: "Catering Manager", company: "The Foundry at Riverside" },
       { title: "Representante de Ventas", company: "Suministros Industriales del Bajío S.A. de C.V." },
+      { title: "Data Analyst", company: "Voyagélia" },
+      { title: "Backend Engineer", company: "Stripe" },
       { title: "Clinical Rotation – Pediatrics", company: "St. Ansel Medical Center" },
     ]);
+    expect(roles(text).find((role) => role.company === "Voyagélia")?.location).toBe("Lyon");
+    expect(roles(text).find((role) => role.company === "Stripe")?.location).toBeUndefined();
   });
 
   it("gives a role the dates set beside its first bullet, and leaves a bullet's own years in it", () => {

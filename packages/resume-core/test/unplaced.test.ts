@@ -27,6 +27,24 @@ describe("lines no field took", () => {
     expect(resume.skills).toEqual(["Go", "Kafka"]);
   });
 
+  it("judge a line by its words, not the dates set beside it", () => {
+    const resume = parseResumeText(
+      [
+        "Zoë Lind",
+        "zoe@example.com",
+        "Experience",
+        "Travel RN, Telemetry",
+        "St. Brendan's Hospital, Tacoma, WA",
+        "- Covered a 36-bed telemetry unit during a winter\tOct 2023 – Jan 2024",
+        "census surge, nights",
+      ].join("\n"),
+    );
+    expect(resume.experience[0]?.bullets).toEqual([
+      "Covered a 36-bed telemetry unit during a winter census surge, nights",
+    ]);
+    expect(resume.otherSections).toEqual({});
+  });
+
   it("keep a header line too long for a headline, and not an introduction, under Other", () => {
     const note =
       "Available from 1 March 2027 for roles in Chicago, Milwaukee or remote across the Midwest and the East Coast regions";
