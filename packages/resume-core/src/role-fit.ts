@@ -45,6 +45,14 @@ function weightedStems(jobTitle: string): Map<string, number> {
   return weights;
 }
 
+/** The last job title's stems: a recruiter's batch scores many resumes against one job. */
+let lastJob: { title: string; weights: Map<string, number> } | undefined;
+
+function stemsOfJob(jobTitle: string): Map<string, number> {
+  if (lastJob?.title !== jobTitle) lastJob = { title: jobTitle, weights: weightedStems(jobTitle) };
+  return lastJob.weights;
+}
+
 /** 0–100: how much of the job title's weighted stems the title names. */
 function overlap(weights: Map<string, number>, title: string): number {
   let total = 0;
@@ -66,7 +74,7 @@ export function roleFit(
   jobTitle: string,
   headline = "",
 ): number {
-  const weights = weightedStems(jobTitle);
+  const weights = stemsOfJob(jobTitle);
   const titles = [headline, ...experience.map((entry) => entry.title)].filter((title) => title.trim() !== "");
   const candidates = titles.length > 0 ? titles : [summary.split(/(?<=[.!?])\s/u)[0] ?? ""];
   return Math.max(0, ...candidates.map((title) => overlap(weights, title)));
