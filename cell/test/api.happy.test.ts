@@ -38,13 +38,15 @@ describe("a job seeker from upload to a tailored resume", () => {
     const match = await matchRes.json();
     expect(match.score).toBeGreaterThan(40);
     expect(match.missingKeywords).toContain("Kubernetes");
-    const { keywordCoverage, skillsCoverage, roleFit, fieldFit, sectionCompleteness } = match.breakdown;
+    const { keywordCoverage, skillsCoverage, roleFit, fieldFit, experienceFit, sectionCompleteness } =
+      match.breakdown;
     expect(match.score).toBe(
       Math.round(
-        0.3 * keywordCoverage +
-          0.25 * skillsCoverage +
+        0.25 * keywordCoverage +
+          0.2 * skillsCoverage +
           0.15 * roleFit +
           0.25 * fieldFit +
+          0.1 * experienceFit +
           0.05 * sectionCompleteness,
       ),
     );

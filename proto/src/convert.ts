@@ -106,6 +106,7 @@ export function fromWireMatch(match: wire.MatchResult | undefined): MatchResult 
       roleFit: 0,
       fieldFit: 0,
       sectionCompleteness: 0,
+      experienceFit: 0,
     },
     matchedKeywords: match?.matchedKeywords ?? [],
     missingKeywords: match?.missingKeywords ?? [],

@@ -27,21 +27,26 @@ export const MatchSchema = z
       .object({
         keywordCoverage: z
           .number()
-          .openapi({ description: "0–100: share of the job's keywords the resume shows; weight 0.3" }),
+          .openapi({ description: "0–100: share of the job's keywords the resume shows; weight 0.25" }),
         skillsCoverage: z
           .number()
-          .openapi({ description: "0–100: required skills count double; weight 0.25" }),
+          .openapi({ description: "0–100: required skills count double; weight 0.2" }),
         roleFit: z.number().openapi({
-          description: "0–100: how closely the resume's titles name the job's role; weight 0.15",
+          description:
+            "0–100: how closely the resume's titles name the job's role, as far as its skills lie in the job's field; weight 0.15",
         }),
         fieldFit: z.number().openapi({
           description: "0–100: how much the resume's skills lie in the job's field; weight 0.25",
         }),
         sectionCompleteness: z.number().openapi({ description: "0–100, weight 0.05" }),
+        experienceFit: z.number().openapi({
+          description:
+            "0–100: how much of the experience the job asks for (its stated years, else its level's) the resume's dates prove; weight 0.1",
+        }),
       })
       .openapi({
         description:
-          "score = round(0.3·keywordCoverage + 0.25·skillsCoverage + 0.15·roleFit + 0.25·fieldFit + 0.05·sectionCompleteness)",
+          "score = round(0.25·keywordCoverage + 0.2·skillsCoverage + 0.15·roleFit + 0.25·fieldFit + 0.1·experienceFit + 0.05·sectionCompleteness)",
       }),
     matchedKeywords: z.array(z.string()),
     missingKeywords: z.array(z.string()),

@@ -1,14 +1,16 @@
+import { experienceFit } from "./experience-fit.ts";
 import { compileTerm, gatherEvidence, type JobTerm, nameOf, resumeShows } from "./match-evidence.ts";
 import { suggestImprovements } from "./match-suggestions.ts";
 import { fieldFit, roleFit } from "./role-fit.ts";
 import type { JobAnalysis, MatchBreakdown, MatchResult, ParsedResume } from "./types.ts";
 
 export const MATCH_WEIGHTS = {
-  keywordCoverage: 0.3,
-  skillsCoverage: 0.25,
+  keywordCoverage: 0.25,
+  skillsCoverage: 0.2,
   roleFit: 0.15,
   fieldFit: 0.25,
   sectionCompleteness: 0.05,
+  experienceFit: 0.1,
 } as const;
 
 interface CompiledJob {
@@ -72,8 +74,9 @@ function percent(part: number, whole: number): number {
 
 /**
  * Scores how well a resume covers a job, with the breakdown documented in types.ts: keyword
- * coverage (weight 0.3), skills coverage with required skills counting double (0.25), role fit of
- * the resume's titles (0.15), field fit of its skills (0.25) and section completeness (0.05); each
+ * coverage (weight 0.25), skills coverage with required skills counting double (0.2), role fit of
+ * the resume's titles (0.15), field fit of its skills (0.25), experience fit of its dates (0.1)
+ * and section completeness (0.05); each
  * part is a 0–100 integer and the score is their weighted sum, rounded. Coverage alone ranks a
  * resume that shares a few generic terms with the job level with one from the job's own field;
  * the fits are what put same-role resumes first (ADR 0024).
@@ -95,6 +98,10 @@ export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult
   const keywordCoverage =
     compiled.keywords.length === 0 ? 0 : percent(matchedKeywords.length, compiled.keywords.length);
   const skillWeight = 2 * compiled.required.length + compiled.niceToHave.length;
+  // A title naming the job's role counts as far as the resume works in the job's field: an
+  // "Account Manager" is not most of the way to a "Front Office Manager" (ADR 0024).
+  const field = fieldFit(compiled.skillNames, evidence.skills);
+  const title = roleFit(resume.experience, resume.summary, job.title, resume.contact.headline);
   const breakdown: MatchBreakdown = {
     keywordCoverage,
     skillsCoverage:
@@ -104,16 +111,18 @@ export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult
             2 * compiled.required.filter(shows).length + compiled.niceToHave.filter(shows).length,
             skillWeight,
           ),
-    roleFit: roleFit(resume.experience, resume.summary, job.title, resume.contact.headline),
-    fieldFit: fieldFit(compiled.skillNames, evidence.skills),
+    roleFit: field === undefined ? title : percent(title * field, 100 * 100),
+    fieldFit: field ?? 0,
     sectionCompleteness: percent(completeSections(resume), 5),
+    experienceFit: compiled.keywords.length === 0 ? 0 : experienceFit(resume.experience, job),
   };
   const score = Math.round(
     MATCH_WEIGHTS.keywordCoverage * breakdown.keywordCoverage +
       MATCH_WEIGHTS.skillsCoverage * breakdown.skillsCoverage +
       MATCH_WEIGHTS.roleFit * breakdown.roleFit +
       MATCH_WEIGHTS.fieldFit * breakdown.fieldFit +
-      MATCH_WEIGHTS.sectionCompleteness * breakdown.sectionCompleteness,
+      MATCH_WEIGHTS.sectionCompleteness * breakdown.sectionCompleteness +
+      MATCH_WEIGHTS.experienceFit * breakdown.experienceFit,
   );
 
   const suggestions = suggestImprovements({

@@ -20,8 +20,8 @@ const STEM_LENGTH = 6;
 const ENDING = /(?:ing|ers|er|or|ist|ian|ics|ment|al|s)$/u;
 
 function stemOf(word: string): string {
-  const stem = word.replace(ENDING, "").replace(/e$/u, "");
-  return (stem.length >= 3 ? stem : word).slice(0, STEM_LENGTH);
+  const stem = word.replace(ENDING, "");
+  return (stem.length >= 3 ? stem : word).slice(0, STEM_LENGTH).replace(/(?<=...)e$/u, "");
 }
 
 /** The words of a title that name the work, each by its stem, in the order written. */
@@ -109,10 +109,11 @@ function fieldShares(skills: Iterable<string>): Map<Field, number> {
 /**
  * 0–100: how much the resume's skills lie in the job's fields of work (a histogram intersection of
  * the two shares), so a sous chef's resume sits nearer a kitchen job than a designer's does even
- * when neither names the job's exact tools.
+ * when neither names the job's exact tools. Undefined for a job that names no skill of a field.
  */
-export function fieldFit(jobSkills: Iterable<string>, resumeSkills: Iterable<string>): number {
+export function fieldFit(jobSkills: Iterable<string>, resumeSkills: Iterable<string>): number | undefined {
   const job = fieldShares(jobSkills);
+  if (job.size === 0) return undefined;
   const resume = fieldShares(resumeSkills);
   let shared = 0;
   for (const [field, share] of job) shared += Math.min(share, resume.get(field) ?? 0);

@@ -30,6 +30,7 @@ export interface SkillDefinition {
 /** The fields of work, in the order their skills are indexed; "general" holds what every field lists. */
 export const FIELDS = [
   "software",
+  "data",
   "healthcare",
   "finance",
   "education",

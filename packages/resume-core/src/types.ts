@@ -70,16 +70,24 @@ export interface JobAnalysis {
 
 /** Each part is 0–100; the score is their sum weighted by MATCH_WEIGHTS (match.ts), rounded. */
 export interface MatchBreakdown {
-  /** Share of the job's keywords found in the resume. Weight 0.3. */
+  /** Share of the job's keywords found in the resume. Weight 0.25. */
   keywordCoverage: number;
-  /** Required skills count double nice-to-have ones. Weight 0.25. */
+  /** Required skills count double nice-to-have ones. Weight 0.2. */
   skillsCoverage: number;
-  /** How closely the resume's own titles name the job title's role (role-fit.ts). Weight 0.15. */
+  /**
+   * How closely the resume's own titles name the job title's role, as far as its skills lie in the
+   * job's field (role-fit.ts). Weight 0.15.
+   */
   roleFit: number;
   /** How much the resume's skills lie in the job's fields of work (role-fit.ts). Weight 0.25. */
   fieldFit: number;
   /** Contact, summary, skills, experience, education present and non-empty. Weight 0.05. */
   sectionCompleteness: number;
+  /**
+   * How much of the experience the job asks for (its stated years, else its level's) the resume's
+   * dates prove (experience-fit.ts). Weight 0.1.
+   */
+  experienceFit: number;
 }
 
 export type SuggestionSection = "contact" | "summary" | "skills" | "experience" | "education";

@@ -38,10 +38,11 @@ describe("matchResume breakdown", () => {
       for (const { job } of jobs) {
         const { score, breakdown, matchedKeywords, missingKeywords } = matchResume(resume, job);
         const weighted =
-          0.3 * breakdown.keywordCoverage +
-          0.25 * breakdown.skillsCoverage +
+          0.25 * breakdown.keywordCoverage +
+          0.2 * breakdown.skillsCoverage +
           0.15 * breakdown.roleFit +
           0.25 * breakdown.fieldFit +
+          0.1 * breakdown.experienceFit +
           0.05 * breakdown.sectionCompleteness;
         expect(score).toBe(Math.round(weighted));
         expect(Number.isInteger(score) && score >= 0 && score <= 100).toBe(true);

@@ -72,6 +72,7 @@ describe("parser, analyzer and matcher on arbitrary text", () => {
       roleFit: 0,
       fieldFit: 0,
       sectionCompleteness: 0,
+      experienceFit: 0,
     });
   });
 

@@ -66,7 +66,7 @@ export function explainByRules(match: MatchResult, job: JobAnalysis): string {
   const total = match.matchedKeywords.length + match.missingKeywords.length;
   const role = job.title.trim() === "" ? "this job" : `the ${job.title.trim()} role`;
   const sentences = [
-    `Your resume scores ${match.score}/100 for ${role}: keyword coverage ${breakdown.keywordCoverage}%, skills coverage ${breakdown.skillsCoverage}%, role fit ${breakdown.roleFit}%, field fit ${breakdown.fieldFit}%, section completeness ${breakdown.sectionCompleteness}%.`,
+    `Your resume scores ${match.score}/100 for ${role}: keyword coverage ${breakdown.keywordCoverage}%, skills coverage ${breakdown.skillsCoverage}%, role fit ${breakdown.roleFit}%, field fit ${breakdown.fieldFit}%, experience fit ${breakdown.experienceFit}%, section completeness ${breakdown.sectionCompleteness}%.`,
   ];
   if (total > 0) {
     sentences.push(`It shows ${match.matchedKeywords.length} of the job's ${total} keywords.`);

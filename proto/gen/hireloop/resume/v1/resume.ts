@@ -181,6 +181,7 @@ export interface MatchBreakdown {
   sectionCompleteness: number;
   roleFit: number;
   fieldFit: number;
+  experienceFit: number;
 }
 
 /** One piece of advice for one job, pointing at the part of the resume it concerns. */
@@ -1129,7 +1130,7 @@ export const JobAnalysis: MessageFns<JobAnalysis> = {
 };
 
 function createBaseMatchBreakdown(): MatchBreakdown {
-  return { keywordCoverage: 0, skillsCoverage: 0, sectionCompleteness: 0, roleFit: 0, fieldFit: 0 };
+  return { keywordCoverage: 0, skillsCoverage: 0, sectionCompleteness: 0, roleFit: 0, fieldFit: 0, experienceFit: 0 };
 }
 
 export const MatchBreakdown: MessageFns<MatchBreakdown> = {
@@ -1148,6 +1149,9 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
     }
     if (message.fieldFit !== 0) {
       writer.uint32(40).int32(message.fieldFit);
+    }
+    if (message.experienceFit !== 0) {
+      writer.uint32(48).int32(message.experienceFit);
     }
     return writer;
   },
@@ -1205,6 +1209,14 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
             message.fieldFit = reader.int32();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.experienceFit = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1244,6 +1256,11 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
         : isSet(object.field_fit)
         ? globalThis.Number(object.field_fit)
         : 0,
+      experienceFit: isSet(object.experienceFit)
+        ? globalThis.Number(object.experienceFit)
+        : isSet(object.experience_fit)
+        ? globalThis.Number(object.experience_fit)
+        : 0,
     };
   },
 
@@ -1264,6 +1281,9 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
     if (message.fieldFit !== 0) {
       obj.fieldFit = Math.round(message.fieldFit);
     }
+    if (message.experienceFit !== 0) {
+      obj.experienceFit = Math.round(message.experienceFit);
+    }
     return obj;
   },
 
@@ -1277,6 +1297,7 @@ export const MatchBreakdown: MessageFns<MatchBreakdown> = {
     message.sectionCompleteness = object.sectionCompleteness ?? 0;
     message.roleFit = object.roleFit ?? 0;
     message.fieldFit = object.fieldFit ?? 0;
+    message.experienceFit = object.experienceFit ?? 0;
     return message;
   },
 };
