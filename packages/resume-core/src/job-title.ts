@@ -1,4 +1,4 @@
-import { companyScore, titleScore } from "./roles.ts";
+import { companyScore, endsInRoleNoun, titleScore } from "./roles.ts";
 
 /** A posting's header: its first lines, before the first sentence-long line. */
 const HEADER_LINES = 5;
@@ -17,24 +17,43 @@ const GENDER_MARKER = /\s*\((?:[mwfdxh*]\s*\/\s*){1,3}[mwfdxh*]\)|\s*\(all gende
 const HIRING_CUE =
   /\b(?:looking for|hiring|seeking|seeks|searching for|recruiting|need|needs|wants|opening for|join (?:us|our team|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,2}) as)(?:\s*:\s*|\s+(?:an?|our (?:next|new|first)|the)\s+)(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based)\b|[,.;:!?(]|$)/giu;
 
+/**
+ * The same in German, Spanish and French: "Wir suchen ab sofort eine Pflegefachkraft (m/w/d) für
+ * …", "Buscamos Contable Senior para …", "Nous recherchons un Développeur Full Stack (H/F) pour …".
+ * German capitalizes every noun, so its filler ("zum nächstmöglichen Zeitpunkt") ends at an article.
+ */
+const HIRING_CUE_ABROAD =
+  /(?:\b(?:wir\s+)?suchen(?:\s+(?:[^.,;:]|\d\.){1,40}?)?\s+(?:eine?n?|eine\/n|einen\/eine|(?:dich|Sie)\s+als)|\b(?:buscamos|estamos buscando|se busca|se precisa|se necesita|necesitamos|precisamos|nous recherchons|nous cherchons|recherchons|recrute|recrutons)(?:\s+(?:une?|una|un\(e\)|un\/a|un\/una))?)\s+(.+?)(?=\s+(?:für|zur|zum|in|ab|mit|bei|para|en|con|que|pour|à|au|afin|dans|avec|au sein)\b|[,.;:!?(]|$)/giu;
+/** "Sous Chef wanted for …", "Line Cook needed": a title that opens a line and is then asked for. */
+const ROLE_WANTED = /^((?:[\p{Lu}][\p{L}&/-]*\s+){0,5}[\p{Lu}][\p{L}&/-]*) (?:wanted|needed)\b/gu;
 /** "As a Data Scientist, you will…", "As our Front Office Manager, you'll…". */
 const AS_ROLE = /\bAs (?:an?|our|the) ([^,.;:!?]{3,60}),\s+you\b/g;
 /** "The Staff Accountant will own…", "The Product Designer is responsible for…". */
 const THE_ROLE_WILL =
-  /\bThe ((?:[\p{Lu}][\p{L}&/-]*\s+){0,5}[\p{Lu}][\p{L}&/-]*) (?:will|is responsible|reports|owns|leads)\b/gu;
+  /\b[Tt]he ((?:[\p{Lu}][\p{L}&/-]*\s+){0,5}[\p{Lu}][\p{L}&/-]*) (?:will|is responsible|reports|owns|leads|performs|provides|supports|manages|oversees|plans)\b/gu;
 /** "Job Title: Scrum Master", "Position: Registered Nurse, ICU": a line that says what the role is. */
-const ROLE_LABEL = /^(?:job title|job|position(?: title)?|role|title)\s*[:：]\s*(.+)$/i;
+const ROLE_LABEL =
+  /^(?:job title|job|position(?: title)?|role|title|vacancy|job opening|stellenangebot|stelle|puesto|oferta(?: de (?:empleo|trabajo))?|poste|offre d['’]emploi)\s*[:：]\s*(.+)$/iu;
 const MAX_LABELLED_WORDS = 8;
 /** "Company: Acme", "Location: Remote": a labelled header line that names something else. */
 const OTHER_LABEL = /^[\p{L} ]{2,20}\s*[:：]\s*\S/u;
 /** A header line that is a sentence ("We're hiring a Line Cook!") is read for its cue instead. */
 const SENTENCE_END = /[.!?]$/;
 
-const clean = (text: string) =>
-  text
+/** Working time written after a German title: "Buchhalter (m/w/d) in Vollzeit". */
+const WORKING_TIME = /\s+(?:in\s+)?(?:Vollzeit|Teilzeit)(?:\s*(?:\/|oder)\s*Teilzeit)?$/iu;
+
+const clean = (text: string) => {
+  const title = text
     .replace(/^(?:job title|title|position|role)\s*:\s*/i, "")
     .replace(GENDER_MARKER, "")
+    .replace(WORKING_TIME, "")
     .trim();
+  // "Se precisa enfermero/a para …": a title named in running text starts with a capital.
+  return title.charAt(0).toLocaleUpperCase() + title.slice(1);
+};
+const isHiringSentence = (line: string) =>
+  [HIRING_CUE, HIRING_CUE_ABROAD, ROLE_WANTED].some((cue) => line.search(cue) >= 0);
 /** How much more a part reads as a title than as an employer; undefined when it names no role. */
 const titleLead = (text: string) =>
   titleScore(text) > 0 ? titleScore(text) - companyScore(text) : undefined;
@@ -53,7 +72,7 @@ export function jobTitleOf(lines: string[]): string {
   }
   for (const line of filled.slice(0, HEADER_LINES)) {
     if (line.split(/\s+/).length > MAX_HEADER_WORDS) break;
-    if (SENTENCE_END.test(line) || OTHER_LABEL.test(line) || line.search(HIRING_CUE) >= 0) continue;
+    if (SENTENCE_END.test(line) || OTHER_LABEL.test(line) || isHiringSentence(line)) continue;
     // "Software Engineering Intern, Data Platform – Summer 2027": the part that reads most as a title.
     let best: { part: string; lead: number } | undefined;
     for (const part of line.split(SEPARATOR).map(clean)) {
@@ -65,6 +84,8 @@ export function jobTitleOf(lines: string[]): string {
   for (const line of filled.slice(0, CUE_LINES)) {
     for (const cue of [
       ...line.matchAll(HIRING_CUE),
+      ...line.matchAll(HIRING_CUE_ABROAD),
+      ...line.matchAll(ROLE_WANTED),
       ...line.matchAll(AS_ROLE),
       ...line.matchAll(THE_ROLE_WILL),
     ]) {
@@ -74,5 +95,42 @@ export function jobTitleOf(lines: string[]): string {
       if (title && titleLead(title) !== undefined) return clean(title);
     }
   }
+  for (const line of filled.slice(0, CUE_LINES)) {
+    const phrase = rolePhraseOf(line);
+    if (phrase !== undefined) return clean(phrase);
+  }
   return clean(filled.find((line) => !OTHER_LABEL.test(line)) ?? filled[0] ?? "");
+}
+
+/** Words that may join the capitalized words of one title: "Head of Finance", "Food & Beverage Manager". */
+const JOINER = /^(?:of|&|and|für|de|du|des)$/u;
+const ARTICLE = /^(?:the|a|an|our|your|this)$/iu;
+
+/**
+ * The first run of capitalized words that ends in a role noun, in a line that names the role
+ * without a cue we know ("Harbor Dental is growing! We're adding a Dental Assistant to …"): at
+ * least two words, so a sentence's first word ("Lead our store …") is not taken for a title, and
+ * reading more as a title than as an employer ("Acme Staffing Services").
+ */
+function rolePhraseOf(line: string): string | undefined {
+  let run: string[] = [];
+  const found = () => {
+    while (run.length > 0 && (JOINER.test(run.at(-1) ?? "") || ARTICLE.test(run[0] ?? ""))) {
+      if (JOINER.test(run.at(-1) ?? "")) run.pop();
+      else run.shift();
+    }
+    const phrase = run.join(" ");
+    run = [];
+    return phrase.split(" ").length >= 2 && endsInRoleNoun(phrase) && (titleLead(phrase) ?? 0) > 0
+      ? phrase
+      : undefined;
+  };
+  for (const token of line.split(/\s+/u)) {
+    const word = token.replace(/^[("“'‘]+/u, "").replace(/[)"”'’,.;:!?]+$/u, "");
+    const joins = /^[\p{Lu}\d]/u.test(word) || (run.length > 0 && JOINER.test(word));
+    if (joins) run.push(word);
+    const phrase = !joins || word !== token.replace(/^[("“'‘]+/u, "") ? found() : undefined;
+    if (phrase !== undefined) return phrase;
+  }
+  return found();
 }

@@ -40,14 +40,27 @@ const OTHER_TITLE_WORDS = new Set(
     "desarrollador desarrolladora ingeniero ingeniera enfermero enfermera analista contable vendedor " +
     "vendedora gerente jefe jefa técnico técnica asesor asesora profesor profesora cocinero camarero " +
     "ingenieur ingenieurin arzt ärztin koch köchin representante promotor promotora coordinador " +
-    "coordinadora auxiliar ejecutivo ejecutiva directora consultor consultora"
+    "coordinadora auxiliar ejecutivo ejecutiva directora consultor consultora comercial dependiente " +
+    "dependienta recepcionista administrativo administrativa operario operaria conductor repartidor " +
+    "electricista fontanero soldador mecánico cuidador cuidadora educador educadora maestro maestra " +
+    "médico médica farmacéutico farmacéutica abogado abogada arquitecto arquitecta diseñador diseñadora " +
+    "programador programadora camarera cocinera limpiador limpiadora commerciale assistante technicien " +
+    "technicienne opérateur opératrice serveuse aide-soignant aide-soignante éducateur éducatrice " +
+    "caissier caissière chauffeur livreur magasinier plombier électricien soudeur mécanicien médecin " +
+    "pharmacien pharmacienne avocat avocate architecte graphiste rédacteur rédactrice"
   ).split(" "),
 );
 const GERMAN_TITLE_ENDING =
-  /(?:leiter|entwickler|berater|ingenieur|kaufmann|kauffrau|buchhalter|referent|sachbearbeiter|techniker|fachkraft|pfleger|assistent|verkäufer|mitarbeiter|lehrer|erzieher|manager)(?:in)?$/;
+  /(?:leiter|entwickler|berater|ingenieur|kaufmann|kauffrau|buchhalter|referent|sachbearbeiter|bearbeiter|techniker|fachkraft|pfleger|assistent|verkäufer|mitarbeiter|lehrer|erzieher|manager|elektriker|monteur|schweißer|mechaniker|mechatroniker|fahrer|lagerist|bäcker|kellner|architekt|helfer|planer|controller|koordinator|spezialist|betreuer|therapeut|apotheker|anwalt|redakteur|angestellte[rn]?)(?:in)?$/;
 
 const isTitleWord = (word: string) =>
   TITLE_WORDS.has(word) || OTHER_TITLE_WORDS.has(word) || GERMAN_TITLE_ENDING.test(word);
+
+/** True when the text ends in a role noun, singular or plural ("Dental Assistant", "Line Cooks"). */
+export function endsInRoleNoun(text: string): boolean {
+  const last = words(text).at(-1) ?? "";
+  return isTitleWord(last) || TITLE_WORDS.has(last.replace(/s$/, ""));
+}
 
 const COMPANY_WORDS = new Set(
   (

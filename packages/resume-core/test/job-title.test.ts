@@ -75,6 +75,58 @@ describe("jobTitleOf", () => {
     }
   });
 
+  it("reads hiring sentences in German, Spanish and French", () => {
+    const cases: [string, string][] = [
+      [
+        "Für unseren Standort in Köln suchen wir zum 1. März einen Finanzbuchhalter (m/w/d) in Vollzeit.",
+        "Finanzbuchhalter",
+      ],
+      ["Wir suchen dich als Backend-Entwickler (w/m/d) für unser Team in Hamburg!", "Backend-Entwickler"],
+      [
+        "¿Te apasionan las ventas? En Grupo Solar buscamos un/a Comercial de Ventas para la zona de Sevilla.",
+        "Comercial de Ventas",
+      ],
+      ["Se precisa enfermero/a para la unidad de cuidados intensivos de nuestro hospital.", "Enfermero/a"],
+      ["Le Crédit Rhônalpin recrute un Chargé de clientèle (H/F) en CDI à Grenoble.", "Chargé de clientèle"],
+    ];
+    for (const [text, role] of cases) expect(title(`${text}\n\nIhre Aufgaben`)).toBe(role);
+    expect(title("Buchhalter (m/w/d) in Vollzeit\nMüller GmbH, Köln")).toBe("Buchhalter");
+    expect(title("Stellenangebot: Softwareentwickler Backend (m/w/d)\nStandort: München")).toBe(
+      "Softwareentwickler Backend",
+    );
+    expect(title("Oferta de empleo: Enfermero/a de Cuidados Intensivos\nUbicación: Valencia")).toBe(
+      "Enfermero/a de Cuidados Intensivos",
+    );
+  });
+
+  it("finds the role a sentence names without a cue it knows, by its capitalized words and role noun", () => {
+    const cases: [string, string][] = [
+      ["Harbor Dental is growing! We're adding a Dental Assistant to our team of six.", "Dental Assistant"],
+      [
+        "The Office of Admissions invites applications for the position of Admissions Counselor.",
+        "Admissions Counselor",
+      ],
+      [
+        "Bluebird Schools seeks qualified candidates for the role of Special Education Teacher.",
+        "Special Education Teacher",
+      ],
+      [
+        "Reporting to the VP of Engineering, the Engineering Manager will lead two teams.",
+        "Engineering Manager",
+      ],
+      [
+        "Do you love retail? Lead our flagship store as Store Manager and grow a team of 20.",
+        "Store Manager",
+      ],
+      ["Sous Chef wanted for busy gastropub in Leeds. Must have 2 years as a sous chef.", "Sous Chef"],
+      [
+        "Position Summary: The Maintenance Technician performs preventive maintenance.",
+        "Maintenance Technician",
+      ],
+    ];
+    for (const [text, role] of cases) expect(title(`${text}\nFull-time`)).toBe(role);
+  });
+
   it("drops a label and gender markers, and falls back to the first line", () => {
     expect(title("Job title: Warehouse Supervisor (f/m/x)")).toBe("Warehouse Supervisor");
     expect(title("Gardening at the Old Mill\nCome and grow with us")).toBe("Gardening at the Old Mill");
