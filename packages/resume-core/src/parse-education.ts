@@ -52,7 +52,8 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
     if (rawLine === "") continue;
     const line = rawLine.startsWith("- ") ? rawLine.slice(2) : rawLine;
     const dates = findDates(line);
-    const withoutDates = dates ? line.replace(dates.matched, " ").replace(/\(\s*\)/g, " ") : line;
+    const withoutDates =
+      dates && !inRemark(line, dates) ? line.replace(dates.matched, " ").replace(/\(\s*\)/g, " ") : line;
     const parts = withoutDates
       .split(/\s*[|·•\t]\s*|\s+[—–-]\s+|,\s+/)
       .map(trimPart)
@@ -69,7 +70,7 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
       } else if (rest !== "" || !dates) {
         entry.details.push(line);
       }
-      if (dates && entry.endDate === undefined) applyDates(entry, dates);
+      if (dates && datesWanted(entry, dates)) applyDates(entry, dates);
       continue;
     }
 
@@ -89,7 +90,7 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
       const end = institutionIndex > degreeIndex ? institutionIndex : restParts.length;
       entry.degree = restParts.slice(degreeIndex, end).join(", ");
     }
-    if (dates && entry.endDate === undefined) applyDates(entry, dates);
+    if (dates && datesWanted(entry, dates)) applyDates(entry, dates);
   }
   return entries.filter((entry) => entry.institution !== "" || entry.degree !== undefined);
 }
@@ -107,6 +108,23 @@ function trimPart(part: string): string {
       .replace(/^\s*\)/, "")
       .trim();
   return trimmed;
+}
+
+/**
+ * A date in a remark of the degree line, "B.S. Computer Science (expected May 2028)", is part of
+ * how the degree is written: it dates the entry and stays in the degree's text.
+ */
+function inRemark(line: string, dates: NonNullable<ReturnType<typeof findDates>>): boolean {
+  const open = line.lastIndexOf("(", dates.index);
+  const close = line.indexOf(")", dates.index + dates.matched.length);
+  if (open < 0 || close < 0 || line.lastIndexOf(")", dates.index) > open) return false;
+  const remark = line.slice(open + 1, close).replace(dates.matched, "");
+  return /\p{L}/u.test(remark);
+}
+
+/** An entry takes the first dates it is given, and a range over a single date given before it. */
+function datesWanted(entry: EducationEntry, dates: NonNullable<ReturnType<typeof findDates>>): boolean {
+  return entry.endDate === undefined || (dates.isRange && entry.startDate === undefined);
 }
 
 function applyDates(entry: EducationEntry, dates: NonNullable<ReturnType<typeof findDates>>): void {

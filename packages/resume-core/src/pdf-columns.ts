@@ -181,6 +181,11 @@ function onlyRunInto(gap: Gap, row: Row): boolean {
   );
 }
 
+function widthOf(rows: Row[]): number {
+  const { start, end } = extentOf(rows.flatMap((row) => row.items));
+  return end - start;
+}
+
 /** Kerning lets neighbouring items touch or overlap by a fraction of a point. */
 const OVERLAP_TOLERANCE = 1;
 
@@ -218,6 +223,10 @@ function isColumns({ left, right }: { left: Row[]; right: Row[] }): boolean {
   // beside a long column are a column too.
   const fewest = longer.length >= 2 * MIN_COLUMN_ROWS ? MIN_COLUMN_ROWS - 1 : MIN_COLUMN_ROWS;
   if (shorter.length < fewest) return false;
+  // A main column's last lines at the top of a page beside the sidebar that runs on there start at
+  // the same margin and pitch as the sidebar's, so they line up; a table's label cells are
+  // narrower than what they label, and a column's one paragraph is wider than the sidebar.
+  if (runsOf(shorter).length === 1 && widthOf(shorter) > widthOf(longer)) return true;
   const distances = shorter.map((row) =>
     longer.reduce((nearest, other) => Math.min(nearest, Math.abs(other.baseline - row.baseline)), Infinity),
   );

@@ -62,7 +62,9 @@ export function unplacedLines(resume: Omit<ParsedResume, "text">, text: string):
     const dates = findDates(line);
     return dates === undefined ? line : line.replace(dates.matched, " ").replace(/\s+/g, " ").trim();
   });
-  const partOfValue = substringsIn(values.join("\n"), undated);
+  // A line of a paragraph that only mentions a year ("… I moved into B2B sales in 2024. In my …") is
+  // found in its value as it stands.
+  const partOfValue = substringsIn(values.join("\n"), [...lines, ...undated]);
   // A value longer than every line left (a summary, most bullets) can cover none of them.
   const longest = Math.max(...undated.map((line) => line.length));
   const covered = coveredShares(
@@ -70,8 +72,9 @@ export function unplacedLines(resume: Omit<ParsedResume, "text">, text: string):
     values.filter((value) => value.length <= longest),
   );
   return lines.filter(
-    (_, index) =>
+    (line, index) =>
       (undated[index] ?? "") !== "" &&
+      !partOfValue.has(line) &&
       !partOfValue.has(undated[index] ?? "") &&
       (covered[index] ?? 0) < PLACED_SHARE,
   );

@@ -222,6 +222,24 @@ describe("parseResumeText: experience layouts", () => {
 });
 
 describe("parseResumeText: education", () => {
+  it("keeps a date in a remark of the degree line in the degree, and takes the range under it", () => {
+    const text = [
+      "Education",
+      "Mendota State University",
+      "B.S. Computer Science (expected May 2028)",
+      "2024 – 2028",
+    ];
+    expect(parseResumeText(text.join("\n")).education).toEqual([
+      {
+        institution: "Mendota State University",
+        degree: "B.S. Computer Science (expected May 2028)",
+        startDate: "2024",
+        endDate: "2028",
+        details: [],
+      },
+    ]);
+  });
+
   it("knows schools by their word in other languages, a second of the same name starting an entry", () => {
     const text = [
       "Education",

@@ -100,6 +100,28 @@ describe("pageLines", () => {
     );
   });
 
+  it("reads a column's last lines as a column though they line up with the sidebar's first", () => {
+    const sidebar = [
+      "HashiCorp Certified:",
+      "Terraform Associate",
+      "AWS Certified SysOps",
+      "Administrator",
+      "Leadership",
+      "Organizer, Platform Meetup",
+      "Mentor, SRE circle",
+    ];
+    const items = [
+      ...sidebar.map((text, index) => placed(text, 36, 747 - index * 12)),
+      placed("Wrote the help desk's first knowledge-base articles for Wi-Fi and", 200, 747),
+      placed("printing problems", 200, 735),
+    ];
+    const lines = linesOf(items).filter((line) => line !== "");
+    expect(lines.at(-1)).toBe(
+      "Wrote the help desk's first knowledge-base articles for Wi-Fi and printing problems",
+    );
+    expect(lines.slice(0, 2)).toEqual(["HashiCorp Certified:", "Terraform Associate"]);
+  });
+
   it("keeps apart two items a little more than a hair apart, and joins parts of one word that touch", () => {
     const items = [
       placed("Lay out the print edition and lead a", 36, 700),

@@ -45,6 +45,22 @@ describe("lines no field took", () => {
     expect(resume.otherSections).toEqual({});
   });
 
+  it("find a paragraph's line that mentions a year in the paragraph", () => {
+    const resume = parseResumeText(
+      [
+        "Dana Doe",
+        "dana@example.com",
+        "Summary",
+        "After seven years running retail stores I moved into B2B sales in 2024. In my first year I'm",
+        "at 112% of quota.",
+        "Skills",
+        "Negotiation, HubSpot",
+      ].join("\n"),
+    );
+    expect(resume.summary).toMatch(/^After seven years .* at 112% of quota\.$/);
+    expect(resume.otherSections).toEqual({});
+  });
+
   it("keep a header line too long for a headline, and not an introduction, under Other", () => {
     const note =
       "Available from 1 March 2027 for roles in Chicago, Milwaukee or remote across the Midwest and the East Coast regions";
