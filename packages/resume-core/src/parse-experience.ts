@@ -215,8 +215,12 @@ function splitRole(text: string, allowComma: boolean): { pieces: string[]; by?: 
     if (!match) continue;
     const left = text.slice(0, match.index).trim();
     const right = text.slice(match.index + match[0].length).trim();
-    // "The Foundry at Riverside" is one name: "at" parts a title from its employer only.
+    // "The Foundry at Riverside" is one name: "at" parts a title from its employer only. A comma
+    // parts a title from its employer, not two parts of one employer ("Cedar Creek School, Willamette
+    // School District").
     if (by === "at" && titleScore(left) === 0) continue;
+    if (by === "comma" && titleScore(left) === 0 && titleScore(right) === 0 && companyScore(right) > 0)
+      continue;
     if (left !== "" && right !== "") return { pieces: [left, right], by };
   }
   return { pieces: [text.trim()] };

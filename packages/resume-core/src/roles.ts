@@ -25,7 +25,8 @@ const TITLE_WORDS = new Set(
     "cosmetologist porter valet busser runner adjuster appraiser broker realtor processor scheduler " +
     "assembler fabricator drafter tester modeler nutritionist epidemiologist curator archivist " +
     "paraprofessional registrar dean liaison ambassador investigator examiner repairer sergeant " +
-    "corporal lieutenant captain"
+    "corporal lieutenant captain treasurer chair chairperson trustee organizer organiser mentor " +
+    "facilitator moderator webmaster delegate"
   ).split(" "),
 );
 

@@ -46,6 +46,21 @@ describe("parseResumeText: contact details", () => {
 });
 
 describe("parseResumeText: experience layouts", () => {
+  it("keeps a title's own comma when the line under it names the employer in two parts", () => {
+    const text = [
+      "Experience",
+      "Special Education Teacher, Learning Center (Resource Room)",
+      "Cedar Creek K–8 School, Willamette Heights School District, Portland, OR",
+      "Aug 2023 – Present",
+      "- Case manager for 19 students",
+    ].join("\n");
+    expect(parseResumeText(text).experience[0]).toMatchObject({
+      title: "Special Education Teacher, Learning Center (Resource Room)",
+      company: "Cedar Creek K–8 School, Willamette Heights School District",
+      location: "Portland, OR",
+    });
+  });
+
   it("reads 'Company | Title | dates' and 'Title at Company' with a dates line", () => {
     expect(
       roles(
