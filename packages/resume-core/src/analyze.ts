@@ -29,6 +29,8 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
 
   const required: string[] = [];
   const niceToHave: string[] = [];
+  // Skills named in what the person will do: keywords of the job, not requirements.
+  const duties: string[] = [];
   for (const sentence of demanding.flatMap(sentencesOf)) {
     if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence)) continue;
     const { firm, optional } = splitOnPreferenceCue(sentence);
@@ -36,6 +38,10 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
     // and one about the employer ("Our department works as a PLC") that asks nothing names none.
     const asks = hasRequirements || REQUIREMENT_CUE.test(sentence);
     if (!asks && ABOUT_US.test(sentence)) continue;
+    if (!asks && DUTY.test(sentence)) {
+      duties.push(...findSkills(sentence));
+      continue;
+    }
     required.push(...termsOf(firm, asks));
     niceToHave.push(...termsOf(optional, asks));
   }
@@ -46,10 +52,10 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
   const taken = new Set(requiredSkills.map((skill) => skill.toLowerCase()));
   const niceToHaveSkills = uniqueTerms(niceToHave).filter((skill) => !taken.has(skill.toLowerCase()));
   const responsibilities = responsibilitiesOf(sections);
-  const duties = sections.filter((section) => section.kind === "responsibilities");
+  const dutySections = sections.filter((section) => section.kind === "responsibilities");
   const salientText = [
     jobTitle,
-    ...[...new Set([...demanding, ...preferred, ...duties])].flatMap((s) => s.lines),
+    ...[...new Set([...demanding, ...preferred, ...dutySections])].flatMap((s) => s.lines),
   ];
   const intro = sections.filter((section) => section.kind === "intro");
 
@@ -64,6 +70,7 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
       ...roleTerms(jobTitle),
       ...requiredSkills,
       ...niceToHaveSkills,
+      ...duties,
       ...domainTerms(salientText.join("\n")),
     ]).slice(0, MAX_KEYWORDS),
   };
@@ -108,6 +115,11 @@ const OFFER = new RegExp(
 );
 /** A sentence about the employer: "Our math department…", "We build…", "We're proud…". */
 const ABOUT_US = /^(?:our|we|we're|we’re|we've|we’ve)\b/i;
+/**
+ * A sentence that says what the person will do, not what they must bring: "You will lead the front
+ * desk… together with Accounting", "In this role, you'll own…". Its terms are the job's keywords.
+ */
+const DUTY = /^(?:(?:in this role|as (?:an?|our|the) [^,]{1,60}),\s*)?you(?:'ll|’ll| will| would|'d|’d)\b/i;
 /** How to apply: "Apply online or stop by the front desk", "Send your CV to…". */
 const HOW_TO_APPLY =
   /^(?:to apply|apply (?:online|now|today|at|through|by|via|with)|send (?:your|us)|email (?:your|us))\b/i;

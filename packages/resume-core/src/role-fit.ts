@@ -24,9 +24,32 @@ function stemOf(word: string): string {
   return (stem.length >= 3 ? stem : word).slice(0, STEM_LENGTH).replace(/(?<=...)e$/u, "");
 }
 
+/**
+ * Role abbreviations as titles write them ("Travel RN", "SWE II", "Senior AE"), compared by the
+ * words they stand for.
+ */
+const ROLE_ABBREVIATIONS: Record<string, string> = {
+  rn: "registered nurse",
+  lpn: "licensed practical nurse",
+  lvn: "licensed vocational nurse",
+  cna: "certified nursing assistant",
+  np: "nurse practitioner",
+  aprn: "advanced practice registered nurse",
+  emt: "emergency medical technician",
+  swe: "software engineer",
+  sre: "site reliability engineer",
+  sdr: "sales development representative",
+  bdr: "business development representative",
+  ae: "account executive",
+  cpa: "certified public accountant",
+  hr: "human resources",
+};
+
 /** The words of a title that name the work, each by its stem, in the order written. */
 export function titleStems(title: string): string[] {
-  const words = foldCase(title).split(/[^\p{L}\p{N}+#]+/u);
+  const words = foldCase(title)
+    .split(/[^\p{L}\p{N}+#]+/u)
+    .flatMap((word) => ROLE_ABBREVIATIONS[word]?.split(" ") ?? [word]);
   return [...new Set(words.filter((word) => word.length > 1 && !TITLE_STOP_WORDS.has(word)).map(stemOf))];
 }
 

@@ -91,6 +91,16 @@ You have experience with Desmos and differentiated instruction.`);
     expect(job.requiredSkills).toContain("Differentiated Instruction");
   });
 
+  it("keeps the skills of what the person will do as keywords, not requirements", () => {
+    const job = analyzeJob(`Front Office Manager
+As our Front Office Manager, you will review the night audit and enforce cash controls together with Accounting.
+You have three years of front office experience and are fluent in Opera PMS.`);
+    expect(job.requiredSkills).toContain("Opera PMS");
+    expect(job.requiredSkills).not.toContain("Accounting");
+    expect(job.requiredSkills).not.toContain("Night Audit");
+    expect(job.keywords).toEqual(expect.arrayContaining(["Accounting", "Night Audit", "Opera PMS"]));
+  });
+
   it("reads colon headings and a 'Job Title:' first line", () => {
     const job = analyzeJob(teacherJob);
     expect(job.title).toBe("Middle School Science Teacher (Entry Level)");

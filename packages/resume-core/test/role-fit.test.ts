@@ -41,6 +41,14 @@ describe("roleFit", () => {
   });
 });
 
+describe("role abbreviations", () => {
+  it("compare by the words they stand for", () => {
+    expect(roleFit([role("Travel RN, Progressive Care Unit")], "", "Registered Nurse")).toBe(100);
+    expect(roleFit([role("Senior SWE")], "", "Software Engineer")).toBe(100);
+    expect(roleFit([role("SDR")], "", "Sales Development Representative (Entry-Level)")).toBe(100);
+  });
+});
+
 describe("fieldFit", () => {
   it("is the share of the resume's skills that lie in the job's fields of work", () => {
     const kitchen = ["Food Safety", "Menu Planning"];
