@@ -29,24 +29,31 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
 
   const required: string[] = [];
   const niceToHave: string[] = [];
-  // Skills named in what the person will do: keywords of the job, not requirements.
-  const duties: string[] = [];
+  // Skills the job names without asking for them (in what the person will do, as a degree's
+  // subject): keywords of the job, not requirements.
+  const mentioned: string[] = [];
+  const asked = (sentence: string) => {
+    return sentence.replace(FIELDS_OF_STUDY, (subjects) => {
+      mentioned.push(...findSkills(subjects));
+      return " ";
+    });
+  };
   for (const sentence of demanding.flatMap(sentencesOf)) {
     if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence)) continue;
-    const { firm, optional } = splitOnPreferenceCue(sentence);
+    const { firm, optional } = splitOnPreferenceCue(asked(sentence));
     // Without a requirements section, only a sentence that asks for something lists requirements,
     // and one about the employer ("Our department works as a PLC") that asks nothing names none.
     const asks = hasRequirements || REQUIREMENT_CUE.test(sentence);
     if (!asks && ABOUT_US.test(sentence)) continue;
     if (!asks && DUTY.test(sentence)) {
-      duties.push(...findSkills(sentence));
+      mentioned.push(...findSkills(sentence));
       continue;
     }
     required.push(...termsOf(firm, asks));
     niceToHave.push(...termsOf(optional, asks));
   }
   if (!hasRequirements) required.push(...findSkills(jobTitle));
-  for (const sentence of preferred.flatMap(sentencesOf)) niceToHave.push(...termsOf(sentence, true));
+  for (const sentence of preferred.flatMap(sentencesOf)) niceToHave.push(...termsOf(asked(sentence), true));
 
   const requiredSkills = uniqueTerms(required);
   const taken = new Set(requiredSkills.map((skill) => skill.toLowerCase()));
@@ -70,7 +77,7 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
       ...roleTerms(jobTitle),
       ...requiredSkills,
       ...niceToHaveSkills,
-      ...duties,
+      ...mentioned,
       ...domainTerms(salientText.join("\n")),
     ]).slice(0, MAX_KEYWORDS),
   };
@@ -133,13 +140,49 @@ const REQUIREMENT_CUE =
  * lists, each under its canonical name.
  */
 function termsOf(text: string, listsRequirements: boolean): string[] {
+  const found = findSkills(text).filter((skill) => !onlyQualifies(text, skill));
   const listed = listsRequirements ? listedTerms(text) : [];
-  // A listed phrase around a skill the taxonomy names ("AWS knowledge") is that skill, found already.
-  const unnamed = listed.filter(
-    (term) => canonicalSkill(term) !== undefined || findSkills(term).length === 0,
-  );
-  return [...findSkills(text), ...unnamed.map((term) => canonicalSkill(term) ?? term)];
+  // A listed phrase around a skill the taxonomy names ("AWS knowledge") is that skill, found already;
+  // a word of a skill found whole ("Ruby" of "Ruby on Rails") is no term of its own.
+  const unnamed = listed
+    .map((term) => ({ term, skill: canonicalSkill(term) }))
+    .filter(({ term, skill }) => skill !== undefined || findSkills(term).length === 0)
+    .filter(({ term, skill }) => (skill !== undefined && found.includes(skill)) || !partOfFound(term, found));
+  return [...found, ...unnamed.map(({ term, skill }) => skill ?? term)];
 }
+
+/** Languages, which also qualify nouns: "German bookkeeping", "the Spanish market". */
+const LANGUAGES = new Set(
+  "English Spanish French German Mandarin Portuguese Arabic Japanese Italian Korean Hindi Russian Vietnamese Tagalog Cantonese Dutch Polish Turkish".split(
+    " ",
+  ),
+);
+/** After a language named as one: a list, a level, its own noun ("German language skills"). */
+const AS_LANGUAGE =
+  /^(?:\s*$|\s*[,;:.()/&-]|\s+(?:and|or|is|are|at|a|an|as|to|in|on|language|languages|skills?|speak\w*|fluen\w*|profic\w*|native|level|required|preferred|mandatory|would|will|not|plus|\p{Lu}|\d))/u;
+
+/** Whether every mention of a language in the text qualifies the noun after it. */
+function onlyQualifies(text: string, skill: string): boolean {
+  if (!LANGUAGES.has(skill)) return false;
+  const mentions = [...text.matchAll(new RegExp(`\\b${skill}\\b`, "gu"))];
+  return (
+    mentions.length > 0 &&
+    mentions.every((mention) => !AS_LANGUAGE.test(text.slice((mention.index ?? 0) + skill.length)))
+  );
+}
+
+/** Whether a term is a whole word or words of a longer skill found in the same text. */
+function partOfFound(term: string, found: string[]): boolean {
+  const words = ` ${term.toLowerCase()} `;
+  return found.some((skill) => skill.length > term.length && ` ${skill.toLowerCase()} `.includes(words));
+}
+
+/**
+ * The fields of study a degree may be in ("a degree in Computer Science, Statistics or a related
+ * field"): subjects, not skills asked for.
+ */
+const FIELDS_OF_STUDY =
+  /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|MBA|Ph\.?D)\b(?:\s+degree)?\s+(?:in|of)\s+[^.;()]{1,120}?,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|comparable)\s+(?:field|discipline|area|subject|program)s?\b/giu;
 
 /** Terms once each, whatever their case. */
 function uniqueTerms(terms: string[]): string[] {

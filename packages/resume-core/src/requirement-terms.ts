@@ -93,12 +93,16 @@ function isBodyOrPlace(named: string): boolean {
 /** A count alone ("one of Python or Go") is no term. */
 const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either)$/iu;
 
+/** A level of a language ("B2", "C1", "native"), said of the language before it. */
+const LANGUAGE_LEVEL = /^(?:[ABC][12]\+?|native|fluent|basic|conversational|intermediate|advanced)$/iu;
+
 function isTermLike(item: string): boolean {
   const words = item.split(" ");
   return (
     words.length <= MAX_TERM_WORDS &&
     !NOT_A_START.test(item) &&
     !COUNT.test(item) &&
+    !LANGUAGE_LEVEL.test(item) &&
     /\p{L}/u.test(item) &&
     !/[$€£¥%]/u.test(item)
   );

@@ -76,13 +76,27 @@ function stemsOfJob(jobTitle: string): Map<string, number> {
   return lastJob.weights;
 }
 
-/** 0–100: how much of the job title's weighted stems the title names. */
+/**
+ * Kinds of work whose titles name one another's qualifiers: a "Data Analyst" is part of the way to
+ * a "Machine Learning Engineer", a "Backend Developer" to a "Platform Engineer".
+ */
+const ROLE_FAMILIES = [
+  "data analytics analyst machine learning ml ai bi statistics scientist insights intelligence",
+  "software backend frontend fullstack full stack web platform mobile ios android devops infrastructure cloud embedded firmware qa test application reliability",
+].map((family) => new Set(family.split(" ").map(stemOf)));
+
+/** 0–100: how much of the job title's weighted stems the title names; a qualifier of its family, half. */
 function overlap(weights: Map<string, number>, title: string): number {
   let total = 0;
   for (const weight of weights.values()) total += weight;
   if (total === 0) return 0;
+  const stems = new Set(titleStems(title));
+  const families = ROLE_FAMILIES.filter((family) => [...stems].some((stem) => family.has(stem)));
   let found = 0;
-  for (const stem of titleStems(title)) found += weights.get(stem) ?? 0;
+  for (const [stem, weight] of weights) {
+    if (stems.has(stem)) found += weight;
+    else if (families.some((family) => family.has(stem))) found += weight / 2;
+  }
   return Math.round((100 * found) / total);
 }
 

@@ -101,6 +101,19 @@ You have three years of front office experience and are fluent in Opera PMS.`);
     expect(job.keywords).toEqual(expect.arrayContaining(["Accounting", "Night Audit", "Opera PMS"]));
   });
 
+  it("reads a degree's subjects, a language qualifying a noun and a language level as no skills asked for", () => {
+    const job = analyzeJob(`Data Engineer
+Requirements
+- A degree in Computer Science, Statistics or a related field
+- Python and SQL
+Nice to have
+- Knowledge of German bookkeeping
+- Spanish (B2)`);
+    expect(job.requiredSkills).toEqual(["Python", "SQL"]);
+    expect(job.niceToHaveSkills).toEqual(["Bookkeeping", "Spanish"]);
+    expect(job.keywords).toContain("Statistics");
+  });
+
   it("reads colon headings and a 'Job Title:' first line", () => {
     const job = analyzeJob(teacherJob);
     expect(job.title).toBe("Middle School Science Teacher (Entry Level)");

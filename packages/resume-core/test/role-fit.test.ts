@@ -49,6 +49,18 @@ describe("role abbreviations", () => {
   });
 });
 
+describe("role families", () => {
+  it("give a qualifier of the same kind of work half its weight", () => {
+    const job = "Machine Learning Engineer";
+    const analyst = roleFit([role("Data Scientist")], "", job);
+    expect(analyst).toBeGreaterThan(0);
+    expect(analyst).toBeLessThan(roleFit([role("Machine Learning Engineer")], "", job));
+    expect(roleFit([role("Backend Engineer")], "", "Platform Engineer")).toBeGreaterThan(
+      roleFit([role("Sales Engineer")], "", "Platform Engineer"),
+    );
+  });
+});
+
 describe("fieldFit", () => {
   it("is the share of the resume's skills that lie in the job's fields of work", () => {
     const kitchen = ["Food Safety", "Menu Planning"];
