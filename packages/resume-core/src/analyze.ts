@@ -1,7 +1,7 @@
 import { type JobSection, splitJobSections } from "./job-sections.ts";
 import { jobTitleOf } from "./job-title.ts";
 import { normalizeText } from "./normalize.ts";
-import { REGION_CODES } from "./places.ts";
+import { isKnownPlace, REGION_CODES } from "./places.ts";
 import { listedTerms } from "./requirement-terms.ts";
 import { titleScore } from "./roles.ts";
 import { canonicalSkill, findSkills } from "./skills.ts";
@@ -146,7 +146,9 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   // a word of a skill found whole ("Ruby" of "Ruby on Rails") is no term of its own.
   const unnamed = listed
     .map((term) => ({ term, skill: canonicalSkill(term) }))
-    .filter(({ term, skill }) => skill !== undefined || findSkills(term).length === 0)
+    .filter(
+      ({ term, skill }) => skill !== undefined || (findSkills(term).length === 0 && !isKnownPlace(term)),
+    )
     .filter(({ term, skill }) => (skill !== undefined && found.includes(skill)) || !partOfFound(term, found));
   return [...found, ...unnamed.map(({ term, skill }) => skill ?? term)];
 }

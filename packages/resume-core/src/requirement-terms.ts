@@ -11,9 +11,9 @@ import { isRegion } from "./places.ts";
 
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
 const TURNS =
-  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until)\b\s*)\s*/iu;
+  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|mit|im|von|für|bei|auf|als|zur|zum|con|para|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
 /** Separators between the items of one list. */
-const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor)\b|\s+\/\s+|\s+&\s+)\s*/iu;
+const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor|und|oder|y|o|et|ou)\b|\s+\/\s+|\s+&\s+)\s*/iu;
 
 /** Words that frame a term without being part of it, at either end of an item. */
 const FRAMING = new Set(
@@ -29,7 +29,12 @@ const FRAMING = new Set(
     "they it who which what operating using building designing running working leading managing writing " +
     "new existing large small high scale scalable complex such well day daily and or nor but also either " +
     "another active valid current unrestricted know use speak hold ownership grasp native " +
-    "initial qualification qualifications"
+    "initial qualification qualifications " +
+    // German, Spanish, French
+    "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
+    "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
+    "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel " +
+    "expérience connaissance connaissances bonne bonnes maîtrise solide"
   ).split(" "),
 );
 
@@ -43,6 +48,7 @@ export function listedTerms(line: string): string[] {
   if (DEGREE.test(text)) return [];
   // A line's first word is capitalized for being first: that says nothing of its being a term.
   const opening = /^\p{Lu}\p{Ll}+\b/u.exec(text)?.[0];
+  const german = GERMAN.test(text);
   const terms: string[] = [];
   for (const piece of text.split(TURNS)) {
     const items = piece
@@ -50,7 +56,10 @@ export function listedTerms(line: string): string[] {
       .map(trimFraming)
       .filter((item) => item !== "" && isTermLike(item));
     const shaped = (item: string) =>
-      hasTermShape(opening !== undefined && text.startsWith(item) ? item.slice(opening.length) : item);
+      hasTermShape(
+        opening !== undefined && text.startsWith(item) ? item.slice(opening.length) : item,
+        german,
+      );
     const anchored = items.some(shaped);
     for (const item of items) if (anchored || shaped(item)) terms.push(item);
   }
@@ -58,7 +67,8 @@ export function listedTerms(line: string): string[] {
 }
 
 /** "two years", "8+ yrs": a length of time frames a term ("Six Sigma" is one). */
-const DURATION = /^(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|yrs?|months?)\b/iu;
+const DURATION =
+  /^(?:(?:mindestens|min\.|al menos|au moins)\s+)?(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|yrs?|months?|jahre?n?|monate?n?|años|meses|ans|mois)(?!\p{L})/iu;
 
 function trimFraming(item: string): string {
   const words = item
@@ -110,12 +120,24 @@ function isTermLike(item: string): boolean {
 
 /** A line asking for a degree names fields of study and degrees, not skills. */
 const DEGREE =
-  /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|MBA|Ph\.?D|MSN|BSN|DNP|ADN)\b/u;
+  /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|MBA|Ph\.?D|MSN|BSN|DNP|ADN|Studium|Hochschulabschluss|Ausbildung|Grado|Licenciatura|Titulación|Diplôme|Licence)(?!\p{L})/u;
 
 /**
  * An acronym ("IAM", "GTAW"), a digit or a capital inside a word ("GA4", "PointClickCare",
  * "athenaOne", "CI/CD"), or capitalized words ("Argo CD", "Screaming Frog", "Terraform").
  */
-function hasTermShape(item: string): boolean {
-  return item.split(" ").some((word) => /\p{Lu}/u.test(word) || /\p{L}\d|\d\p{L}/u.test(word));
+function hasTermShape(item: string, capitalizesNouns = false): boolean {
+  return item
+    .split(" ")
+    .some((word) =>
+      capitalizesNouns
+        ? /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(word) || /\p{L}\d|\d\p{L}/u.test(word)
+        : /\p{Lu}/u.test(word) || /\p{L}\d|\d\p{L}/u.test(word),
+    );
 }
+
+/**
+ * German writes every noun with a capital, so there a capital says nothing of a term; an acronym,
+ * a capital inside a word or a digit still does. Told by German's commonest short words.
+ */
+const GERMAN = /(?<!\p{L})(?:und|oder|mit|der|die|das|im|von|für|eine?|einer|sowie|sehr|gute)(?!\p{L})/iu;

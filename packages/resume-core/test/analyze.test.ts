@@ -112,6 +112,9 @@ Nice to have
     expect(job.requiredSkills).toEqual(["Python", "SQL"]);
     expect(job.niceToHaveSkills).toEqual(["Bookkeeping", "Spanish"]);
     expect(job.keywords).toContain("Statistics");
+    expect(
+      analyzeJob("Data Engineer\nRequirements\n- Python\n- Based in Minneapolis or Chicago").requiredSkills,
+    ).toEqual(["Python"]);
   });
 
   it("reads colon headings and a 'Job Title:' first line", () => {

@@ -38,6 +38,18 @@ describe("listedTerms", () => {
     expect(listedTerms("Comfortable on the command line")).toEqual([]);
   });
 
+  it("reads German, Spanish and French requirements: their lists, framing, durations and degrees", () => {
+    expect(listedTerms("- Kenntnisse in CI/CD mit GitLab")).toEqual(["CI/CD", "GitLab"]);
+    expect(listedTerms("- Mindestens 3 Jahre Berufserfahrung mit SAP FI und DATEV")).toEqual([
+      "SAP FI",
+      "DATEV",
+    ]);
+    expect(listedTerms("- Abgeschlossenes Studium der Informatik oder vergleichbare Ausbildung")).toEqual([]);
+    expect(listedTerms("- Experiencia con SAP y Excel")).toEqual(["SAP", "Excel"]);
+    // German capitalizes every noun: only an acronym, an inner capital or a digit marks a term there.
+    expect(listedTerms("- Kenntnisse im Versicherungsumfeld")).toEqual([]);
+  });
+
   it("reads no skills from a line that asks for a degree, and none from money", () => {
     expect(listedTerms("BS or MS in Computer Science or a related field")).toEqual([]);
     expect(listedTerms("Pay: $28–$34 an hour plus overtime")).toEqual([]);
