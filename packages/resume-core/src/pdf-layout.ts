@@ -234,7 +234,8 @@ function lineOf(row: Row, rightEdge: number): Line {
 }
 
 /** Line ends that leave a phrase open ("Code review &", "Prairie State Institute of"). */
-const OPEN_ENDING = /(?:[,&/–—-]|\b(?:and|of|for|in|at|the|und|für|der|von|et|de|des|du|la|y|del|do|da))$/u;
+const OPEN_ENDING =
+  /(?:[,&/–—-]|(?<!\p{L})(?:and|or|of|for|in|at|to|with|on|by|from|the|a|an|und|oder|für|der|die|das|dem|den|von|mit|im|zur|zum|et|ou|de|des|du|la|le|les|au|aux|y|o|el|los|las|al|del|en|con|por|para|do|da))$/u;
 
 /**
  * Whether the next line continues this one because the text wrapped: same font and size, the next line
@@ -245,7 +246,8 @@ const OPEN_ENDING = /(?:[,&/–—-]|\b(?:and|of|for|in|at|the|und|für|der|von|
  * parenthesis open.
  */
 function wrapsInto(line: Line, next: Line, block: Gap, listsMarked: boolean, inItem: boolean): boolean {
-  if (line.text.includes("\t") || next.text.includes("\t") || startsListItem(next.text)) return false;
+  if (line.text.includes("\t") || next.text.includes("\t") || opensListItem(next.text, listsMarked))
+    return false;
   if (Math.abs(line.size - next.size) > 0.5 || line.lastFont !== next.firstFont) return false;
   if (line.baseline - next.baseline > 1.5 * line.size) return false;
   if (next.start < line.start - 1 || next.start > line.start + 2 * line.size) return false;
@@ -260,6 +262,14 @@ function wrapsInto(line: Line, next: Line, block: Gap, listsMarked: boolean, inI
   const full = fill >= (!listsMarked && /^\p{Lu}/u.test(next.text) ? 0.85 : 0.4);
   const noRoom = line.end + 0.25 * line.size + next.firstWord > block.end;
   return full && noRoom;
+}
+
+/**
+ * A page that marks its list items draws their bullets, so there a dash opening a line is the
+ * text's own ("– berufsbegleitend, Abschluss 2027", the rest of a wrapped line).
+ */
+function opensListItem(text: string, listsMarked: boolean): boolean {
+  return startsListItem(text) && !(listsMarked && /^[–—]/u.test(text));
 }
 
 function opensParenthesis(text: string): boolean {

@@ -355,6 +355,28 @@ describe("documentText", () => {
 });
 
 describe("pageLines with list items marked", () => {
+  it("joins a line left open by a word of any language to the next", () => {
+    const items = [
+      placed("Sánchez B. «Adherencia al", 36, 700),
+      placed("protocolo de prevención de NAV en una UCI». Revista de Enfermería, 2021.", 36, 688),
+    ];
+    expect(linesOf(items)).toEqual([
+      "Sánchez B. «Adherencia al protocolo de prevención de NAV en una UCI». Revista de Enfermería, 2021.",
+    ]);
+  });
+
+  it("reads a dash opening a line that opens no list item as the text's own", () => {
+    const items = [
+      placed("Weiterbildung zur Bilanzbuchhalterin (IHK)", 36, 700, { opensItem: true }),
+      placed("– berufsbegleitend, Abschluss 2027", 36, 688),
+      placed("Deutsch (Muttersprache)", 36, 676, { opensItem: true }),
+    ];
+    expect(pageLines(items, { listsMarked: true }).map((line) => line.text)).toEqual([
+      "- Weiterbildung zur Bilanzbuchhalterin (IHK) – berufsbegleitend, Abschluss 2027",
+      "- Deutsch (Muttersprache)",
+    ]);
+  });
+
   it("joins a capitalized line after a short one, as no list item opens there", () => {
     const items = [
       placed("Great Lakes", 36, 700),
