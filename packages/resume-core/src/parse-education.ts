@@ -30,9 +30,16 @@ function isDegree(text: string): boolean {
   return degreePattern.test(text) || degreeAbbreviation.test(text);
 }
 
+/** An institution's name is a few words; a sentence that names one ("student teaching in a middle school") is a detail. */
+const MAX_INSTITUTION_WORDS = 10;
+
 function isInstitution(text: string): boolean {
   // "School of Engineering" inside a degree line is a department; "High School" is a degree level.
-  return institutionPattern.test(text) && !/\bhigh school diploma\b/i.test(text);
+  return (
+    institutionPattern.test(text) &&
+    !/\bhigh school diploma\b/i.test(text) &&
+    text.split(/\s+/).length <= MAX_INSTITUTION_WORDS
+  );
 }
 
 /**
@@ -84,6 +91,10 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
       const end = degreeIndex > institutionIndex ? degreeIndex : restParts.length;
       entry.institution = restParts.slice(institutionIndex, end).join(", ");
     }
+    // "Cambridge CELTA (Pass A), Tagus Language Centre": what comes before the institution is the
+    // qualification, though no degree word names it.
+    if (degreeIndex < 0 && institutionIndex > 0)
+      entry.degree = restParts.slice(0, institutionIndex).join(", ");
     if (degreeIndex >= 0) {
       // "Bachelor of Science, Computer Science, State University": the parts after the degree,
       // up to the institution, are its field of study.

@@ -237,6 +237,30 @@ describe("parseResumeText: experience layouts", () => {
 });
 
 describe("parseResumeText: education", () => {
+  it("reads a sentence that names a school as a detail of the entry, not an institution", () => {
+    const text = [
+      "Education",
+      "Columbia Gorge University",
+      "Master of Arts in Teaching, Special Education",
+      "- Student teaching in a K–2 life-skills classroom and a middle school resource room",
+    ];
+    expect(parseResumeText(text.join("\n")).education).toEqual([
+      {
+        institution: "Columbia Gorge University",
+        degree: "Master of Arts in Teaching, Special Education",
+        details: ["Student teaching in a K–2 life-skills classroom and a middle school resource room"],
+      },
+    ]);
+  });
+
+  it("reads what comes before the institution on its line as the qualification", () => {
+    const text = ["Education", "Cambridge CELTA (Pass A), Tagus Language Institute (2018)"];
+    expect(parseResumeText(text.join("\n")).education[0]).toMatchObject({
+      institution: "Tagus Language Institute",
+      degree: "Cambridge CELTA (Pass A)",
+    });
+  });
+
   it("keeps a date in a remark of the degree line in the degree, and takes the range under it", () => {
     const text = [
       "Education",
