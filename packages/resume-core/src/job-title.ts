@@ -40,6 +40,13 @@ const OTHER_LABEL = /^[\p{L} ]{2,20}\s*[:：]\s*\S/u;
 /** A header line that is a sentence ("We're hiring a Line Cook!") is read for its cue instead. */
 const SENTENCE_END = /[.!?]$/;
 
+/**
+ * A parenthesis that only states the terms of the job, not the role: "(Remote)", "(Contract, 6
+ * months)", "(Part-Time)", "(Nights)".
+ */
+const TERM_WORD =
+  "(?:remote|hybrid|on-?site|in-office|contract|contractor|temporary|temp|part-time|full-time|part time|full time|freelance|permanent|fixed-term|interim|seasonal|per diem|prn|nights?|days?|evenings?|weekends?|shift|\\d+\\+?|months?|weeks?|years?|[-–,/&]|and|or)";
+const TERMS_ONLY = new RegExp(`\\s*\\(\\s*${TERM_WORD}(?:\\s*${TERM_WORD})*\\s*\\)`, "giu");
 /** Working time written after a German title: "Buchhalter (m/w/d) in Vollzeit". */
 const WORKING_TIME = /\s+(?:in\s+)?(?:Vollzeit|Teilzeit)(?:\s*(?:\/|oder)\s*Teilzeit)?$/iu;
 
@@ -47,6 +54,7 @@ const clean = (text: string) => {
   const title = text
     .replace(/^(?:job title|title|position|role)\s*:\s*/i, "")
     .replace(GENDER_MARKER, "")
+    .replace(TERMS_ONLY, "")
     .replace(WORKING_TIME, "")
     .trim();
   // "Se precisa enfermero/a para …": a title named in running text starts with a capital.

@@ -127,8 +127,13 @@ describe("jobTitleOf", () => {
     for (const [text, role] of cases) expect(title(`${text}\nFull-time`)).toBe(role);
   });
 
-  it("drops a label and gender markers, and falls back to the first line", () => {
+  it("drops a label, gender markers and a parenthesis of the job's terms, and falls back to the first line", () => {
     expect(title("Job title: Warehouse Supervisor (f/m/x)")).toBe("Warehouse Supervisor");
+    expect(title("Data Analyst (Contract, 6 months)\nBrightline Retail")).toBe("Data Analyst");
+    expect(title("Dental Hygienist (Part-Time)\nSmile Dental")).toBe("Dental Hygienist");
+    expect(title("Junior Graphic Designer (Packaging & Print)\nOlivar")).toBe(
+      "Junior Graphic Designer (Packaging & Print)",
+    );
     expect(title("Gardening at the Old Mill\nCome and grow with us")).toBe("Gardening at the Old Mill");
   });
 });
