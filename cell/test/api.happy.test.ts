@@ -247,6 +247,14 @@ describe("a job seeker finds jobs and gets a roast", () => {
       const roast = await (await cy(`/v1/roasts/${done.resultId}`)).json();
       expect(roast).toMatchObject({ style, resumeId: resume.id, provider: "rules" });
       expect(roast.points.length).toBeGreaterThan(0);
+      // Each point names the bullets it is about, by the resume's own role and place.
+      for (const point of roast.points as Array<{
+        bullets: Array<{ role: number; index: number; text: string }>;
+      }>) {
+        expect(Array.isArray(point.bullets)).toBe(true);
+        for (const ref of point.bullets)
+          expect(resume.sections.experience[ref.role].bullets[ref.index]).toBe(ref.text);
+      }
       expect(roast.score).toBeGreaterThanOrEqual(0);
       expect(roast.score).toBeLessThanOrEqual(10);
       headlines.add(roast.headline);

@@ -1,7 +1,7 @@
 import type { Identity } from "@hireloop/identity";
 import { type Caller, RoastMode, RoastStyle, Tier, type Usage } from "@hireloop/proto/ai";
 import { fromWireJob, fromWireTailored, toWireJob, toWireResume } from "@hireloop/proto/convert";
-import type { JobAnalysis, ParsedResume, TailoredResume } from "@hireloop/resume-core";
+import type { BulletRef, JobAnalysis, ParsedResume, TailoredResume } from "@hireloop/resume-core";
 import { type Channels, call } from "./channels.ts";
 
 export type { Usage };
@@ -64,7 +64,7 @@ const MODES: Record<RoastModeName, RoastMode> = {
 
 export interface Roast {
   headline: string;
-  points: { section: string; remark: string; fix: string }[];
+  points: { section: string; remark: string; fix: string; bullets: BulletRef[] }[];
   score: number;
   usage: Usage | undefined;
 }

@@ -2,19 +2,22 @@ import { z } from "@hono/zod-openapi";
 
 /** What matching and tailoring a resume against a job return. */
 
+export const BulletRefSchema = z
+  .object({
+    role: z.int().min(0).openapi({ description: "Index of the role in the resume's experience" }),
+    index: z.int().min(0).openapi({ description: "Index of the bullet in that role" }),
+    text: z.string(),
+  })
+  .openapi("BulletRef");
+
 const SuggestionSchema = z
   .object({
     text: z.string().openapi({ description: "What to do, in a sentence" }),
     reason: z.string().openapi({ description: "Why it matters for this job" }),
     section: z.enum(["contact", "summary", "skills", "experience", "education"]),
-    bullet: z
-      .object({
-        role: z.int().min(0).openapi({ description: "Index of the role in the resume's experience" }),
-        index: z.int().min(0).openapi({ description: "Index of the bullet in that role" }),
-        text: z.string(),
-      })
-      .optional()
-      .openapi({ description: "The bullet the advice is about, when it is about one" }),
+    bullet: BulletRefSchema.optional().openapi({
+      description: "The bullet the advice is about, when it is about one",
+    }),
   })
   .openapi("Suggestion");
 

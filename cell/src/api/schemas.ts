@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { BulletRefSchema } from "./match-schemas.ts";
 
 export const ErrorSchema = z
   .object({
@@ -273,7 +274,16 @@ export const RoastSchema = z
     resumeId: z.uuid(),
     style: z.enum(["gentle", "honest", "savage"]),
     headline: z.string(),
-    points: z.array(z.object({ section: z.string(), remark: z.string(), fix: z.string() })),
+    points: z.array(
+      z.object({
+        section: z.string(),
+        remark: z.string(),
+        fix: z.string(),
+        bullets: z
+          .array(BulletRefSchema)
+          .openapi({ description: "The bullets it is about, when it is about bullets" }),
+      }),
+    ),
     score: z.int().openapi({ description: "0–10, higher is better" }),
     provider: z.string().nullable().openapi({ description: '"rules" or the language model provider' }),
     stale: z.boolean().openapi({ description: "The resume was corrected after this roast read it" }),

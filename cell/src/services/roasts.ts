@@ -39,7 +39,7 @@ export async function getRoast({ ctx, id }: { ctx: ServiceContext; id: string })
     resumeId: row.resumeId,
     style: row.style,
     headline: row.headline,
-    points: row.points,
+    points: row.points.map((point) => ({ ...point, bullets: point.bullets ?? [] })),
     score: row.score,
     provider: typeof provider === "string" ? provider : null,
     stale: row.stale,

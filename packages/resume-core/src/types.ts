@@ -92,6 +92,13 @@ export interface MatchBreakdown {
 
 export type SuggestionSection = "contact" | "summary" | "skills" | "experience" | "education";
 
+/** A bullet of the resume: its role and place (0-based, as in `experience`) and its text. */
+export interface BulletRef {
+  role: number;
+  index: number;
+  text: string;
+}
+
 /** One piece of advice for one job, pointing at the part of the resume it concerns. */
 export interface Suggestion {
   /** What to do, in a sentence: "List Kafka in your skills section; your experience already shows it". */
@@ -99,8 +106,8 @@ export interface Suggestion {
   /** Why it matters for this job: "The job requires Kafka, and ATS screens read the skills section". */
   reason: string;
   section: SuggestionSection;
-  /** The bullet it is about: its role and place (0-based, as in `experience`) and its text. */
-  bullet?: { role: number; index: number; text: string };
+  /** The bullet it is about. */
+  bullet?: BulletRef;
 }
 
 export interface MatchResult {

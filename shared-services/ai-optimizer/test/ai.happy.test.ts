@@ -100,6 +100,9 @@ describe("the ai-optimizer with the rules engine", () => {
     const all = (roast: typeof gentle) => roast.points.map((point) => point.remark).join("\n");
     expect(all(gentle)).toContain("Kubernetes"); // listed but never used in a role
     expect(all(savage)).toContain("Responsible for book covers.");
+    // Each point about bullets names them: role and place.
+    const weakOpeners = savage.points.find((point) => point.remark.includes("Responsible for book covers."));
+    expect(weakOpeners?.bullets).toContainEqual({ role: 0, index: 0, text: "Responsible for book covers." });
     expect(all(honest)).toMatch(/education/i);
     const mocking =
       /cry for help|mediocre|decorative|bingo|shrug|disguise|memoir|bold strategy|did anything happen/i;

@@ -71,7 +71,14 @@ describe("personal data and external providers", () => {
     openai.script(
       answer(({ userMessage }) => ({
         headline: `${/⟦NAME_\d+⟧/.exec(userMessage)?.[0]}, this needs work`,
-        points: [{ section: "experience", remark: "Too few figures.", fix: "Add numbers." }],
+        points: [
+          { section: "experience", remark: "Too few figures.", fix: "Add numbers." },
+          {
+            section: "experience",
+            remark: 'Say what "Prepared press-ready files for print runs" changed.',
+            fix: "Add what it saved.",
+          },
+        ],
         score: 6,
       })),
       answer(() => ({
@@ -89,6 +96,11 @@ describe("personal data and external providers", () => {
     );
     expect(roast.usage?.provider).toBe("openai");
     expect(roast.headline).toMatch(/^(Renée|Dubois)[^⟦]*, this needs work$/);
+    // A model's point names the bullets it quotes, as a rules point does.
+    expect(roast.points.map((point) => point.bullets)).toEqual([
+      [],
+      [{ role: 1, index: 0, text: "Prepared press-ready files for print runs of up to 200,000 copies." }],
+    ]);
     const match = await service.client.explainMatch(
       { caller: caller("user-pii-match"), resume: testResume(), job: testJob() },
       settings,

@@ -19,6 +19,19 @@ B.S. Computer Science, State University
 ${extra}`);
 
 describe("roast findings", () => {
+  it("name each bullet they quote by its role and place", () => {
+    const vague = parseResumeText(
+      "Ana Ruiz\nana@example.com\nExperience\nDesigner — Acme\n2019 – 2021\n- Responsible for book covers\n- Designed posters\nClerk — Bolt\n2017 – 2019\n- Worked on filing",
+    );
+    const findings = findRoastFindings(vague);
+    expect(findings.find((finding) => finding.kind === "weak_openers")?.bullets).toEqual([
+      { role: 0, index: 0, text: "Responsible for book covers" },
+      { role: 1, index: 0, text: "Worked on filing" },
+    ]);
+    expect(findings.find((finding) => finding.kind === "vague_bullets")?.bullets).toHaveLength(3);
+    expect(findings.find((finding) => finding.kind === "missing_summary")?.bullets).toEqual([]);
+  });
+
   it("call a listed skill decorative only when nothing in the resume backs it", () => {
     const unbacked = findRoastFindings(resume("")).find((finding) => finding.kind === "unevidenced_skills");
     expect(unbacked?.examples).toEqual(["Kubernetes"]);

@@ -1,9 +1,12 @@
+import type { BulletRef } from "@hireloop/resume-core";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export interface RoastPoint {
   section: string;
   remark: string;
   fix: string;
+  /** The bullets it is about; absent in roasts stored before points named them. */
+  bullets?: BulletRef[];
 }
 
 /** A resume roast: candid feedback in the style the user chose, by rules or a model. */

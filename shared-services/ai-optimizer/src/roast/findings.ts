@@ -1,4 +1,4 @@
-import { canonicalSkill, findSkills, type ParsedResume } from "@hireloop/resume-core";
+import { type BulletRef, canonicalSkill, findSkills, type ParsedResume } from "@hireloop/resume-core";
 
 export type RoastSection = "summary" | "skills" | "experience" | "education" | "contact" | "overall";
 
@@ -26,6 +26,8 @@ export interface Finding {
   count: number;
   /** Up to three quotes from the resume, so every remark is grounded in what it says. */
   examples: string[];
+  /** The bullets quoted, where the finding is about bullets: each names its role and place. */
+  bullets: BulletRef[];
 }
 
 const LONG_SUMMARY_WORDS = 70;
@@ -57,9 +59,22 @@ const HAS_FIGURE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice
 /** Reads a resume the way a tired recruiter does, and writes down only what it can point at. */
 export function findRoastFindings(resume: ParsedResume): Finding[] {
   const findings: Finding[] = [];
-  const add = (finding: Omit<Finding, "examples"> & { examples?: string[] }) =>
-    findings.push({ ...finding, examples: (finding.examples ?? []).slice(0, MAX_EXAMPLES) });
-  const bullets = resume.experience.flatMap((entry) => entry.bullets);
+  const add = (finding: Omit<Finding, "examples" | "bullets"> & { examples?: string[] }) =>
+    findings.push({ ...finding, examples: (finding.examples ?? []).slice(0, MAX_EXAMPLES), bullets: [] });
+  // Bullet findings quote bullets and say where each is.
+  const addBullets = (finding: Omit<Finding, "examples" | "bullets" | "count">, refs: BulletRef[]) => {
+    const quoted = refs.slice(0, MAX_EXAMPLES);
+    findings.push({
+      ...finding,
+      count: refs.length,
+      examples: quoted.map((ref) => ref.text),
+      bullets: quoted,
+    });
+  };
+  const refs: BulletRef[] = resume.experience.flatMap((entry, role) =>
+    entry.bullets.map((text, index) => ({ role, index, text })),
+  );
+  const bullets = refs.map((ref) => ref.text);
 
   const missingContact = [
     resume.contact.email ? undefined : "email",
@@ -95,25 +110,18 @@ export function findRoastFindings(resume: ParsedResume): Finding[] {
     add({ kind: "buzzwords", section: "summary", penalty: 1, count: buzzwords.length, examples: buzzwords });
   }
 
-  const vague = bullets.filter((bullet) => !HAS_FIGURE.test(bullet));
+  const vague = refs.filter((ref) => !HAS_FIGURE.test(ref.text));
   // One vague bullet among many is normal; most of them being vague is the pattern worth naming.
-  if (bullets.length > 0 && vague.length / bullets.length >= 0.5) {
-    add({
-      kind: "vague_bullets",
-      section: "experience",
-      penalty: vague.length === bullets.length ? 2 : 1,
-      count: vague.length,
-      examples: vague,
-    });
+  if (refs.length > 0 && vague.length / refs.length >= 0.5) {
+    const penalty = vague.length === refs.length ? 2 : 1;
+    addBullets({ kind: "vague_bullets", section: "experience", penalty }, vague);
   }
 
-  const weak = bullets.filter((bullet) => WEAK_OPENERS.test(bullet.trim()));
-  if (weak.length > 0)
-    add({ kind: "weak_openers", section: "experience", penalty: 1, count: weak.length, examples: weak });
+  const weak = refs.filter((ref) => WEAK_OPENERS.test(ref.text.trim()));
+  if (weak.length > 0) addBullets({ kind: "weak_openers", section: "experience", penalty: 1 }, weak);
 
-  const long = bullets.filter((bullet) => wordCount(bullet) > LONG_BULLET_WORDS);
-  if (long.length > 0)
-    add({ kind: "long_bullets", section: "experience", penalty: 1, count: long.length, examples: long });
+  const long = refs.filter((ref) => wordCount(ref.text) > LONG_BULLET_WORDS);
+  if (long.length > 0) addBullets({ kind: "long_bullets", section: "experience", penalty: 1 }, long);
 
   const thin = resume.experience.filter((entry) => entry.bullets.length < MIN_BULLETS_PER_ROLE);
   if (thin.length > 0) {

@@ -1,4 +1,4 @@
-import type { ParsedResume } from "@hireloop/resume-core";
+import type { BulletRef, ParsedResume } from "@hireloop/resume-core";
 import { type Finding, type FindingKind, findRoastFindings, type RoastSection } from "./findings.ts";
 
 export type RoastStyleName = "gentle" | "honest" | "savage";
@@ -7,6 +7,8 @@ export interface RoastPoint {
   section: RoastSection;
   remark: string;
   fix: string;
+  /** The bullets the point is about, when it is about bullets. */
+  bullets: BulletRef[];
 }
 
 export interface Roast {
@@ -140,11 +142,19 @@ export function roastByRules(resume: ParsedResume, style: RoastStyleName): Roast
   const score = Math.max(0, Math.min(10, 10 - findings.reduce((sum, finding) => sum + finding.penalty, 0)));
   const points =
     findings.length === 0
-      ? [{ section: "overall" as const, remark: CLEAN[style], fix: "Tailor it to each job you apply for." }]
+      ? [
+          {
+            section: "overall" as const,
+            remark: CLEAN[style],
+            fix: "Tailor it to each job you apply for.",
+            bullets: [],
+          },
+        ]
       : findings.map((finding) => ({
           section: finding.section,
           remark: REMARKS[finding.kind][style](finding),
           fix: FIXES[finding.kind](finding),
+          bullets: finding.bullets,
         }));
   const [low, mid, high] = HEADLINES[style];
   return { headline: score <= 4 ? low : score <= 7 ? mid : high, points, score };

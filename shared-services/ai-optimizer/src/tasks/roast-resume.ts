@@ -1,4 +1,4 @@
-import { findSkills, type ParsedResume, resumeToText } from "@hireloop/resume-core";
+import { type BulletRef, findSkills, type ParsedResume, resumeToText } from "@hireloop/resume-core";
 import { findRoastFindings } from "../roast/findings.ts";
 import { type Roast, type RoastStyleName, roastByRules } from "../roast/rules.ts";
 import { type RoastOutput, roastOutput } from "../schemas.ts";
@@ -32,6 +32,22 @@ export const roastResumeTask: Task<RoastResumeInput, Roast, RoastOutput> = {
     const said = output.points.flatMap((point) => [point.remark, point.fix]).join("\n");
     const invented = skillsMissingFrom(resumeToText(input.resume), findSkills(`${output.headline}\n${said}`));
     if (invented.length > 0) return { rejected: "invented_facts", detail: `skills: ${invented.join(", ")}` };
-    return { accepted: output };
+    const points = output.points.map((point) => ({
+      ...point,
+      bullets: quotedBullets(input.resume, `${point.remark}\n${point.fix}`),
+    }));
+    return { accepted: { ...output, points } };
   },
 };
+
+/** A bullet is quoted when a point repeats its opening words (a remark may clip the rest). */
+const QUOTE_PREFIX = 30;
+
+/** The bullets a model's point quotes, so a point about bullets says which, as a rules point does. */
+function quotedBullets(resume: ParsedResume, said: string): BulletRef[] {
+  return resume.experience.flatMap((entry, role) =>
+    entry.bullets
+      .map((text, index) => ({ role, index, text }))
+      .filter(({ text }) => text.trim().length > 0 && said.includes(text.trim().slice(0, QUOTE_PREFIX))),
+  );
+}

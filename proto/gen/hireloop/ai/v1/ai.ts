@@ -18,7 +18,7 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
-import { JobAnalysis, MatchResult, Resume, TailoredResume } from "../../resume/v1/resume.ts";
+import { BulletRef, JobAnalysis, MatchResult, Resume, TailoredResume } from "../../resume/v1/resume.ts";
 
 export const protobufPackage = "hireloop.ai.v1";
 
@@ -229,6 +229,8 @@ export interface RoastPoint {
   remark: string;
   /** What to do about it. */
   fix: string;
+  /** The bullets it is about, when it is about bullets. */
+  bullets: BulletRef[];
 }
 
 export interface RoastResumeResponse {
@@ -1353,7 +1355,7 @@ export const RoastResumeRequest: MessageFns<RoastResumeRequest> = {
 };
 
 function createBaseRoastPoint(): RoastPoint {
-  return { section: "", remark: "", fix: "" };
+  return { section: "", remark: "", fix: "", bullets: [] };
 }
 
 export const RoastPoint: MessageFns<RoastPoint> = {
@@ -1366,6 +1368,9 @@ export const RoastPoint: MessageFns<RoastPoint> = {
     }
     if (message.fix !== "") {
       writer.uint32(26).string(message.fix);
+    }
+    for (const v of message.bullets) {
+      BulletRef.encode(v!, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -1407,6 +1412,14 @@ export const RoastPoint: MessageFns<RoastPoint> = {
             message.fix = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.bullets.push(BulletRef.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1424,6 +1437,7 @@ export const RoastPoint: MessageFns<RoastPoint> = {
       section: isSet(object.section) ? globalThis.String(object.section) : "",
       remark: isSet(object.remark) ? globalThis.String(object.remark) : "",
       fix: isSet(object.fix) ? globalThis.String(object.fix) : "",
+      bullets: globalThis.Array.isArray(object?.bullets) ? object.bullets.map((e: any) => BulletRef.fromJSON(e)) : [],
     };
   },
 
@@ -1438,6 +1452,9 @@ export const RoastPoint: MessageFns<RoastPoint> = {
     if (message.fix !== "") {
       obj.fix = message.fix;
     }
+    if (message.bullets?.length) {
+      obj.bullets = message.bullets.map((e) => BulletRef.toJSON(e));
+    }
     return obj;
   },
 
@@ -1449,6 +1466,7 @@ export const RoastPoint: MessageFns<RoastPoint> = {
     message.section = object.section ?? "";
     message.remark = object.remark ?? "";
     message.fix = object.fix ?? "";
+    message.bullets = object.bullets?.map((e) => BulletRef.fromPartial(e)) || [];
     return message;
   },
 };
