@@ -4,7 +4,7 @@ import { normalizeText } from "./normalize.ts";
 import { isKnownPlace, REGION_CODES } from "./places.ts";
 import { listedTerms } from "./requirement-terms.ts";
 import { titleScore } from "./roles.ts";
-import { canonicalSkill, findSkills } from "./skills.ts";
+import { canonicalSkill, findSkills, SPOKEN_LANGUAGES } from "./skills.ts";
 import type { JobAnalysis, Seniority } from "./types.ts";
 
 /** Keywords beyond this many add noise, not signal, to coverage. */
@@ -153,19 +153,13 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   return [...found, ...unnamed.map(({ term, skill }) => skill ?? term)];
 }
 
-/** Languages, which also qualify nouns: "German bookkeeping", "the Spanish market". */
-const LANGUAGES = new Set(
-  "English Spanish French German Mandarin Portuguese Arabic Japanese Italian Korean Hindi Russian Vietnamese Tagalog Cantonese Dutch Polish Turkish".split(
-    " ",
-  ),
-);
 /** After a language named as one: a list, a level, its own noun ("German language skills"). */
 const AS_LANGUAGE =
   /^(?:\s*$|\s*[,;:.()/&-]|\s+(?:and|or|is|are|at|a|an|as|to|in|on|language|languages|skills?|speak\w*|fluen\w*|profic\w*|native|level|required|preferred|mandatory|would|will|not|plus|\p{Lu}|\d))/u;
 
 /** Whether every mention of a language in the text qualifies the noun after it. */
 function onlyQualifies(text: string, skill: string): boolean {
-  if (!LANGUAGES.has(skill)) return false;
+  if (!SPOKEN_LANGUAGES.has(skill)) return false;
   const mentions = [...text.matchAll(new RegExp(`\\b${skill}\\b`, "gu"))];
   return (
     mentions.length > 0 &&

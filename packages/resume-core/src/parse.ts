@@ -4,6 +4,7 @@ import { parseEducation } from "./parse-education.ts";
 import { bulletsFrom, parseExperience } from "./parse-experience.ts";
 import { parseSkillList } from "./parse-skills.ts";
 import { markedHeading, recognizeHeading, type SectionKind, unmarked } from "./sections.ts";
+import { findSkills, SPOKEN_LANGUAGES } from "./skills.ts";
 import {
   type ExperienceEntry,
   type ExperienceKind,
@@ -121,11 +122,16 @@ export function readResumeText(text: string): ParsedResume {
 function splitSections(lines: string[]): Section[] {
   const sections: Section[] = [{ kind: "header", title: "", lines: [] }];
   const marksHeadings = lines.filter((line) => markedHeading(line) !== undefined).length >= 2;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const current = sections[sections.length - 1];
     const found = marksHeadings ? markedHeading(line) : (markedHeading(line) ?? recognizeHeading(line));
-    // "Languages: Go, Python" inside a skills section is a labelled line of it, not a new section.
-    const heading = found?.inlineContent !== undefined && current?.kind === "skills" ? undefined : found;
+    // "Languages: Go, Python" inside a skills section is a labelled line of it, not a new section,
+    // and so is a "Languages" line over a list of programming languages where nothing marks it.
+    const labelsSkills =
+      current?.kind === "skills" &&
+      (found?.inlineContent !== undefined ||
+        (markedHeading(line) === undefined && labelsProgramming(lines, index)));
+    const heading = labelsSkills ? undefined : found;
     const opensDocument = current?.kind === "header" && current.lines.every((text) => text === "");
     if (
       heading &&
@@ -143,6 +149,23 @@ function splitSections(lines: string[]): Section[] {
   }
   return sections;
 }
+
+/** A few lines under a label are its list. */
+const LABELLED_LINES = 8;
+
+/** Whether the lines under a "Languages" line list programming languages, not spoken ones. */
+function labelsProgramming(lines: string[], index: number): boolean {
+  if (!LANGUAGES_LABEL.test(unmarked(lines[index] ?? "").trim())) return false;
+  const items: string[] = [];
+  for (const line of lines.slice(index + 1, index + 1 + LABELLED_LINES)) {
+    if (line.trim() === "") break;
+    items.push(line.replace(/^- /, ""));
+  }
+  const skills = items.flatMap((item) => findSkills(item));
+  return skills.length > 0 && skills.every((skill) => !SPOKEN_LANGUAGES.has(skill));
+}
+
+const LANGUAGES_LABEL = /^(?:languages?|programming languages|sprachen|idiomas|langues|lenguajes)$/iu;
 
 /** Each experience section's roles, read on their own: a volunteer role is no bullet of the job above it. */
 function experienceOf(sections: Section[]): ExperienceEntry[] {

@@ -149,15 +149,16 @@ function withLabelFields(band: Row[], gutter: Gap, { left, right }: { left: Row[
 
 /**
  * The items of a row that hold their place: not one that runs on under the next item, nor an
- * address that ends closer to the next item than a gutter is wide (an email address too long for
- * its sidebar, drawn on up to the main column's edge or past it). That item still reads on its own
- * side, by where it starts; it closes no gutter.
+ * address that ends closer to the next item than a gutter is wide or ends its row (an email address
+ * too long for its sidebar, drawn on up to the main column's edge or past it). That item still
+ * reads on its own side, by where it starts; it closes no gutter.
  */
 function spanning(items: PlacedText[], minGutter: number): PlacedText[] {
   const sorted = [...items].sort((a, b) => a.x - b.x);
   return sorted.filter((item, index) => {
     const next = sorted[index + 1];
-    if (next === undefined) return true;
+    // An address cannot wrap: with nothing after it, it may run on past its column's edge.
+    if (next === undefined) return !isAddress(item.text);
     const room = next.x - (item.x + item.width);
     return room >= -OVERLAP_TOLERANCE && (room >= minGutter || !isAddress(item.text));
   });

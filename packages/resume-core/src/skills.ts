@@ -164,3 +164,13 @@ export function canonicalSkill(name: string): string | undefined {
   const found = findSkills(name);
   return found.length === 1 ? found[0] : undefined;
 }
+
+/**
+ * The spoken languages among the skills: a language also qualifies a noun ("German bookkeeping"),
+ * and a "Languages" list of them is a section of its own, not a group of the skills.
+ */
+export const SPOKEN_LANGUAGES: ReadonlySet<string> = new Set(
+  "English Spanish French German Mandarin Portuguese Arabic Japanese Italian Korean Hindi Russian Vietnamese Tagalog Cantonese Dutch Polish Turkish".split(
+    " ",
+  ),
+);

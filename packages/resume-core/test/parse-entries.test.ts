@@ -236,6 +236,15 @@ describe("parseResumeText: experience layouts", () => {
   });
 });
 
+describe("parseResumeText: skills", () => {
+  it("reads a 'Languages' line over programming languages as a group of the skills, over spoken ones as a section", () => {
+    const skills = "Skills\nLanguages\n- Go\n- Java\n- SQL\n\nInfrastructure\n- Kubernetes";
+    const resume = parseResumeText(`Dana Doe\ndana@example.com\n${skills}\n\nLanguages\n- English\n- Polish`);
+    expect(resume.skills).toEqual(["Go", "Java", "SQL", "Kubernetes"]);
+    expect(resume.otherSections).toEqual({ Languages: ["English", "Polish"] });
+  });
+});
+
 describe("parseResumeText: education", () => {
   it("reads a sentence that names a school as a detail of the entry, not an institution", () => {
     const text = [

@@ -42,6 +42,35 @@ describe("pageLines", () => {
     expect(lines).toEqual([...sidebar, ...main]);
   });
 
+  it("finds the sidebar's gutter though an email address on a row of its own runs on into the main column", () => {
+    const sidebar = [
+      "pat@mulrooneyplumbing.example.com",
+      "(508) 555-0114",
+      "Worcester, MA",
+      "Skills",
+      "PEX",
+      "ProPress",
+    ];
+    const main = [
+      "Summary",
+      "Master plumber and gasfitter.",
+      "Ran my own shop.",
+      "Looking to move.",
+      "Experience",
+    ];
+    const items = [
+      // The email (36 to 201) runs past the main column's edge at 180, on a row the main column leaves free.
+      ...sidebar.map((text, index) => placed(text, 36, 707 - index * 13.5)),
+      ...main.map((text, index) => placed(text, 180, 714 - index * 13.5)),
+    ];
+    const lines = linesOf(items).filter((line) => line !== "");
+    // Each side read whole: no line holds words of both.
+    const mixes = (line: string) =>
+      sidebar.some((text) => line.includes(text)) && main.some((text) => line.includes(text));
+    expect(lines[0]).toBe(sidebar[0]);
+    expect(lines.filter(mixes)).toEqual([]);
+  });
+
   it("starts the columns at an email address that ends a hair short of the main column", () => {
     const sidebar = ["dana.doe.longname@example.co", "312-555-0187", "Chicago, IL", "Skills", "Go"];
     const main = ["Summary", "Payments engineer who", "builds ledgers that", "balance to the cent."];
@@ -355,6 +384,17 @@ describe("documentText", () => {
 });
 
 describe("pageLines with list items marked", () => {
+  it("joins a line left open to the next though a field sits at that line's right edge", () => {
+    const items = [
+      placed("Bayou Industrial Staffing — refinery turnaround, Lake Charles,", 36, 700),
+      placed("LA", 36, 688),
+      placed("Feb 2023 – Apr 2023", 420, 688),
+    ];
+    expect(linesOf(items)).toEqual([
+      "Bayou Industrial Staffing — refinery turnaround, Lake Charles, LA\tFeb 2023 – Apr 2023",
+    ]);
+  });
+
   it("joins a line left open by a word of any language to the next", () => {
     const items = [
       placed("Sánchez B. «Adherencia al", 36, 700),
