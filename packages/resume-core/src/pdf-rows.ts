@@ -1,5 +1,7 @@
 /** Text items of a PDF page grouped into rows by baseline, and a row's items joined into its text. */
 
+import { findDates } from "./dates.ts";
+
 /** One piece of text on a page, as the PDF places it. y grows upwards (PDF user space). */
 export interface PlacedText {
   text: string;
@@ -60,14 +62,29 @@ export function joinRowItems(items: PlacedText[], rightEdge: number): string {
   // Only the last wide gap can open a right-aligned field, and only when the row reaches the edge.
   const lastWide = gapBefore.findLastIndex((_, index) => wide(index));
   const rowEnd = extentOf(ordered).end;
-  const fieldAt = lastWide > 0 && rowEnd >= rightEdge - sizeOf(ordered[lastWide]) ? lastWide : -1;
+  // A range of dates at the edge is a field however close the text beside it runs: text wrapped
+  // around dates floated to the right ("… acute, chronic" + "Jan 2020 – Present").
+  const lastIndex = ordered.length - 1;
+  const datesAtEdge = lastIndex > 0 && isDateRange(ordered[lastIndex]?.text ?? "") ? lastIndex : -1;
+  const fieldAt =
+    lastWide > 0 && rowEnd >= rightEdge - sizeOf(ordered[lastWide])
+      ? lastWide
+      : rowEnd >= rightEdge - sizeOf(ordered[lastIndex])
+        ? datesAtEdge
+        : -1;
   let text = ordered[0]?.opensItem ? "- " : "";
   for (const [index, item] of ordered.entries()) {
     const words = unspaced(item.text);
-    if (index === 0 || (gapBefore[index] ?? 0) < 0.1 * sizeOf(item)) text += words;
+    if (index === 0 || (index !== fieldAt && (gapBefore[index] ?? 0) < 0.1 * sizeOf(item))) text += words;
     else text += `${index === fieldAt ? "\t" : " "}${words}`;
   }
   return text;
+}
+
+/** An item that is one range of dates and nothing else: "Jan 2020 – Present", "2019 – 2021". */
+function isDateRange(text: string): boolean {
+  const dates = findDates(text);
+  return dates?.isRange === true && dates.matched.trim() === text.trim();
 }
 
 /** A word set letter-spaced ("J O H N", "E X P E R I E N C E") comes as one item per word: its letters. */

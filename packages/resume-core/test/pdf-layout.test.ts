@@ -159,8 +159,9 @@ describe("pageLines", () => {
       placed("fi", 61, 680),
       placed("cate", 71, 680),
     ];
+    // Apart; a range of dates at the edge is a field of the line.
     expect(linesOf(items).filter((line) => line !== "")).toEqual([
-      "Lay out the print edition and lead a Sep 2025 – Present",
+      "Lay out the print edition and lead a\tSep 2025 – Present",
       "Certificate",
     ]);
   });
@@ -384,6 +385,16 @@ describe("documentText", () => {
 });
 
 describe("pageLines with list items marked", () => {
+  it("sets apart dates at the right edge that text wrapped around runs up against", () => {
+    const items = [
+      placed("Piedmont Family Health Partners, Raleigh, NC", 36, 700),
+      placed("See 18–22 patients a day for acute, chronic", 50, 688),
+      // Floated to the right, drawn right after the line's last word and a point and a half higher.
+      placed("Jan 2020 – Present", 50 + 43 * 5 + 0.3, 689.5),
+    ];
+    expect(linesOf(items)).toContain("See 18–22 patients a day for acute, chronic\tJan 2020 – Present");
+  });
+
   it("joins a line left open to the next though a field sits at that line's right edge", () => {
     const items = [
       placed("Bayou Industrial Staffing — refinery turnaround, Lake Charles,", 36, 700),
