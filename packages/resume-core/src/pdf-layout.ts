@@ -246,9 +246,9 @@ const OPEN_ENDING =
  * parenthesis open.
  */
 function wrapsInto(line: Line, next: Line, block: Gap, listsMarked: boolean, inItem: boolean): boolean {
+  // A line with a field at the right edge ("Diego, CA <tab> Apr 2024 – Present") may go on the
+  // line above it, as any other line may.
   if (line.text.includes("\t") || opensListItem(next.text, listsMarked)) return false;
-  // A line with a field at the right edge ("LA <tab> Feb 2023 – Apr 2023") goes on a line left open.
-  if (next.text.includes("\t") && !OPEN_ENDING.test(line.text)) return false;
   if (Math.abs(line.size - next.size) > 0.5 || line.lastFont !== next.firstFont) return false;
   if (line.baseline - next.baseline > 1.5 * line.size) return false;
   if (next.start < line.start - 1 || next.start > line.start + 2 * line.size) return false;

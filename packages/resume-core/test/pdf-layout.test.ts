@@ -406,6 +406,17 @@ describe("pageLines with list items marked", () => {
     ]);
   });
 
+  it("joins a wrapped line to the next though a field sits at that line's right edge", () => {
+    const items = [
+      placed("Harbor Point Medical Center (via Meridian Travel Staffing), San", 36, 700),
+      placed("Diego, CA", 36, 688),
+      placed("Apr 2024 – Present", 260, 688),
+    ];
+    expect(linesOf(items)).toEqual([
+      "Harbor Point Medical Center (via Meridian Travel Staffing), San Diego, CA\tApr 2024 – Present",
+    ]);
+  });
+
   it("joins a line left open by a word of any language to the next", () => {
     const items = [
       placed("Sánchez B. «Adherencia al", 36, 700),
