@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from "docx";
 import { describe, expect, it } from "vitest";
 import { extractResumeText } from "../src/extract.ts";
 import { normalizeText } from "../src/normalize.ts";
@@ -61,6 +61,36 @@ describe("extractResumeText", () => {
         "Licenses & Certifications",
       ]),
     );
+  });
+
+  it("reads a DOCX's numbered list items, as Word numbers them, as '- ' items", async () => {
+    const numbered = (text: string) =>
+      new Paragraph({ text, numbering: { reference: "achievements", level: 0 } });
+    const document = new Document({
+      numbering: {
+        config: [
+          {
+            reference: "achievements",
+            levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START }],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Payments Engineer — Acme" }),
+            numbered("Built the ledger"),
+            numbered("Cut p95 latency by 40%"),
+          ],
+        },
+      ],
+    });
+    const { text } = await extractResumeText(new Uint8Array(await Packer.toBuffer(document)));
+    expect(text.split("\n")).toEqual([
+      "Payments Engineer — Acme",
+      "- Built the ledger",
+      "- Cut p95 latency by 40%",
+    ]);
   });
 
   it("marks a DOCX's section headings by their Word heading style, not the job titles in another", async () => {
