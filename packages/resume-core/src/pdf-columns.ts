@@ -233,5 +233,8 @@ function isColumns({ left, right }: { left: Row[]; right: Row[] }): boolean {
   );
   const beside = distances.filter((distance, index) => distance <= 0.5 * (shorter[index]?.size ?? 10));
   const aligned = beside.filter((distance) => distance <= 1);
+  // Most rows of one side with no row of the other beside them are two flows of text, whatever
+  // lines up at the top of a page where both go on from the page before.
+  if (beside.length < 0.5 * shorter.length) return true;
   return beside.length === 0 || aligned.length < TABLE_ALIGNMENT * beside.length;
 }

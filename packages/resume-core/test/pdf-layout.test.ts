@@ -144,6 +144,44 @@ describe("pageLines", () => {
     expect(lines.slice(0, 2)).toEqual(["HashiCorp Certified:", "Terraform Associate"]);
   });
 
+  it("reads two columns that both go on from the page before as columns, though their first rows line up", () => {
+    const sidebar = ["Northvale Circle of", "Excellence, 2021", "Claritas Club, 2017", "Leadership"];
+    const sidebarRest = [
+      "Mentor, Women",
+      "Speaker, Forum",
+      "Procurement panel",
+      "Volunteer",
+      "Languages",
+      "French",
+    ];
+    const main = [
+      "Grew revenue 22% through",
+      "service and upsells",
+      "Top account manager in 2013",
+      "and 2014",
+    ];
+    const mainRest = [
+      "Inside Sales Rep",
+      "Télécom Rive-Sud",
+      "Sold phone bundles",
+      "to small firms",
+      "Converted 18%",
+      "of leads",
+    ];
+    const items = [
+      ...sidebar.map((text, index) => placed(text, 36, 745 - index * 13.5)),
+      ...sidebarRest.map((text, index) => placed(text, 36, 665 - index * 13.5)),
+      ...main.map((text, index) => placed(text, 230, 745 - index * 13.5)),
+      // Set at their own spacing below: no row of theirs beside one of the sidebar's.
+      ...mainRest.map((text, index) => placed(text, 230, 671.75 - index * 13.5)),
+    ];
+    const lines = linesOf(items).filter((line) => line !== "");
+    const mixes = (line: string) =>
+      [...sidebar, ...sidebarRest].some((text) => line.includes(text)) &&
+      [...main, ...mainRest].some((text) => line.includes(text));
+    expect(lines.filter(mixes)).toEqual([]);
+  });
+
   it("keeps apart two items a little more than a hair apart, and joins parts of one word that touch", () => {
     const items = [
       placed("Lay out the print edition and lead a", 36, 700),
