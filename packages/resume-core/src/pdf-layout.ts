@@ -97,13 +97,19 @@ export function documentLines(pages: PageBlock[][]): SetLine[][] {
 
 /**
  * A block continued from the page before: a line left open there ("Registered Behavior
- * Technician (BACB) —") goes on with this block's first line, which opens no list item of its own.
+ * Technician (BACB) —"), or a list item this block's first line goes on in lower case, goes on
+ * with that line, which opens no list item of its own.
  */
 function carriedOver(before: PageBlock | undefined, block: PageBlock): PageBlock {
   const last = before?.lines.at(-1);
   const [first, ...rest] = block.lines;
-  if (before === undefined || last === undefined || first === undefined || !OPEN_ENDING.test(last.text))
-    return block;
+  if (before === undefined || last === undefined || first === undefined) return block;
+  // Left open, or a list item going on in lower case after no sentence's end: "- … a Kotlin
+  // date-picker" + "library (3 …)" (a heading over a list, "Projects", goes on with no item).
+  const itemGoesOn =
+    last.text.startsWith("- ") && /^(?:- )?\p{Ll}/u.test(first.text) && !/[.!?:;]$/u.test(last.text);
+  const goesOn = OPEN_ENDING.test(last.text) || itemGoesOn;
+  if (!goesOn) return block;
   before.lines = [
     ...before.lines.slice(0, -1),
     { ...last, text: joinWrapped(last.text, first.text.replace(/^- /, "")) },

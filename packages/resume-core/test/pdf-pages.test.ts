@@ -55,6 +55,42 @@ describe("documentLines", () => {
     ]);
   });
 
+  it("goes on with a list item in lower case on the next page, and not with a heading over a list", () => {
+    const column = sidebar
+      .slice(0, -1)
+      .map((text, index) =>
+        placed(text, 36, 700 - index * 13, text.length < 15 && index % 4 === 0 ? bold : {}),
+      );
+    const mainColumn = main.map((text, index) => placed(text, 220, 705 - index * 17));
+    const projects = placed("Projects", 36, 635, bold);
+    const itemPage = [
+      ...column,
+      projects,
+      placed("Kotlin date-picker", 36, 622, { opensItem: true }),
+      ...mainColumn,
+    ];
+    const headingPage = [...column, projects, ...mainColumn];
+    const secondPage = [
+      placed("library (3 PRs)", 36, 760, { opensItem: true }),
+      placed("Languages", 36, 740, bold),
+      placed("French", 36, 727, { opensItem: true }),
+      ...[
+        "Mentored two engineers",
+        "Wrote the runbooks",
+        "Hired four",
+        "Ran the budget",
+        "Cut costs",
+        "Shipped",
+      ].map((text, index) => placed(text, 220, 762 - index * 17)),
+    ];
+    const read = (first: typeof itemPage) =>
+      documentLines([pageBlocks(first, { listsMarked: true }), pageBlocks(secondPage, { listsMarked: true })])
+        .flat()
+        .map((line) => line.text);
+    expect(read(itemPage)).toContain("- Kotlin date-picker library (3 PRs)");
+    expect(read(headingPage)).toContain("- library (3 PRs)");
+  });
+
   it("leaves a page that is not set in the page before's columns after it", () => {
     const secondPage = [
       placed("References, writing samples and a portfolio are available on request", 36, 760),
