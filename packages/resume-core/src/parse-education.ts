@@ -30,6 +30,9 @@ function isDegree(text: string): boolean {
   return degreePattern.test(text) || degreeAbbreviation.test(text);
 }
 
+/** A school, college or faculty within an institution: "School of Nursing", "Faculty of Law". */
+const PART_OF_INSTITUTION = /^(?:school|college|faculty|department|institute) of\b/iu;
+
 /** An institution's name is a few words; a sentence that names one ("student teaching in a middle school") is a detail. */
 const MAX_INSTITUTION_WORDS = 10;
 
@@ -55,9 +58,13 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
     return current;
   };
 
+  let previousLine = "";
   for (const rawLine of sectionLines) {
     if (rawLine === "") continue;
     const line = rawLine.startsWith("- ") ? rawLine.slice(2) : rawLine;
+    const previousWasInstitution =
+      current !== undefined && current.institution !== "" && previousLine === current.institution;
+    previousLine = line;
     const dates = findDates(line);
     const withoutDates =
       dates && !inRemark(line, dates) ? line.replace(dates.matched, " ").replace(/\(\s*\)/g, " ") : line;
@@ -82,6 +89,20 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
     }
 
     let entry = current ?? startEntry();
+    // "Patapsco University" over "School of Nursing": a school of the institution named on the line
+    // before, its name wrapped or set on a line of its own.
+    if (
+      institutionIndex === 0 &&
+      degreeIndex < 0 &&
+      !dates &&
+      restParts.length === 1 &&
+      previousWasInstitution &&
+      entry.degree === undefined &&
+      PART_OF_INSTITUTION.test(rest)
+    ) {
+      entry.institution = `${entry.institution} ${rest}`;
+      continue;
+    }
     const hasInstitutionAlready = institutionIndex >= 0 && entry.institution !== "";
     const hasDegreeAlready = degreeIndex >= 0 && entry.degree !== undefined;
     if (hasInstitutionAlready || hasDegreeAlready) entry = startEntry();

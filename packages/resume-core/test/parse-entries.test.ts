@@ -262,6 +262,37 @@ describe("parseResumeText: education", () => {
     ]);
   });
 
+  it("reads a school of the institution on the line under it as part of its name", () => {
+    const text = [
+      "Education",
+      "Patapsco University",
+      "School of Nursing",
+      "Bachelor of Science in Nursing (BSN)",
+      "2023 – 2027",
+    ];
+    expect(parseResumeText(text.join("\n")).education).toEqual([
+      {
+        institution: "Patapsco University School of Nursing",
+        degree: "Bachelor of Science in Nursing (BSN)",
+        startDate: "2023",
+        endDate: "2027",
+        details: [],
+      },
+    ]);
+    // Two institutions, one under the other, are two entries.
+    const two = [
+      "Education",
+      "Patapsco University",
+      "B.S. Biology",
+      "Chesapeake College",
+      "A.A. General Studies",
+    ];
+    expect(parseResumeText(two.join("\n")).education.map((entry) => entry.institution)).toEqual([
+      "Patapsco University",
+      "Chesapeake College",
+    ]);
+  });
+
   it("reads what comes before the institution on its line as the qualification", () => {
     const text = ["Education", "Cambridge CELTA (Pass A), Tagus Language Institute (2018)"];
     expect(parseResumeText(text.join("\n")).education[0]).toMatchObject({
