@@ -32,12 +32,11 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
   // Skills the job names without asking for them (in what the person will do, as a degree's
   // subject): keywords of the job, not requirements.
   const mentioned: string[] = [];
-  const asked = (sentence: string) => {
-    return sentence.replace(FIELDS_OF_STUDY, (subjects) => {
+  const asked = (sentence: string) =>
+    sentence.replace(FIELDS_OF_STUDY, (subjects) => {
       mentioned.push(...findSkills(subjects));
       return " ";
     });
-  };
   for (const sentence of demanding.flatMap(sentencesOf)) {
     if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence)) continue;
     const { firm, optional } = splitOnPreferenceCue(asked(sentence));

@@ -149,26 +149,20 @@ describe("pageLines with list items marked", () => {
     expect(linesOf(items)).toContain("See 18–22 patients a day for acute, chronic\tJan 2020 – Present");
   });
 
-  it("joins a line left open to the next though a field sits at that line's right edge", () => {
-    const items = [
-      placed("Bayou Industrial Staffing — refinery turnaround, Lake Charles,", 36, 700),
-      placed("LA", 36, 688),
-      placed("Feb 2023 – Apr 2023", 420, 688),
+  it("joins a line left open or wrapped to the next though a field sits at that line's right edge", () => {
+    const cases: Array<[string, string, string, number]> = [
+      ["Bayou Industrial Staffing — refinery turnaround, Lake Charles,", "LA", "Feb 2023 – Apr 2023", 420],
+      [
+        "Harbor Point Medical Center (via Meridian Travel Staffing), San",
+        "Diego, CA",
+        "Apr 2024 – Present",
+        260,
+      ],
     ];
-    expect(linesOf(items)).toEqual([
-      "Bayou Industrial Staffing — refinery turnaround, Lake Charles, LA\tFeb 2023 – Apr 2023",
-    ]);
-  });
-
-  it("joins a wrapped line to the next though a field sits at that line's right edge", () => {
-    const items = [
-      placed("Harbor Point Medical Center (via Meridian Travel Staffing), San", 36, 700),
-      placed("Diego, CA", 36, 688),
-      placed("Apr 2024 – Present", 260, 688),
-    ];
-    expect(linesOf(items)).toEqual([
-      "Harbor Point Medical Center (via Meridian Travel Staffing), San Diego, CA\tApr 2024 – Present",
-    ]);
+    for (const [line, rest, dates, at] of cases) {
+      const items = [placed(line, 36, 700), placed(rest, 36, 688), placed(dates, at, 688)];
+      expect(linesOf(items)).toEqual([`${line} ${rest}\t${dates}`]);
+    }
   });
 
   it("joins a line left open by a word of any language to the next", () => {
