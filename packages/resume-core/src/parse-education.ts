@@ -33,6 +33,37 @@ function isDegree(text: string): boolean {
 /** A school, college or faculty within an institution: "School of Nursing", "Faculty of Law". */
 const PART_OF_INSTITUTION = /^(?:school|college|faculty|department|institute) of\b/iu;
 
+/**
+ * A line that opens with nothing but the kind of school ("University", "Community College, 2019"):
+ * the end of a name, not a name ("University of Leeds" is one).
+ */
+const OPENS_WITH_KIND = new RegExp(
+  `^(?:(?:community|state|technical|junior|city)\\s+)?(?:${institutionPattern.source})\\s*(?:$|[,|·•\\t(])`,
+  "iu",
+);
+/** Capitalized words only: a name ("Mesa Verde"), maybe the start of one wrapped in a narrow column. */
+const NAME_ONLY = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*$/u;
+
+/**
+ * "Mesa Verde" over "Community College": a name wrapped in a narrow column before the word that
+ * says what kind of school it is. The two lines are one.
+ */
+function joinWrappedNames(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const before = out[out.length - 1];
+    if (
+      before !== undefined &&
+      NAME_ONLY.test(before) &&
+      !isInstitution(before) &&
+      OPENS_WITH_KIND.test(line)
+    )
+      out[out.length - 1] = `${before} ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
 /** An institution's name is a few words; a sentence that names one ("student teaching in a middle school") is a detail. */
 const MAX_INSTITUTION_WORDS = 10;
 
@@ -59,7 +90,7 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
   };
 
   let previousLine = "";
-  for (const rawLine of sectionLines) {
+  for (const rawLine of joinWrappedNames(sectionLines)) {
     if (rawLine === "") continue;
     const line = rawLine.startsWith("- ") ? rawLine.slice(2) : rawLine;
     const previousWasInstitution =

@@ -293,6 +293,27 @@ describe("parseResumeText: education", () => {
     ]);
   });
 
+  it("joins a school's name wrapped before the word that says its kind, in a narrow column", () => {
+    const text = [
+      "Education",
+      "Linthicum State",
+      "University",
+      "M.Ed., Mathematics Education",
+      "2016 – 2018",
+      "Severn Valley",
+      "Community College",
+      "A.A.S. Nursing",
+      "Dean's List",
+      "University of Leeds",
+      "B.A. History",
+    ];
+    expect(parseResumeText(text.join("\n")).education.map((entry) => entry.institution)).toEqual([
+      "Linthicum State University",
+      "Severn Valley Community College",
+      "University of Leeds",
+    ]);
+  });
+
   it("reads what comes before the institution on its line as the qualification", () => {
     const text = ["Education", "Cambridge CELTA (Pass A), Tagus Language Institute (2018)"];
     expect(parseResumeText(text.join("\n")).education[0]).toMatchObject({
