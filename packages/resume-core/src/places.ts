@@ -40,16 +40,38 @@ const REGION_NAMES = new Set(
 );
 
 /**
+ * Cities as their own people write them where the gazetteer has only the English name ("Köln" for
+ * Cologne, "Warszawa" for Warsaw), and large cities it lacks ("Zapopan", "Aachen").
+ */
+const LOCAL_CITY_NAMES = [
+  "Köln|München|Wien|Genf|Genève|Frankfurt am Main|Nürnberg|Aachen|Würzburg|Braunschweig",
+  "Sevilla|A Coruña|Donostia|Gijón|Zapopan|Tlaquepaque|Ciudad de México|CDMX|Lisboa",
+  "Milano|Roma|Napoli|Torino|Firenze|Venezia|Genova|Bruxelles|Brussel|Den Haag|'s-Gravenhage",
+  "Praha|Warszawa|Łódź|Wrocław|Athína|București|Beograd|Moskva|Kyiv",
+].flatMap((group) => group.split("|"));
+
+/**
  * Cities of 100,000 people or more (Natural Earth's populated places, through city-timezones), by
  * name as written locally and in ASCII: "Lyon", "Madrid", "Busan". Read only as the last part of a
  * header line after an employer ("Voyagélia, Lyon"), never on their own.
  */
 const CITIES = new Set(
-  cityTimezones.cityMapping
-    .filter((place) => place.pop >= 100_000)
-    .flatMap((place) => [place.city, place.city_ascii])
-    .map((name) => name.toLowerCase()),
+  [
+    ...cityTimezones.cityMapping
+      .filter((place) => place.pop >= 100_000)
+      .flatMap((place) => [place.city, place.city_ascii]),
+    ...LOCAL_CITY_NAMES,
+  ].map(cityKey),
 );
+
+/** Accents and case do not tell cities apart: "Málaga" is "Malaga", "São Paulo" "Sao Paulo". */
+function cityKey(name: string): string {
+  return name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+function isCity(name: string): boolean {
+  return CITIES.has(cityKey(name));
+}
 /** "Phoenix, Inc.": a company's legal form, not a region after a city. */
 const LEGAL_FORM = /^(?:inc|llc|llp|ltd|limited|corp|corporation|co|company|gmbh|ag|plc|sa|bv|group)\.?$/i;
 /** "(remote)", "(hybrid)" after a place: how the role was worked, part of where. */
@@ -84,11 +106,9 @@ export function cityAndRegion(location: string): string {
 /** "Lyon", "Georgia", "Austin, TX", "Guadalajara, Jalisco", "Remote": a place this gazetteer knows. */
 export function isKnownPlace(text: string): boolean {
   const trimmed = text.trim();
-  if (isLocation(trimmed) || isRegion(trimmed) || CITIES.has(trimmed.toLowerCase())) return true;
+  if (isLocation(trimmed) || isRegion(trimmed) || isCity(trimmed)) return true;
   const [city = "", region, ...more] = trimmed.split(/\s*,\s*/);
-  return (
-    more.length === 0 && region !== undefined && CITIES.has(city.toLowerCase()) && !LEGAL_FORM.test(region)
-  );
+  return more.length === 0 && region !== undefined && isCity(city) && !LEGAL_FORM.test(region);
 }
 
 /**
@@ -119,13 +139,9 @@ export function splitTrailingLocation(
   // campus it names: "University of California, Berkeley"), or with a region we do not list
   // ("Guadalajara, Jalisco").
   if (bareCity && parts.length >= 2) {
-    if (CITIES.has((parts.at(-1) ?? "").toLowerCase())) return split(1);
+    if (isCity(parts.at(-1) ?? "")) return split(1);
     const [city = "", region = ""] = parts.slice(-2);
-    if (
-      CITIES.has(city.toLowerCase()) &&
-      /^\p{Lu}[\p{L}.'’ -]{1,30}$/u.test(region) &&
-      !LEGAL_FORM.test(region)
-    )
+    if (isCity(city) && /^\p{Lu}[\p{L}.'’ -]{1,30}$/u.test(region) && !LEGAL_FORM.test(region))
       return split(2);
   }
   return { rest: trimmed };

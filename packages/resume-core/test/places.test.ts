@@ -43,6 +43,19 @@ describe("splitTrailingLocation", () => {
     expect(splitTrailingLocation("Phoenix, Inc.", { bareCity: true })).toEqual({ rest: "Phoenix, Inc." });
   });
 
+  it("knows a city as its own people write it, with or without its accents", () => {
+    for (const [line, city] of [
+      ["Lindenhof Armaturen GmbH, Köln", "Köln"],
+      ["Bäckerei Sonnleitner, München", "München"],
+      ["Agencia Norte, Malaga", "Malaga"],
+      ["Clínica Andina, Bogotá", "Bogotá"],
+      ["Redes Tapatías, Zapopan, Jalisco", "Zapopan, Jalisco"],
+    ]) {
+      expect(splitTrailingLocation(line ?? "", { bareCity: true }).location).toBe(city);
+    }
+    expect(splitTrailingLocation("Kölner Stahl, Müllerstraße", { bareCity: true }).location).toBeUndefined();
+  });
+
   it("leaves a title's qualifier and a two-part employer whole", () => {
     expect(splitTrailingLocation("Charge Nurse, Emergency Department")).toEqual({
       rest: "Charge Nurse, Emergency Department",
