@@ -1,10 +1,19 @@
+import {
+  ABOUT_US,
+  DUTY,
+  EXPERIENCE_WORD,
+  HOW_TO_APPLY,
+  OFFER,
+  REQUIREMENT_CUE,
+  splitOnPreferenceCue,
+} from "./job-cues.ts";
 import { type JobSection, splitJobSections } from "./job-sections.ts";
 import { jobTitleOf } from "./job-title.ts";
 import { normalizeText } from "./normalize.ts";
 import { isKnownPlace, REGION_CODES } from "./places.ts";
 import { listedTerms } from "./requirement-terms.ts";
 import { titleScore } from "./roles.ts";
-import { canonicalSkill, findSkills, SPOKEN_LANGUAGES } from "./skills.ts";
+import { canonicalSkill, findSkillMentions, findSkills, SPOKEN_LANGUAGES } from "./skills.ts";
 import type { JobAnalysis, Seniority } from "./types.ts";
 
 /** Keywords beyond this many add noise, not signal, to coverage. */
@@ -42,7 +51,8 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
     const { firm, optional } = splitOnPreferenceCue(asked(sentence));
     // Without a requirements section, only a sentence that asks for something lists requirements,
     // and one about the employer ("Our department works as a PLC") that asks nothing names none.
-    const asks = hasRequirements || REQUIREMENT_CUE.test(sentence);
+    // A sentence that states a preference asks for what it prefers ("We'd love it if you've used Fastlane").
+    const asks = hasRequirements || REQUIREMENT_CUE.test(sentence) || optional !== "";
     if (!asks && ABOUT_US.test(sentence)) continue;
     if (!asks && DUTY.test(sentence)) {
       mentioned.push(...findSkills(sentence));
@@ -51,14 +61,16 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
     required.push(...termsOf(firm, asks));
     niceToHave.push(...termsOf(optional, asks));
   }
-  if (!hasRequirements) required.push(...findSkills(jobTitle));
+  if (!hasRequirements) required.push(...findSkillMentions(jobTitle).map((mention) => mention.written));
   for (const sentence of preferred.flatMap(sentencesOf)) niceToHave.push(...termsOf(asked(sentence), true));
 
   const requiredSkills = uniqueTerms(required);
-  const taken = new Set(requiredSkills.map((skill) => skill.toLowerCase()));
-  const niceToHaveSkills = uniqueTerms(niceToHave).filter((skill) => !taken.has(skill.toLowerCase()));
+  const taken = new Set(requiredSkills.map(termKey));
+  const niceToHaveSkills = uniqueTerms(niceToHave).filter((skill) => !taken.has(termKey(skill)));
   const responsibilities = responsibilitiesOf(sections);
   const dutySections = sections.filter((section) => section.kind === "responsibilities");
+  // The skills of what the person will do are keywords of the job, as in a duty sentence.
+  mentioned.push(...findSkills(dutySections.flatMap((section) => section.lines).join("\n")));
   const salientText = [
     jobTitle,
     ...[...new Set([...demanding, ...preferred, ...dutySections])].flatMap((s) => s.lines),
@@ -107,39 +119,13 @@ function roleTerms(title: string): string[] {
 }
 
 /**
- * A sentence about what the employer gives (pay, benefits, perks) asks nothing of the candidate,
- * whatever it names ("a $1,500 sign-on bonus", "a 401(k) with match").
- */
-const OFFER = new RegExp(
-  [
-    "^(?:we offer|we provide|we pay|you(?:'ll| will) (?:get|receive|enjoy)|pay is|pay:|salary|compensation|benefits|perks)\\b",
-    "\\b(?:401\\(k\\)|403\\(b\\)|pension|PTO|paid (?:time off|holidays|leave)|parental leave|tuition reimbursement)\\b",
-    "\\b(?:retirement plan|sign-on bonus|signing bonus|stock options|relocation assistance)\\b",
-    "\\b(?:(?:full|comprehensive|competitive) benefits|benefits package|(?:medical|health),? (?:and )?dental|dental and vision)\\b",
-  ].join("|"),
-  "i",
-);
-/** A sentence about the employer: "Our math department…", "We build…", "We're proud…". */
-const ABOUT_US = /^(?:our|we|we're|we’re|we've|we’ve)\b/i;
-/**
- * A sentence that says what the person will do, not what they must bring: "You will lead the front
- * desk… together with Accounting", "In this role, you'll own…". Its terms are the job's keywords.
- */
-const DUTY = /^(?:(?:in this role|as (?:an?|our|the) [^,]{1,60}),\s*)?you(?:'ll|’ll| will| would|'d|’d)\b/i;
-/** How to apply: "Apply online or stop by the front desk", "Send your CV to…". */
-const HOW_TO_APPLY =
-  /^(?:to apply|apply (?:online|now|today|at|through|by|via|with)|send (?:your|us)|email (?:your|us))\b/i;
-
-/** Words of a sentence that asks for something of the candidate. */
-const REQUIREMENT_CUE =
-  /\b(?:experience|experienced|proficien\w*|knowledge|familiar\w*|skills?|you have|you bring|you know|required|requires?|must|certif\w*|licen[cs]\w*|fluent|fluency|comfortable with|background in|plus|bonus|ideally|preferably)\b/i;
-
-/**
  * The taxonomy's skills in a requirement, and (where it lists requirements) the other terms it
- * lists, each under its canonical name.
+ * lists, each as the job writes it ("Postgres", "Physiotherapy": what its screening looks for).
  */
 function termsOf(text: string, listsRequirements: boolean): string[] {
-  const found = findSkills(text).filter((skill) => !onlyQualifies(text, skill));
+  const mentions = findSkillMentions(text).filter(({ skill }) => !onlyQualifies(text, skill));
+  const found = mentions.map(({ skill }) => skill);
+  const written = new Map(mentions.map((mention) => [mention.skill, mention.written]));
   const listed = listsRequirements ? listedTerms(text) : [];
   // A listed phrase around a skill the taxonomy names ("AWS knowledge") is that skill, found already;
   // a word of a skill found whole ("Ruby" of "Ruby on Rails") is no term of its own.
@@ -149,7 +135,10 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
       ({ term, skill }) => skill !== undefined || (findSkills(term).length === 0 && !isKnownPlace(term)),
     )
     .filter(({ term, skill }) => (skill !== undefined && found.includes(skill)) || !partOfFound(term, found));
-  return [...found, ...unnamed.map(({ term, skill }) => skill ?? term)];
+  return [
+    ...mentions.map((mention) => mention.written),
+    ...unnamed.map(({ term, skill }) => (skill === undefined ? term : (written.get(skill) ?? skill))),
+  ];
 }
 
 /** After a language named as one: a list, a level, its own noun ("German language skills"). */
@@ -179,11 +168,15 @@ function partOfFound(term: string, found: string[]): boolean {
 const FIELDS_OF_STUDY =
   /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|MBA|Ph\.?D)\b(?:\s+degree)?\s+(?:in|of)\s+[^.;()]{1,120}?,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|comparable)\s+(?:field|discipline|area|subject|program)s?\b/giu;
 
-/** Terms once each, whatever their case. */
+function termKey(term: string): string {
+  return (canonicalSkill(term) ?? term).toLowerCase();
+}
+
+/** Terms once each, whatever their case or name ("Postgres" is PostgreSQL). */
 function uniqueTerms(terms: string[]): string[] {
   const seen = new Set<string>();
   return terms.filter((term) => {
-    const key = term.toLowerCase();
+    const key = termKey(term);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -208,41 +201,6 @@ function sentencesOf(section: JobSection): string[] {
     );
 }
 
-/** A cue closing a clause makes that clause optional: "Go is a plus", "8+ years preferred". */
-const trailingCue =
-  /(?:\b(?:is|are|would be|will be)\s+)?(?:an?\s+)?(?:(?:big|huge|strong)\s+)?\b(?:plus|bonus|preferred|desirable|desired|advantageous|nice to have|an asset|helpful)[.,;]?$/i;
-/** A cue opening a phrase makes the rest of the sentence optional: "5+ years, ideally in retail". */
-const inlineCue =
-  /\b(?:ideally|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real )?(?:plus|bonus) if|(?:even )?better (?:still )?if|we(?:'d|’d| would) love (?:it )?if)\b/i;
-
-/**
- * Splits a requirement sentence into what it demands and what it only prefers, clause by clause.
- * A list closed by a cue ("Docker, Kubernetes, or Terraform is a plus") is optional as a whole.
- */
-function splitOnPreferenceCue(sentence: string): { firm: string; optional: string } {
-  const clauses = sentence.split(/(?<=[,;])\s+/);
-  const last = clauses[clauses.length - 1] ?? "";
-  if (trailingCue.test(sentence) && (clauses.length === 1 || /^(?:and|or|&)\s/i.test(last))) {
-    return { firm: "", optional: sentence };
-  }
-  const firm: string[] = [];
-  const optional: string[] = [];
-  let restIsOptional = false;
-  for (const clause of clauses) {
-    const cue = inlineCue.exec(clause);
-    if (restIsOptional || trailingCue.test(clause)) {
-      optional.push(clause);
-    } else if (cue) {
-      firm.push(clause.slice(0, cue.index));
-      optional.push(clause.slice(cue.index));
-      restIsOptional = true;
-    } else {
-      firm.push(clause);
-    }
-  }
-  return { firm: firm.join(" "), optional: optional.join(" ") };
-}
-
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
@@ -265,8 +223,8 @@ const NUMBER = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})`;
  * not "years old" or "years ago".
  */
 const yearsPattern = new RegExp(
-  `\\b${NUMBER}(?:\\s*(?:-|–|to)\\s*${NUMBER})?\\s*\\+?\\s*(?:or more\\s+)?(?:years?|yrs?)\\b(?!\\s+(?:old|ago))`,
-  "i",
+  `\\b${NUMBER}(?:\\s*(?:-|–|to|bis|a|à)\\s*${NUMBER})?\\s*\\+?\\s*(?:or more\\s+)?((?:years?|yrs?|jahre?n?|años?|ans?))(?!\\p{L})(?!\\s+(?:old|ago|alt))`,
+  "iu",
 );
 
 /** The first minimum the requirements state; intro text is read only when they state none. */
@@ -276,6 +234,8 @@ function yearsOfExperience(sections: JobSection[]): number | null {
     const match = yearsPattern.exec(firm);
     const value = match?.[1];
     if (value === undefined) continue;
+    // "seit 40 Jahren", "25 años de historia": in other languages, years of the firm unless said of experience.
+    if (!/^(?:years?|yrs?)$/iu.test(match?.[3] ?? "") && !EXPERIENCE_WORD.test(firm)) continue;
     const years = NUMBER_WORDS[value.toLowerCase()] ?? Number(value);
     if (years > 0 && years <= 40) return years;
   }

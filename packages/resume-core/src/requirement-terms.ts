@@ -8,6 +8,7 @@
  */
 
 import { isRegion } from "./places.ts";
+import { findSkills } from "./skills.ts";
 
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
 const TURNS =
@@ -34,7 +35,9 @@ const FRAMING = new Set(
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
     "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
     "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel " +
-    "expérience connaissance connaissances bonne bonnes maîtrise solide"
+    "expérience connaissance connaissances bonne bonnes maîtrise solide titulaire " +
+    // articles
+    "der die das den dem des ein eine einer einem el la los las un una unos unas del al de le les du une"
   ).split(" "),
 );
 
@@ -75,13 +78,35 @@ function trimFraming(item: string): string {
     .replace(/(?<![.!?])[.!?]+$/u, "")
     .replace(DURATION, "")
     .split(/\s+/)
-    .filter(Boolean);
-  const framing = (word: string | undefined) =>
-    word !== undefined && (FRAMING.has(word.toLowerCase()) || /^\d+\+?$/.test(word));
-  while (framing(words[0])) words.shift();
-  while (framing(words[words.length - 1])) words.pop();
+    .filter(Boolean)
+    // "d'un DCG", "l'anglais": an elided article is part of the word it frames.
+    .map((word) => word.replace(ELIDED, ""));
+  const framing = (word: string | undefined) => word !== undefined && FRAMING.has(word.toLowerCase());
+  const count = (word: string | undefined) => word !== undefined && /^\d+\+?$/.test(word);
+  while (framing(words[0]) || count(words[0])) words.shift();
+  // "Epicor Prophet 21", "Sage 200": a number after a name is part of it.
+  while (framing(words.at(-1)) || (count(words.at(-1)) && !/^\p{Lu}/u.test(words.at(-2) ?? ""))) words.pop();
+  // "built double-entry ledgers", "through AHPRA", "conduct Home Medicines Reviews": a verb or a
+  // preposition leads up to the term. Before a name, any plain word does but an adjective ("headless
+  // CMS", "technical SEO"); without one, only a participle ("design systems" is a term).
+  const named = () => words.slice(1).some((word) => /\p{Lu}|\d/u.test(word));
+  const leadsIn = (word: string) =>
+    PARTICIPLE_LEAD_IN.test(word) ||
+    (named() && /^\p{Ll}+$/u.test(word) && !ADJECTIVE.test(word) && findSkills(word).length === 0);
+  while (words.length > 1 && leadsIn(words[0] ?? "")) {
+    words.shift();
+    while (framing(words[0])) words.shift();
+  }
   return words.join(" ");
 }
+
+const PARTICIPLE_LEAD_IN =
+  /^(?:built|done|held|led|used|made|shipped|worked|passed|completed|conducted|performed|obtained|managed|designed|developed|created|taught|written|known|learned|learnt|applied|owned)$/u;
+/** English adjectives by their endings ("technical", "headless", "quantitative", "agile"). */
+const ADJECTIVE = /(?:al|ic|less|ive|ous|ary|ful|able|ible|ar|ile|ent|ant|ern|side)$/u;
+
+/** An elided French article or preposition before a word. */
+const ELIDED = /^(?:d|l|qu)['’](?=\p{L})/iu;
 
 /**
  * "the UK", "the Texas Board of Nursing", "the TEKS": capitalized words after "the", a place or a
@@ -106,11 +131,24 @@ const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either)
 /** A level of a language ("B2", "C1", "native"), said of the language before it. */
 const LANGUAGE_LEVEL = /^(?:[ABC][12]\+?|native|fluent|basic|conversational|intermediate|advanced)$/iu;
 
+/**
+ * Words of a sentence, never of a term: pronouns, auxiliaries, adverbs ("as you'll visit
+ * customers", "even better", "nobody will quiz").
+ */
+const SENTENCE_WORD =
+  /(?<!\p{L})(?:you|your|you'll|you're|we|we'll|we're|our|us|they|their|it|its|this|that|these|those|then|than|there|here|when|where|which|who|will|would|can|could|should|shall|may|might|do|does|did|was|were|also|even|just|only|very|really|quite|instead|along|above|below|currently|nobody|anyone|someone|everyone|something|nothing|not|own)(?!\p{L})/iu;
+
+/** When and how long one works, not what one knows: "2nd shift", "7:30am", "Monday–Thursday", "4x10s". */
+const SCHEDULE =
+  /(?<!\p{L})(?:\d+(?:st|nd|rd|th)\s+shift|shifts?|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m|p\.m)|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d+x\d+s?|[ap]\.m\.?)(?!\p{L})/iu;
+
 function isTermLike(item: string): boolean {
   const words = item.split(" ");
   return (
     words.length <= MAX_TERM_WORDS &&
     !NOT_A_START.test(item) &&
+    !SENTENCE_WORD.test(item) &&
+    !SCHEDULE.test(item) &&
     !COUNT.test(item) &&
     !LANGUAGE_LEVEL.test(item) &&
     /\p{L}/u.test(item) &&

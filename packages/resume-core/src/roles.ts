@@ -26,7 +26,7 @@ const TITLE_WORDS = new Set(
     "assembler fabricator drafter tester modeler nutritionist epidemiologist curator archivist " +
     "paraprofessional registrar dean liaison ambassador investigator examiner repairer sergeant " +
     "corporal lieutenant captain treasurer chair chairperson trustee organizer organiser mentor " +
-    "facilitator moderator webmaster delegate"
+    "facilitator moderator webmaster delegate leader physiotherapist physio"
   ).split(" "),
 );
 
@@ -48,11 +48,16 @@ const OTHER_TITLE_WORDS = new Set(
     "programador programadora camarera cocinera limpiador limpiadora commerciale assistante technicien " +
     "technicienne opérateur opératrice serveuse aide-soignant aide-soignante éducateur éducatrice " +
     "caissier caissière chauffeur livreur magasinier plombier électricien soudeur mécanicien médecin " +
-    "pharmacien pharmacienne avocat avocate architecte graphiste rédacteur rédactrice"
+    "pharmacien pharmacienne avocat avocate architecte graphiste rédacteur rédactrice formateur " +
+    "formatrice directeur directrice gestionnaire secrétaire ouvrier ouvrière préparateur préparatrice " +
+    "acheteur acheteuse juriste animateur animatrice négociateur négociatrice réceptionniste employé " +
+    "employée contrôleur contrôleuse auditeur auditrice professeur kinésithérapeute ergothérapeute " +
+    "encargado encargada oficial gestor gestora administrador administradora carpintero pintor " +
+    "fisioterapeuta psicólogo psicóloga contador contadora cajero cajera teleoperador teleoperadora"
   ).split(" "),
 );
 const GERMAN_TITLE_ENDING =
-  /(?:leiter|entwickler|berater|ingenieur|kaufmann|kauffrau|buchhalter|referent|sachbearbeiter|bearbeiter|techniker|fachkraft|pfleger|assistent|verkäufer|mitarbeiter|lehrer|erzieher|manager|elektriker|monteur|schweißer|mechaniker|mechatroniker|fahrer|lagerist|bäcker|kellner|architekt|helfer|planer|controller|koordinator|spezialist|betreuer|therapeut|apotheker|anwalt|redakteur|angestellte[rn]?)(?:in)?$/;
+  /(?:leiter|entwickler|berater|ingenieur|kaufmann|kauffrau|buchhalter|referent|sachbearbeiter|bearbeiter|techniker|fachkraft|pfleger|assistent|verkäufer|mitarbeiter|lehrer|erzieher|manager|elektriker|monteur|schweißer|mechaniker|mechatroniker|fahrer|lagerist|bäcker|kellner|architekt|helfer|planer|controller|koordinator|spezialist|betreuer|therapeut|apotheker|anwalt|redakteur|elektroniker|installateur|tischler|schreiner|disponent|einkäufer|kassierer|pädagoge|kraft|angestellte[rn]?)(?:in)?$/;
 
 const isTitleWord = (word: string) =>
   TITLE_WORDS.has(word) || OTHER_TITLE_WORDS.has(word) || GERMAN_TITLE_ENDING.test(word);

@@ -65,6 +65,8 @@ function rawKey(phrase: string): string {
 interface SkillMatch {
   /** Usually one; a form such as "UX/UI" names two skills. */
   canonicals: string[];
+  /** The words as the text writes them ("k8s", "Postgres"). */
+  raw: string;
   /** Index of the first token of the mention. */
   position: number;
   length: number;
@@ -90,6 +92,7 @@ function longestMatchAt(tokens: Token[], start: number, allowExact: boolean): Sk
     if (forms.length > 0) {
       best = {
         canonicals: forms.map((form) => form.canonical),
+        raw,
         position: start,
         length: end - start + 1,
         listed: forms.every((form) => form.listed),
@@ -151,6 +154,34 @@ export function findSkills(text: string): string[] {
 /** findSkills for text the caller has already tokenized (matching tokenizes each resume once). */
 export function skillsInTokens(tokens: Token[]): string[] {
   return [...new Set(findMatches(tokens).flatMap((match) => match.canonicals))];
+}
+
+export interface SkillMention {
+  skill: string;
+  /**
+   * The skill as the text names it: "Postgres", "k8s", "Physiotherapy" (a job's own words are the
+   * ones its screening looks for), or the canonical name where the text only changes its case or
+   * number ("reconciliations").
+   */
+  written: string;
+}
+
+/** A name's words without case, punctuation or a plural "s": "Certified Hotel Administrator (CHA)". */
+function singular(name: string): string {
+  return phraseKey(name).replace(/(?<=\p{L}{3})s$/u, "");
+}
+
+/** The skills mentioned in `text`, each once with its first wording, in order of first mention. */
+export function findSkillMentions(text: string): SkillMention[] {
+  const mentions = new Map<string, SkillMention>();
+  for (const match of findMatches(tokenize(text))) {
+    for (const skill of match.canonicals) {
+      if (mentions.has(skill)) continue;
+      const own = match.canonicals.length === 1 && singular(match.raw) !== singular(skill);
+      mentions.set(skill, { skill, written: own ? match.raw : skill });
+    }
+  }
+  return [...mentions.values()];
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeJob } from "../src/analyze.ts";
+import { matchResume } from "../src/match.ts";
+import { parseResumeText } from "../src/parse.ts";
 
 const nurseJob = `Charge Nurse – Emergency Department
 Mercy General — Sacramento, CA
@@ -44,7 +46,7 @@ describe("analyzeJob", () => {
     const job = analyzeJob(nurseJob);
     expect(job.title).toBe("Charge Nurse");
     expect(job.seniority).toBe("unspecified");
-    expect(job.requiredSkills).toEqual(["Registered Nurse (RN)", "Emergency Care", "BLS", "ACLS", "Epic"]);
+    expect(job.requiredSkills).toEqual(["RN license", "emergency nursing", "BLS", "ACLS", "Epic"]);
     // Terms a requirement lists are read even where the taxonomy does not know them.
     expect(job.niceToHaveSkills).toEqual(["PALS", "ASAP reporting", "EHS rounds", "Spanish"]);
     expect(job.yearsOfExperience).toBe(3);
@@ -59,6 +61,8 @@ describe("analyzeJob", () => {
       "Nurse",
       ...job.requiredSkills,
       ...job.niceToHaveSkills,
+      // Named in what the person will do.
+      "Triage",
       "EHS",
     ]);
   });
@@ -117,11 +121,66 @@ Nice to have
     ).toEqual(["Python"]);
   });
 
+  it("keeps each skill as the job writes it, once however many names it goes by, and matches it by any", () => {
+    const job = analyzeJob(
+      [
+        "Backend Engineer",
+        "",
+        "Requirements",
+        "- Production experience with Postgres and k8s",
+        "- Strong PostgreSQL skills",
+      ].join("\n"),
+    );
+    expect(job.requiredSkills).toEqual(["Postgres", "k8s"]);
+    const resume = parseResumeText("Ada Okafor\nada@example.com\n\nSkills\nPostgreSQL, Kubernetes\n");
+    expect(matchResume(resume, job).breakdown.skillsCoverage).toBe(100);
+  });
+
+  it("reads a German posting by its headings: tasks, profile, what is welcome, what is offered", () => {
+    const job = analyzeJob(
+      [
+        "Finanzbuchhalter (m/w/d)",
+        "Seit 40 Jahren liefern wir Baustoffe in ganz Nordrhein-Westfalen.",
+        "",
+        "Ihre Aufgaben",
+        "- Kontenabstimmung und Zahlungsverkehr in SAP FI",
+        "",
+        "Ihr Profil",
+        "- Mindestens 3 Jahre Berufserfahrung in der Finanzbuchhaltung",
+        "- Sichere Kenntnisse in DATEV",
+        "- Sehr gute Deutschkenntnisse",
+        "",
+        "Wünschenswert",
+        "- Erfahrung mit Power BI",
+        "",
+        "Wir bieten",
+        "- 30 Urlaubstage und ein JobRad",
+      ].join("\n"),
+    );
+    expect(job.title).toBe("Finanzbuchhalter");
+    expect(job.requiredSkills).toEqual(["Finanzbuchhaltung", "DATEV", "Deutschkenntnisse"]);
+    expect(job.niceToHaveSkills).toEqual(["Power BI"]);
+    expect(job.keywords).toContain("SAP");
+    expect(job.yearsOfExperience).toBe(3);
+  });
+
+  it("reads years of experience in Spanish and French, and not the years of the firm", () => {
+    const spanish = "Enfermero UCI\nRequisitos\n- Experiencia de al menos 1 año en UCI";
+    expect(analyzeJob(spanish).yearsOfExperience).toBe(1);
+    const french =
+      "Comptable\nNous accompagnons nos clients depuis 25 ans.\nProfil recherché\n- 5 ans d'expérience en cabinet";
+    expect(analyzeJob(french).yearsOfExperience).toBe(5);
+    expect(
+      analyzeJob("Técnico contable\nLlevamos más de 25 años en Zaragoza.\nBuscamos un técnico contable.")
+        .yearsOfExperience,
+    ).toBeNull();
+  });
+
   it("reads colon headings and a 'Job Title:' first line", () => {
     const job = analyzeJob(teacherJob);
     expect(job.title).toBe("Middle School Science Teacher (Entry Level)");
     expect(job.seniority).toBe("junior");
-    expect(job.requiredSkills).toEqual(["Teaching License", "Classroom Management", "Lesson Planning"]);
+    expect(job.requiredSkills).toEqual(["Teaching certification", "Classroom Management", "Lesson Planning"]);
     expect(job.niceToHaveSkills).toEqual(["Google Classroom"]);
     expect(job.responsibilities).toEqual(["Teach general science to grades 6-8."]);
     expect(job.yearsOfExperience).toBeNull();
@@ -131,7 +190,7 @@ Nice to have
     const job = analyzeJob(warehouseJob);
     expect(job.seniority).toBe("senior");
     expect(job.yearsOfExperience).toBe(5);
-    expect(job.requiredSkills).toEqual(["OSHA", "Warehouse Management", "SAP", "Manhattan"]);
+    expect(job.requiredSkills).toEqual(["OSHA", "WMS", "SAP", "Manhattan"]);
     expect(job.niceToHaveSkills).toEqual(["Six Sigma"]);
   });
 

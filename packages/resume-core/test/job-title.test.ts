@@ -127,6 +127,20 @@ describe("jobTitleOf", () => {
     for (const [text, role] of cases) expect(title(`${text}\nFull-time`)).toBe(role);
   });
 
+  it("knows French and German role nouns and a leader's title between a job number and its shift", () => {
+    expect(
+      title(
+        "Formavia Conseil\nMontpellier – CDI\n\nFormavia Conseil recrute un formateur bureautique (H/F) pour animer ses sessions.",
+      ),
+    ).toBe("Formateur bureautique");
+    expect(title("Job ID 4417 | Warehouse Team Leader – Nights | Dandenong VIC")).toBe(
+      "Warehouse Team Leader",
+    );
+    expect(title("Elektroniker für Energie- und Gebäudetechnik (m/w/d)\nHamburg")).toBe(
+      "Elektroniker für Energie- und Gebäudetechnik",
+    );
+  });
+
   it("drops a label, gender markers and a parenthesis of the job's terms, and falls back to the first line", () => {
     expect(title("Job title: Warehouse Supervisor (f/m/x)")).toBe("Warehouse Supervisor");
     expect(title("Data Analyst (Contract, 6 months)\nBrightline Retail")).toBe("Data Analyst");

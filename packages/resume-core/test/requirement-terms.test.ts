@@ -50,6 +50,31 @@ describe("listedTerms", () => {
     expect(listedTerms("- Kenntnisse im Versicherungsumfeld")).toEqual([]);
   });
 
+  it("drops the verb or preposition that leads up to a term, but keeps an adjective and a version", () => {
+    expect(listedTerms("Registration through AHPRA")).toEqual(["AHPRA"]);
+    expect(listedTerms("Accreditation to conduct Home Medicines Reviews")).toEqual([
+      "Home Medicines Reviews",
+    ]);
+    expect(
+      listedTerms("It's a plus if you have used Terraform or have built double-entry ledgers before"),
+    ).toEqual(["Terraform", "double-entry ledgers"]);
+    expect(listedTerms("Contentful or another headless CMS")).toEqual(["Contentful", "headless CMS"]);
+    expect(listedTerms("Experience with Epicor Prophet 21 and Sage 200")).toEqual([
+      "Epicor Prophet 21",
+      "Sage 200",
+    ]);
+  });
+
+  it("reads no term from a schedule, a sentence's own words, or a French article", () => {
+    expect(listedTerms("Available for 2nd shift, Monday–Thursday, 4x10s")).toEqual([]);
+    expect(listedTerms("A reliable way to get to site for a 7:00 a.m. start")).toEqual([]);
+    expect(listedTerms("Fastlane or Bitrise, but nobody will quiz you on it")).toEqual([
+      "Fastlane",
+      "Bitrise",
+    ]);
+    expect(listedTerms("- Titulaire d'un DCG, maîtrise de la TVA")).toEqual(["DCG", "TVA"]);
+  });
+
   it("reads no skills from a line that asks for a degree, and none from money", () => {
     expect(listedTerms("BS or MS in Computer Science or a related field")).toEqual([]);
     expect(listedTerms("Pay: $28–$34 an hour plus overtime")).toEqual([]);

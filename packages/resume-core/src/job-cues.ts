@@ -1,0 +1,139 @@
+/**
+ * The phrases that tell what a sentence of a job description does: give (pay, benefits), tell about
+ * the employer, say what the person will do, ask for something, or only prefer it. In English,
+ * German, Spanish and French, the languages of the postings users bring. Words are bounded by
+ * letters (not \b, which ends a word at "é" or "ü").
+ */
+
+const phrase = (alternatives: string) => `(?<!\\p{L})(?:${alternatives})(?!\\p{L})`;
+
+/**
+ * A sentence about what the employer gives (pay, benefits, perks) asks nothing of the candidate,
+ * whatever it names ("a $1,500 sign-on bonus", "a 401(k) with match", "30 Urlaubstage").
+ */
+export const OFFER = new RegExp(
+  [
+    `^${phrase("we offer|we provide|we pay|you(?:'ll| will) (?:get|receive|enjoy)|pay is|pay:|salary|compensation|benefits|perks|wir bieten|bieten wir|was wir bieten|ofrecemos|te ofrecemos|nous offrons|nous proposons|vous bénéficierez|tu bénéficieras")}`,
+    phrase(
+      "401\\(k\\)|403\\(b\\)|pension|PTO|paid (?:time off|holidays|leave)|parental leave|tuition reimbursement|retirement plan|sign-on bonus|signing bonus|stock options|relocation assistance",
+    ),
+    phrase(
+      "(?:full|comprehensive|competitive) benefits|benefits package|(?:medical|health),? (?:and )?dental|dental and vision",
+    ),
+    phrase(
+      "urlaubstage|dienstwagen|firmenwagen|betriebliche altersvorsorge|jobrad|zuschuss|vacaciones|seguro médico|tarjeta restaurante|retribución flexible|tickets? restaurant|mutuelle|télétravail|congés payés|rtt",
+    ),
+  ].join("|"),
+  "iu",
+);
+
+/** A sentence about the employer: "Our math department…", "We build…", "Nous sommes…". */
+export const ABOUT_US = new RegExp(
+  `^${phrase("our|we|we're|we’re|we've|we’ve|unser|unsere|wir sind|nuestra|nuestro|nuestros|somos|notre|nos|nous sommes")}`,
+  "iu",
+);
+
+/**
+ * A sentence that says what the person will do, not what they must bring: "You will lead the front
+ * desk… together with Accounting", "In this role, you'll own…", "Du wirst…", "Serás responsable…".
+ * Its terms are the job's keywords.
+ */
+export const DUTY = new RegExp(
+  `^(?:(?:in this role|as (?:an?|our|the) [^,]{1,60}),\\s*)?${phrase("you(?:'ll|’ll| will| would|'d|’d)|du wirst|sie werden|sie übernehmen|du übernimmst|serás|te encargarás|vous serez|vous aurez|vous assurerez|vous prendrez")}`,
+  "iu",
+);
+
+/** How to apply: "Apply online or stop by the front desk", "Send your CV to…". */
+export const HOW_TO_APPLY = new RegExp(
+  `^${phrase("to apply|apply (?:online|now|today|at|through|by|via|with)|send (?:your|us)|email (?:your|us)|bewirb dich|bewerben sie sich|envía tu|envíanos|inscríbete|postulez|envoyez")}`,
+  "iu",
+);
+
+/** Words of a sentence that asks for something of the candidate. */
+export const REQUIREMENT_CUE = new RegExp(
+  phrase(
+    [
+      "experience|experienced|proficien\\p{L}*|knowledge|familiar\\p{L}*|skills?|you have|you bring|you know|required|requires?|must|certif\\p{L}*|licen[cs]\\p{L}*|fluent|fluency|comfortable with|background in|plus|bonus|ideally|preferably",
+      "erfahrung\\p{L}*|berufserfahrung|kenntnisse|verfügst|verfügen|bringst|mitbringen|voraussetzung|erforderlich|abgeschlossene\\p{L}*|ausbildung|studium|führerschein|idealerweise",
+      "experiencia|conocimientos?|dominio|imprescindible|requisitos?|valorará|titulación|formación|carné|idealmente",
+      "expérience|connaissances?|maîtrise[sz]?|maîtriser|diplôme|titulaire|requis|exigée?s?|permis|idéalement",
+    ].join("|"),
+  ),
+  "iu",
+);
+
+/** Words that say a length of time is one of experience ("3 Jahre Berufserfahrung"), not the firm's age. */
+export const EXPERIENCE_WORD = new RegExp(
+  phrase("erfahrung|berufserfahrung|praxis|experiencia|expérience|experience"),
+  "iu",
+);
+
+/**
+ * A cue closing a clause makes that clause optional: "Go is a plus", "8+ years preferred",
+ * "Kotlin-Kenntnisse sind von Vorteil", "se valorará", "serait un plus".
+ */
+const trailingCue =
+  /(?:(?<!\p{L})(?:is|are|would be|will be|ist|sind|wäre|wären|es|será|sería|est|serait|sera)\s+)?(?:(?:an?|ein|eine|un|une)\s+)?(?:(?:big|huge|strong|großer|klarer|echter|gros|vrai)\s+)?(?<!\p{L})(?:plus|bonus|preferred|desirable|desired|advantageous|nice to have|an asset|helpful|von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|se valorará|se valora|atout|apprécié|appréciée|souhaité|souhaitée|bienvenu|bienvenue|even better)[.,;!]?$/iu;
+/**
+ * A cue opening a phrase makes the rest of the sentence optional: "5+ years, ideally in retail",
+ * "idealerweise mit Kotlin", "se valorará experiencia en SAP", "idéalement en SaaS".
+ */
+const inlineCue =
+  /(?<!\p{L})(?:ideally|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real )?(?:plus|bonus) if|(?:even )?better (?:still )?if|we(?:'d|’d| would) (?:love (?:it )?|be (?:impressed|delighted|happy) )if|idealerweise|wünschenswert (?:sind|ist|wären|wäre)|von vorteil (?:sind|ist|wären|wäre)|se valorará|se valora|valoramos|idealmente|preferiblemente|idéalement|de préférence)(?!\p{L})/iu;
+
+/**
+ * Splits a requirement sentence into what it demands and what it only prefers, clause by clause.
+ * A list closed by a cue ("Docker, Kubernetes, or Terraform is a plus") is optional as a whole.
+ */
+export function splitOnPreferenceCue(sentence: string): { firm: string; optional: string } {
+  const clauses = sentence.split(/(?<=[,;])\s+/);
+  const last = clauses[clauses.length - 1] ?? "";
+  // "Docker, Kubernetes, or Terraform is a plus", "X, or Y, is a plus": the cue closes the whole list.
+  if (trailingCue.test(sentence) && (clauses.length === 1 || /^(?:and|or|&|is|are|would be)\s/i.test(last))) {
+    return { firm: "", optional: sentence };
+  }
+  const firm: string[] = [];
+  const optional: string[] = [];
+  let restIsOptional = false;
+  let previousOptional = false;
+  for (const clause of clauses) {
+    const cue = inlineCue.exec(clause);
+    // "… is a plus, as is familiarity with dbt": the clause goes on with the preference before it.
+    const likewise = previousOptional && LIKEWISE.test(clause);
+    if (restIsOptional) {
+      optional.push(clause);
+    } else if (cue) {
+      firm.push(clause.slice(0, cue.index));
+      optional.push(clause.slice(cue.index));
+      restIsOptional = true;
+    } else if (CUE_ONLY.test(clause) && !previousOptional) {
+      // "If you hold Fall Protection and WHMIS tickets, even better": the cue is said of the clause before.
+      const before = firm.pop();
+      if (before !== undefined) optional.push(before);
+      previousOptional = true;
+    } else if (likewise || trailingCue.test(clause) || PREFERRED_PREDICATE.test(clause)) {
+      optional.push(clause);
+      previousOptional = true;
+    } else {
+      firm.push(clause);
+      previousOptional = false;
+    }
+  }
+  return { firm: firm.join(" "), optional: optional.join(" ") };
+}
+
+/**
+ * A clause that calls what it names a preference, wherever in it: "French is an asset for working
+ * with our Moncton team", "Mandarin would be welcome, as …", "Figma helps when …", "… is highly
+ * regarded".
+ */
+const PREFERRED_PREDICATE =
+  /(?<!\p{L})(?:(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:big|huge|real|strong|definite)\s+)?(?:plus|bonus|asset|advantage|welcome)|(?:is\s+|are\s+)?highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|(?:ist|sind|wäre|wären)\s+(?:eine?\s+)?(?:\p{L}+\s+)?(?:plus|pluspunkt|vorteil)|von vorteil|wünschenswert|(?:es|será|sería)\s+(?:un\s+)?(?:plus|valorable)|se valorará|(?:est|serait|sera)\s+(?:un\s+)?(?:\p{L}+\s+)?(?:plus|atout))(?!\p{L})/iu;
+
+/** A clause that is nothing but a cue ("even better", "a plus"), said of what came before it. */
+const CUE_ONLY =
+  /^(?:(?:that(?:'s|’s| is)|is|are|would be)\s+)?(?:an?\s+)?(?:even better|plus|bonus|great)[.,;!]?$/iu;
+
+/** "as is …", "tout comme …": a clause that says the same of another thing. */
+const LIKEWISE =
+  /^(?:as (?:is|are|would be)|and so (?:is|are)|tout comme|de même que|ainsi que|así como|al igual que|genauso wie|ebenso wie)(?!\p{L})/iu;

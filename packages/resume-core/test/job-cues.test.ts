@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { splitOnPreferenceCue } from "../src/job-cues.ts";
+
+const optionalOf = (sentence: string) => splitOnPreferenceCue(sentence).optional;
+const firmOf = (sentence: string) => splitOnPreferenceCue(sentence).firm;
+
+describe("splitOnPreferenceCue", () => {
+  it("reads a preference said anywhere in a clause, and a clause that says the same of another thing", () => {
+    const dbt = "Experience with Python (pandas in particular) is a plus, as is familiarity with dbt.";
+    expect(firmOf(dbt)).toBe("");
+    expect(optionalOf(dbt)).toContain("dbt");
+    expect(optionalOf("French is an asset for working with our Moncton team but is not required.")).toContain(
+      "French",
+    );
+    expect(optionalOf("Working knowledge of Figma helps when you're testing prototypes.")).toContain("Figma");
+    expect(optionalOf("Experience in e-commerce fulfilment is highly regarded.")).toContain("e-commerce");
+    const list = "Experience with conjoint analysis, or digging into Amplitude or Mixpanel, is a plus.";
+    expect(firmOf(list)).toBe("");
+  });
+
+  it("reads a cue standing alone as said of the clause before it", () => {
+    const sentence =
+      "If you already hold Fall Protection and WHMIS tickets, even better, and we'd be impressed if you know the CEC.";
+    expect(firmOf(sentence)).not.toMatch(/WHMIS|CEC/);
+    expect(optionalOf(sentence)).toContain("WHMIS");
+    expect(optionalOf(sentence)).toContain("CEC");
+  });
+
+  it("reads preferences in German, Spanish and French", () => {
+    expect(firmOf("Kenntnisse der HACCP-Grundsätze sind ein klarer Pluspunkt.")).toBe("");
+    expect(firmOf("Idealerweise bringen Sie Erfahrung in der Intensivpflege mit.")).toBe("");
+    expect(firmOf("Se valorará también un tercer idioma, especialmente francés o neerlandés.")).toBe("");
+    const french =
+      "Une expérience en gériatrie serait un plus, tout comme la connaissance du logiciel NetSoins.";
+    expect(firmOf(french)).toBe("");
+  });
+
+  it("keeps what a sentence demands before its preference", () => {
+    const sentence = "Strong SQL, ideally with Snowflake.";
+    expect(firmOf(sentence)).toContain("SQL");
+    expect(optionalOf(sentence)).toContain("Snowflake");
+    expect(optionalOf("You must hold a current RN license.")).toBe("");
+  });
+});
