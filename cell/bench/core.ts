@@ -18,7 +18,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import PDFDocument from "pdfkit";
 import { createTestDatabase } from "../test/support/database.ts";
 import { client, startCellProcesses } from "../test/support/processes.ts";
-import { fmt, load, throughput } from "./measure.ts";
+import { compareThroughput, fmt, load } from "./measure.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 /** Concurrent clients of the cell API benchmark. */
@@ -37,6 +37,16 @@ function row(name: string, ours: number, peerName: string, peer: number, unit = 
   console.log(
     `${name.padEnd(34)} ${fmt(ours).padStart(10)} ${unit.padEnd(4)}  peer ${peerName.padEnd(30)} ${fmt(peer).padStart(10)} ${unit.padEnd(4)} ratio ${fmt(ours / peer, 2)}`,
   );
+}
+
+async function compareRow(
+  name: string,
+  ours: () => unknown | Promise<unknown>,
+  peerName: string,
+  peer: () => unknown | Promise<unknown>,
+) {
+  const measured = await compareThroughput(ours, peer);
+  row(name, measured.ours, peerName, measured.peer);
 }
 
 async function pdfjsText(bytes: Uint8Array): Promise<string> {
@@ -66,26 +76,26 @@ function naiveOverlap(text: string, keywords: string[]): number {
   return keywords.filter((k) => words.has(k.toLowerCase())).length;
 }
 
-console.log("Resume domain (one core, in process)\n");
-row(
+console.log("Resume domain (one core, in process; each side the median of 5 alternating rounds)\n");
+await compareRow(
   "resumes parsed (PDF)",
-  await throughput(() => parseResumeFile(pdf)),
+  () => parseResumeFile(pdf),
   "pdf.js text only",
-  await throughput(() => pdfjsText(pdf)),
+  () => pdfjsText(pdf),
 );
-row(
+await compareRow(
   "resumes parsed (DOCX)",
-  await throughput(() => parseResumeFile(docx)),
+  () => parseResumeFile(docx),
   "mammoth raw text only",
-  await throughput(() => mammoth.extractRawText({ buffer: Buffer.from(docx) })),
+  () => mammoth.extractRawText({ buffer: Buffer.from(docx) }),
 );
 let i = 0;
 const texts = resumes.map((r) => r.text);
-row(
+await compareRow(
   "match scores",
-  await throughput(() => matchResume(resumes[i++ % resumes.length] as (typeof resumes)[number], job)),
+  () => matchResume(resumes[i++ % resumes.length] as (typeof resumes)[number], job),
   "naive keyword overlap",
-  await throughput(() => naiveOverlap(texts[i++ % texts.length] ?? "", job.keywords)),
+  () => naiveOverlap(texts[i++ % texts.length] ?? "", job.keywords),
 );
 const thousand = Array.from(
   { length: 1000 },
@@ -104,17 +114,17 @@ row(
   "ms",
 );
 const sample = resumes[0] as (typeof resumes)[number];
-row(
+await compareRow(
   "PDF renders",
-  await throughput(() => renderResume(sample, "pdf")),
+  () => renderResume(sample, "pdf"),
   "pdfkit plain paragraphs",
-  await throughput(() => plainPdf(resumeToText(sample))),
+  () => plainPdf(resumeToText(sample)),
 );
-row(
+await compareRow(
   "DOCX renders",
-  await throughput(() => renderResume(sample, "docx")),
+  () => renderResume(sample, "docx"),
   "PDF render (ours)",
-  await throughput(() => renderResume(sample, "pdf")),
+  () => renderResume(sample, "pdf"),
 );
 
 console.log("\nCell API (real processes on the test platform: Postgres, Redis, Kafka)\n");

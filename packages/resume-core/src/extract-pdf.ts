@@ -53,7 +53,9 @@ async function readDocument(opening: Promise<PDFDocumentProxy>): Promise<PdfText
   for (let pageNumber = 1; pageNumber <= pagesToRead; pageNumber++) {
     const page = await document.getPage(pageNumber);
     const content = await page.getTextContent({ includeMarkedContent: true });
-    const places = listItemsOf(await page.getStructTree().catch(() => null));
+    // Only a tagged page marks its content with ids; another has no structure tree worth asking for.
+    const tagged = content.items.some((item) => "type" in item && item.id != null);
+    const places = listItemsOf(tagged ? await page.getStructTree().catch(() => null) : null);
     pages.push({
       items: visibleText(textItems(content.items, places), page.view),
       listsMarked: places.size > 0,

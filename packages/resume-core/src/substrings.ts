@@ -5,8 +5,41 @@
  */
 export function substringsIn(text: string, candidates: Iterable<string>): Set<string> {
   const list = [...candidates];
+  if (isSmall(text.length, list)) return new Set(list.filter((candidate) => text.includes(candidate)));
   const occurs = sequencesIn(codeUnits(text), list.map(codeUnits));
   return new Set(list.filter((_, index) => occurs[index]));
+}
+
+/**
+ * Below this many text characters times candidates, searching for each candidate in turn costs
+ * less than building an automaton: the few lines of a resume that no field holds as it stands.
+ */
+const SMALL_SEARCH = 1 << 16;
+
+function isSmall(textLength: number, candidates: string[]): boolean {
+  return textLength * candidates.length <= SMALL_SEARCH;
+}
+
+/** coveredShares by searching for each candidate in turn (see SMALL_SEARCH). */
+function coveredSharesBySearch(texts: string[], candidates: string[]): number[] {
+  return texts.map((text) => {
+    const covered = new Uint8Array(text.length);
+    for (const candidate of candidates) {
+      if (candidate === "") continue;
+      for (let at = text.indexOf(candidate); at >= 0; at = text.indexOf(candidate, at + 1)) {
+        covered.fill(1, at, at + candidate.length);
+      }
+    }
+    let counted = 0;
+    let inside = 0;
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 32 || code === 9 || code === 160) continue;
+      counted++;
+      inside += covered[index] ?? 0;
+    }
+    return counted === 0 ? 1 : inside / counted;
+  });
 }
 
 /**
@@ -15,7 +48,10 @@ export function substringsIn(text: string, candidates: Iterable<string>): Set<st
  * are measured against many field values in linear time.
  */
 export function coveredShares(texts: string[], candidates: Iterable<string>): number[] {
-  const automaton = buildAutomaton([...candidates].map(codeUnits));
+  const list = [...candidates];
+  const textLength = texts.reduce((total, text) => total + text.length, 0);
+  if (isSmall(textLength, list)) return coveredSharesBySearch(texts, list);
+  const automaton = buildAutomaton(list.map(codeUnits));
   return texts.map((text) => {
     // The longest candidate ending at each place; an occurrence covers its length back from there.
     const reach = new Int32Array(text.length);

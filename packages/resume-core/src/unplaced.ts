@@ -64,20 +64,18 @@ export function unplacedLines(resume: Omit<ParsedResume, "text">, text: string):
   });
   // A line of a paragraph that only mentions a year ("… I moved into B2B sales in 2024. In my …") is
   // found in its value as it stands.
-  const partOfValue = substringsIn(values.join("\n"), [...lines, ...undated]);
+  const partOfValue = substringsIn(values.join("\n"), new Set([...lines, ...undated]));
+  const open = lines
+    .map((line, index) => ({ line, undated: undated[index] ?? "" }))
+    .filter(({ line, undated }) => undated !== "" && !partOfValue.has(line) && !partOfValue.has(undated));
+  if (open.length === 0) return [];
   // A value longer than every line left (a summary, most bullets) can cover none of them.
-  const longest = Math.max(...undated.map((line) => line.length));
+  const longest = Math.max(...open.map(({ undated }) => undated.length));
   const covered = coveredShares(
-    undated,
+    open.map(({ undated }) => undated),
     values.filter((value) => value.length <= longest),
   );
-  return lines.filter(
-    (line, index) =>
-      (undated[index] ?? "") !== "" &&
-      !partOfValue.has(line) &&
-      !partOfValue.has(undated[index] ?? "") &&
-      (covered[index] ?? 0) < PLACED_SHARE,
-  );
+  return open.filter((_, index) => (covered[index] ?? 0) < PLACED_SHARE).map(({ line }) => line);
 }
 
 /** A line made mostly of field values ("Engineer — Acme", "2019 – Present | Chicago") was read. */
