@@ -63,7 +63,9 @@ describe("coveredShares", () => {
       const texts = Array.from({ length: 3 }, () => word(next(length)));
       const candidates = Array.from({ length: 10 }, () => word(1 + next(5)));
       const shares = coveredShares(texts, candidates);
-      texts.forEach((text, index) => expect(shares[index]).toBeCloseTo(referenceShare(text, candidates), 10));
+      for (const [index, text] of texts.entries()) {
+        expect(shares[index]).toBeCloseTo(referenceShare(text, candidates), 10);
+      }
     }
   });
 });
