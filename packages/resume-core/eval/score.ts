@@ -24,7 +24,7 @@ const digits = (value: string) => value.replace(/\D/g, "");
 const formOf = new Map(
   skillForms().flatMap((names) => names.map((name): [string, string] => [fold(name), names[0] ?? name])),
 );
-const skillForm = (skill: string) => formOf.get(fold(skill)) ?? skill;
+export const skillForm = (skill: string) => formOf.get(fold(skill)) ?? skill;
 
 /** `sections`: the entries of the source's other sections, whatever headings the layout gave them. */
 export function scoreResume(

@@ -1,0 +1,37 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDevelopmentPosts } from "../eval/development/load.ts";
+
+describe("the development posts", () => {
+  const posts = loadDevelopmentPosts();
+
+  it("are many, in each language the analysis reads, in bullets and in prose", () => {
+    expect(posts.length).toBeGreaterThanOrEqual(30);
+    for (const language of ["en", "de", "es", "fr"]) {
+      for (const form of ["bullets", "prose"]) {
+        expect(posts.some(({ labels }) => labels.language === language && labels.form === form)).toBe(true);
+      }
+    }
+  });
+
+  it("label only what their text says, and no skill as both required and preferred", () => {
+    for (const { id, labels, text } of posts) {
+      const lower = text.toLowerCase();
+      for (const label of [labels.title ?? "", ...labels.req, ...labels.nice]) {
+        expect(lower.includes(label.toLowerCase()), `${id}: ${label}`).toBe(true);
+      }
+      expect(
+        labels.req.filter((skill) => labels.nice.includes(skill)),
+        id,
+      ).toEqual([]);
+    }
+  });
+
+  it("are read by npm run eval:dev, which prints a row per language and form and one for all", () => {
+    const script = join(import.meta.dirname, "..", "eval", "development.ts");
+    const printed = execFileSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" });
+    expect(printed).toMatch(/^de · prose\s+\d+/m);
+    expect(printed).toMatch(new RegExp(`^all\\s+${posts.length}\\s`, "m"));
+  });
+});
