@@ -1,4 +1,5 @@
 import { type SkillDefinition, skillTaxonomy } from "./taxonomy.ts";
+import { escapeRegExp } from "./terms.ts";
 import { compoundParts, phraseKey, type Token, tokenize } from "./tokens.ts";
 
 interface SkillForm {
@@ -118,13 +119,24 @@ function findMatches(tokens: Token[]): SkillMatch[] {
     for (let partIndex = 0; partIndex < parts.length; partIndex++) {
       const partMatch = longestMatchAt(parts, partIndex, false);
       if (partMatch) {
-        matches.push({ ...partMatch, position, length: 1 });
+        const raw = writtenParts(
+          tokens[position] as Token,
+          parts.slice(partIndex, partIndex + partMatch.length),
+        );
+        matches.push({ ...partMatch, raw, position, length: 1 });
         partIndex += partMatch.length - 1;
       }
     }
     position++;
   }
   return matches.filter((match, index) => !match.listed || hasNeighbour(matches, index));
+}
+
+/** Parts of a compound as the token writes them, separators and all: "CI/CD" of "CI/CD-Pipelines". */
+function writtenParts(token: Token, parts: Token[]): string {
+  if (parts.length === 1) return parts[0]?.raw ?? "";
+  const pattern = parts.map((part) => escapeRegExp(part.raw)).join("[-/]");
+  return new RegExp(pattern, "u").exec(token.raw)?.[0] ?? parts.map((part) => part.raw).join(" ");
 }
 
 /**

@@ -132,6 +132,11 @@ Nice to have
       ].join("\n"),
     );
     expect(job.requiredSkills).toEqual(["Postgres", "k8s"]);
+    // A skill named inside a compound keeps the compound's own marks.
+    const compounds = analyzeJob(
+      "Backend Engineer\n\nRequirements\n- Experience with CI/CD-pipelines, REST-APIs and Infrastructure-as-Code",
+    );
+    expect(compounds.requiredSkills).toEqual(["CI/CD", "REST-APIs", "Infrastructure-as-Code"]);
     const resume = parseResumeText("Ada Okafor\nada@example.com\n\nSkills\nPostgreSQL, Kubernetes\n");
     expect(matchResume(resume, job).breakdown.skillsCoverage).toBe(100);
   });
