@@ -86,6 +86,9 @@ function trimFraming(item: string): string {
   while (framing(words[0]) || count(words[0])) words.shift();
   // "Epicor Prophet 21", "Sage 200": a number after a name is part of it.
   while (framing(words.at(-1)) || (count(words.at(-1)) && !/^\p{Lu}/u.test(words.at(-2) ?? ""))) words.pop();
+  // "NACHA files", "FOIA requests", "GitOps workflows": a plain noun after a name says what is done with it.
+  while (words.length > 1 && USE_NOUN.test(words.at(-1) ?? "") && /\p{Lu}|\d/u.test(words.at(-2) ?? ""))
+    words.pop();
   // "built double-entry ledgers", "through AHPRA", "conduct Home Medicines Reviews": a verb or a
   // preposition leads up to the term. Before a name, any plain word does but an adjective ("headless
   // CMS", "technical SEO"); without one, only a participle ("design systems" is a term).
@@ -99,6 +102,10 @@ function trimFraming(item: string): string {
   }
   return words.join(" ");
 }
+
+/** What one does with a named thing, not part of its name. */
+const USE_NOUN =
+  /^(?:files?|workflows?|requests?|formats?|shop|inspections?|accredited|programs?|programmes?|obligations|tickets?|processes|practices|principles|concepts|methodolog(?:y|ies))$/u;
 
 const PARTICIPLE_LEAD_IN =
   /^(?:built|done|held|led|used|made|shipped|worked|passed|completed|conducted|performed|obtained|managed|designed|developed|created|taught|written|known|learned|learnt|applied|owned)$/u;

@@ -86,20 +86,20 @@ describe("matchResume breakdown", () => {
   });
 
   it("matches keywords outside the taxonomy as phrases", () => {
-    const job = analyzeJob("Safety Officer\nRequirements\n- EHS program ownership and NEBOSH certificate");
+    const job = analyzeJob("Safety Officer\nRequirements\n- EHS walkdown ownership and NEBOSH certificate");
     expect(job.keywords).toEqual([
       "Safety Officer",
       "Officer",
-      "EHS program",
+      "EHS walkdown",
       "NEBOSH certificate",
       "EHS",
       "NEBOSH",
     ]);
     const resume = parseResumeText(
-      "Ola Nowak\nola@example.com\nSummary\nSafety officer; ran the EHS program for 3 plants.",
+      "Ola Nowak\nola@example.com\nSummary\nSafety officer; ran the EHS walkdown for 3 plants.",
     );
     expect(matchResume(resume, job)).toMatchObject({
-      matchedKeywords: ["Safety Officer", "Officer", "EHS program", "EHS"],
+      matchedKeywords: ["Safety Officer", "Officer", "EHS walkdown", "EHS"],
       missingKeywords: ["NEBOSH certificate", "NEBOSH"],
     });
   });

@@ -65,6 +65,15 @@ describe("listedTerms", () => {
     ]);
   });
 
+  it("drops the plain noun that says what is done with a named thing, not a credential's own word", () => {
+    expect(listedTerms("Experience preparing NACHA files and answering FOIA requests")).toEqual([
+      "NACHA",
+      "FOIA",
+    ]);
+    expect(listedTerms("Familiarity with GitOps workflows")).toEqual(["GitOps"]);
+    expect(listedTerms("Current BLS card through the AHA")).toEqual(["BLS card", "AHA"]);
+  });
+
   it("reads no term from a schedule, a sentence's own words, or a French article", () => {
     expect(listedTerms("Available for 2nd shift, Monday–Thursday, 4x10s")).toEqual([]);
     expect(listedTerms("A reliable way to get to site for a 7:00 a.m. start")).toEqual([]);
