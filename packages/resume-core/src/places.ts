@@ -34,6 +34,10 @@ const REGION_NAMES = new Set(
     "United Arab Emirates|Saudi Arabia|Qatar|Egypt|Morocco|Nigeria|Kenya|Ghana|South Africa|India|Pakistan",
     "Bangladesh|Sri Lanka|Nepal|China|Hong Kong|Taiwan|Japan|South Korea|Korea|Singapore|Malaysia|Indonesia",
     "Philippines|Vietnam|Thailand|Mexico|Brazil|Argentina|Chile|Colombia|Peru|Uruguay|Costa Rica",
+    // Countries as German, Spanish and French write them
+    "Deutschland|Österreich|Schweiz|Frankreich|Spanien|Italien|Niederlande|Belgien|Vereinigtes Königreich",
+    "Alemania|Austria|Suiza|Francia|España|Italia|Países Bajos|Bélgica|Reino Unido|Estados Unidos|México",
+    "Allemagne|Autriche|Suisse|Espagne|Italie|Pays-Bas|Belgique|Royaume-Uni|États-Unis|Mexique",
   ]
     .flatMap((group) => group.split("|"))
     .map((name) => name.toLowerCase()),

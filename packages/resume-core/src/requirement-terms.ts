@@ -12,7 +12,7 @@ import { findSkills } from "./skills.ts";
 
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
 const TURNS =
-  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|mit|im|von|für|bei|auf|als|zur|zum|con|para|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
+  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
 /** Separators between the items of one list. */
 const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor|und|oder|y|o|et|ou)\b|\s+\/\s+|\s+&\s+)\s*/iu;
 
@@ -34,7 +34,7 @@ const FRAMING = new Set(
     // German, Spanish, French
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
     "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
-    "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel " +
+    "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel fluidez soltura manejo " +
     "expérience connaissance connaissances bonne bonnes maîtrise solide titulaire " +
     // articles
     "der die das den dem des ein eine einer einem el la los las un una unos unas del al de le les du une"
@@ -143,7 +143,7 @@ const LANGUAGE_LEVEL = /^(?:[ABC][12]\+?|native|fluent|basic|conversational|inte
  * customers", "even better", "nobody will quiz").
  */
 const SENTENCE_WORD =
-  /(?<!\p{L})(?:you|your|you'll|you're|we|we'll|we're|our|us|they|their|it|its|this|that|these|those|then|than|there|here|when|where|which|who|will|would|can|could|should|shall|may|might|do|does|did|was|were|also|even|just|only|very|really|quite|instead|along|above|below|currently|nobody|anyone|someone|everyone|something|nothing|not|own)(?!\p{L})/iu;
+  /(?<!\p{L})(?:you|your|you'll|you're|we|we'll|we're|our|us|they|their|it|its|this|that|these|those|then|than|there|here|when|where|which|who|will|would|can|could|should|shall|may|might|do|does|did|was|were|also|even|just|only|very|really|quite|instead|along|above|below|currently|nobody|anyone|someone|everyone|something|nothing|not|own|vous|nous|tu|wir|du|sie|usted|nosotros|que|qui|dass|est|sont|ist|sind)(?!\p{L})/iu;
 
 /** When and how long one works, not what one knows: "2nd shift", "7:30am", "Monday–Thursday", "4x10s". */
 const SCHEDULE =
@@ -156,6 +156,8 @@ function isTermLike(item: string): boolean {
     !NOT_A_START.test(item) &&
     !SENTENCE_WORD.test(item) &&
     !SCHEDULE.test(item) &&
+    // "300 empleados", "40 hours": a count of something, not a term ("5-axis" is one word).
+    !/^\d[\d.,]*\s+\p{Ll}/u.test(item) &&
     !COUNT.test(item) &&
     !LANGUAGE_LEVEL.test(item) &&
     /\p{L}/u.test(item) &&

@@ -169,6 +169,13 @@ Nice to have
     expect(job.yearsOfExperience).toBe(3);
   });
 
+  it("reads a spoken language by its own name, and no country as a skill, in any of the four languages", () => {
+    const job = analyzeJob(
+      "Recepcionista\n\nRequisitos\n- Inglés con fluidez, ya que nuestra clientela procede de Alemania, Austria y Reino Unido",
+    );
+    expect(job.requiredSkills).toEqual(["Inglés"]);
+  });
+
   it("reads years of experience in Spanish and French, and not the years of the firm", () => {
     const spanish = "Enfermero UCI\nRequisitos\n- Experiencia de al menos 1 año en UCI";
     expect(analyzeJob(spanish).yearsOfExperience).toBe(1);

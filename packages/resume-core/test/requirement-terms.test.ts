@@ -82,6 +82,8 @@ describe("listedTerms", () => {
       "Bitrise",
     ]);
     expect(listedTerms("- Titulaire d'un DCG, maîtrise de la TVA")).toEqual(["DCG", "TVA"]);
+    expect(listedTerms("Le permis B est indispensable")).toEqual([]);
+    expect(listedTerms("Una cadena con más de 300 empleados")).toEqual([]);
   });
 
   it("reads no skills from a line that asks for a degree, and none from money", () => {
