@@ -13,6 +13,7 @@ import { findSkills } from "./skills.ts";
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
 const TURNS =
   /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
+const EVERY_TURN = new RegExp(TURNS.source, "giu");
 /** Separators between the items of one list. */
 const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor|und|oder|y|o|et|ou)\b|\s+\/\s+|\s+&\s+)\s*/iu;
 
@@ -53,7 +54,7 @@ export function listedTerms(line: string): string[] {
   const opening = /^\p{Lu}\p{Ll}+\b/u.exec(text)?.[0];
   const german = GERMAN.test(text);
   const terms: string[] = [];
-  for (const piece of text.split(TURNS)) {
+  for (const { piece, after } of piecesOf(text)) {
     const items = piece
       .split(LIST)
       .map(trimFraming)
@@ -63,11 +64,29 @@ export function listedTerms(line: string): string[] {
         opening !== undefined && text.startsWith(item) ? item.slice(opening.length) : item,
         german,
       );
-    const anchored = items.some(shaped);
+    // Examples a requirement gives ("… including schema design and query tuning") are its terms.
+    const anchored = items.some(shaped) || ENUMERATION.test(after);
     for (const item of items) if (anchored || shaped(item)) terms.push(item);
   }
   return terms;
 }
+
+/** The pieces between a line's turns, each with the turn before it. */
+function piecesOf(text: string): Array<{ piece: string; after: string }> {
+  const pieces: Array<{ piece: string; after: string }> = [];
+  let start = 0;
+  let after = "";
+  for (const turn of text.matchAll(EVERY_TURN)) {
+    pieces.push({ piece: text.slice(start, turn.index), after });
+    after = turn[0];
+    start = (turn.index ?? 0) + turn[0].length;
+  }
+  pieces.push({ piece: text.slice(start), after });
+  return pieces;
+}
+
+/** Turns that open examples of what came before. */
+const ENUMERATION = /^[\s,]*(?:including|includes|such as|especially|particularly|e\.g\.?|i\.e\.?)\s*$/iu;
 
 /** "two years", "8+ yrs": a length of time frames a term ("Six Sigma" is one). */
 const DURATION =
@@ -84,6 +103,9 @@ function trimFraming(item: string): string {
   const framing = (word: string | undefined) => word !== undefined && FRAMING.has(word.toLowerCase());
   const count = (word: string | undefined) => word !== undefined && /^\d+\+?$/.test(word);
   while (framing(words[0]) || count(words[0])) words.shift();
+  // "at least two years partnering …": a length of time after its framing frames it too.
+  const duration = DURATION.exec(words.join(" "))?.[0];
+  if (duration !== undefined) words.splice(0, duration.split(/\s+/).length);
   // "Epicor Prophet 21", "Sage 200": a number after a name is part of it.
   while (framing(words.at(-1)) || (count(words.at(-1)) && !/^\p{Lu}/u.test(words.at(-2) ?? ""))) words.pop();
   // "NACHA files", "FOIA requests", "GitOps workflows": a plain noun after a name says what is done with it.

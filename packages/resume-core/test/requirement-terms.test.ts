@@ -65,6 +65,17 @@ describe("listedTerms", () => {
     ]);
   });
 
+  it("reads the examples a requirement gives as its terms, but not a length of time", () => {
+    expect(listedTerms("Deep PostgreSQL experience, including schema design and query tuning")).toEqual([
+      "PostgreSQL",
+      "schema design",
+      "query tuning",
+    ]);
+    expect(
+      listedTerms("Four years in FP&A, including at least two years partnering directly with budget owners"),
+    ).toEqual(["FP&A"]);
+  });
+
   it("drops the plain noun that says what is done with a named thing, not a credential's own word", () => {
     expect(listedTerms("Experience preparing NACHA files and answering FOIA requests")).toEqual([
       "NACHA",
