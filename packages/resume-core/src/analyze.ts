@@ -227,13 +227,23 @@ const yearsPattern = new RegExp(
   "iu",
 );
 
+const AT_MOST =
+  /(?<!\p{L})(?:up to|no more than|less than|under|at most|maximum|max\.?|bis zu|hasta|jusqu['’]à)\s*$/iu;
+
 /** The first minimum the requirements state; intro text is read only when they state none. */
 function yearsOfExperience(sections: JobSection[]): number | null {
-  for (const sentence of sections.flatMap(sentencesOf)) {
+  // Outside a requirements section only a sentence that asks for something states a minimum ("Our
+  // results have gone up four years running" does not).
+  const sentences = sections.flatMap((section) =>
+    sentencesOf(section).filter((sentence) => section.kind === "required" || REQUIREMENT_CUE.test(sentence)),
+  );
+  for (const sentence of sentences) {
     const { firm } = splitOnPreferenceCue(sentence);
     const match = yearsPattern.exec(firm);
     const value = match?.[1];
-    if (value === undefined) continue;
+    if (value === undefined || match === null) continue;
+    // "up to two years": a most, not a least.
+    if (AT_MOST.test(firm.slice(0, match.index))) continue;
     // "seit 40 Jahren", "25 años de historia": in other languages, years of the firm unless said of experience.
     if (!/^(?:years?|yrs?)$/iu.test(match?.[3] ?? "") && !EXPERIENCE_WORD.test(firm)) continue;
     const years = NUMBER_WORDS[value.toLowerCase()] ?? Number(value);

@@ -176,6 +176,14 @@ Nice to have
     expect(job.requiredSkills).toEqual(["Inglés"]);
   });
 
+  it("reads years only where something is asked, and not a most", () => {
+    const proud =
+      "Math Teacher\nOur results have gone up four years running.\nYou have at least one year of teaching experience.";
+    expect(analyzeJob(proud).yearsOfExperience).toBe(1);
+    const upTo = "Junior Data Analyst\nYou have up to two years of experience working with data.";
+    expect(analyzeJob(upTo).yearsOfExperience).toBeNull();
+  });
+
   it("reads years of experience in Spanish and French, and not the years of the firm", () => {
     const spanish = "Enfermero UCI\nRequisitos\n- Experiencia de al menos 1 año en UCI";
     expect(analyzeJob(spanish).yearsOfExperience).toBe(1);
