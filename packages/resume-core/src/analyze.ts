@@ -223,12 +223,13 @@ const NUMBER = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})`;
  * not "years old" or "years ago".
  */
 const yearsPattern = new RegExp(
-  `\\b${NUMBER}(?:\\s*(?:-|–|to|bis|a|à)\\s*${NUMBER})?\\s*\\+?\\s*(?:or more\\s+)?((?:years?|yrs?|jahre?n?|años?|ans?))(?!\\p{L})(?!\\s+(?:old|ago|alt))`,
+  `\\b${NUMBER}(?:\\s*(?:-|–|to|bis|a|à)\\s*${NUMBER})?\\s*\\+?\\s*(?:or more\\s+)?((?:years?|yrs?|jahre?n?|años?|ans?|months?|monate?n?|meses|mois))(?!\\p{L})(?!\\s+(?:old|ago|alt))`,
   "iu",
 );
 
+/** "up to two years" (a most), "over the past two years" (a time gone by): no minimum asked. */
 const AT_MOST =
-  /(?<!\p{L})(?:up to|no more than|less than|under|at most|maximum|max\.?|bis zu|hasta|jusqu['’]à)\s*$/iu;
+  /(?<!\p{L})(?:up to|no more than|less than|under|at most|maximum|max\.?|bis zu|hasta|jusqu['’]à|(?:the )?(?:past|last|previous))\s*$/iu;
 
 /** The first minimum the requirements state; intro text is read only when they state none. */
 function yearsOfExperience(sections: JobSection[]): number | null {
@@ -242,11 +243,14 @@ function yearsOfExperience(sections: JobSection[]): number | null {
     const match = yearsPattern.exec(firm);
     const value = match?.[1];
     if (value === undefined || match === null) continue;
-    // "up to two years": a most, not a least.
     if (AT_MOST.test(firm.slice(0, match.index))) continue;
     // "seit 40 Jahren", "25 años de historia": in other languages, years of the firm unless said of experience.
     if (!/^(?:years?|yrs?)$/iu.test(match?.[3] ?? "") && !EXPERIENCE_WORD.test(firm)) continue;
-    const years = NUMBER_WORDS[value.toLowerCase()] ?? Number(value);
+    const count = NUMBER_WORDS[value.toLowerCase()] ?? Number(value);
+    // "12 months' experience" is a year; a few months are no whole year.
+    const months = /^(?:months?|monate?n?|meses|mois)$/iu.test(match[3] ?? "");
+    if (months && count % 12 !== 0) continue;
+    const years = months ? count / 12 : count;
     if (years > 0 && years <= 40) return years;
   }
   return null;

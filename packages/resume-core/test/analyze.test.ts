@@ -182,6 +182,9 @@ Nice to have
     expect(analyzeJob(proud).yearsOfExperience).toBe(1);
     const upTo = "Junior Data Analyst\nYou have up to two years of experience working with data.";
     expect(analyzeJob(upTo).yearsOfExperience).toBeNull();
+    const past =
+      "Inside Sales\nOur clients value the experience our reps built over the past two years.\nYou need at least 12 months' experience in sales.";
+    expect(analyzeJob(past).yearsOfExperience).toBe(1);
   });
 
   it("reads years of experience in Spanish and French, and not the years of the firm", () => {
