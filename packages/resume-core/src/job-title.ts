@@ -8,8 +8,9 @@ const MAX_HEADER_WORDS = 12;
 const CUE_LINES = 10;
 /** What boards put between a title and its company, place or term: "Title – Company", "Company · City". */
 const SEPARATOR = /\s+[–—|·•]\s+|\s+-\s+/;
-/** Gender markers of German, Austrian and French postings: "(m/w/d)", "(f/m/x)", "(H/F)", "(all genders)". */
-const GENDER_MARKER = /\s*\((?:[mwfdxh*]\s*\/\s*){1,3}[mwfdxh*]\)|\s*\(all genders\)/gi;
+/** Gender markers of German, Austrian and French postings: "(m/w/d)", "(f/m/x)", "(H/F)", a bare "H/F", "(all genders)". */
+const GENDER_MARKER =
+  /\s*\((?:[mwfdxh*]\s*\/\s*){1,3}[mwfdxh*]\)|\s*\(all genders\)|\s+(?:[mwfdxh]\s*\/\s*){1,2}[mwfdxh](?=\s*(?:$|[-–—|·,]))/gi;
 /**
  * "… is looking for a Senior Data Engineer to …", "We're hiring an …", "join us as a …", "Acme
  * seeks a …", "We need a …", "Now hiring: Line Cook".
@@ -20,10 +21,11 @@ const HIRING_CUE =
 /**
  * The same in German, Spanish and French: "Wir suchen ab sofort eine Pflegefachkraft (m/w/d) für
  * …", "Buscamos Contable Senior para …", "Nous recherchons un Développeur Full Stack (H/F) pour …".
- * German capitalizes every noun, so its filler ("zum nächstmöglichen Zeitpunkt") ends at an article.
+ * German capitalizes every noun, so its filler ("zum nächstmöglichen Zeitpunkt") ends at an article;
+ * a feminine ending in parentheses ("Chargé(e) de recrutement") is part of the title.
  */
 const HIRING_CUE_ABROAD =
-  /(?:\b(?:wir\s+)?suchen(?:\s+(?:[^.,;:]|\d\.){1,40}?)?\s+(?:eine?n?|eine\/n|einen\/eine|(?:dich|Sie)\s+als)|\b(?:buscamos|estamos buscando|se busca|se precisa|se necesita|necesitamos|precisamos|nous recherchons|nous cherchons|recherchons|recrute|recrutons)(?:\s+(?:une?|una|un\(e\)|un\/a|un\/una))?)\s+(.+?)(?=\s+(?:für|zur|zum|in|ab|mit|bei|para|en|con|que|pour|à|au|afin|dans|avec|au sein)\b|[,.;:!?(]|$)/giu;
+  /(?:\b(?:wir\s+)?suchen(?:\s+(?:[^.,;:]|\d\.){1,40}?)?\s+(?:eine?n?|eine\/n|einen\/eine|(?:dich|Sie)\s+als)|\b(?:buscamos|estamos buscando|busca|se busca|se precisa|se necesita|necesitamos|precisamos|selecciona|incorpora|nous recherchons|nous cherchons|recherchons|recherche|recrute|recrutons)(?:\s+(?:une?|una|un\(e\)|un\/a|un\/una))?)\s+(.+?)(?=\s+(?:für|zur|zum|in|ab|mit|bei|para|en|con|que|pour|à|au|afin|dans|avec|au sein)\b|[,.;:!?]|\((?!(?:e|ère|euse|trice|ne|le|se|a|o)\))|$)/giu;
 /** "Sous Chef wanted for …", "Line Cook needed": a title that opens a line and is then asked for. */
 const ROLE_WANTED = /^((?:[\p{Lu}][\p{L}&/-]*\s+){0,5}[\p{Lu}][\p{L}&/-]*) (?:wanted|needed)\b/gu;
 /** "As a Data Scientist, you will…", "As our Front Office Manager, you'll…". */
