@@ -136,6 +136,13 @@ describe("jobTitleOf", () => {
     expect(title("Job ID 4417 | Warehouse Team Leader – Nights | Dandenong VIC")).toBe(
       "Warehouse Team Leader",
     );
+    expect(title("Comptable H/F - CDI\nCabinet Durand · Paris")).toBe("Comptable");
+    expect(title("Nous recherchons un(e) Chargé(e) de recrutement pour notre agence de Lille.")).toBe(
+      "Chargé(e) de recrutement",
+    );
+    expect(title("Clínica Levante busca enfermero/a para su unidad de cuidados intensivos.")).toBe(
+      "Enfermero/a",
+    );
     expect(title("Elektroniker für Energie- und Gebäudetechnik (m/w/d)\nHamburg")).toBe(
       "Elektroniker für Energie- und Gebäudetechnik",
     );
