@@ -31,7 +31,7 @@ const FRAMING = new Set(
     "they it who which what operating using building designing running working leading managing writing " +
     "new existing large small high scale scalable complex such well day daily and or nor but also either " +
     "another active valid current unrestricted know use speak hold ownership grasp native " +
-    "initial qualification qualifications " +
+    "initial qualification qualifications in on with for of to by from into within via " +
     // German, Spanish, French
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
     "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
