@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { parseResumeText } from "../src/parse.ts";
+
+describe("parseResumeText: education", () => {
+  it("reads a sentence that names a school as a detail of the entry, not an institution", () => {
+    const text = [
+      "Education",
+      "Columbia Gorge University",
+      "Master of Arts in Teaching, Special Education",
+      "- Student teaching in a K–2 life-skills classroom and a middle school resource room",
+    ];
+    expect(parseResumeText(text.join("\n")).education).toEqual([
+      {
+        institution: "Columbia Gorge University",
+        degree: "Master of Arts in Teaching, Special Education",
+        details: ["Student teaching in a K–2 life-skills classroom and a middle school resource room"],
+      },
+    ]);
+  });
+
+  it("reads a school of the institution on the line under it as part of its name", () => {
+    const text = [
+      "Education",
+      "Patapsco University",
+      "School of Nursing",
+      "Bachelor of Science in Nursing (BSN)",
+      "2023 – 2027",
+    ];
+    expect(parseResumeText(text.join("\n")).education).toEqual([
+      {
+        institution: "Patapsco University School of Nursing",
+        degree: "Bachelor of Science in Nursing (BSN)",
+        startDate: "2023",
+        endDate: "2027",
+        details: [],
+      },
+    ]);
+    // Two institutions, one under the other, are two entries.
+    const two = [
+      "Education",
+      "Patapsco University",
+      "B.S. Biology",
+      "Chesapeake College",
+      "A.A. General Studies",
+    ];
+    expect(parseResumeText(two.join("\n")).education.map((entry) => entry.institution)).toEqual([
+      "Patapsco University",
+      "Chesapeake College",
+    ]);
+  });
+
+  it("joins a school's name wrapped before the word that says its kind, in a narrow column", () => {
+    const text = [
+      "Education",
+      "Linthicum State",
+      "University",
+      "M.Ed., Mathematics Education",
+      "2016 – 2018",
+      "Severn Valley",
+      "Community College",
+      "A.A.S. Nursing",
+      "Dean's List",
+      "University of Leeds",
+      "B.A. History",
+    ];
+    expect(parseResumeText(text.join("\n")).education.map((entry) => entry.institution)).toEqual([
+      "Linthicum State University",
+      "Severn Valley Community College",
+      "University of Leeds",
+    ]);
+  });
+
+  it("reads what comes before the institution on its line as the qualification", () => {
+    const text = ["Education", "Cambridge CELTA (Pass A), Tagus Language Institute (2018)"];
+    expect(parseResumeText(text.join("\n")).education[0]).toMatchObject({
+      institution: "Tagus Language Institute",
+      degree: "Cambridge CELTA (Pass A)",
+    });
+  });
+
+  it("keeps a date in a remark of the degree line in the degree, and takes the range under it", () => {
+    const text = [
+      "Education",
+      "Mendota State University",
+      "B.S. Computer Science (expected May 2028)",
+      "2024 – 2028",
+    ];
+    expect(parseResumeText(text.join("\n")).education).toEqual([
+      {
+        institution: "Mendota State University",
+        degree: "B.S. Computer Science (expected May 2028)",
+        startDate: "2024",
+        endDate: "2028",
+        details: [],
+      },
+    ]);
+  });
+
+  it("knows schools by their word in other languages, a second of the same name starting an entry", () => {
+    const text = [
+      "Education",
+      "Universidade do Atlântico Norte",
+      "MSc Data Science",
+      "2017 – 2019",
+      "- Thesis: Forecasting restaurant demand",
+      "Universidade do Atlântico Norte",
+      "BSc Economics",
+      "Fichtenhain-Gymnasium",
+      "Abitur",
+      "École Supérieure de Commerce",
+    ].join("\n");
+    expect(parseResumeText(text).education.map((entry) => entry.institution)).toEqual([
+      "Universidade do Atlântico Norte",
+      "Universidade do Atlântico Norte",
+      "Fichtenhain-Gymnasium",
+      "École Supérieure de Commerce",
+    ]);
+  });
+
+  it("splits entries on a second institution or degree and keeps details", () => {
+    const resume = parseResumeText(
+      [
+        "Education",
+        "Master of Business Administration (MBA)",
+        "University of California, Berkeley — 2018 – 2020",
+        "GPA: 3.9",
+        "B.A. Economics, Boston University, Boston, MA, 2016",
+      ].join("\n"),
+    );
+    expect(resume.education).toEqual([
+      {
+        institution: "University of California, Berkeley",
+        degree: "Master of Business Administration (MBA)",
+        startDate: "2018",
+        endDate: "2020",
+        details: ["GPA: 3.9"],
+      },
+      { institution: "Boston University", degree: "B.A. Economics", endDate: "2016", details: [] },
+    ]);
+  });
+});
