@@ -1,6 +1,6 @@
 import { canonicalSkill, skillsInTokens } from "./skills.ts";
 import { substringsIn } from "./substrings.ts";
-import { phraseKey, tokenize } from "./tokens.ts";
+import { compoundParts, phraseKey, tokenize } from "./tokens.ts";
 import type { ParsedResume } from "./types.ts";
 
 /** A job keyword or skill prepared once: skills compare by canonical name, other terms by phrase. */
@@ -65,6 +65,10 @@ export function gatherEvidence(resume: ParsedResume, phraseLengths: number[]): R
       for (let offset = 1; offset < length; offset++) key += ` ${tokens[start + offset]?.norm ?? ""}`;
       phrases.add(key);
     }
+  }
+  // "an idempotency-key layer" shows idempotency: a word of a compound is a word of the resume.
+  if (phraseLengths.includes(1)) {
+    for (const token of tokens) for (const part of compoundParts(token)) phrases.add(part.norm);
   }
   return { skills, phrases };
 }

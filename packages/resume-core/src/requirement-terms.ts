@@ -29,7 +29,7 @@ const FRAMING = new Set(
     "roles role environment environments settings setting level degree etc able comfortable confident " +
     "preferably ideally required preferred must have has having nice bonus is are be been being we you " +
     "they it who which what operating using building designing running working leading managing writing " +
-    "new existing large small high scale scalable complex such well day daily and or nor but also either " +
+    "new existing large small high scale scalable complex such well day daily and or nor but also either so " +
     "another active valid current unrestricted know use speak hold ownership grasp native " +
     "initial qualification qualifications in on with for of to by from into within via " +
     // German, Spanish, French
@@ -54,7 +54,7 @@ export function listedTerms(line: string): string[] {
   const opening = /^\p{Lu}\p{Ll}+\b/u.exec(text)?.[0];
   const german = GERMAN.test(text);
   const terms: string[] = [];
-  for (const { piece, after } of piecesOf(text)) {
+  for (const { piece, after, before } of piecesOf(text)) {
     const items = piece
       .split(LIST)
       .map(trimFraming)
@@ -65,25 +65,36 @@ export function listedTerms(line: string): string[] {
         german,
       );
     // Examples a requirement gives ("… including schema design and query tuning") are its terms.
-    const anchored = items.some(shaped) || ENUMERATION.test(after);
+    // So is what one is asked to know ("knowledge of German bookkeeping", "experience with schema design").
+    // Not a place of work ("experience in a full-service hotel", "in an agency").
+    const known = OF_KNOWING.test(after) && KNOWING.test(before) && !/^(?:an?|the)\s/iu.test(piece);
+    const anchored = items.some(shaped) || ENUMERATION.test(after) || known;
     for (const item of items) if (anchored || shaped(item)) terms.push(item);
   }
   return terms;
 }
 
 /** The pieces between a line's turns, each with the turn before it. */
-function piecesOf(text: string): Array<{ piece: string; after: string }> {
-  const pieces: Array<{ piece: string; after: string }> = [];
+function piecesOf(text: string): Array<{ piece: string; after: string; before: string }> {
+  const pieces: Array<{ piece: string; after: string; before: string }> = [];
   let start = 0;
   let after = "";
+  let before = "";
   for (const turn of text.matchAll(EVERY_TURN)) {
-    pieces.push({ piece: text.slice(start, turn.index), after });
+    const piece = text.slice(start, turn.index);
+    pieces.push({ piece, after, before });
+    before = piece;
     after = turn[0];
     start = (turn.index ?? 0) + turn[0].length;
   }
-  pieces.push({ piece: text.slice(start), after });
+  pieces.push({ piece: text.slice(start), after, before });
   return pieces;
 }
+
+/** A piece that names knowing something, and the turn to what is known. */
+const KNOWING =
+  /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command)$/iu;
+const OF_KNOWING = /^\s*(?:of|with|in)\s*$/iu;
 
 /** Turns that open examples of what came before. */
 const ENUMERATION = /^[\s,]*(?:including|includes|such as|especially|particularly|e\.g\.?|i\.e\.?)\s*$/iu;

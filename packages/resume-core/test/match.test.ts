@@ -85,6 +85,15 @@ describe("matchResume breakdown", () => {
     );
   });
 
+  it("finds a word of the job inside a compound of the resume", () => {
+    const job = analyzeJob("Backend Engineer\nRequirements\n- Solid understanding of idempotency");
+    expect(job.requiredSkills).toContain("idempotency");
+    const resume = parseResumeText(
+      "Ola Nowak\nola@example.com\nExperience\nEngineer — Acme\n- Designed an idempotency-key layer on Postgres",
+    );
+    expect(matchResume(resume, job).missingKeywords).not.toContain("idempotency");
+  });
+
   it("matches keywords outside the taxonomy as phrases", () => {
     const job = analyzeJob("Safety Officer\nRequirements\n- EHS walkdown ownership and NEBOSH certificate");
     expect(job.keywords).toEqual([

@@ -29,7 +29,7 @@ describe("listedTerms", () => {
     expect(listedTerms("A current LVN license from the Texas Board of Nursing")).toEqual(["LVN license"]);
     expect(listedTerms("Right to work in the UK")).toEqual([]);
     expect(listedTerms("You know the TEKS for high school mathematics")).toEqual(["TEKS"]);
-    expect(listedTerms("A working grasp of statistical significance")).toEqual([]);
+    expect(listedTerms("A working grasp of statistical significance")).toEqual(["statistical significance"]);
     expect(listedTerms("CELTA or an equivalent initial qualification")).toEqual(["CELTA"]);
     expect(listedTerms("3+ years of EFL teaching experience after your CELTA")).toEqual([
       "EFL teaching",
@@ -74,6 +74,12 @@ describe("listedTerms", () => {
     expect(
       listedTerms("Four years in FP&A, including at least two years partnering directly with budget owners"),
     ).toEqual(["FP&A"]);
+  });
+
+  it("reads what one is asked to know as a term, but not a place of work", () => {
+    expect(listedTerms("Knowledge of GoBD and German bookkeeping")).toEqual(["GoBD", "German bookkeeping"]);
+    expect(listedTerms("Solid understanding of schema design")).toEqual(["schema design"]);
+    expect(listedTerms("Two years of experience in a full-service hotel")).toEqual([]);
   });
 
   it("drops the plain noun that says what is done with a named thing, not a credential's own word", () => {
