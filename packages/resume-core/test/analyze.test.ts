@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeJob } from "../src/analyze.ts";
 import { matchResume } from "../src/match.ts";
 import { parseResumeText } from "../src/parse.ts";
+import { canonicalSkill } from "../src/skills.ts";
 
 const nurseJob = `Charge Nurse – Emergency Department
 Mercy General — Sacramento, CA
@@ -174,6 +175,18 @@ Nice to have
       "Recepcionista\n\nRequisitos\n- Inglés con fluidez, ya que nuestra clientela procede de Alemania, Austria y Reino Unido",
     );
     expect(job.requiredSkills).toEqual(["Inglés"]);
+  });
+
+  it("reads a driving licence as one skill, however a country writes it", () => {
+    for (const [line, written] of [
+      ["Valid driver's license and a clean driving record", "Driver's License"],
+      ["Führerschein der Klasse B", "Führerschein der Klasse B"],
+      ["Le permis B est indispensable", "permis B"],
+    ]) {
+      const job = analyzeJob(`Technician\n\nRequirements\n- ${line}`);
+      expect(job.requiredSkills).toEqual([written]);
+      expect(canonicalSkill(written ?? "")).toBe("Driver's License");
+    }
   });
 
   it("reads years only where something is asked, and not a most", () => {
