@@ -48,8 +48,10 @@ const NOT_A_START = /^(?:\p{Ll}+ing|\p{Ll}+ed|you|we|our|your|will|can|should|mu
 const MAX_TERM_WORDS = 4;
 
 export function listedTerms(line: string): string[] {
-  const text = line.replace(/^- /, "").replace(NAMED_BODY, (named) => (isBodyOrPlace(named) ? " " : named));
-  if (DEGREE.test(text)) return [];
+  const named = line.replace(/^- /, "").replace(NAMED_BODY, (body) => (isBodyOrPlace(body) ? " " : body));
+  const clauses = GERMAN.test(named) ? named.split(CLAUSE) : [named];
+  const text = clauses.filter((clause) => !DEGREE.test(clause)).join("; ");
+  if (text === "") return [];
   // A line's first word is capitalized for being first: that says nothing of its being a term.
   const opening = /^\p{Lu}\p{Ll}+\b/u.exec(text)?.[0];
   const german = GERMAN.test(text);
@@ -198,7 +200,14 @@ function isTermLike(item: string): boolean {
   );
 }
 
-/** A line asking for a degree names fields of study and degrees, not skills. */
+/**
+ * Where a German sentence's clauses part: at a semicolon, or at a conjunction before a word in lower
+ * case, which there is no noun ("… Ausbildung als Elektroniker und arbeiten sicher nach den
+ * VDE-Vorschriften").
+ */
+const CLAUSE = /\s*;\s*|\s+(?:und|sowie)\s+(?=\p{Ll}+\s)/u;
+
+/** A clause asking for a degree names fields of study and degrees, not skills. */
 const DEGREE =
   /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|MBA|Ph\.?D|MSN|BSN|DNP|ADN|Studium|Hochschulabschluss|Ausbildung|Grado|Licenciatura|Titulación|Diplôme|Licence)(?!\p{L})/u;
 

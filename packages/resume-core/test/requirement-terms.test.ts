@@ -48,6 +48,12 @@ describe("listedTerms", () => {
     expect(listedTerms("- Experiencia con SAP y Excel")).toEqual(["SAP", "Excel"]);
     // German capitalizes every noun: only an acronym, an inner capital or a digit marks a term there.
     expect(listedTerms("- Kenntnisse im Versicherungsumfeld")).toEqual([]);
+    // A German clause after the one asking for training still names its terms.
+    expect(
+      listedTerms(
+        "Sie haben eine abgeschlossene Ausbildung als Elektroniker und arbeiten nach den VDE-Vorschriften",
+      ),
+    ).toEqual(["VDE-Vorschriften"]);
   });
 
   it("drops the verb or preposition that leads up to a term, but keeps an adjective and a version", () => {
