@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentLines, documentText, pageBlocks, pageLines } from "../src/pdf-layout.ts";
+import { documentLines, documentText, pageBlocks } from "../src/pdf-layout.ts";
 import { linesOf, placed } from "./support/placed.ts";
 
 describe("documentLines", () => {
@@ -181,7 +181,7 @@ describe("pageLines with list items marked", () => {
       placed("– berufsbegleitend, Abschluss 2027", 36, 688),
       placed("Deutsch (Muttersprache)", 36, 676, { opensItem: true }),
     ];
-    expect(pageLines(items, { listsMarked: true }).map((line) => line.text)).toEqual([
+    expect(linesOf(items, { listsMarked: true })).toEqual([
       "- Weiterbildung zur Bilanzbuchhalterin (IHK) – berufsbegleitend, Abschluss 2027",
       "- Deutsch (Muttersprache)",
     ]);
@@ -194,7 +194,7 @@ describe("pageLines with list items marked", () => {
       placed("Stakeholder reporting", 36, 660, { opensItem: true }),
     ];
     expect(linesOf(items)).toContain("Metropolitan University");
-    expect(pageLines(items, { listsMarked: true }).map((line) => line.text)).toEqual([
+    expect(linesOf(items, { listsMarked: true })).toEqual([
       "Great Lakes Metropolitan University",
       "",
       "- Stakeholder reporting",
@@ -208,7 +208,7 @@ describe("pageLines with list items marked", () => {
       placed("assessment", 50, 688),
       placed("Zoom", 50, 676, { opensItem: true }),
     ];
-    expect(pageLines(items, { listsMarked: true }).map((line) => line.text)).toEqual([
+    expect(linesOf(items, { listsMarked: true })).toEqual([
       "Conflict resolution and the rest",
       "- CEFR-aligned assessment",
       "- Zoom",
@@ -222,7 +222,7 @@ describe("pageLines with list items marked", () => {
       placed("University", 44, 688),
       placed("Conflict resolution work", 44, 660),
     ];
-    const lines = pageLines(items, { listsMarked: true }).map((line) => line.text);
+    const lines = linesOf(items, { listsMarked: true });
     expect(lines.filter((line) => line !== "")).toEqual([
       "Family Nurse Practitioner, primary care",
       "Longleaf State University",

@@ -12,4 +12,5 @@ export function placed(
 }
 
 /** A page's lines as text. */
-export const linesOf = (items: PlacedText[]) => pageLines(items).map((line) => line.text);
+export const linesOf = (items: PlacedText[], options: { listsMarked?: boolean } = {}) =>
+  pageLines(items, options).map((line) => line.text);
