@@ -241,14 +241,13 @@ function yearsOfExperience(sections: JobSection[]): number | null {
   for (const sentence of sentences) {
     const { firm } = splitOnPreferenceCue(sentence);
     const match = yearsPattern.exec(firm);
-    const value = match?.[1];
-    if (value === undefined || match === null) continue;
-    if (AT_MOST.test(firm.slice(0, match.index))) continue;
+    const [, value, , unit = ""] = match ?? [];
+    if (match === null || value === undefined || AT_MOST.test(firm.slice(0, match.index))) continue;
     // "seit 40 Jahren", "25 años de historia": in other languages, years of the firm unless said of experience.
-    if (!/^(?:years?|yrs?)$/iu.test(match?.[3] ?? "") && !EXPERIENCE_WORD.test(firm)) continue;
+    if (!/^(?:years?|yrs?)$/iu.test(unit) && !EXPERIENCE_WORD.test(firm)) continue;
     const count = NUMBER_WORDS[value.toLowerCase()] ?? Number(value);
     // "12 months' experience" is a year; a few months are no whole year.
-    const months = /^(?:months?|monate?n?|meses|mois)$/iu.test(match[3] ?? "");
+    const months = /^(?:months?|monate?n?|meses|mois)$/iu.test(unit);
     if (months && count % 12 !== 0) continue;
     const years = months ? count / 12 : count;
     if (years > 0 && years <= 40) return years;

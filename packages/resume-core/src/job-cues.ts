@@ -97,12 +97,14 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
   let restIsOptional = false;
   let previousOptional = false;
   for (const clause of clauses) {
+    if (restIsOptional) {
+      optional.push(clause);
+      continue;
+    }
     const cue = inlineCue.exec(clause);
     // "… is a plus, as is familiarity with dbt": the clause goes on with the preference before it.
     const likewise = previousOptional && LIKEWISE.test(clause);
-    if (restIsOptional) {
-      optional.push(clause);
-    } else if (cue) {
+    if (cue) {
       firm.push(clause.slice(0, cue.index));
       optional.push(clause.slice(cue.index));
       restIsOptional = true;
@@ -128,7 +130,7 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
  * regarded".
  */
 const PREFERRED_PREDICATE =
-  /(?<!\p{L})(?:(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:big|huge|real|strong|definite)\s+)?(?:plus|bonus|asset|advantage|welcome)|(?:is\s+|are\s+)?highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|(?:ist|sind|wäre|wären)\s+(?:eine?\s+)?(?:\p{L}+\s+)?(?:plus|pluspunkt|vorteil)|von vorteil|wünschenswert|(?:es|será|sería)\s+(?:un\s+)?(?:plus|valorable)|se valorará|(?:est|serait|sera)\s+(?:un\s+)?(?:\p{L}+\s+)?(?:plus|atout))(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:big|huge|real|strong|definite)\s+)?(?:plus|bonus|asset|advantage|welcome)|(?:is\s+|are\s+)?highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|(?:ist|sind|wäre|wären)\s+(?:eine?\s+)?(?:\p{L}+\s+)?(?:plus|pluspunkt|vorteil)|von vorteil|wünschenswert|(?:es|será|sería)\s+(?:un\s+)?(?:plus|valorable)|(?:est|serait|sera)\s+(?:un\s+)?(?:\p{L}+\s+)?(?:plus|atout))(?!\p{L})/iu;
 
 /** A clause that is nothing but a cue ("even better", "a plus"), said of what came before it. */
 const CUE_ONLY =

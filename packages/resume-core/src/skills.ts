@@ -1,5 +1,4 @@
 import { type SkillDefinition, skillTaxonomy } from "./taxonomy.ts";
-import { escapeRegExp } from "./terms.ts";
 import { compoundParts, phraseKey, type Token, tokenize } from "./tokens.ts";
 
 interface SkillForm {
@@ -132,11 +131,20 @@ function findMatches(tokens: Token[]): SkillMatch[] {
   return matches.filter((match, index) => !match.listed || hasNeighbour(matches, index));
 }
 
-/** Parts of a compound as the token writes them, separators and all: "CI/CD" of "CI/CD-Pipelines". */
+/**
+ * Parts of a compound as the token writes them, separators and all: "CI/CD" of "CI/CD-Pipelines".
+ * Matching reads every resume through here, so no pattern is built: the span runs from the first
+ * part to the last.
+ */
 function writtenParts(token: Token, parts: Token[]): string {
-  if (parts.length === 1) return parts[0]?.raw ?? "";
-  const pattern = parts.map((part) => escapeRegExp(part.raw)).join("[-/]");
-  return new RegExp(pattern, "u").exec(token.raw)?.[0] ?? parts.map((part) => part.raw).join(" ");
+  const first = parts[0]?.raw ?? "";
+  const last = parts.at(-1)?.raw ?? "";
+  if (parts.length === 1) return first;
+  const start = token.raw.indexOf(first);
+  const end = token.raw.indexOf(last, start + first.length);
+  return start < 0 || end < 0
+    ? parts.map((part) => part.raw).join(" ")
+    : token.raw.slice(start, end + last.length);
 }
 
 /**
