@@ -220,10 +220,10 @@ const NUMBER_WORDS: Record<string, number> = {
 const NUMBER = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})`;
 /**
  * "5+ years", "3-5 years", "at least three years", "two or more years", "1+ year", "minimum 2 yrs";
- * not "years old" or "years ago".
+ * not "years old" or "years ago", nor money ("$25 an hour" is no 25 ans).
  */
 const yearsPattern = new RegExp(
-  `\\b${NUMBER}(?:\\s*(?:-|–|to|bis|a|à)\\s*${NUMBER})?\\s*\\+?\\s*(?:or more\\s+)?((?:years?|yrs?|jahre?n?|años?|ans?|months?|monate?n?|meses|mois))(?!\\p{L})(?!\\s+(?:old|ago|alt))`,
+  `(?<![$€£¥]\\s?)\\b${NUMBER}(?:\\s*(?:-|–|to|bis|a|à)\\s*${NUMBER})?\\s*\\+?\\s*(?:or more\\s+)?((?:years?|yrs?|jahre?n?|años?|ans?|months?|monate?n?|meses|mois))(?!\\p{L})(?!\\s+(?:old|ago|alt))`,
   "iu",
 );
 

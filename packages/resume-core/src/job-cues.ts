@@ -15,7 +15,7 @@ export const OFFER = new RegExp(
   [
     `^${phrase("we offer|we provide|we pay|you(?:'ll| will) (?:get|receive|enjoy)|pay is|pay:|salary|compensation|benefits|perks|wir bieten|bieten wir|was wir bieten|ofrecemos|te ofrecemos|nous offrons|nous proposons|vous bénéficierez|tu bénéficieras")}`,
     phrase(
-      "401\\(k\\)|403\\(b\\)|pension|PTO|paid (?:time off|holidays|leave)|parental leave|tuition reimbursement|retirement plan|sign-on bonus|signing bonus|stock options|relocation assistance",
+      "401\\(k\\)|403\\(b\\)|pension|PTO|(?:salary|pay) range|hourly rate|(?:annual|quarterly|performance) bonus|employee (?:assistance|discount)|paid (?:time off|holidays|leave)|parental leave|tuition reimbursement|retirement plan|sign-on bonus|signing bonus|stock options|relocation assistance",
     ),
     phrase(
       "(?:full|comprehensive|competitive) benefits|benefits package|(?:medical|health),? (?:and )?dental|dental and vision",
@@ -53,7 +53,7 @@ export const HOW_TO_APPLY = new RegExp(
 export const REQUIREMENT_CUE = new RegExp(
   phrase(
     [
-      "experience|experienced|proficien\\p{L}*|knowledge|familiar\\p{L}*|skills?|you have|you bring|you know|required|requires?|must|certif\\p{L}*|licen[cs]\\p{L}*|fluent|fluency|comfortable with|background in|plus|bonus|ideally|preferably",
+      "experience|experienced|proficien\\p{L}*|knowledge|familiar\\p{L}*|skills?|you have|you bring|you know|you(?:'ll|’ll| will) need|required|requires?|must|(?:a )?minimum of|at least|asking for|ideal candidate|certif\\p{L}*|licen[cs]\\p{L}*|fluent|fluency|comfortable with|background in|plus|bonus|ideally|preferably",
       "erfahrung\\p{L}*|berufserfahrung|kenntnisse|verfügst|verfügen|bringst|mitbringen|voraussetzung|erforderlich|abgeschlossene\\p{L}*|ausbildung|studium|führerschein|idealerweise",
       "experiencia|conocimientos?|dominio|imprescindible|requisitos?|valorará|titulación|formación|carné|idealmente",
       "expérience|connaissances?|maîtrise[sz]?|maîtriser|diplôme|titulaire|requis|exigée?s?|permis|idéalement",
@@ -88,6 +88,7 @@ const inlineCue =
 export function splitOnPreferenceCue(sentence: string): { firm: string; optional: string } {
   const clauses = sentence.split(/(?<=[,;])\s+/);
   const last = clauses[clauses.length - 1] ?? "";
+  if (WELCOME_IF.test(sentence)) return { firm: "", optional: sentence };
   // "Docker, Kubernetes, or Terraform is a plus", "X, or Y, is a plus": the cue closes the whole list.
   if (trailingCue.test(sentence) && (clauses.length === 1 || /^(?:and|or|&|is|are|would be)\s/i.test(last))) {
     return { firm: "", optional: sentence };
@@ -114,6 +115,9 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
       if (before !== undefined) optional.push(before);
       previousOptional = true;
     } else if (likewise || trailingCue.test(clause) || PREFERRED_PREDICATE.test(clause)) {
+      // "we work in Snowflake, so hands-on time there is a bonus": the preference is of the clause before.
+      const before = !previousOptional && BACK_REFERENCE.test(clause) ? firm.pop() : undefined;
+      if (before !== undefined) optional.push(before);
       optional.push(clause);
       previousOptional = true;
     } else {
@@ -131,6 +135,13 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
  */
 const PREFERRED_PREDICATE =
   /(?<!\p{L})(?:(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:big|huge|real|strong|definite)\s+)?(?:plus|bonus|asset|advantage|welcome)|(?:is\s+|are\s+)?highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|(?:ist|sind|wäre|wären)\s+(?:eine?\s+)?(?:\p{L}+\s+)?(?:plus|pluspunkt|vorteil)|von vorteil|wünschenswert|(?:es|será|sería)\s+(?:un\s+)?(?:plus|valorable)|(?:est|serait|sera)\s+(?:un\s+)?(?:\p{L}+\s+)?(?:plus|atout))(?!\p{L})/iu;
+
+/** "If you've done RFM modelling before, tell us about it": a sentence that welcomes, not demands. */
+const WELCOME_IF =
+  /^if you(?:'ve|’ve| have)\s[^,]*,\s*(?:tell us|let us know|mention it|we(?:'d|’d| would) (?:love|like) to hear)/iu;
+
+/** A word that points back at what the clause before named. */
+const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L})/iu;
 
 /** A clause that is nothing but a cue ("even better", "a plus"), said of what came before it. */
 const CUE_ONLY =

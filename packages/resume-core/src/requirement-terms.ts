@@ -7,7 +7,7 @@
  * capital inside a word, capitalized words), or when it stands in a list beside one.
  */
 
-import { isRegion } from "./places.ts";
+import { isKnownPlace, isRegion } from "./places.ts";
 import { findSkills } from "./skills.ts";
 
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
@@ -31,6 +31,7 @@ const FRAMING = new Set(
     "they it who which what operating using building designing running working leading managing writing " +
     "new existing large small high scale scalable complex such well day daily and or nor but also either so " +
     "another active valid current unrestricted know use speak hold ownership grasp native " +
+    "willingness eagerness passion desire readiness availability commitment " +
     "initial qualification qualifications in on with for of to by from into within via " +
     // German, Spanish, French
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
@@ -48,7 +49,13 @@ const NOT_A_START = /^(?:\p{Ll}+ing|\p{Ll}+ed|you|we|our|your|will|can|should|mu
 const MAX_TERM_WORDS = 4;
 
 export function listedTerms(line: string): string[] {
-  const named = line.replace(/^- /, "").replace(NAMED_BODY, (body) => (isBodyOrPlace(body) ? " " : body));
+  const named = line
+    .replace(/^- /, "")
+    .replace(NAMED_BODY, (body) => (isBodyOrPlace(body) ? " " : body))
+    .replace(
+      OF_IN_NAME,
+      (_, word: string) => `${word}${FRAMING.has(word.toLowerCase()) ? " " : NAME_JOINER}`,
+    );
   const clauses = GERMAN.test(named) ? named.split(CLAUSE) : [named];
   const text = clauses.filter((clause) => !DEGREE.test(clause)).join("; ");
   if (text === "") return [];
@@ -56,11 +63,16 @@ export function listedTerms(line: string): string[] {
   const opening = /^\p{Lu}\p{Ll}+\b/u.exec(text)?.[0];
   const german = GERMAN.test(text);
   const terms: string[] = [];
-  for (const { piece, after, before } of piecesOf(text)) {
+  for (const { piece: whole, after, before } of piecesOf(text)) {
+    // The employer's own ("our Moncton and Halifax teams", "nos sites de Sète et Lunel") is not asked of anyone.
+    if (OUR_THING.test(before) && OF_PLACE.test(after)) continue;
+    const piece = whole.slice(0, OURS.exec(whole)?.index);
     const items = piece
       .split(LIST)
       .map(trimFraming)
       .filter((item) => item !== "" && isTermLike(item));
+    // "centres de Montpellier, Sète et Lunel": a list with a place in it lists places.
+    if (items.some(endsWithPlace)) continue;
     const shaped = (item: string) =>
       hasTermShape(
         opening !== undefined && text.startsWith(item) ? item.slice(opening.length) : item,
@@ -73,8 +85,16 @@ export function listedTerms(line: string): string[] {
     const anchored = items.some(shaped) || ENUMERATION.test(after) || known;
     for (const item of items) if (anchored || shaped(item)) terms.push(item);
   }
-  return terms;
+  return terms.map((term) => term.replaceAll(NAME_JOINER, " "));
 }
+
+/**
+ * The "of" inside a name ("Chain of Responsibility", "Federal Rules of Civil Procedure") is no turn:
+ * the name is held together with a joiner while the line is cut, one word for the count of a term's.
+ * "Knowledge of SQL" is no name.
+ */
+const OF_IN_NAME = /(\p{Lu}[\p{L}.'-]*) (?=of \p{Lu})/gu;
+const NAME_JOINER = "\u2060";
 
 /** The pieces between a line's turns, each with the turn before it. */
 function piecesOf(text: string): Array<{ piece: string; after: string; before: string }> {
@@ -97,6 +117,17 @@ function piecesOf(text: string): Array<{ piece: string; after: string; before: s
 const KNOWING =
   /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command)$/iu;
 const OF_KNOWING = /^\s*(?:of|with|in)\s*$/iu;
+
+function endsWithPlace(item: string): boolean {
+  const words = item.split(" ");
+  return [1, 2, 3].some((count) => count <= words.length && isKnownPlace(words.slice(-count).join(" ")));
+}
+
+/** A piece that names what the employer has, and the turn to where or of what it is. */
+const POSSESSIVE = "(?:our|nos|notre|nuestr[oa]s?|unser\\p{L}*)";
+const OURS = new RegExp(`(?<!\\p{L})${POSSESSIVE}\\s`, "iu");
+const OUR_THING = new RegExp(`(?<!\\p{L})${POSSESSIVE}\\s+[\\p{L}-]+$`, "iu");
+const OF_PLACE = /^\s*(?:of|in|at|de|du|des|en|à|in|im|von)\s*$/iu;
 
 /** Turns that open examples of what came before. */
 const ENUMERATION = /^[\s,]*(?:including|includes|such as|especially|particularly|e\.g\.?|i\.e\.?)\s*$/iu;
@@ -138,9 +169,9 @@ function trimFraming(item: string): string {
   return words.join(" ");
 }
 
-/** What one does with a named thing, not part of its name. */
+/** What one does with a named thing, or the paper that attests it ("CKA certification"): not part of its name. */
 const USE_NOUN =
-  /^(?:files?|workflows?|requests?|formats?|shop|inspections?|accredited|programs?|programmes?|obligations|tickets?|processes|practices|principles|concepts|methodolog(?:y|ies))$/u;
+  /^(?:files?|workflows?|requests?|formats?|shop|inspections?|accredited|programs?|programmes?|obligations|tickets?|processes|practices|principles|concepts|methodolog(?:y|ies)|certifications?|certificates?|credentials?|accreditations?|authori[sz]ations?)$/u;
 
 const PARTICIPLE_LEAD_IN =
   /^(?:built|done|held|led|used|made|shipped|worked|passed|completed|conducted|performed|obtained|managed|designed|developed|created|taught|written|known|learned|learnt|applied|owned)$/u;
@@ -184,6 +215,9 @@ const SENTENCE_WORD =
 const SCHEDULE =
   /(?<!\p{L})(?:\d+(?:st|nd|rd|th)\s+shift|shifts?|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m|p\.m)|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d+x\d+s?|[ap]\.m\.?)(?!\p{L})/iu;
 
+/** An adverb ("legally compliant", "highly motivated") belongs to a sentence, never to a term. */
+const ADVERB = /(?<!\p{L})\p{Ll}+(?:ally|ively|ously|ently|antly|ably|ibly|fully|lessly|ately)(?!\p{L})/u;
+
 function isTermLike(item: string): boolean {
   const words = item.split(" ");
   return (
@@ -191,6 +225,7 @@ function isTermLike(item: string): boolean {
     !NOT_A_START.test(item) &&
     !SENTENCE_WORD.test(item) &&
     !SCHEDULE.test(item) &&
+    !ADVERB.test(item) &&
     // "300 empleados", "40 hours": a count of something, not a term ("5-axis" is one word).
     !/^\d[\d.,]*\s+\p{Ll}/u.test(item) &&
     !COUNT.test(item) &&

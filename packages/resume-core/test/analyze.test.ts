@@ -198,6 +198,9 @@ Nice to have
     const past =
       "Inside Sales\nOur clients value the experience our reps built over the past two years.\nYou need at least 12 months' experience in sales.";
     expect(analyzeJob(past).yearsOfExperience).toBe(1);
+    const pay =
+      "Inside Sales\nPay is $22–$25 an hour.\nOur client is asking for a minimum of one year in inside sales.";
+    expect(analyzeJob(pay).yearsOfExperience).toBe(1);
   });
 
   it("reads years of experience in Spanish and French, and not the years of the firm", () => {

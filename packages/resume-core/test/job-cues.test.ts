@@ -35,6 +35,15 @@ describe("splitOnPreferenceCue", () => {
     expect(firmOf(french)).toBe("");
   });
 
+  it("reads a preference said of the clause before it, and a sentence that only welcomes", () => {
+    const snowflake = "You need SQL; we work in Snowflake, so hands-on time there is a bonus.";
+    expect(firmOf(snowflake)).toContain("SQL");
+    expect(firmOf(snowflake)).not.toContain("Snowflake");
+    expect(optionalOf(snowflake)).toContain("Snowflake");
+    expect(firmOf("If you've done RFM modelling before, tell us about it.")).toBe("");
+    expect(firmOf("If you have a CDL, you can start on Monday.")).toContain("CDL");
+  });
+
   it("keeps what a sentence demands before its preference", () => {
     const sentence = "Strong SQL, ideally with Snowflake.";
     expect(firmOf(sentence)).toContain("SQL");

@@ -95,12 +95,14 @@ describe("matchResume breakdown", () => {
   });
 
   it("matches keywords outside the taxonomy as phrases", () => {
-    const job = analyzeJob("Safety Officer\nRequirements\n- EHS walkdown ownership and NEBOSH certificate");
+    const job = analyzeJob(
+      "Safety Officer\nRequirements\n- EHS walkdown ownership and NEBOSH General Certificate",
+    );
     expect(job.keywords).toEqual([
       "Safety Officer",
       "Officer",
       "EHS walkdown",
-      "NEBOSH certificate",
+      "NEBOSH General Certificate",
       "EHS",
       "NEBOSH",
     ]);
@@ -109,7 +111,7 @@ describe("matchResume breakdown", () => {
     );
     expect(matchResume(resume, job)).toMatchObject({
       matchedKeywords: ["Safety Officer", "Officer", "EHS walkdown", "EHS"],
-      missingKeywords: ["NEBOSH certificate", "NEBOSH"],
+      missingKeywords: ["NEBOSH General Certificate", "NEBOSH"],
     });
   });
 

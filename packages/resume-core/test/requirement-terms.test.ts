@@ -109,6 +109,27 @@ describe("listedTerms", () => {
     expect(listedTerms("Una cadena con más de 300 empleados")).toEqual([]);
   });
 
+  it("keeps the 'of' inside a name, and drops the paper that attests a named skill", () => {
+    expect(listedTerms("An understanding of Chain of Responsibility for outbound freight")).toEqual([
+      "Chain of Responsibility",
+    ]);
+    expect(listedTerms("Knowledge of SQL and Python")).toEqual(["SQL", "Python"]);
+    expect(listedTerms("CKA certification or NCCER credentials")).toEqual(["CKA", "NCCER"]);
+    expect(listedTerms("IV therapy certification")).toEqual(["IV therapy certification"]);
+  });
+
+  it("reads no term from the employer's own things and places, nor from an adverb's phrase", () => {
+    expect(listedTerms("Experience with Kotlin, to work with our Moncton and Halifax teams")).toEqual([
+      "Kotlin",
+    ]);
+    expect(listedTerms("Vous irez parfois sur nos sites de Sète et Lunel")).toEqual([]);
+    expect(listedTerms("Trois centres à Montpellier, Sète et Lunel")).toEqual([]);
+    expect(listedTerms("Ability to write legally compliant, measurable IEP goals")).toEqual([
+      "measurable IEP goals",
+    ]);
+    expect(listedTerms("Strong Go, and a willingness to learn Rust")).toEqual(["Go", "Rust"]);
+  });
+
   it("reads no skills from a line that asks for a degree, and none from money", () => {
     expect(listedTerms("BS or MS in Computer Science or a related field")).toEqual([]);
     expect(listedTerms("Pay: $28–$34 an hour plus overtime")).toEqual([]);
