@@ -45,7 +45,7 @@ export const DUTY = new RegExp(
 
 /** How to apply: "Apply online or stop by the front desk", "Send your CV to…". */
 export const HOW_TO_APPLY = new RegExp(
-  `^${phrase("to apply|apply (?:online|now|today|at|through|by|via|with)|send (?:your|us)|email (?:your|us)|bewirb dich|bewerben sie sich|envía tu|envíanos|inscríbete|postulez|envoyez")}`,
+  `^${phrase("to apply|(?:please )?apply (?:online|now|today|at|through|by|via|with)|please (?:send|submit|include)|interested\\?|send (?:your|us)|email (?:your|us)|bewirb dich|bewerben sie sich|envía tu|envíanos|inscríbete|postulez|envoyez")}`,
   "iu",
 );
 

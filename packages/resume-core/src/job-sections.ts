@@ -19,6 +19,11 @@ const JOB_HEADINGS: Record<Exclude<JobSectionKind, "intro">, string[]> = {
     "required experience",
     "skills and experience",
     "skills and qualifications",
+    "essential",
+    "essentials",
+    "essential criteria",
+    "desired candidate profile",
+    "candidate profile",
     "essential skills",
     "essential requirements",
     "what youll bring",
@@ -81,6 +86,7 @@ const JOB_HEADINGS: Record<Exclude<JobSectionKind, "intro">, string[]> = {
     "desired qualifications",
     "desired skills",
     "desirable",
+    "desirable criteria",
     "bonus",
     "bonus points",
     "pluses",
@@ -258,8 +264,28 @@ export function splitJobSections(lines: string[]): JobSection[] {
   for (const [index, line] of lines.entries()) {
     const next = lines.slice(index + 1, index + 3).find((candidate) => candidate !== "");
     const kind = jobHeadingKind(line, next);
-    if (kind) sections.push({ kind, lines: [] });
-    else sections[sections.length - 1]?.lines.push(line);
+    if (kind) {
+      sections.push({ kind, lines: [] });
+      continue;
+    }
+    if (endsList(sections.at(-1), line)) sections.push({ kind: "intro", lines: [] });
+    sections[sections.length - 1]?.lines.push(line);
   }
   return sections;
+}
+
+/**
+ * A paragraph after a blank line ends the list of requirements or preferences above it: "Process: one
+ * technical interview …", "Interested? Send your CV …" are neither.
+ */
+function endsList(section: JobSection | undefined, line: string): boolean {
+  if (section === undefined || (section.kind !== "required" && section.kind !== "preferred")) return false;
+  const filled = section.lines.filter((candidate) => candidate !== "");
+  return (
+    line !== "" &&
+    !line.startsWith("- ") &&
+    section.lines.at(-1) === "" &&
+    filled.length > 0 &&
+    filled.every((candidate) => candidate.startsWith("- "))
+  );
 }

@@ -25,7 +25,7 @@ const HIRING_CUE =
  * a feminine ending in parentheses ("Chargé(e) de recrutement") is part of the title.
  */
 const HIRING_CUE_ABROAD =
-  /(?:\b(?:wir\s+)?suchen(?:\s+(?:[^.,;:]|\d\.){1,40}?)?\s+(?:eine?n?|eine\/n|einen\/eine|(?:dich|Sie)\s+als)|\b(?:buscamos|estamos buscando|busca|se busca|se precisa|se necesita|necesitamos|precisamos|selecciona|incorpora|nous recherchons|nous cherchons|recherchons|recherche|recrute|recrutons)(?:\s+(?:une?|una|un\(e\)|un\/a|un\/una))?)\s+(.+?)(?=\s+(?:für|zur|zum|in|ab|mit|bei|para|en|con|que|pour|à|au|afin|dans|avec|au sein)\b|[,.;:!?]|\((?!(?:e|ère|euse|trice|ne|le|se|a|o)\))|$)/giu;
+  /(?:\b(?:wir\s+)?suchen(?:\s+(?:[^.,;:]|\d\.){1,40}?)?\s+(?:eine?n?|eine\/n|einen\/eine|(?:dich|Sie)\s+als)|\b(?:buscamos|estamos buscando|busca|se busca|se precisa|se necesita|necesitamos|precisamos|selecciona|incorpora|nous recherchons|nous cherchons|recherchons|recherche|recrute|recrutons)(?:\s+(?:une?|una|un\(e\)|un\/a|un\/una))?)\s+(.+?)(?=\s+(?:für|zur|zum|in|ab|mit|bei|para|en|con|que|quien|qui|pour|à|au|afin|dans|avec|au sein)\b|[,.;:!?]|\((?!(?:e|ère|euse|trice|ne|le|se|a|o)\))|$)/giu;
 /** "Sous Chef wanted for …", "Line Cook needed": a title that opens a line and is then asked for. */
 const ROLE_WANTED = /^((?:[\p{Lu}][\p{L}&/-]*\s+){0,5}[\p{Lu}][\p{L}&/-]*) (?:wanted|needed)\b/gu;
 /** "As a Data Scientist, you will…", "As our Front Office Manager, you'll…". */
@@ -47,8 +47,10 @@ const SENTENCE_END = /[.!?]$/;
  * months)", "(Part-Time)", "(Nights)".
  */
 const TERM_WORD =
-  "(?:remote|hybrid|on-?site|in-office|contract|contractor|temporary|temp|part-time|full-time|part time|full time|freelance|permanent|fixed-term|interim|seasonal|per diem|prn|nights?|days?|evenings?|weekends?|shift|\\d+\\+?|months?|weeks?|years?|[-–,/&]|and|or)";
+  "(?:fte|remote|hybrid|on-?site|in-office|contract|contractor|temporary|temp|part-time|full-time|part time|full time|freelance|permanent|fixed-term|interim|seasonal|per diem|prn|nights?|days?|evenings?|weekends?|shift|\\d+(?:\\.\\d+)?(?!\\d)\\+?|months?|weeks?|years?|[-–,/&]|and|or)";
 const TERMS_ONLY = new RegExp(`\\s*\\(\\s*${TERM_WORD}(?:\\s*${TERM_WORD})*\\s*\\)`, "giu");
+/** The same after a separator at the end: "– Permanent, 1.0 FTE", "– 12-month contract". */
+const TERMS_TAIL = new RegExp(`(?:${SEPARATOR.source})${TERM_WORD}(?:\\s*${TERM_WORD})*$`, "iu");
 /** Working time written after a German title: "Buchhalter (m/w/d) in Vollzeit". */
 const WORKING_TIME = /\s+(?:in\s+)?(?:Vollzeit|Teilzeit)(?:\s*(?:\/|oder)\s*Teilzeit)?$/iu;
 
@@ -57,6 +59,7 @@ const clean = (text: string) => {
     .replace(/^(?:job title|title|position|role)\s*:\s*/i, "")
     .replace(GENDER_MARKER, "")
     .replace(TERMS_ONLY, "")
+    .replace(TERMS_TAIL, "")
     .replace(WORKING_TIME, "")
     .trim();
   // "Se precisa enfermero/a para …": a title named in running text starts with a capital.

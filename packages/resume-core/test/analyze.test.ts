@@ -209,10 +209,22 @@ Nice to have
     const french =
       "Comptable\nNous accompagnons nos clients depuis 25 ans.\nProfil recherché\n- 5 ans d'expérience en cabinet";
     expect(analyzeJob(french).yearsOfExperience).toBe(5);
+    expect(analyzeJob("QA\nTienes al menos tres años de experiencia como QA.").yearsOfExperience).toBe(3);
+    expect(
+      analyzeJob("Referent\nSie bringen mindestens drei Jahre Berufserfahrung mit.").yearsOfExperience,
+    ).toBe(3);
     expect(
       analyzeJob("Técnico contable\nLlevamos más de 25 años en Zaragoza.\nBuscamos un técnico contable.")
         .yearsOfExperience,
     ).toBeNull();
+  });
+
+  it("reads 'Essential:' and a candidate profile as requirements, and ends a list at the paragraph after it", () => {
+    const job = analyzeJob(
+      "Data Engineer\nClient stack for context: Databricks, Looker.\n\nEssential:\n- Strong Python\n\nProcess: one interview with SQL.\n\nDesired Candidate Profile\n- Kafka",
+    );
+    expect(job.requiredSkills).toEqual(["Python", "Kafka"]);
+    expect(job.niceToHaveSkills).toEqual([]);
   });
 
   it("reads colon headings and a 'Job Title:' first line", () => {

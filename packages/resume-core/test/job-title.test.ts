@@ -155,6 +155,12 @@ describe("jobTitleOf", () => {
     expect(title("Junior Graphic Designer (Packaging & Print)\nOlivar")).toBe(
       "Junior Graphic Designer (Packaging & Print)",
     );
+    expect(title("Position: Secondary Mathematics Teacher – Permanent, 1.0 FTE")).toBe(
+      "Secondary Mathematics Teacher",
+    );
+    expect(title("Nous recherchons un(e) Chargé(e) de marketing qui rejoindra notre pôle")).toBe(
+      "Chargé(e) de marketing",
+    );
     expect(title("Gardening at the Old Mill\nCome and grow with us")).toBe("Gardening at the Old Mill");
   });
 });
