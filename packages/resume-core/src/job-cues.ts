@@ -73,7 +73,7 @@ export const EXPERIENCE_WORD = new RegExp(
  * "Kotlin-Kenntnisse sind von Vorteil", "se valorará", "serait un plus".
  */
 const trailingCue =
-  /(?:(?<!\p{L})(?:is|are|would be|will be|ist|sind|wäre|wären|es|será|sería|est|serait|sera)\s+)?(?:(?:an?|ein|eine|un|une)\s+)?(?:(?:big|huge|strong|großer|klarer|echter|gros|vrai)\s+)?(?<!\p{L})(?:plus|bonus|preferred|desirable|desired|advantageous|nice to have|an asset|helpful|von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|se valorará|se valora|atout|apprécié|appréciée|souhaité|souhaitée|bienvenu|bienvenue|even better)[.,;!]?$/iu;
+  /(?:(?<!\p{L})(?:is|are|would be|will be|ist|sind|wäre|wären|es|será|sería|est|serait|sera)\s+)?(?:(?:an?|ein|eine|un|une)\s+)?(?:(?:big|huge|strong|großer|klarer|echter|gros|vrai)\s+)?\(?(?<!\p{L})(?:plus|bonus|preferred|desirable|desired|advantageous|nice to have|an asset|helpful|von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|se valorará|se valora|atout|apprécié|appréciée|souhaité|souhaitée|bienvenu|bienvenue|even better)\)?[.,;!]?$/iu;
 /**
  * A cue opening a phrase makes the rest of the sentence optional: "5+ years, ideally in retail",
  * "idealerweise mit Kotlin", "se valorará experiencia en SAP", "idéalement en SaaS".
@@ -89,6 +89,9 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
   const clauses = sentence.split(/(?<=[,;])\s+/);
   const last = clauses[clauses.length - 1] ?? "";
   if (WELCOME_IF.test(sentence)) return { firm: "", optional: sentence };
+  // "OSHA 10 (OSHA 30 preferred)": the parenthesis prefers its own term, not the line's.
+  const aside = PREFERRED_ASIDE.exec(sentence);
+  if (aside?.[1] !== undefined) return { firm: sentence.slice(0, aside.index), optional: aside[1] };
   // "Docker, Kubernetes, or Terraform is a plus", "X, or Y, is a plus": the cue closes the whole list.
   if (trailingCue.test(sentence) && (clauses.length === 1 || /^(?:and|or|&|is|are|would be)\s/i.test(last))) {
     return { firm: "", optional: sentence };
@@ -136,9 +139,15 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
 const PREFERRED_PREDICATE =
   /(?<!\p{L})(?:(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:big|huge|real|strong|definite)\s+)?(?:plus|bonus|asset|advantage|welcome)|(?:is\s+|are\s+)?highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|(?:ist|sind|wäre|wären)\s+(?:eine?\s+)?(?:\p{L}+\s+)?(?:plus|pluspunkt|vorteil)|von vorteil|wünschenswert|(?:es|será|sería)\s+(?:un\s+)?(?:plus|valorable)|(?:est|serait|sera)\s+(?:un\s+)?(?:\p{L}+\s+)?(?:plus|atout))(?!\p{L})/iu;
 
-/** "If you've done RFM modelling before, tell us about it": a sentence that welcomes, not demands. */
+/**
+ * "If you've done RFM modelling before, tell us about it", "If you speak Punjabi or Tagalog, please
+ * mention it": a sentence that welcomes, not demands.
+ */
 const WELCOME_IF =
-  /^if you(?:'ve|’ve| have)\s[^,]*,\s*(?:tell us|let us know|mention it|we(?:'d|’d| would) (?:love|like) to hear)/iu;
+  /^if you(?:'ve|’ve| have| speak| know| hold)\s[^.]*?,\s*(?:please )?(?:tell us|let us know|mention it|we(?:'d|’d| would) (?:love|like) to hear)/iu;
+
+/** A closing parenthesis that names a term and prefers it: "(OSHA 30 preferred)", not "(preferred)". */
+const PREFERRED_ASIDE = /\(([^()]*\s(?:preferred|a plus|desirable))\)[.,;!]?$/iu;
 
 /** A word that points back at what the clause before named. */
 const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L})/iu;

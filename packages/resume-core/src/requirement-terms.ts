@@ -93,7 +93,7 @@ export function listedTerms(line: string): string[] {
  * the name is held together with a joiner while the line is cut, one word for the count of a term's.
  * "Knowledge of SQL" is no name.
  */
-const OF_IN_NAME = /(\p{Lu}[\p{L}.'-]*) (?=of \p{Lu})/gu;
+const OF_IN_NAME = /(\p{Lu}[\p{L}.'-]*) (?=of (?:the )?\p{Lu})/gu;
 const NAME_JOINER = "\u2060";
 
 /** The pieces between a line's turns, each with the turn before it. */
@@ -144,9 +144,11 @@ function trimFraming(item: string): string {
     .filter(Boolean)
     // "d'un DCG", "l'anglais": an elided article is part of the word it frames.
     .map((word) => word.replace(ELIDED, ""));
-  const framing = (word: string | undefined) => word !== undefined && FRAMING.has(word.toLowerCase());
+  // "New Zealand", "New Relic": a capitalized word before another is part of a name, not "new".
+  const framing = (word: string | undefined, next?: string) =>
+    word !== undefined && FRAMING.has(word.toLowerCase()) && !(word === "New" && /^\p{Lu}/u.test(next ?? ""));
   const count = (word: string | undefined) => word !== undefined && /^\d+\+?$/.test(word);
-  while (framing(words[0]) || count(words[0])) words.shift();
+  while (framing(words[0], words[1]) || count(words[0])) words.shift();
   // "at least two years partnering …": a length of time after its framing frames it too.
   const duration = DURATION.exec(words.join(" "))?.[0];
   if (duration !== undefined) words.splice(0, duration.split(/\s+/).length);
@@ -215,6 +217,9 @@ const SENTENCE_WORD =
 const SCHEDULE =
   /(?<!\p{L})(?:\d+(?:st|nd|rd|th)\s+shift|shifts?|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m|p\.m)|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d+x\d+s?|[ap]\.m\.?)(?!\p{L})/iu;
 
+/** A check made before hiring ("National Police Check", "DOT drug screen", "TB clearance"): no skill. */
+const CONDITION_OF_HIRE = /(?<!\p{L})(?:checks?|clearances?|screen|screening|MVR|vaccinations?)$/iu;
+
 /** An adverb ("legally compliant", "highly motivated") belongs to a sentence, never to a term. */
 const ADVERB = /(?<!\p{L})\p{Ll}+(?:ally|ively|ously|ently|antly|ably|ibly|fully|lessly|ately)(?!\p{L})/u;
 
@@ -226,6 +231,7 @@ function isTermLike(item: string): boolean {
     !SENTENCE_WORD.test(item) &&
     !SCHEDULE.test(item) &&
     !ADVERB.test(item) &&
+    !CONDITION_OF_HIRE.test(item) &&
     // "300 empleados", "40 hours": a count of something, not a term ("5-axis" is one word).
     !/^\d[\d.,]*\s+\p{Ll}/u.test(item) &&
     !COUNT.test(item) &&

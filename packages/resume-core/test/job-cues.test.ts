@@ -42,6 +42,15 @@ describe("splitOnPreferenceCue", () => {
     expect(optionalOf(snowflake)).toContain("Snowflake");
     expect(firmOf("If you've done RFM modelling before, tell us about it.")).toBe("");
     expect(firmOf("If you have a CDL, you can start on Monday.")).toContain("CDL");
+    expect(firmOf("If you speak Punjabi, Tagalog or Mandarin, please mention it.")).toBe("");
+  });
+
+  it("reads a parenthesis that prefers: the whole line's, or only its own term's", () => {
+    expect(firmOf("Experience with Pyxis MedStation (preferred)")).toBe("");
+    expect(splitOnPreferenceCue("OSHA 10 (OSHA 30 preferred)")).toEqual({
+      firm: "OSHA 10 ",
+      optional: "OSHA 30 preferred",
+    });
   });
 
   it("keeps what a sentence demands before its preference", () => {

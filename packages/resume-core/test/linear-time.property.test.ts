@@ -86,7 +86,23 @@ const realJobs = labels.jobs.map((job) => readLabelledFile(job.file)).join("\n\n
 /** Long lines of one character, of every class the readers treat differently. */
 const ONE_CHARACTER = [..."aA1-.@/+(|:, \t_", "🙂", "日"];
 /** Short units that start a match attempt at every repetition ("a.a.a." looks like a domain). */
-const SHORT_PATTERNS = ["a.", "+1", "a@", "1-", "Ab ", "(a", "a,", "C ", "A. ", "Dr. ", "a|", "1,", "- a"];
+const SHORT_PATTERNS = [
+  "a.",
+  "+1",
+  "a@",
+  "1-",
+  "Ab ",
+  "(a",
+  "a,",
+  "C ",
+  "A. ",
+  "Dr. ",
+  "a|",
+  "1,",
+  "- a",
+  "A of ",
+  "a (",
+];
 /**
  * Lines that pile up, each under the heading whose reader collects them: one bullet wrapped over
  * every line, bullets whose joined form is not in the text, a role every two lines, the same

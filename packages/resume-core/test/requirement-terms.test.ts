@@ -116,6 +116,15 @@ describe("listedTerms", () => {
     expect(listedTerms("Knowledge of SQL and Python")).toEqual(["SQL", "Python"]);
     expect(listedTerms("CKA certification or NCCER credentials")).toEqual(["CKA", "NCCER"]);
     expect(listedTerms("IV therapy certification")).toEqual(["IV therapy certification"]);
+    expect(listedTerms("Trained in Command of the Message or MEDDICC")).toEqual([
+      "Command of the Message",
+      "MEDDICC",
+    ]);
+    expect(listedTerms("Experience with New Relic")).toEqual(["New Relic"]);
+  });
+
+  it("reads no skill from a check made before hiring", () => {
+    expect(listedTerms("A National Police Check, a DOT drug screen and TB clearance")).toEqual([]);
   });
 
   it("reads no term from the employer's own things and places, nor from an adverb's phrase", () => {
