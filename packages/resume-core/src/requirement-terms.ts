@@ -12,7 +12,7 @@ import { findSkills } from "./skills.ts";
 
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
 const TURNS =
-  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
+  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
 const EVERY_TURN = new RegExp(TURNS.source, "giu");
 /** Separators between the items of one list. */
 const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor|und|oder|y|o|et|ou)\b|\s+\/\s+|\s+&\s+)\s*/iu;
@@ -115,8 +115,8 @@ function piecesOf(text: string): Array<{ piece: string; after: string; before: s
 
 /** A piece that names knowing something, and the turn to what is known. */
 const KNOWING =
-  /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command)$/iu;
-const OF_KNOWING = /^\s*(?:of|with|in)\s*$/iu;
+  /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command|\p{L}*kenntnisse)$/iu;
+const OF_KNOWING = /^\s*(?:of|with|in|mit)\s*$/iu;
 
 function endsWithPlace(item: string): boolean {
   const words = item.split(" ");
@@ -130,7 +130,8 @@ const OUR_THING = new RegExp(`(?<!\\p{L})${POSSESSIVE}\\s+[\\p{L}-]+$`, "iu");
 const OF_PLACE = /^\s*(?:of|in|at|de|du|des|en|à|in|im|von)\s*$/iu;
 
 /** Turns that open examples of what came before. */
-const ENUMERATION = /^[\s,]*(?:including|includes|such as|especially|particularly|e\.g\.?|i\.e\.?)\s*$/iu;
+const ENUMERATION =
+  /^[\s,]*(?:including|includes|such as|especially|particularly|e\.g\.?|i\.e\.?|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que)\s*$/iu;
 
 /** "two years", "8+ yrs": a length of time frames a term ("Six Sigma" is one). */
 const DURATION =

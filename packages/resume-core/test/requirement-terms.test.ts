@@ -123,6 +123,20 @@ describe("listedTerms", () => {
     expect(listedTerms("Experience with New Relic")).toEqual(["New Relic"]);
   });
 
+  it("reads examples and what one is asked to know in German, Spanish and French", () => {
+    expect(
+      listedTerms(
+        "Du kennst dich damit aus, also zum Beispiel mit Medikamentengabe, Injektionen und Blutzuckerkontrollen",
+      ),
+    ).toEqual(["Medikamentengabe", "Injektionen", "Blutzuckerkontrollen"]);
+    expect(listedTerms("solide Grundkenntnisse in der Wundversorgung")).toEqual(["Wundversorgung"]);
+    expect(listedTerms("Erfahrung in der ambulanten Pflege")).toEqual([]);
+    expect(listedTerms("herramientas de diseño, por ejemplo maquetación y retoque")).toEqual([
+      "maquetación",
+      "retoque",
+    ]);
+  });
+
   it("reads no skill from a check made before hiring", () => {
     expect(listedTerms("A National Police Check, a DOT drug screen and TB clearance")).toEqual([]);
   });
