@@ -1,8 +1,8 @@
 import {
-  ABOUT_US,
   DUTY,
   EXPERIENCE_WORD,
   HOW_TO_APPLY,
+  isAboutUs,
   OFFER,
   REQUIREMENT_CUE,
   splitOnPreferenceCue,
@@ -53,7 +53,7 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
     // and one about the employer ("Our department works as a PLC") that asks nothing names none.
     // A sentence that states a preference asks for what it prefers ("We'd love it if you've used Fastlane").
     const asks = hasRequirements || REQUIREMENT_CUE.test(sentence) || optional !== "";
-    if (!asks && ABOUT_US.test(sentence)) continue;
+    if (!asks && isAboutUs(sentence)) continue;
     if (!asks && DUTY.test(sentence)) {
       mentioned.push(...findSkills(sentence));
       continue;

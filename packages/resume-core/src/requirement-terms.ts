@@ -12,7 +12,7 @@ import { findSkills } from "./skills.ts";
 
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
 const TURNS =
-  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
+  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|throughout|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
 const EVERY_TURN = new RegExp(TURNS.source, "giu");
 /** Separators between the items of one list. */
 const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor|und|oder|y|o|et|ou)\b|\s+\/\s+|\s+&\s+)\s*/iu;
@@ -65,7 +65,7 @@ export function listedTerms(line: string): string[] {
   const terms: string[] = [];
   for (const { piece: whole, after, before } of piecesOf(text)) {
     // The employer's own ("our Moncton and Halifax teams", "nos sites de Sète et Lunel") is not asked of anyone.
-    if (OUR_THING.test(before) && OF_PLACE.test(after)) continue;
+    if ((OUR_THING.test(before) && OF_PLACE.test(after)) || AREA.test(after)) continue;
     const piece = whole.slice(0, OURS.exec(whole)?.index);
     const items = piece
       .split(LIST)
@@ -122,6 +122,9 @@ function endsWithPlace(item: string): boolean {
   const words = item.split(" ");
   return [1, 2, 3].some((count) => count <= words.length && isKnownPlace(words.slice(-count).join(" ")));
 }
+
+/** "across the North West and Yorkshire", "throughout the region": the area the work covers. */
+const AREA = /^[\s,]*(?:across|throughout)\s*$/iu;
 
 /** A piece that names what the employer has, and the turn to where or of what it is. */
 const POSSESSIVE = "(?:our|nos|notre|nuestr[oa]s?|unser\\p{L}*)";

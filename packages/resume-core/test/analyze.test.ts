@@ -227,6 +227,21 @@ Nice to have
     expect(job.niceToHaveSkills).toEqual([]);
   });
 
+  it("reads prose that asks without a heading, and not what the employer is or uses", () => {
+    const job = analyzeJob(
+      [
+        "Customer Success Manager",
+        "Stackyard is project management software for contractors. Behind the scenes we use HubSpot for sales.",
+        "We'd like you to have tracked customer health in a platform such as Gainsight or Vitally.",
+        "You'll have owned renewals in Salesforce, and you'll visit sites across the North West and Yorkshire.",
+      ].join("\n"),
+    );
+    expect(job.requiredSkills).toEqual(expect.arrayContaining(["Gainsight", "Vitally", "Salesforce"]));
+    expect(job.requiredSkills).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/HubSpot|Project Management|Yorkshire|North West/)]),
+    );
+  });
+
   it("reads colon headings and a 'Job Title:' first line", () => {
     const job = analyzeJob(teacherJob);
     expect(job.title).toBe("Middle School Science Teacher (Entry Level)");
