@@ -35,7 +35,7 @@ const THE_ROLE_WILL =
   /\b[Tt]he ((?:[\p{Lu}][\p{L}&/-]*\s+){0,5}[\p{Lu}][\p{L}&/-]*) (?:will|is responsible|reports|owns|leads|performs|provides|supports|manages|oversees|plans)\b/gu;
 /** "Job Title: Scrum Master", "Position: Registered Nurse, ICU": a line that says what the role is. */
 const ROLE_LABEL =
-  /^(?:job title|job|position(?: title)?|role|title|vacancy|job opening|stellenangebot|stelle|puesto|oferta(?: de (?:empleo|trabajo))?|poste|offre d['’]emploi)\s*[:：]\s*(.+)$/iu;
+  /^(?:job title|job|position(?: title)?|role|title|(?:job )?classification|vacancy|job opening|stellenangebot|stelle|puesto|oferta(?: de (?:empleo|trabajo))?|poste|offre d['’]emploi)\s*[:：]\s*(.+)$/iu;
 const MAX_LABELLED_WORDS = 8;
 /** "Company: Acme", "Location: Remote": a labelled header line that names something else. */
 const OTHER_LABEL = /^[\p{L} ]{2,20}\s*[:：]\s*\S/u;

@@ -155,6 +155,9 @@ describe("jobTitleOf", () => {
     expect(title("Junior Graphic Designer (Packaging & Print)\nOlivar")).toBe(
       "Junior Graphic Designer (Packaging & Print)",
     );
+    expect(
+      title("IRONWORKERS & WELDERS UNION, LOCAL 918\nJOB CALL #25-117\nClassification: Journeyman Welder"),
+    ).toBe("Journeyman Welder");
     expect(title("Position: Secondary Mathematics Teacher – Permanent, 1.0 FTE")).toBe(
       "Secondary Mathematics Teacher",
     );
