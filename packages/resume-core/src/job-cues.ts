@@ -88,7 +88,7 @@ const trailingCue =
  * "idealerweise mit Kotlin", "se valorará experiencia en SAP", "idéalement en SaaS".
  */
 const inlineCue =
-  /(?<!\p{L})(?:ideally|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real )?(?:plus|bonus) if|(?:even )?better (?:still )?if|we(?:'d|’d| would) (?:love (?:it )?|be (?:impressed|delighted|happy) )if|idealerweise|wünschenswert (?:sind|ist|wären|wäre)|von vorteil (?:sind|ist|wären|wäre)|se valorará|se valora|valoramos|idealmente|preferiblemente|idéalement|de préférence)(?!\p{L})/iu;
+  /(?<!\p{L})(?:ideally|preference (?:will be|is) given|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real )?(?:plus|bonus) if|(?:even )?better (?:still )?if|we(?:'d|’d| would) (?:love (?:it )?|be (?:impressed|delighted|happy) )if|idealerweise|wünschenswert (?:sind|ist|wären|wäre)|von vorteil (?:sind|ist|wären|wäre)|se valorará|se valora|valoramos|idealmente|preferiblemente|idéalement|de préférence)(?!\p{L})/iu;
 
 /**
  * Splits a requirement sentence into what it demands and what it only prefers, clause by clause.

@@ -251,8 +251,12 @@ export function jobHeadingKind(line: string, next?: string): JobSectionKind | un
   if (known) return known;
   // Pay and benefits, the company, how to apply: about the company, whatever follows.
   if (line.split(/\s+/).length <= 5 && !/[.!?,;]$/.test(line) && ABOUT_CUE.test(key)) return "about";
+  // "IT WOULD BE GREAT IF YOU ALSO HAVE": a line in capitals may be longer.
+  const shouted = line === line.toUpperCase() && /\p{Lu}{2}/u.test(line);
   const headsList =
-    next?.startsWith("- ") === true && line.split(/\s+/).length <= 6 && !/[.!?,;]$/.test(line);
+    next?.startsWith("- ") === true &&
+    line.split(/\s+/).length <= (shouted ? 8 : 6) &&
+    !/[.!?,;]$/.test(line);
   if (!/:$/.test(line.trim()) && !headsList) return undefined;
   const cued = HEADING_CUES.find(([, cue]) => cue.test(key))?.[0];
   if (cued) return cued;

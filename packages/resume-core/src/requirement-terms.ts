@@ -37,6 +37,8 @@ const FRAMING = new Set(
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
     "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
     "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel fluidez soltura manejo " +
+    // "in Wort und Schrift", "hablado y escrito", "à l'écrit et à l'oral": how a language is used
+    "wort schrift hablado escrito écrit oral " +
     "expérience connaissance connaissances bonne bonnes maîtrise solide titulaire " +
     // articles
     "der die das den dem des ein eine einer einem el la los las un una unos unas del al de le les du une"
@@ -215,7 +217,7 @@ const LANGUAGE_LEVEL = /^(?:[ABC][12]\+?|native|fluent|basic|conversational|inte
  * customers", "even better", "nobody will quiz").
  */
 const SENTENCE_WORD =
-  /(?<!\p{L})(?:you|your|you'll|you're|we|we'll|we're|our|us|they|their|it|its|this|that|these|those|then|than|there|here|when|where|which|who|will|would|can|could|should|shall|may|might|do|does|did|was|were|also|even|just|only|very|really|quite|instead|along|above|below|currently|nobody|anyone|someone|everyone|something|nothing|not|own|vous|nous|tu|wir|du|sie|usted|nosotros|que|qui|dass|est|sont|ist|sind)(?!\p{L})/iu;
+  /(?<!\p{L})(?:you|your|you'll|you're|we|we'll|we're|our|us|they|their|it|its|this|that|these|those|then|than|there|here|when|where|which|who|will|would|can|could|should|shall|may|might|do|does|did|was|were|also|even|just|only|very|really|quite|instead|along|above|below|currently|nobody|anyone|someone|everyone|something|nothing|not|own|vous|nous|tu|wir|du|sie|usted|nosotros|que|qui|dass|est|sont|ist|sind|haber|sabes|tienes|eres|puedes|te|tus|ou|tes|ton)(?!\p{L})/iu;
 
 /** When and how long one works, not what one knows: "2nd shift", "7:30am", "Monday–Thursday", "4x10s". */
 const SCHEDULE =

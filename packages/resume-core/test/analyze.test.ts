@@ -225,6 +225,9 @@ Nice to have
     );
     expect(job.requiredSkills).toEqual(["Python", "Kafka"]);
     expect(job.niceToHaveSkills).toEqual([]);
+    const shouted = analyzeJob("SRE\nWHAT WE NEED\n- Go\n\nIT WOULD BE GREAT IF YOU ALSO HAVE\n- Istio");
+    expect(shouted.requiredSkills).toEqual(["Go"]);
+    expect(shouted.niceToHaveSkills).toEqual(["Istio"]);
   });
 
   it("reads prose that asks without a heading, and not what the employer is or uses", () => {

@@ -53,6 +53,12 @@ describe("splitOnPreferenceCue", () => {
     });
   });
 
+  it("reads 'preference will be given to' as a preference", () => {
+    const sentence = "You hold OCT membership. Preference will be given to candidates who have taught MHF4U.";
+    expect(firmOf(sentence)).toContain("OCT");
+    expect(firmOf(sentence)).not.toContain("MHF4U");
+  });
+
   it("keeps what a sentence demands before its preference", () => {
     const sentence = "Strong SQL, ideally with Snowflake.";
     expect(firmOf(sentence)).toContain("SQL");

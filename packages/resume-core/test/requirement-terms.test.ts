@@ -131,6 +131,7 @@ describe("listedTerms", () => {
     ).toEqual(["Medikamentengabe", "Injektionen", "Blutzuckerkontrollen"]);
     expect(listedTerms("solide Grundkenntnisse in der Wundversorgung")).toEqual(["Wundversorgung"]);
     expect(listedTerms("Erfahrung in der ambulanten Pflege")).toEqual([]);
+    expect(listedTerms("Sehr gute Deutschkenntnisse in Wort und Schrift")).toEqual([]);
     expect(listedTerms("herramientas de diseño, por ejemplo maquetación y retoque")).toEqual([
       "maquetación",
       "retoque",
