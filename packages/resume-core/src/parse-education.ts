@@ -34,11 +34,12 @@ function isDegree(text: string): boolean {
 const PART_OF_INSTITUTION = /^(?:school|college|faculty|department|institute) of\b/iu;
 
 /**
- * A line that opens with nothing but the kind of school ("University", "Community College, 2019"):
- * the end of a name, not a name ("University of Leeds" is one).
+ * A line that opens with the kind of school, maybe after the word that says which kind
+ * ("University", "Community College, 2019", "Trade Institute"): the end of a name, not a name
+ * ("University of Leeds" is one).
  */
 const OPENS_WITH_KIND = new RegExp(
-  `^(?:(?:community|state|technical|junior|city)\\s+)?(?:${institutionPattern.source})\\s*(?:$|[,|·•\\t(])`,
+  `^(?:(?:community|state|technical|junior|city|trade|vocational|art|arts|business|law|medical|nursing)\\s+)?(?:${institutionPattern.source})\\s*(?:$|[,|·•\\t(])`,
   "iu",
 );
 /** Capitalized words only: a name ("Mesa Verde"), maybe the start of one wrapped in a narrow column. */

@@ -226,8 +226,10 @@ function isColumns({ left, right }: { left: Row[]; right: Row[] }): boolean {
   if (shorter.length < fewest) return false;
   // A main column's last lines at the top of a page beside the sidebar that runs on there start at
   // the same margin and pitch as the sidebar's, so they line up; a table's label cells are
-  // narrower than what they label, and a column's one paragraph is wider than the sidebar.
-  if (runsOf(shorter).length === 1 && widthOf(shorter) > widthOf(longer)) return true;
+  // narrower than what they label, and a column's one paragraph, or its few lines beside a sidebar
+  // twice as long, are wider than the sidebar.
+  const outrun = runsOf(shorter).length === 1 || longer.length >= 2 * shorter.length;
+  if (outrun && widthOf(shorter) > widthOf(longer)) return true;
   const distances = shorter.map((row) =>
     longer.reduce((nearest, other) => Math.min(nearest, Math.abs(other.baseline - row.baseline)), Infinity),
   );

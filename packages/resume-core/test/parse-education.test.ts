@@ -62,11 +62,15 @@ describe("parseResumeText: education", () => {
       "Dean's List",
       "University of Leeds",
       "B.A. History",
+      "Quabbin Hills",
+      "Trade Institute",
+      "Plumbing Apprentice Program 2005 – 2009",
     ];
     expect(parseResumeText(text.join("\n")).education.map((entry) => entry.institution)).toEqual([
       "Linthicum State University",
       "Severn Valley Community College",
       "University of Leeds",
+      "Quabbin Hills Trade Institute",
     ]);
   });
 

@@ -144,6 +144,49 @@ describe("pageLines", () => {
     expect(lines.slice(0, 2)).toEqual(["HashiCorp Certified:", "Terraform Associate"]);
   });
 
+  it("reads a page where a sidebar runs on beside a main column's last roles as columns, from its first row", () => {
+    const sidebar = [
+      "Puget Lane College",
+      "B.S. Information",
+      "Technology",
+      "2008 – 2012",
+      "Certifications",
+      "Certified Kubernetes",
+      "Administrator",
+      "HashiCorp Certified:",
+      "Terraform Associate",
+      "Leadership",
+      "Organizer, Seattle",
+      "Platform Meetup",
+      "Mentor in a",
+      "women-in-SRE circle",
+      "mentees so far)",
+      "Volunteer",
+      "Food bank driver",
+      "Languages",
+      "Spanish (B2)",
+    ];
+    const main = [
+      "Administered 150 Linux and Windows servers and the campus",
+      "VMware cluster",
+      "Scripted account provisioning in Bash, saving the IT staff",
+      "roughly 10 hours a week",
+      "IT Help Desk Technician (student job)",
+      "Puget Lane College, Tacoma, WA",
+      "Answered help-desk tickets and reimaged lab machines 15 hours",
+      "a week while studying",
+    ];
+    const items = [
+      ...sidebar.map((text, index) => placed(text, 44, 747 - index * 13.5)),
+      ...main.map((text, index) => placed(text, 208, 747 - index * 13.5 - (index >= 4 ? 6 : 0))),
+    ];
+    const lines = linesOf(items).filter((line) => line !== "");
+    expect(lines[0]).toMatch(/^Puget Lane College\b/);
+    expect(
+      lines.filter((line) => line.includes("Puget Lane College") && line.includes("Administered")),
+    ).toEqual([]);
+  });
+
   it("reads two columns that both go on from the page before as columns, though their first rows line up", () => {
     const sidebar = ["Northvale Circle of", "Excellence, 2021", "Claritas Club, 2017", "Leadership"];
     const sidebarRest = [
