@@ -42,6 +42,8 @@ const OPENS_WITH_KIND = new RegExp(
   `^(?:(?:community|state|technical|junior|city|trade|vocational|art|arts|business|law|medical|nursing)\\s+)?(?:${institutionPattern.source})\\s*(?:$|[,|·•\\t(])`,
   "iu",
 );
+/** A line that is nothing but the kind of school: "University", "Universidad". */
+const KIND_ONLY = new RegExp(`^(?:${institutionPattern.source})$`, "iu");
 /** Capitalized words only: a name ("Mesa Verde"), maybe the start of one wrapped in a narrow column. */
 const NAME_ONLY = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*$/u;
 
@@ -53,13 +55,16 @@ function joinWrappedNames(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const before = out[out.length - 1];
-    if (
+    const wrappedBeforeKind =
+      before !== undefined && NAME_ONLY.test(before) && !isInstitution(before) && OPENS_WITH_KIND.test(line);
+    // "Universidad" over "Europea del Tajo": the kind of school alone is no name; the next line ends it.
+    const wrappedAfterKind =
       before !== undefined &&
-      NAME_ONLY.test(before) &&
-      !isInstitution(before) &&
-      OPENS_WITH_KIND.test(line)
-    )
-      out[out.length - 1] = `${before} ${line}`;
+      KIND_ONLY.test(before) &&
+      /^\p{Lu}/u.test(line) &&
+      !isDegree(line) &&
+      !findDates(line);
+    if (wrappedBeforeKind || wrappedAfterKind) out[out.length - 1] = `${before} ${line}`;
     else out.push(line);
   }
   return out;

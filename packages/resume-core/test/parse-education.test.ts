@@ -49,7 +49,7 @@ describe("parseResumeText: education", () => {
     ]);
   });
 
-  it("joins a school's name wrapped before the word that says its kind, in a narrow column", () => {
+  it("joins a school's name wrapped before or after the word that says its kind, in a narrow column", () => {
     const text = [
       "Education",
       "Linthicum State",
@@ -65,12 +65,16 @@ describe("parseResumeText: education", () => {
       "Quabbin Hills",
       "Trade Institute",
       "Plumbing Apprentice Program 2005 – 2009",
+      "Universidad",
+      "Europea del Tajo",
+      "Máster en Cuidados Críticos 2015 – 2016",
     ];
     expect(parseResumeText(text.join("\n")).education.map((entry) => entry.institution)).toEqual([
       "Linthicum State University",
       "Severn Valley Community College",
       "University of Leeds",
       "Quabbin Hills Trade Institute",
+      "Universidad Europea del Tajo",
     ]);
   });
 
