@@ -13,10 +13,10 @@ const GENDER_MARKER =
   /\s*\((?:[mwfdxh*]\s*\/\s*){1,3}[mwfdxh*]\)|\s*\(all genders\)|\s+(?:[mwfdxh]\s*\/\s*){1,2}[mwfdxh](?=\s*(?:$|[-–—|·,]))/gi;
 /**
  * "… is looking for a Senior Data Engineer to …", "We're hiring an …", "join us as a …", "Acme
- * seeks a …", "We need a …", "Now hiring: Line Cook".
+ * seeks a …", "We need a …", "Now hiring: Line Cook", "accepting applications for Cashier".
  */
 const HIRING_CUE =
-  /\b(?:looking for|hiring|seeking|seeks|searching for|recruiting|need|needs|wants|opening for|join (?:us|our team|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,2}) as)(?:\s*:\s*|\s+(?:an?|our (?:next|new|first)|the)\s+)(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based)\b|[,.;:!?(]|$)/giu;
+  /\b(?:looking for|hiring|seeking|seeks|searching for|recruiting|need|needs|wants|opening for|(?:accepting|invites|inviting) applications for(?: the (?:position|role) of)?|join (?:us|our team|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,2}) as)(?:\s*:\s*|\s+(?:(?:an?|our (?:next|new|first)|the)\s+)?)(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based)\b|\s+[-–—|]\s+|[,.;:!?(]|$)/giu;
 
 /**
  * The same in German, Spanish and French: "Wir suchen ab sofort eine Pflegefachkraft (m/w/d) für
@@ -35,7 +35,7 @@ const THE_ROLE_WILL =
   /\b[Tt]he ((?:[\p{Lu}][\p{L}&/-]*\s+){0,5}[\p{Lu}][\p{L}&/-]*) (?:will|is responsible|reports|owns|leads|performs|provides|supports|manages|oversees|plans)\b/gu;
 /** "Job Title: Scrum Master", "Position: Registered Nurse, ICU": a line that says what the role is. */
 const ROLE_LABEL =
-  /^(?:job title|job|position(?: title)?|role|title|(?:job )?classification|vacancy|job opening|stellenangebot|stelle|puesto|oferta(?: de (?:empleo|trabajo))?|poste|offre d['’]emploi)\s*[:：]\s*(.+)$/iu;
+  /^(?:job title|job|position(?: title)?|role|title|(?:job )?classification|opportunity|vacancy|job opening|stellenangebot|stelle|puesto|oferta(?: de (?:empleo|trabajo))?|poste|offre d['’]emploi)\s*[:：]\s*(.+)$/iu;
 const MAX_LABELLED_WORDS = 8;
 /** "Company: Acme", "Location: Remote": a labelled header line that names something else. */
 const OTHER_LABEL = /^[\p{L} ]{2,20}\s*[:：]\s*\S/u;
@@ -47,7 +47,7 @@ const SENTENCE_END = /[.!?]$/;
  * months)", "(Part-Time)", "(Nights)".
  */
 const TERM_WORD =
-  "(?:fte|remote|hybrid|on-?site|in-office|contract|contractor|temporary|temp|part-time|full-time|part time|full time|freelance|permanent|fixed-term|interim|seasonal|per diem|prn|nights?|days?|evenings?|weekends?|shift|\\d+(?:\\.\\d+)?(?!\\d)\\+?|months?|weeks?|years?|[-–,/&]|and|or)";
+  "(?:fte|remote|hybrid|on-?site|in-office|contract|contractor|temporary|temp|part-time|full-time|part time|full time|freelance|permanent|fixed-term|interim|seasonal|per diem|prn|nights?|days?|evenings?|weekends?|shift|\\d+(?:\\.\\d+)?(?!\\d)\\+?|\\d+(?:st|nd|rd|th)|months?|weeks?|years?|[-–,/&]|and|or)";
 const TERMS_ONLY = new RegExp(`\\s*\\(\\s*${TERM_WORD}(?:\\s*${TERM_WORD})*\\s*\\)`, "giu");
 /** The same after a separator at the end: "– Permanent, 1.0 FTE", "– 12-month contract". */
 const TERMS_TAIL = new RegExp(`(?:${SEPARATOR.source})${TERM_WORD}(?:\\s*${TERM_WORD})*$`, "iu");

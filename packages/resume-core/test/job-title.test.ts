@@ -55,6 +55,15 @@ describe("jobTitleOf", () => {
     expect(title(`${prose}\nAs a Data Scientist, you will build forecasting models.`)).toBe("Data Scientist");
   });
 
+  it("reads applications invited for a role, a label's opportunity, and a hiring line's shift", () => {
+    expect(title("Now accepting applications for Cashier at our Main Street store.")).toBe("Cashier");
+    expect(
+      title("The City of Fairview is accepting applications for the position of Maintenance Worker II."),
+    ).toBe("Maintenance Worker II");
+    expect(title("Opportunity: Staff Accountant (Hybrid)\nLedgerline")).toBe("Staff Accountant");
+    expect(title("Hiring: CNC Operator - 2nd shift\nAcme Machining")).toBe("CNC Operator");
+  });
+
   it("reads 'Join Acme as our next …' and 'The … will' as naming the role", () => {
     const intro = "Acme helps 400 retailers price their stock, and our data volumes double every year.";
     expect(
