@@ -47,8 +47,12 @@ const SENTENCE_END = /[.!?]$/;
  * months)", "(Part-Time)", "(Nights)".
  */
 const TERM_WORD =
-  "(?:fte|remote|hybrid|on-?site|in-office|contract|contractor|temporary|temp|part-time|full-time|part time|full time|freelance|permanent|fixed-term|interim|seasonal|per diem|prn|nights?|days?|evenings?|weekends?|shift|\\d+(?:\\.\\d+)?(?!\\d)\\+?|\\d+(?:st|nd|rd|th)|months?|weeks?|years?|[-–,/&]|and|or)";
-const TERMS_ONLY = new RegExp(`\\s*\\(\\s*${TERM_WORD}(?:\\s*${TERM_WORD})*\\s*\\)`, "giu");
+  "(?:fte|remote|hybrid|on-?site|in-office|contract|contractor|temporary|temp|part-time|full-time|part time|full time|freelance|permanent|fixed-term|interim|seasonal|per diem|prn|nights?|days?|evenings?|weekends?|shift|\\d+(?:\\.\\d+)?(?!\\d)\\+?|\\d+(?:st|nd|rd|th)|months?|weeks?|years?|hrs?|hours?|[-–,/&]|and|or)";
+const TERMS_ONLY = new RegExp(`\\s*[([]\\s*${TERM_WORD}(?:\\s*${TERM_WORD})*\\s*[)\\]]`, "giu");
+/** The terms written before a title: "Full-Time Dental Assistant", "Part Time Barista". */
+const TERMS_FIRST = /^(?:full[- ]time|part[- ]time|temporary|seasonal|per diem|prn)\s+(?=\p{L})/iu;
+/** Emoji around a title: "🚀 Senior Frontend Engineer 🚀". */
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu;
 /** The same after a separator at the end: "– Permanent, 1.0 FTE", "– 12-month contract". */
 const TERMS_TAIL = new RegExp(`(?:${SEPARATOR.source})${TERM_WORD}(?:\\s*${TERM_WORD})*$`, "iu");
 /** Working time written after a German title: "Buchhalter (m/w/d) in Vollzeit". */
@@ -58,7 +62,11 @@ const clean = (text: string) => {
   const title = text
     .replace(/^(?:job title|title|position|role)\s*:\s*/i, "")
     .replace(GENDER_MARKER, "")
+    .replace(PICTOGRAPHS, "")
+    .trim()
     .replace(TERMS_ONLY, "")
+    .trim()
+    .replace(TERMS_FIRST, "")
     .replace(TERMS_TAIL, "")
     .replace(WORKING_TIME, "")
     .trim();

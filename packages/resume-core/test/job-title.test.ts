@@ -64,6 +64,13 @@ describe("jobTitleOf", () => {
     expect(title("Hiring: CNC Operator - 2nd shift\nAcme Machining")).toBe("CNC Operator");
   });
 
+  it("drops the terms and emoji around a title: brackets, a working time before it, hours after it", () => {
+    expect(title("[Remote] Senior Python Developer\nAcme")).toBe("Senior Python Developer");
+    expect(title("Full-Time Dental Assistant\nSmile Co")).toBe("Dental Assistant");
+    expect(title("🚀 Senior Frontend Engineer (React) 🚀\nWe are")).toBe("Senior Frontend Engineer (React)");
+    expect(title("Bookkeeper (Part-Time, 20 hrs/week)\nMaple CPA")).toBe("Bookkeeper");
+  });
+
   it("reads 'Join Acme as our next …' and 'The … will' as naming the role", () => {
     const intro = "Acme helps 400 retailers price their stock, and our data volumes double every year.";
     expect(
