@@ -52,7 +52,7 @@ const TERMS_ONLY = new RegExp(`\\s*[([]\\s*${TERM_WORD}(?:\\s*${TERM_WORD})*\\s*
 /** The terms written before a title: "Full-Time Dental Assistant", "Part Time Barista". */
 const TERMS_FIRST = /^(?:full[- ]time|part[- ]time|temporary|seasonal|per diem|prn)\s+(?=\p{L})/iu;
 /** Emoji around a title: "🚀 Senior Frontend Engineer 🚀". */
-const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu;
+const PICTOGRAPHS = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}/gu;
 /** The same after a separator at the end: "– Permanent, 1.0 FTE", "– 12-month contract". */
 const TERMS_TAIL = new RegExp(`(?:${SEPARATOR.source})${TERM_WORD}(?:\\s*${TERM_WORD})*$`, "iu");
 /** Working time written after a German title: "Buchhalter (m/w/d) in Vollzeit". */
