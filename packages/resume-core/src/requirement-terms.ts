@@ -12,7 +12,7 @@ import { findSkills } from "./skills.ts";
 
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
 const TURNS =
-  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|throughout|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
+  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|throughout|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|because|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
 const EVERY_TURN = new RegExp(TURNS.source, "giu");
 /** Separators between the items of one list. */
 const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor|und|oder|y|o|et|ou)\b|\s+\/\s+|\s+&\s+)\s*/iu;
@@ -32,6 +32,7 @@ const FRAMING = new Set(
     "new existing large small high scale scalable complex such well day daily and or nor but also either so " +
     "another active valid current unrestricted know use speak hold ownership grasp native " +
     "willingness eagerness passion desire readiness availability commitment " +
+    "expected essential needed necessary mandatory minimum maximum last basics " +
     "initial qualification qualifications in on with for of to by from into within via " +
     // German, Spanish, French
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
@@ -39,7 +40,7 @@ const FRAMING = new Set(
     "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel fluidez soltura manejo " +
     // "in Wort und Schrift", "hablado y escrito", "à l'écrit et à l'oral": how a language is used
     "wort schrift hablado escrito écrit oral " +
-    "expérience connaissance connaissances bonne bonnes maîtrise solide titulaire " +
+    "expérience connaissance connaissances bonne bonnes maîtrise solide titulaire principes " +
     // articles
     "der die das den dem des ein eine einer einem el la los las un una unos unas del al de le les du une"
   ).split(" "),
@@ -67,7 +68,7 @@ export function listedTerms(line: string): string[] {
   const terms: string[] = [];
   for (const { piece: whole, after, before } of piecesOf(text)) {
     // The employer's own ("our Moncton and Halifax teams", "nos sites de Sète et Lunel") is not asked of anyone.
-    if ((OUR_THING.test(before) && OF_PLACE.test(after)) || AREA.test(after)) continue;
+    if ((OUR_THING.test(before) && OF_PLACE.test(after)) || AROUND_THE_ASK.test(after)) continue;
     const piece = whole.slice(0, OURS.exec(whole)?.index);
     const items = piece
       .split(LIST)
@@ -125,8 +126,11 @@ function endsWithPlace(item: string): boolean {
   return [1, 2, 3].some((count) => count <= words.length && isKnownPlace(words.slice(-count).join(" ")));
 }
 
-/** "across the North West and Yorkshire", "throughout the region": the area the work covers. */
-const AREA = /^[\s,]*(?:across|throughout)\s*$/iu;
+/**
+ * "across the North West and Yorkshire", "throughout the region": the area the work covers;
+ * "because Marketing runs dozens": the reason something is asked.
+ */
+const AROUND_THE_ASK = /^[\s,]*(?:across|throughout|because)\s*$/iu;
 
 /** A piece that names what the employer has, and the turn to where or of what it is. */
 const POSSESSIVE = "(?:our|nos|notre|nuestr[oa]s?|unser\\p{L}*)";
@@ -217,7 +221,7 @@ const LANGUAGE_LEVEL = /^(?:[ABC][12]\+?|native|fluent|basic|conversational|inte
  * customers", "even better", "nobody will quiz").
  */
 const SENTENCE_WORD =
-  /(?<!\p{L})(?:you|your|you'll|you're|we|we'll|we're|our|us|they|their|it|its|this|that|these|those|then|than|there|here|when|where|which|who|will|would|can|could|should|shall|may|might|do|does|did|was|were|also|even|just|only|very|really|quite|instead|along|above|below|currently|nobody|anyone|someone|everyone|something|nothing|not|own|vous|nous|tu|wir|du|sie|usted|nosotros|que|qui|dass|est|sont|ist|sind|haber|sabes|tienes|eres|puedes|te|tus|ou|tes|ton)(?!\p{L})/iu;
+  /(?<!\p{L})(?:you|your|you'll|you're|we|we'll|we're|our|us|they|their|it|its|this|that|these|those|then|than|there|here|when|where|which|who|will|would|can|could|should|shall|may|might|do|does|did|was|were|also|even|just|only|very|really|quite|instead|along|above|below|currently|nobody|anyone|someone|everyone|something|nothing|not|own|vous|nous|tu|wir|du|sie|usted|nosotros|que|qui|dass|est|sont|ist|sind|bist|hast|kannst|wirst|haber|sabes|tienes|eres|puedes|te|tus|ou|tes|ton)(?!\p{L})/iu;
 
 /** When and how long one works, not what one knows: "2nd shift", "7:30am", "Monday–Thursday", "4x10s". */
 const SCHEDULE =

@@ -138,6 +138,14 @@ describe("listedTerms", () => {
     ]);
   });
 
+  it("drops what a sentence says of a term after it, and the reason it gives", () => {
+    expect(listedTerms("Knowledge of the Water Regulations is expected")).toEqual(["Water Regulations"]);
+    expect(listedTerms("Designing an A/B test is essential, because Marketing runs dozens")).toEqual([
+      "A/B test",
+    ]);
+    expect(listedTerms("Wenn du Wundexperte ICW bist")).toEqual([]);
+  });
+
   it("reads no skill from a check made before hiring", () => {
     expect(listedTerms("A National Police Check, a DOT drug screen and TB clearance")).toEqual([]);
   });
