@@ -7,7 +7,7 @@ describe("the development posts", () => {
   const posts = loadDevelopmentPosts();
 
   it("are many, in each language the analysis reads, in bullets and in prose", () => {
-    expect(posts.length).toBeGreaterThanOrEqual(30);
+    expect(posts.length).toBeGreaterThanOrEqual(60);
     for (const language of ["en", "de", "es", "fr"]) {
       for (const form of ["bullets", "prose"]) {
         expect(posts.some(({ labels }) => labels.language === language && labels.form === form)).toBe(true);
