@@ -191,18 +191,34 @@ function singular(name: string): string {
   return phraseKey(name).replace(/(?<=\p{L}{3})s$/u, "");
 }
 
-/** The skills mentioned in `text`, each once with its first wording, in order of first mention. */
+/**
+ * The skills mentioned in `text`, each once with its first wording, in order of first mention; a
+ * version written after a skill is part of its wording ("Spring Boot 3", "WCAG 2.1", "OSHA 30").
+ */
 export function findSkillMentions(text: string): SkillMention[] {
+  const tokens = tokenize(text);
   const mentions = new Map<string, SkillMention>();
-  for (const match of findMatches(tokenize(text))) {
+  for (const match of findMatches(tokens)) {
+    const version =
+      match.canonicals.length === 1 ? versionAfter(tokens, match.position + match.length) : undefined;
     for (const skill of match.canonicals) {
       if (mentions.has(skill)) continue;
       const own = match.canonicals.length === 1 && singular(match.raw) !== singular(skill);
-      mentions.set(skill, { skill, written: own ? match.raw : skill });
+      const name = own ? match.raw : skill;
+      mentions.set(skill, { skill, written: version === undefined ? name : `${name} ${version}` });
     }
   }
   return [...mentions.values()];
 }
+
+/** A version number at `index` ("3", "2.1", "2024"), not a count of years ("Python 3+ years"). */
+function versionAfter(tokens: Token[], index: number): string | undefined {
+  const version = tokens[index]?.raw;
+  if (version === undefined || !/^\d{1,4}(?:\.\d{1,3})*$/u.test(version)) return undefined;
+  return DURATION_WORD.test(tokens[index + 1]?.norm ?? "") ? undefined : version;
+}
+const DURATION_WORD =
+  /^(?:\+|years?|yrs?|months?|jahre?n?|monate?n?|años?|meses|ans?|mois|hours?|days?|weeks?)$/u;
 
 /**
  * The canonical name for a skill as someone wrote it ("golang" → "Go", "K8s" → "Kubernetes",

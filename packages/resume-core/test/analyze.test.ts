@@ -230,6 +230,19 @@ Nice to have
     expect(shouted.niceToHaveSkills).toEqual(["Istio"]);
   });
 
+  it("keeps a version with the skill it follows, but not a count of years", () => {
+    const job = analyzeJob(
+      "Backend Engineer\nRequirements\n- Spring Boot 3 and JUnit 5\n- Python 3+ years\n- WCAG 2.1 AA",
+    );
+    expect(job.requiredSkills).toEqual(["Spring Boot 3", "JUnit 5", "Python", "WCAG 2.1"]);
+    expect(job.requiredSkills.map((skill) => canonicalSkill(skill))).toEqual([
+      "Spring Boot",
+      "JUnit",
+      "Python",
+      "WCAG",
+    ]);
+  });
+
   it("reads prose that asks without a heading, and not what the employer is or uses", () => {
     const job = analyzeJob(
       [
