@@ -12,7 +12,7 @@ import { findSkills } from "./skills.ts";
 
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
 const TURNS =
-  /\s*(?:[();:]|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|throughout|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|because|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
+  /\s*(?:[();:]|\s[–—]\s|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|throughout|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|because|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
 const EVERY_TURN = new RegExp(TURNS.source, "giu");
 /** Separators between the items of one list. */
 const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor|und|oder|y|o|et|ou)\b|\s+\/\s+|\s+&\s+)\s*/iu;
@@ -72,7 +72,7 @@ export function listedTerms(line: string): string[] {
     const piece = whole.slice(0, OURS.exec(whole)?.index);
     const items = piece
       .split(LIST)
-      .map(trimFraming)
+      .map((item) => trimFraming(item, text.startsWith(item)))
       .filter((item) => item !== "" && isTermLike(item));
     // "centres de Montpellier, Sète et Lunel": a list with a place in it lists places.
     if (items.some(endsWithPlace)) continue;
@@ -146,7 +146,7 @@ const ENUMERATION =
 const DURATION =
   /^(?:(?:mindestens|min\.|al menos|au moins)\s+)?(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|yrs?|months?|jahre?n?|monate?n?|años|meses|ans|mois)(?!\p{L})/iu;
 
-function trimFraming(item: string): string {
+function trimFraming(item: string, opensLine = false): string {
   const words = item
     .replace(/(?<![.!?])[.!?]+$/u, "")
     .replace(DURATION, "")
@@ -154,11 +154,18 @@ function trimFraming(item: string): string {
     .filter(Boolean)
     // "d'un DCG", "l'anglais": an elided article is part of the word it frames.
     .map((word) => word.replace(ELIDED, ""));
-  // "New Zealand", "New Relic": a capitalized word before another is part of a name, not "new".
+  // "New Zealand", "Great Expectations", "Advanced Life Support": inside a line, a capitalized word
+  // before another is part of a name; a line's first word is capitalized for being first.
+  let first = opensLine;
   const framing = (word: string | undefined, next?: string) =>
-    word !== undefined && FRAMING.has(word.toLowerCase()) && !(word === "New" && /^\p{Lu}/u.test(next ?? ""));
+    word !== undefined &&
+    FRAMING.has(word.toLowerCase()) &&
+    (first || !/^\p{Lu}/u.test(word) || !/^\p{Lu}/u.test(next ?? ""));
   const count = (word: string | undefined) => word !== undefined && /^\d+\+?$/.test(word);
-  while (framing(words[0], words[1]) || count(words[0])) words.shift();
+  while (framing(words[0], words[1]) || count(words[0])) {
+    words.shift();
+    first = false;
+  }
   // "at least two years partnering …": a length of time after its framing frames it too.
   const duration = DURATION.exec(words.join(" "))?.[0];
   if (duration !== undefined) words.splice(0, duration.split(/\s+/).length);

@@ -121,6 +121,15 @@ describe("listedTerms", () => {
       "MEDDICC",
     ]);
     expect(listedTerms("Experience with New Relic")).toEqual(["New Relic"]);
+    expect(listedTerms("Data quality tooling – Great Expectations or Monte Carlo")).toEqual([
+      "Great Expectations",
+      "Monte Carlo",
+    ]);
+    expect(listedTerms("Current Advanced Life Support (ALS) certificate")).toEqual([
+      "Advanced Life Support",
+      "ALS",
+    ]);
+    expect(listedTerms("AWS – S3, Glue, Lambda")).toEqual(["AWS", "S3", "Glue", "Lambda"]);
   });
 
   it("reads examples and what one is asked to know in German, Spanish and French", () => {
