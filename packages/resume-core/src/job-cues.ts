@@ -82,13 +82,13 @@ export const EXPERIENCE_WORD = new RegExp(
  * "Kotlin-Kenntnisse sind von Vorteil", "se valorará", "serait un plus".
  */
 const trailingCue =
-  /(?:(?<!\p{L})(?:is|are|would be|will be|ist|sind|wäre|wären|es|será|sería|est|serait|sera)\s+)?(?:(?:an?|ein|eine|un|une)\s+)?(?:(?:big|huge|strong|großer|klarer|echter|gros|vrai)\s+)?\(?(?<!\p{L})(?:plus|bonus|preferred|desirable|desired|advantageous|nice to have|an asset|helpful|von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|se valorará|se valora|atout|apprécié|appréciée|souhaité|souhaitée|bienvenu|bienvenue|even better)\)?[.,;!]?$/iu;
+  /(?:(?<!\p{L})(?:is|are|would be|will be|ist|sind|wäre|wären|es|será|sería|est|serait|sera)\s+)?(?:(?:an?|ein|eine|un|une)\s+)?(?:(?:big|huge|strong|großer|klarer|echter|gros|vrai)\s+)?\(?(?<!\p{L})(?:plus|bonus|preferred|desirable|desired|advantageous|nice to have|an asset|helpful|von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|se valorará|se valora|atout|appréciée?s?|souhaitée?s?|bienvenue?s?|even better)\)?[.,;!]?$/iu;
 /**
  * A cue opening a phrase makes the rest of the sentence optional: "5+ years, ideally in retail",
  * "idealerweise mit Kotlin", "se valorará experiencia en SAP", "idéalement en SaaS".
  */
 const inlineCue =
-  /(?<!\p{L})(?:ideally|preference (?:will be|is) given|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real )?(?:plus|bonus) if|(?:even )?better (?:still )?if|we(?:'d|’d| would) (?:love (?:it )?|be (?:impressed|delighted|happy) )if|idealerweise|wünschenswert (?:sind|ist|wären|wäre)|von vorteil (?:sind|ist|wären|wäre)|se valorará|se valora|valoramos|idealmente|preferiblemente|idéalement|de préférence)(?!\p{L})/iu;
+  /(?<!\p{L})(?:ideally|preference (?:will be|is) given|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real )?(?:plus|bonus) if|(?:even )?better (?:still )?if|we(?:'d|’d| would) (?:love (?:it )?|be (?:impressed|delighted|happy) )if|idealerweise|wünschenswert (?:sind|ist|wären|wäre)|von vorteil (?:sind|ist|wären|wäre)|se valorará|se valora|valoramos|nos encantaría|idealmente|preferiblemente|idéalement|de préférence)(?!\p{L})/iu;
 
 /**
  * Splits a requirement sentence into what it demands and what it only prefers, clause by clause.
@@ -97,7 +97,7 @@ const inlineCue =
 export function splitOnPreferenceCue(sentence: string): { firm: string; optional: string } {
   const clauses = sentence.split(/(?<=[,;])\s+/);
   const last = clauses[clauses.length - 1] ?? "";
-  if (WELCOME_IF.test(sentence)) return { firm: "", optional: sentence };
+  if (WELCOME_IF.test(sentence) || LIST_PREFERRED.test(sentence)) return { firm: "", optional: sentence };
   // "OSHA 10 (OSHA 30 preferred)": the parenthesis prefers its own term, not the line's.
   const aside = PREFERRED_ASIDE.exec(sentence);
   if (aside?.[1] !== undefined) return { firm: sentence.slice(0, aside.index), optional: aside[1] };
@@ -122,9 +122,10 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
       optional.push(clause.slice(cue.index));
       restIsOptional = true;
     } else if (CUE_ONLY.test(clause) && !previousOptional) {
-      // "If you hold Fall Protection and WHMIS tickets, even better": the cue is said of the clause before.
-      const before = firm.pop();
-      if (before !== undefined) optional.push(before);
+      // "If you hold Fall Protection and WHMIS tickets, even better": the cue is said of the clause
+      // before, or of every clause since an "if".
+      const since = CONDITIONAL.test(firm[0] ?? "") ? firm.splice(0) : firm.splice(-1);
+      optional.push(...since);
       previousOptional = true;
     } else if (likewise || trailingCue.test(clause) || PREFERRED_PREDICATE.test(clause)) {
       // "we work in Snowflake, so hands-on time there is a bonus": the preference is of the clause before.
@@ -146,7 +147,7 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
  * regarded".
  */
 const PREFERRED_PREDICATE =
-  /(?<!\p{L})(?:(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:big|huge|real|strong|definite)\s+)?(?:plus|bonus|asset|advantage|welcome)|(?:is\s+|are\s+)?highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|(?:ist|sind|wäre|wären)\s+(?:eine?\s+)?(?:\p{L}+\s+)?(?:plus|pluspunkt|vorteil)|von vorteil|wünschenswert|(?:es|será|sería)\s+(?:un\s+)?(?:plus|valorable)|(?:est|serait|sera)\s+(?:un\s+)?(?:\p{L}+\s+)?(?:plus|atout))(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:big|huge|real|strong|definite)\s+)?(?:plus|bonus|asset|advantage|welcome)|(?:is\s+|are\s+)?highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|(?:ist|sind|wäre|wären)\s+(?:eine?\s+)?(?:\p{L}+\s+)?(?:plus|pluspunkt|vorteil)|von vorteil|wünschenswert|(?:es|será|sería)\s+(?:un\s+)?(?:plus|valorable)|suma(?:rá)?\s+(?:muchos\s+)?puntos|(?:est|serait|sera)\s+(?:un\s+)?(?:\p{L}+\s+)?(?:plus|atout))(?!\p{L})/iu;
 
 /**
  * "If you've done RFM modelling before, tell us about it", "If you speak Punjabi or Tagalog, please
@@ -154,6 +155,13 @@ const PREFERRED_PREDICATE =
  */
 const WELCOME_IF =
   /^if you(?:'ve|’ve| have| speak| know| hold)\s[^.]*?,\s*(?:please )?(?:tell us|let us know|mention it|we(?:'d|’d| would) (?:love|like) to hear)/iu;
+
+/**
+ * "La connaissance de TikTok Ads, la pratique de Canva et l'anglais seront appréciés": a list that
+ * a plural verb then prefers, as a whole (one sentence, no ";" between demands and wishes).
+ */
+const LIST_PREFERRED =
+  /^[^;]*(?<!\p{L})(?:are|sind|sont|seront|serán|son)\s+(?:(?:all|also|aussi|también|auch)\s+)?(?:an?\s+)?(?:plus|assets?|welcome|appréciée?s|bienvenue?s|valorad[oa]s|von vorteil|wünschenswert|preferred|desirable)[.!]?$/iu;
 
 /** A closing parenthesis that names a term and prefers it: "(OSHA 30 preferred)", not "(preferred)". */
 const PREFERRED_ASIDE = /\(([^()]*\s(?:preferred|a plus|desirable))\)[.,;!]?$/iu;
@@ -163,8 +171,10 @@ const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L
 
 /** A clause that is nothing but a cue ("even better", "a plus"), said of what came before it. */
 const CUE_ONLY =
-  /^(?:(?:that(?:'s|’s| is)|is|are|would be)\s+)?(?:an?\s+)?(?:even better|plus|bonus|great)[.,;!]?$/iu;
+  /^(?:(?:that(?:'s|’s| is)|is|are|would be)\s+)?(?:an?\s+)?(?:even better|plus|bonus|great|asset|advantage|suma(?:rá)?\s+(?:muchos\s+)?puntos)[.,;!]?$/iu;
+/** A clause that opens a condition: "If you hold …", "Si además …", "Wenn du …", "Si vous …". */
+const CONDITIONAL = /^(?:if|si|wenn|falls)(?!\p{L})/iu;
 
 /** "as is …", "tout comme …": a clause that says the same of another thing. */
 const LIKEWISE =
-  /^(?:as (?:is|are|would be)|and so (?:is|are)|tout comme|de même que|ainsi que|así como|al igual que|genauso wie|ebenso wie)(?!\p{L})/iu;
+  /^(?:as (?:is|are|would be|would|does|do)|and so (?:is|are)|tout comme|de même que|ainsi que|así como|al igual que|genauso wie|ebenso wie)(?!\p{L})/iu;

@@ -53,6 +53,19 @@ describe("splitOnPreferenceCue", () => {
     });
   });
 
+  it("reads a list preferred as a whole by a plural verb, a cue after the clauses, and 'as would'", () => {
+    expect(
+      firmOf(
+        "La connaissance de TikTok Ads, la pratique de Canva et un bon niveau d'anglais seront appréciés.",
+      ),
+    ).toBe("");
+    const asset = "Qualifications in Special Education, would be an asset, as would experience with Desmos.";
+    expect(firmOf(asset)).not.toMatch(/Special Education|Desmos/);
+    expect(firmOf("Nos encantaría que tuvieras experiencia con k6 o JMeter.")).toBe("");
+    expect(firmOf("Si además te manejas con Figma, suma muchos puntos.")).toBe("");
+    expect(firmOf("SQL and Python are required; Go and Rust are a plus.")).toContain("SQL");
+  });
+
   it("reads 'preference will be given to' as a preference", () => {
     const sentence = "You hold OCT membership. Preference will be given to candidates who have taught MHF4U.";
     expect(firmOf(sentence)).toContain("OCT");
