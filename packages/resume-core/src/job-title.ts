@@ -13,10 +13,11 @@ const GENDER_MARKER =
   /\s*\((?:[mwfdxh*]\s*\/\s*){1,3}[mwfdxh*]\)|\s*\(all genders\)|\s+(?:[mwfdxh]\s*\/\s*){1,2}[mwfdxh](?=\s*(?:$|[-–—|·,]))/gi;
 /**
  * "… is looking for a Senior Data Engineer to …", "We're hiring an …", "join us as a …", "Acme
- * seeks a …", "We need a …", "Now hiring: Line Cook", "accepting applications for Cashier".
+ * seeks a …", "We need a …", "Now hiring: Line Cook", "accepting applications for Cashier", "Are you an
+ * experienced Bookkeeper?".
  */
 const HIRING_CUE =
-  /\b(?:looking for|hiring|seeking|seeks|searching for|recruiting|need|needs|wants|opening for|(?:accepting|invites|inviting) applications for(?: the (?:position|role) of)?|join (?:us|our team|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,2}) as)(?:\s*:\s*|\s+(?:(?:an?|our (?:next|new|first)|the)\s+)?)(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based)\b|\s+[-–—|]\s+|[,.;:!?(]|$)/giu;
+  /\b(?:looking for|hiring|seeking|seeks|searching for|recruiting|need|needs|wants|opening for|are you|(?:accepting|invites|inviting) applications for(?: the (?:position|role) of)?|join (?:us|our team|[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,2}) as)(?:\s*:\s*|\s+(?:(?:an?|our (?:next|new|first)|the)\s+)?)(.+?)(?=\s+(?:to|who|that|for|with|at|in|on|and|based|looking|ready|interested|eager)\b|\s+[-–—|]\s+|[,.;:!?(]|$)/giu;
 
 /**
  * The same in German, Spanish and French: "Wir suchen ab sofort eine Pflegefachkraft (m/w/d) für

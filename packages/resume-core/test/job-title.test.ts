@@ -61,6 +61,10 @@ describe("jobTitleOf", () => {
       title("The City of Fairview is accepting applications for the position of Maintenance Worker II."),
     ).toBe("Maintenance Worker II");
     expect(title("Opportunity: Staff Accountant (Hybrid)\nLedgerline")).toBe("Staff Accountant");
+    expect(title("Are you an experienced Bookkeeper? Join our small firm.")).toBe("Bookkeeper");
+    expect(title("Are you a compassionate Registered Nurse looking for your next step?")).toBe(
+      "Registered Nurse",
+    );
     expect(title("Hiring: CNC Operator - 2nd shift\nAcme Machining")).toBe("CNC Operator");
   });
 
