@@ -1,4 +1,5 @@
 import { type SkillDefinition, skillTaxonomy } from "./taxonomy.ts";
+import { escapeRegExp } from "./terms.ts";
 import { compoundParts, phraseKey, type Token, tokenize } from "./tokens.ts";
 
 interface SkillForm {
@@ -199,24 +200,45 @@ export function findSkillMentions(text: string): SkillMention[] {
   const tokens = tokenize(text);
   const mentions = new Map<string, SkillMention>();
   for (const match of findMatches(tokens)) {
-    const version =
-      match.canonicals.length === 1 ? versionAfter(tokens, match.position + match.length) : undefined;
     for (const skill of match.canonicals) {
       if (mentions.has(skill)) continue;
       const own = match.canonicals.length === 1 && singular(match.raw) !== singular(skill);
       const name = own ? match.raw : skill;
+      const version = match.canonicals.length === 1 ? versionOf(match, tokens, text) : undefined;
       mentions.set(skill, { skill, written: version === undefined ? name : `${name} ${version}` });
     }
   }
   return [...mentions.values()];
 }
 
-/** A version number at `index` ("3", "2.1", "2024"), not a count of years ("Python 3+ years"). */
+/** The version after a skill's first mention, with nothing but a space between ("IAM, RDS" lists two). */
+function versionOf(match: SkillMatch, tokens: Token[], text: string): string | undefined {
+  const after = versionAfter(tokens, match.position + match.length);
+  if (after === undefined) return undefined;
+  const last = match.raw.split(" ").at(-1) ?? "";
+  return new RegExp(`${escapeRegExp(last)} +${escapeRegExp(after)}(?![\\p{L}\\p{N}])`, "u").test(text)
+    ? after
+    : undefined;
+}
+
+/**
+ * A version number at `index` ("3", "2.1", "2024"), not a count of years ("Python 3+ years"), or a
+ * module's acronym that no skill is named by ("SAP HCM", "Java EE").
+ */
 function versionAfter(tokens: Token[], index: number): string | undefined {
   const version = tokens[index]?.raw;
-  if (version === undefined || !/^\d{1,4}(?:\.\d{1,3})*$/u.test(version)) return undefined;
+  if (version === undefined) return undefined;
+  if (/^\p{Lu}{2,5}$/u.test(version)) {
+    return STOP_WORDS.has(version.toLowerCase()) || skillsInTokens([tokens[index] as Token]).length > 0
+      ? undefined
+      : version;
+  }
+  if (!/^\d{1,4}(?:\.\d{1,3})*$/u.test(version)) return undefined;
   return DURATION_WORD.test(tokens[index + 1]?.norm ?? "") ? undefined : version;
 }
+const STOP_WORDS = new Set(
+  "and or the for with in on at to of by as is are not und oder y o et ou".split(" "),
+);
 const DURATION_WORD =
   /^(?:\+|years?|yrs?|months?|jahre?n?|monate?n?|años?|meses|ans?|mois|hours?|days?|weeks?)$/u;
 

@@ -241,6 +241,9 @@ Nice to have
       "Python",
       "WCAG",
     ]);
+    const modules = analyzeJob("Payroll Specialist\nRequirements\n- SAP HCM and AWS (IAM, RDS)");
+    expect(modules.requiredSkills).toEqual(expect.arrayContaining(["SAP HCM", "IAM"]));
+    expect(modules.requiredSkills).not.toContain("IAM RDS");
   });
 
   it("reads prose that asks without a heading, and not what the employer is or uses", () => {
