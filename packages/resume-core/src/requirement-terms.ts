@@ -84,7 +84,11 @@ export function listedTerms(line: string): string[] {
     // Examples a requirement gives ("… including schema design and query tuning") are its terms.
     // So is what one is asked to know ("knowledge of German bookkeeping", "experience with schema design").
     // Not a place of work ("experience in a full-service hotel", "in an agency").
-    const known = OF_KNOWING.test(after) && KNOWING.test(before) && !/^(?:an?|the)\s/iu.test(piece);
+    const known =
+      OF_KNOWING.test(after) &&
+      KNOWING.test(before) &&
+      !/^(?:an?|the)\s/iu.test(piece) &&
+      !SETTING.test(piece);
     const anchored = items.some(shaped) || ENUMERATION.test(after) || known;
     for (const item of items) if (anchored || shaped(item)) terms.push(item);
   }
@@ -119,7 +123,7 @@ function piecesOf(text: string): Array<{ piece: string; after: string; before: s
 /** A piece that names knowing something, and the turn to what is known. */
 const KNOWING =
   /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command|\p{L}*kenntnisse)$/iu;
-const OF_KNOWING = /^\s*(?:of|with|in|mit)\s*$/iu;
+const OF_KNOWING = /^\s*(?:of|with|in|im|mit)\s*$/iu;
 
 function endsWithPlace(item: string): boolean {
   const words = item.split(" ");
@@ -137,6 +141,9 @@ const POSSESSIVE = "(?:our|nos|notre|nuestr[oa]s?|unser\\p{L}*)";
 const OURS = new RegExp(`(?<!\\p{L})${POSSESSIVE}\\s`, "iu");
 const OUR_THING = new RegExp(`(?<!\\p{L})${POSSESSIVE}\\s+[\\p{L}-]+$`, "iu");
 const OF_PLACE = /^\s*(?:of|in|at|de|du|des|en|à|in|im|von)\s*$/iu;
+
+/** Where one works, not what one knows: "im Versicherungsumfeld", "in einem Industrieunternehmen". */
+const SETTING = /(?:umfeld|umgebung|unternehmen|branche|sektor)(?!\p{L})/iu;
 
 /** Turns that open examples of what came before. */
 const ENUMERATION =

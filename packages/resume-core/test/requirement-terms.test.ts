@@ -141,6 +141,10 @@ describe("listedTerms", () => {
     expect(listedTerms("solide Grundkenntnisse in der Wundversorgung")).toEqual(["Wundversorgung"]);
     expect(listedTerms("Erfahrung in der ambulanten Pflege")).toEqual([]);
     expect(listedTerms("Sehr gute Deutschkenntnisse in Wort und Schrift")).toEqual([]);
+    expect(listedTerms("Fundierte Kenntnisse im Arbeitsrecht und Lohnsteuerrecht")).toEqual([
+      "Arbeitsrecht",
+      "Lohnsteuerrecht",
+    ]);
     expect(listedTerms("herramientas de diseño, por ejemplo maquetación y retoque")).toEqual([
       "maquetación",
       "retoque",
