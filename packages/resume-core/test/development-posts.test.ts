@@ -1,5 +1,6 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { loadDevelopmentPosts } from "../eval/development/load.ts";
 
@@ -28,9 +29,12 @@ describe("the development posts", () => {
     }
   });
 
-  it("are read by npm run eval:dev, which prints a row per language and form and one for all", () => {
+  it("are read by npm run eval:dev, which prints a row per language and form and one for all", async () => {
     const script = join(import.meta.dirname, "..", "eval", "development.ts");
-    const printed = execFileSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" });
+    const { stdout: printed } = await promisify(execFile)(process.execPath, ["--import", "tsx", script], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(printed).toMatch(/^de · prose\s+\d+/m);
     expect(printed).toMatch(new RegExp(`^all\\s+${posts.length}\\s`, "m"));
   });

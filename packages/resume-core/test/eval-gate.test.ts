@@ -1,6 +1,7 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { evaluate, figures } from "../eval/evaluate.ts";
 
@@ -20,12 +21,16 @@ describe("evaluation gate", () => {
       .map(([key, value]) => `${key}: ${value} → ${current[key] ?? "gone"}`);
     expect(dropped).toEqual([]);
     expect(Object.keys(baseline).length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });
 
 describe("npm run eval", () => {
   it("prints a table for each kind of document and layout, tuning and held-out side by side", async () => {
-    const output = execFileSync("npm", ["run", "--silent", "eval"], { encoding: "utf8", timeout: 60_000 });
+    // Not execFileSync: a worker blocked for a minute misses its test runner's calls.
+    const { stdout: output } = await promisify(execFile)("npm", ["run", "--silent", "eval"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     for (const table of await evaluate()) {
       const heading =
         table.kind === "matching"
@@ -36,5 +41,5 @@ describe("npm run eval", () => {
     expect(output).toMatch(/field\s+tuning P\s+R\s+F1\s+held-out P\s+R\s+F1/);
     expect(output).toMatch(/precisionAt3\s+[\d.]+ \(\d+\)/);
     expect(output).toMatch(/trueSuggestions\s+[\d.]+ \(\d+\)/);
-  });
+  }, 180_000);
 });
