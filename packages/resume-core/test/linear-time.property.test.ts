@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { setImmediate } from "node:timers/promises";
+import { afterEach, describe, expect, it } from "vitest";
 import { analyzeJob } from "../src/analyze.ts";
 import { findInventions } from "../src/inventions.ts";
 import { matchResume } from "../src/match.ts";
@@ -207,6 +208,10 @@ function expectLinear(timings: Record<string, Timing>): void {
 }
 
 describe("every reader of pasted text is linear in its length", () => {
+  // Each test is a minute's worth of synchronous work on a slow machine; between them the worker's
+  // event loop must turn, or vitest's own calls to it time out.
+  afterEach(() => setImmediate());
+
   it.each(Object.entries(GENERATORS))("parseResumeText and analyzeJob: %s", (_name, generate) => {
     expectLinear(
       timeReaders(generate, (text) => text, {
