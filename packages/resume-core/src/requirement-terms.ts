@@ -33,10 +33,11 @@ const FRAMING = new Set(
     "another active valid current unrestricted know use speak hold ownership grasp native " +
     "willingness eagerness passion desire readiness availability commitment " +
     "expected essential needed necessary mandatory minimum maximum last basics " +
-    "initial qualification qualifications in on with for of to by from into within via " +
+    "initial qualification qualifications in on with for of to by from into within via person " +
     // German, Spanish, French
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
     "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
+    "muss kein keine " +
     "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel fluidez soltura manejo " +
     // "in Wort und Schrift", "hablado y escrito", "à l'écrit et à l'oral": how a language is used
     "wort schrift hablado escrito écrit oral " +
@@ -96,11 +97,12 @@ export function listedTerms(line: string): string[] {
 }
 
 /**
- * The "of" inside a name ("Chain of Responsibility", "Federal Rules of Civil Procedure") is no turn:
- * the name is held together with a joiner while the line is cut, one word for the count of a term's.
- * "Knowledge of SQL" is no name.
+ * The "of" inside a name ("Chain of Responsibility", "Federal Rules of Civil Procedure", "Tarjeta
+ * Profesional de la Construcción", "Ordre National des Infirmiers") is no turn: the name is held
+ * together with a joiner while the line is cut, one word for the count of a term's. "Knowledge of
+ * SQL" is no name.
  */
-const OF_IN_NAME = /(\p{Lu}[\p{L}.'-]*) (?=of (?:the )?\p{Lu})/gu;
+const OF_IN_NAME = /(\p{Lu}[\p{L}.'-]*) (?=(?:of(?: the)?|de(?: la| los| las)?|del|des|du) \p{Lu})/gu;
 const NAME_JOINER = "\u2060";
 
 /** The pieces between a line's turns, each with the turn before it. */
@@ -224,8 +226,8 @@ function isBodyOrPlace(named: string): boolean {
   return BODY_WORD.test(name) || isRegion(name);
 }
 
-/** A count alone ("one of Python or Go") is no term. */
-const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either)$/iu;
+/** A count alone ("one of Python or Go") is no term, nor a letter alone ("an endorsement (H or X)"). */
+const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either|\p{L})$/iu;
 
 /** A level of a language ("B2", "C1", "native"), said of the language before it. */
 const LANGUAGE_LEVEL = /^(?:[ABC][12]\+?|native|fluent|basic|conversational|intermediate|advanced)$/iu;

@@ -129,7 +129,18 @@ function findMatches(tokens: Token[]): SkillMatch[] {
     }
     position++;
   }
-  return matches.filter((match, index) => !match.listed || hasNeighbour(matches, index));
+  return matches.filter(
+    (match, index) => !match.listed || (hasNeighbour(matches, index) && !isGrade(tokens, match)),
+  );
+}
+
+/** Words after which a letter is a grade ("CPR Level C", "Class B licence"), not the language C or R. */
+const GRADE_WORDS = new Set(
+  "level class grade category type part tier schedule band stufe klasse nivel clase niveau classe".split(" "),
+);
+
+function isGrade(tokens: Token[], match: SkillMatch): boolean {
+  return GRADE_WORDS.has(tokens[match.position - 1]?.norm ?? "");
 }
 
 /**

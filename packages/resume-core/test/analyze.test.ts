@@ -261,6 +261,23 @@ Nice to have
     );
   });
 
+  it("reads no requirement from the employer's family or its hiring process", () => {
+    const job = analyzeJob(
+      [
+        "Recepcionista",
+        "Formamos parte de Grupo Albarán, una cadena familiar con seis hoteles en la Costa del Sol.",
+        "Es imprescindible hablar inglés con fluidez y manejar Opera Cloud.",
+        "",
+        "Déroulement des entretiens",
+        "Un premier échange avec Camille, puis un entretien technique avec Sentinel Ops.",
+      ].join("\n"),
+    );
+    expect(job.requiredSkills).toEqual(expect.arrayContaining(["inglés", "Opera Cloud"]));
+    expect(job.requiredSkills).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/Costa|Sol|Albarán|Camille|Sentinel/)]),
+    );
+  });
+
   it("reads colon headings and a 'Job Title:' first line", () => {
     const job = analyzeJob(teacherJob);
     expect(job.title).toBe("Middle School Science Teacher (Entry Level)");

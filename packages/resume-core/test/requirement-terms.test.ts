@@ -114,6 +114,14 @@ describe("listedTerms", () => {
       "Chain of Responsibility",
     ]);
     expect(listedTerms("Knowledge of SQL and Python")).toEqual(["SQL", "Python"]);
+    expect(listedTerms("Tarjeta Profesional de la Construcción y Carnet B")).toEqual([
+      "Tarjeta Profesional de la Construcción",
+      "Carnet B",
+    ]);
+    expect(listedTerms("Conocimiento del Plan General de Contabilidad")).toEqual([
+      "Plan General de Contabilidad",
+    ]);
+    expect(listedTerms("Hazmat endorsement (H or X)")).toEqual([]);
     expect(listedTerms("CKA certification or NCCER credentials")).toEqual(["CKA", "NCCER"]);
     expect(listedTerms("IV therapy certification")).toEqual(["IV therapy certification"]);
     expect(listedTerms("Trained in Command of the Message or MEDDICC")).toEqual([

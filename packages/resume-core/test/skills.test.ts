@@ -42,6 +42,8 @@ describe("findSkills", () => {
   it("counts one-letter languages only in a list of skills", () => {
     expect(findSkills("Python, R, SQL")).toEqual(["Python", "R", "SQL"]);
     expect(findSkills("Cared for Hepatitis C patients; Plan B")).toEqual([]);
+    // A letter after a grading word is a grade, however close another skill is.
+    expect(findSkills("Current CPR Level C, Python")).toEqual(["CPR", "Python"]);
   });
 
   it("looks inside hyphenated and slashed compounds", () => {
