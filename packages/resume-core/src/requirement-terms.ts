@@ -33,7 +33,8 @@ const FRAMING = new Set(
     "another active valid current unrestricted know use speak hold ownership grasp native " +
     "willingness eagerness passion desire readiness availability commitment " +
     "expected essential needed necessary mandatory minimum maximum last basics " +
-    "initial qualification qualifications in on with for of to by from into within via person " +
+    "initial qualification qualifications in on with for of to by from into within via person category " +
+    "written spoken verbal " +
     // German, Spanish, French
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
     "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
@@ -55,6 +56,7 @@ const MAX_TERM_WORDS = 4;
 export function listedTerms(line: string): string[] {
   const named = line
     .replace(/^- /, "")
+    .replace(RELATIVE_CLAUSE, " ")
     .replace(NAMED_BODY, (body) => (isBodyOrPlace(body) ? " " : body))
     .replace(
       OF_IN_NAME,
@@ -73,6 +75,7 @@ export function listedTerms(line: string): string[] {
     const piece = whole.slice(0, OURS.exec(whole)?.index);
     const items = piece
       .split(LIST)
+      .filter((item) => !LIKE_THE_OTHERS.test(item))
       .map((item) => trimFraming(item, text.startsWith(item)))
       .filter((item) => item !== "" && isTermLike(item));
     // "centres de Montpellier, Sète et Lunel": a list with a place in it lists places.
@@ -85,10 +88,12 @@ export function listedTerms(line: string): string[] {
     // Examples a requirement gives ("… including schema design and query tuning") are its terms.
     // So is what one is asked to know ("knowledge of German bookkeeping", "experience with schema design").
     // Not a place of work ("experience in a full-service hotel", "in an agency").
+    // "experience of supervising junior staff or students" names an activity, not what is known.
     const known =
       OF_KNOWING.test(after) &&
       KNOWING.test(before) &&
       !/^(?:an?|the)\s/iu.test(piece) &&
+      !ACTIVITY.test(piece) &&
       !SETTING.test(piece);
     const anchored = items.some(shaped) || ENUMERATION.test(after) || known;
     for (const item of items) if (anchored || shaped(item)) terms.push(item);
@@ -104,6 +109,9 @@ export function listedTerms(line: string): string[] {
  */
 const OF_IN_NAME = /(\p{Lu}[\p{L}.'-]*) (?=(?:of(?: the)?|de(?: la| los| las)?|del|des|du) \p{Lu})/gu;
 const NAME_JOINER = "\u2060";
+
+/** ", which hosts most of our estate": what a clause says of the term before it, no term of its own. */
+const RELATIVE_CLAUSE = /,\s+(?:which|who|whom|whose|where)(?!\p{L})[^,;]*/giu;
 
 /** The pieces between a line's turns, each with the turn before it. */
 function piecesOf(text: string): Array<{ piece: string; after: string; before: string }> {
@@ -143,6 +151,14 @@ const POSSESSIVE = "(?:our|nos|notre|nuestr[oa]s?|unser\\p{L}*)";
 const OURS = new RegExp(`(?<!\\p{L})${POSSESSIVE}\\s`, "iu");
 const OUR_THING = new RegExp(`(?<!\\p{L})${POSSESSIVE}\\s+[\\p{L}-]+$`, "iu");
 const OF_PLACE = /^\s*(?:of|in|at|de|du|des|en|à|in|im|von)\s*$/iu;
+
+/** A verb in "-ing" that opens a piece, unless it only frames ("using", "working"). */
+const ACTIVITY = {
+  test: (piece: string) => {
+    const first = /^\s*(\p{Ll}+ing)(?!\p{L})/u.exec(piece)?.[1];
+    return first !== undefined && !FRAMING.has(first);
+  },
+};
 
 /** Where one works, not what one knows: "im Versicherungsumfeld", "in einem Industrieunternehmen". */
 const SETTING = /(?:umfeld|umgebung|unternehmen|branche|sektor)(?!\p{L})/iu;
@@ -225,6 +241,9 @@ function isBodyOrPlace(named: string): boolean {
   const name = named.replace(/^the\s+/u, "");
   return BODY_WORD.test(name) || isRegion(name);
 }
+
+/** "a similar qualification framework", "other CRMs": what stands in for a term named beside it. */
+const LIKE_THE_OTHERS = /^\s*(?:(?:an?|the|any)\s+)?(?:similar|comparable|equivalent|other)\s/iu;
 
 /** A count alone ("one of Python or Go") is no term, nor a letter alone ("an endorsement (H or X)"). */
 const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either|\p{L})$/iu;

@@ -86,6 +86,8 @@ describe("listedTerms", () => {
     expect(listedTerms("Knowledge of GoBD and German bookkeeping")).toEqual(["GoBD", "German bookkeeping"]);
     expect(listedTerms("Solid understanding of schema design")).toEqual(["schema design"]);
     expect(listedTerms("Two years of experience in a full-service hotel")).toEqual([]);
+    expect(listedTerms("Experience of supervising junior staff or students")).toEqual([]);
+    expect(listedTerms("Experience using Terraform or Pulumi")).toEqual(["Terraform", "Pulumi"]);
   });
 
   it("drops the plain noun that says what is done with a named thing, not a credential's own word", () => {
@@ -165,6 +167,14 @@ describe("listedTerms", () => {
       "A/B test",
     ]);
     expect(listedTerms("Wenn du Wundexperte ICW bist")).toEqual([]);
+    expect(listedTerms("Experience with Microsoft Azure, which hosts most of our estate")).toEqual([
+      "Microsoft Azure",
+    ]);
+    expect(listedTerms("Experience with MEDDICC or a similar qualification framework")).toEqual(["MEDDICC"]);
+    expect(listedTerms("Excellent written and spoken English")).toEqual(["English"]);
+    expect(listedTerms("Compliance with NSW Health requirements (Category A)")).toEqual([
+      "NSW Health requirements",
+    ]);
   });
 
   it("reads no skill from a check made before hiring", () => {
