@@ -12,7 +12,7 @@ import { findSkills } from "./skills.ts";
 
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
 const TURNS =
-  /\s*(?:[();:]|\s[–—]\s|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|throughout|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|because|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)\b\s*)\s*/iu;
+  /\s*(?:[();:]|\s[–—]\s|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|throughout|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|because|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du)(?![\p{L}\d-])\s*)\s*/iu;
 const EVERY_TURN = new RegExp(TURNS.source, "giu");
 /** Separators between the items of one list. */
 const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor|und|oder|y|o|et|ou)\b|\s+\/\s+|\s+&\s+)\s*/iu;
@@ -95,7 +95,10 @@ export function listedTerms(line: string): string[] {
       !/^(?:an?|the)\s/iu.test(piece) &&
       !ACTIVITY.test(piece) &&
       !SETTING.test(piece);
-    const anchored = items.some(shaped) || ENUMERATION.test(after) || known;
+    // "Precision measuring instruments: micrometers, calipers, bore gauges": a colon opening a list.
+    const enumerated =
+      ENUMERATION.test(after) || (/^\s*:\s*$/.test(after) && piece.split(LIST).filter(Boolean).length >= 3);
+    const anchored = items.some(shaped) || enumerated || known;
     for (const item of items) if (anchored || shaped(item)) terms.push(item);
   }
   return terms.map((term) => term.replaceAll(NAME_JOINER, " "));
@@ -279,6 +282,8 @@ function isTermLike(item: string): boolean {
     !CONDITION_OF_HIRE.test(item) &&
     // "300 empleados", "40 hours": a count of something, not a term ("5-axis" is one word).
     !/^\d[\d.,]*\s+\p{Ll}/u.test(item) &&
+    // "an in-house team", "on-call": where or when one works ("in-depth interviews" are a method).
+    !/^(?:in|on|at|off|out)-(?!depth)\p{L}/iu.test(item) &&
     !COUNT.test(item) &&
     !LANGUAGE_LEVEL.test(item) &&
     /\p{L}/u.test(item) &&

@@ -82,6 +82,25 @@ describe("listedTerms", () => {
     ).toEqual(["FP&A"]);
   });
 
+  it("reads a list a colon opens, and a hyphenated word that starts like a turn", () => {
+    expect(listedTerms("Precision measuring instruments: micrometers, calipers, bore gauges")).toEqual([
+      "micrometers",
+      "calipers",
+      "bore gauges",
+    ]);
+    expect(listedTerms("Distributed systems: idempotency, retries and eventual consistency")).toEqual([
+      "idempotency",
+      "retries",
+      "eventual consistency",
+    ]);
+    expect(listedTerms("Methods: in-depth interviews, diary studies, card sorting")).toEqual([
+      "in-depth interviews",
+      "diary studies",
+      "card sorting",
+    ]);
+    expect(listedTerms("Experience in a studio, agency or in-house team")).toEqual([]);
+  });
+
   it("reads what one is asked to know as a term, but not a place of work", () => {
     expect(listedTerms("Knowledge of GoBD and German bookkeeping")).toEqual(["GoBD", "German bookkeeping"]);
     expect(listedTerms("Solid understanding of schema design")).toEqual(["schema design"]);
