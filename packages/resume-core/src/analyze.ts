@@ -1,3 +1,4 @@
+import { DURATION_WORDS, ENGLISH_YEARS, MONTHS } from "./durations.ts";
 import {
   DUTY,
   EXPERIENCE_WORD,
@@ -252,7 +253,7 @@ const NUMBER = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})`;
  * not "years old" or "years ago", nor money ("$25 an hour" is no 25 ans).
  */
 const yearsPattern = new RegExp(
-  `(?<![$€£¥]\\s?)\\b${NUMBER}(?:\\s*(?:-|–|to|bis|a|à)\\s*${NUMBER})?\\s*\\+?\\s*(?:or more\\s+)?((?:years?|yrs?|jahre?n?|años?|ans?|months?|monate?n?|meses|mois))(?!\\p{L})(?!\\s+(?:old|ago|alt))`,
+  `(?<![$€£¥]\\s?)\\b${NUMBER}(?:\\s*(?:-|–|to|bis|a|à)\\s*${NUMBER})?\\s*\\+?\\s*(?:or more\\s+)?(${DURATION_WORDS})(?!\\p{L})(?!\\s+(?:old|ago|alt))`,
   "iu",
 );
 
@@ -273,10 +274,10 @@ function yearsOfExperience(sections: JobSection[]): number | null {
     const [, value, , unit = ""] = match ?? [];
     if (match === null || value === undefined || AT_MOST.test(firm.slice(0, match.index))) continue;
     // "seit 40 Jahren", "25 años de historia": in other languages, years of the firm unless said of experience.
-    if (!/^(?:years?|yrs?)$/iu.test(unit) && !EXPERIENCE_WORD.test(firm)) continue;
+    if (!ENGLISH_YEARS.test(unit) && !EXPERIENCE_WORD.test(firm)) continue;
     const count = NUMBER_WORDS[value.toLowerCase()] ?? Number(value);
     // "12 months' experience" is a year; a few months are no whole year.
-    const months = /^(?:months?|monate?n?|meses|mois)$/iu.test(unit);
+    const months = MONTHS.test(unit);
     if (months && count % 12 !== 0) continue;
     const years = months ? count / 12 : count;
     if (years > 0 && years <= 40) return years;

@@ -7,6 +7,7 @@
  * capital inside a word, capitalized words), or when it stands in a list beside one.
  */
 
+import { DURATION_WORDS } from "./durations.ts";
 import { isKnownPlace, isRegion } from "./places.ts";
 import { findSkills } from "./skills.ts";
 
@@ -171,8 +172,10 @@ const ENUMERATION =
   /^[\s,]*(?:including|includes|such as|especially|particularly|e\.g\.?|i\.e\.?|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que)\s*$/iu;
 
 /** "two years", "8+ yrs": a length of time frames a term ("Six Sigma" is one). */
-const DURATION =
-  /^(?:(?:mindestens|min\.|al menos|au moins)\s+)?(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|yrs?|months?|jahre?n?|monate?n?|años|meses|ans|mois)(?!\p{L})/iu;
+const DURATION = new RegExp(
+  `^(?:(?:mindestens|min\\.|al menos|au moins)\\s+)?(?:\\d+\\+?|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:${DURATION_WORDS})(?!\\p{L})`,
+  "iu",
+);
 
 function trimFraming(item: string, opensLine = false): string {
   const words = item

@@ -1,3 +1,4 @@
+import { DURATION_WORDS } from "./durations.ts";
 import { type SkillDefinition, skillTaxonomy } from "./taxonomy.ts";
 import { escapeRegExp } from "./terms.ts";
 import { compoundParts, phraseKey, type Token, tokenize } from "./tokens.ts";
@@ -250,8 +251,7 @@ function versionAfter(tokens: Token[], index: number): string | undefined {
 const STOP_WORDS = new Set(
   "and or the for with in on at to of by as is are not und oder y o et ou".split(" "),
 );
-const DURATION_WORD =
-  /^(?:\+|years?|yrs?|months?|jahre?n?|monate?n?|años?|meses|ans?|mois|hours?|days?|weeks?)$/u;
+const DURATION_WORD = new RegExp(`^(?:\\+|${DURATION_WORDS}|hours?|days?|weeks?)$`, "u");
 
 /**
  * The canonical name for a skill as someone wrote it ("golang" → "Go", "K8s" → "Kubernetes",
