@@ -78,11 +78,26 @@ export const EXPERIENCE_WORD = new RegExp(
 );
 
 /**
+ * What a job calls a thing it would like but does not demand, and how it says so: "is a plus",
+ * "would be a big bonus", "sind von Vorteil", "será valorable", "serait un vrai atout". One table
+ * for every cue below, which differ only in where in a clause or sentence they stand.
+ */
+const PREFERENCE =
+  "plus|bonus|assets?|advantage|advantageous|preferred|desirable|desired|nice to have|helpful|welcome|" +
+  "von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|valorad[oa]s|se valorará|se valora|" +
+  "suma(?:rá)?\\s+(?:muchos\\s+)?puntos|atout|appréciée?s?|souhaitée?s?|bienvenue?s?";
+const IS_PLURAL = "are|sind|sont|seront|serán|son";
+const IS = `is|would be|will be|ist|wäre|wären|es|será|sería|est|serait|sera|${IS_PLURAL}`;
+const A = "(?:(?:an?|ein|eine|un|une)\\s+)?";
+const BIG = "(?:(?:big|huge|real|strong|definite|großer|klarer|echter|gros|vrai)\\s+)?";
+/** "is a big plus", "(preferred)", "sind von Vorteil": the cue with its verb and article, if any. */
+const CALLED = `(?:(?<!\\p{L})(?:${IS})\\s+)?${A}${BIG}\\(?(?<!\\p{L})(?:${PREFERENCE})\\)?`;
+
+/**
  * A cue closing a clause makes that clause optional: "Go is a plus", "8+ years preferred",
  * "Kotlin-Kenntnisse sind von Vorteil", "se valorará", "serait un plus".
  */
-const trailingCue =
-  /(?:(?<!\p{L})(?:is|are|would be|will be|ist|sind|wäre|wären|es|será|sería|est|serait|sera)\s+)?(?:(?:an?|ein|eine|un|une)\s+)?(?:(?:big|huge|strong|großer|klarer|echter|gros|vrai)\s+)?\(?(?<!\p{L})(?:plus|bonus|preferred|desirable|desired|advantageous|nice to have|an asset|helpful|von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|se valorará|se valora|atout|appréciée?s?|souhaitée?s?|bienvenue?s?|even better)\)?[.,;!]?$/iu;
+const trailingCue = new RegExp(`${CALLED}[.,;!]?$|(?<!\\p{L})even better[.,;!]?$`, "iu");
 /**
  * A cue opening a phrase makes the rest of the sentence optional: "5+ years, ideally in retail",
  * "idealerweise mit Kotlin", "se valorará experiencia en SAP", "idéalement en SaaS".
@@ -146,8 +161,10 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
  * with our Moncton team", "Mandarin would be welcome, as …", "Figma helps when …", "… is highly
  * regarded".
  */
-const PREFERRED_PREDICATE =
-  /(?<!\p{L})(?:(?:is|are|would be|will be)\s+(?:an?\s+)?(?:(?:big|huge|real|strong|definite)\s+)?(?:plus|bonus|asset|advantage|welcome)|(?:is\s+|are\s+)?highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|(?:ist|sind|wäre|wären)\s+(?:eine?\s+)?(?:\p{L}+\s+)?(?:plus|pluspunkt|vorteil)|von vorteil|wünschenswert|(?:es|será|sería)\s+(?:un\s+)?(?:plus|valorable)|suma(?:rá)?\s+(?:muchos\s+)?puntos|(?:est|serait|sera)\s+(?:un\s+)?(?:\p{L}+\s+)?(?:plus|atout))(?!\p{L})/iu;
+const PREFERRED_PREDICATE = new RegExp(
+  `(?<!\\p{L})(?:(?:${IS})\\s+${A}${BIG}(?:\\p{L}+\\s+)?(?:${PREFERENCE})|(?:is\\s+|are\\s+)?highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|von vorteil|wünschenswert|suma(?:rá)?\\s+(?:muchos\\s+)?puntos)(?!\\p{L})`,
+  "iu",
+);
 
 /**
  * "If you've done RFM modelling before, tell us about it", "If you speak Punjabi or Tagalog, please
@@ -160,8 +177,10 @@ const WELCOME_IF =
  * "La connaissance de TikTok Ads, la pratique de Canva et l'anglais seront appréciés": a list that
  * a plural verb then prefers, as a whole (one sentence, no ";" between demands and wishes).
  */
-const LIST_PREFERRED =
-  /^[^;]*(?<!\p{L})(?:are|sind|sont|seront|serán|son)\s+(?:(?:all|also|aussi|también|auch)\s+)?(?:an?\s+)?(?:plus|assets?|welcome|appréciée?s|bienvenue?s|valorad[oa]s|von vorteil|wünschenswert|preferred|desirable)[.!]?$/iu;
+const LIST_PREFERRED = new RegExp(
+  `^[^;]*(?<!\\p{L})(?:${IS_PLURAL})\\s+(?:(?:all|also|aussi|también|auch)\\s+)?${A}(?:${PREFERENCE})[.!]?$`,
+  "iu",
+);
 
 /** A closing parenthesis that names a term and prefers it: "(OSHA 30 preferred)", not "(preferred)". */
 const PREFERRED_ASIDE = /\(([^()]*\s(?:preferred|a plus|desirable))\)[.,;!]?$/iu;
@@ -170,8 +189,10 @@ const PREFERRED_ASIDE = /\(([^()]*\s(?:preferred|a plus|desirable))\)[.,;!]?$/iu
 const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L})/iu;
 
 /** A clause that is nothing but a cue ("even better", "a plus"), said of what came before it. */
-const CUE_ONLY =
-  /^(?:(?:that(?:'s|’s| is)|is|are|would be)\s+)?(?:an?\s+)?(?:even better|plus|bonus|great|asset|advantage|suma(?:rá)?\s+(?:muchos\s+)?puntos)[.,;!]?$/iu;
+const CUE_ONLY = new RegExp(
+  `^(?:(?:that(?:'s|’s| is)|is|are|would be)\\s+)?${A}(?:even better|great|${PREFERENCE})[.,;!]?$`,
+  "iu",
+);
 /** A clause that opens a condition: "If you hold …", "Si además …", "Wenn du …", "Si vous …". */
 const CONDITIONAL = /^(?:if|si|wenn|falls)(?!\p{L})/iu;
 
