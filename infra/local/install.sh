@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Provisions everything the local platform needs and nothing it already has:
-# node_modules, Postgres/Redis/OpenSSL/Java/Maven/Python venv and CJK fonts from Debian packages, the Kafka
+# node_modules, Postgres/Redis/OpenSSL/Java/Maven/Python venv and fallback fonts from Debian packages, the Kafka
 # broker + MirrorMaker 2 jars from Maven Central, and the contract fuzzer (schemathesis) from
 # PyPI. Safe to run any number of times; when everything is present it only checks and prints.
 # Downloads are cached under .cache/.
@@ -38,15 +38,16 @@ command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 # The contract fuzzer's virtual environment needs venv and ensurepip (Debian splits them out).
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
-# The PDF renderer's fallback fonts for Chinese, Japanese and Korean names (render/fonts.ts).
+# The PDF renderer's fallback fonts for Chinese, Japanese, Korean, Hebrew and Arabic names (render/fonts.ts).
 [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
 [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || missing+=(fonts-nanum)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ "${#missing[@]}" -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
-  say "postgres, redis-server, openssl, java, mvn, python3-venv and the CJK fallback fonts are installed"
+  say "postgres, redis-server, openssl, java, mvn, python3-venv and the fallback fonts are installed"
 fi
 
 # --- Kafka jars ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem, TextMarkedContent } from "pdfjs-dist/types/src/display/api.js";
+import { itemInReadingOrder } from "./pdf-bidi.ts";
 import { documentLines, documentText, type PlacedText, pageBlocks } from "./pdf-layout.ts";
 import { type ContentPlace, listItemsOf } from "./pdf-tags.ts";
 import { withTimeout } from "./timeout.ts";
@@ -114,7 +115,7 @@ function visibleText(items: PageText[], view: number[]): PlacedText[] {
   const [left = 0, bottom = 0, right = Number.POSITIVE_INFINITY, top = Number.POSITIVE_INFINITY] = view;
   return items.flatMap(({ item, opensItem }) => {
     const placed = {
-      text: item.str,
+      text: itemInReadingOrder(item.str),
       x: Number(item.transform[4] ?? 0),
       baseline: Number(item.transform[5] ?? 0),
       width: item.width,

@@ -4,6 +4,7 @@
  * marked by their size.
  */
 import { startsListItem } from "./normalize.ts";
+import { type Direction, direction } from "./pdf-bidi.ts";
 import { readingBlocks } from "./pdf-columns.ts";
 import {
   extentOf,
@@ -49,8 +50,9 @@ export function pageBlocks(items: PlacedText[], { listsMarked = false } = {}): P
     rows.length > MAX_ROWS_FOR_COLUMNS || items.length > MAX_ITEMS_FOR_COLUMNS
       ? [{ rows, column: false }]
       : readingBlocks(rows);
+  const base = direction(items.map((item) => item.text).join(""));
   return blocks.map(({ rows: blockRows, column }) => ({
-    lines: blockLines(blockRows, listsMarked),
+    lines: blockLines(blockRows, listsMarked, base),
     ...extentOf(blockRows.flatMap((row) => row.items)),
     column,
   }));
@@ -197,12 +199,12 @@ function wrapExtent(rows: Row[]): Gap {
   return extentOf((breakable.length > 0 ? breakable : rows).flatMap((row) => row.items));
 }
 
-function blockLines(rows: Row[], listsMarked: boolean): SetLine[] {
+function blockLines(rows: Row[], listsMarked: boolean, base: Direction): SetLine[] {
   const extent = wrapExtent(rows);
   const lines: SetLine[] = [];
   let previous: Line | undefined;
   for (const row of rows) {
-    const line = lineOf(row, extent.end);
+    const line = lineOf(row, extent, base);
     const last = lines[lines.length - 1];
     // In a page that marks its list items, a line that opens none goes on with the item above it.
     const inItem = listsMarked && last !== undefined && startsListItem(last.text);
@@ -219,16 +221,25 @@ function blockLines(rows: Row[], listsMarked: boolean): SetLine[] {
   return lines;
 }
 
-function lineOf(row: Row, rightEdge: number): Line {
+function lineOf(row: Row, block: Gap, base: Direction): Line {
   const { start, end } = extentOf(row.items);
+  const rightEdge = block.end;
+  // A line set against one edge of its block runs from that edge; one that fills it, as the page does.
+  const margin = 2 * row.size;
+  const lineBase =
+    start <= block.start + margin && end < block.end - margin
+      ? "ltr"
+      : end >= block.end - margin && start > block.start + margin
+        ? "rtl"
+        : base;
   const first = row.items.reduce((leftmost, item) => (item.x < leftmost.x ? item : leftmost));
   const last = row.items.reduce((rightmost, item) => (item.x > rightmost.x ? item : rightmost));
   const word = first.text.trimStart().split(/\s/u)[0] ?? "";
   return {
     text:
       row.field === undefined
-        ? joinRowItems(row.items, rightEdge)
-        : `${joinRowItems(row.items, rightEdge)}\t${row.field}`,
+        ? joinRowItems(row.items, rightEdge, lineBase)
+        : `${joinRowItems(row.items, rightEdge, lineBase)}\t${row.field}`,
     start,
     end,
     baseline: row.baseline,

@@ -1,6 +1,7 @@
 /** Text items of a PDF page grouped into rows by baseline, and a row's items joined into its text. */
 
 import { findDates } from "./dates.ts";
+import { type Direction, piecesInReadingOrder } from "./pdf-bidi.ts";
 
 /** One piece of text on a page, as the PDF places it. y grows upwards (PDF user space). */
 export interface PlacedText {
@@ -52,7 +53,7 @@ export function joinWrapped(text: string, next: string): string {
  * Payments <gap> Chicago, IL", "Senior Engineer <gap> Jan 2021 – Present") is a field of its own,
  * kept apart by a tab; a gap inside the text block (a table's next cell) stays a space.
  */
-export function joinRowItems(items: PlacedText[], rightEdge: number): string {
+export function joinRowItems(items: PlacedText[], rightEdge: number, base: Direction = "ltr"): string {
   const ordered = [...items].sort((a, b) => a.x - b.x);
   const gapBefore = ordered.map((item, index) => {
     const previous = ordered[index - 1];
@@ -72,13 +73,14 @@ export function joinRowItems(items: PlacedText[], rightEdge: number): string {
       : rowEnd >= rightEdge - sizeOf(ordered[lastIndex])
         ? datesAtEdge
         : -1;
-  let text = ordered[0]?.opensItem ? "- " : "";
+  const pieces: string[] = [];
   for (const [index, item] of ordered.entries()) {
-    const words = unspaced(item.text);
-    if (index === 0 || (index !== fieldAt && (gapBefore[index] ?? 0) < 0.1 * sizeOf(item))) text += words;
-    else text += `${index === fieldAt ? "\t" : " "}${words}`;
+    if (index !== 0 && (index === fieldAt || (gapBefore[index] ?? 0) >= 0.1 * sizeOf(item))) {
+      pieces.push(index === fieldAt ? "\t" : " ");
+    }
+    pieces.push(unspaced(item.text));
   }
-  return text;
+  return `${ordered[0]?.opensItem ? "- " : ""}${piecesInReadingOrder(pieces, base).join("")}`;
 }
 
 /** An item that is one range of dates and nothing else: "Jan 2020 – Present", "2019 – 2021". */

@@ -29,6 +29,27 @@ describe("extractResumeText", () => {
     expect(text).toContain("Excel, SQL, financial modeling, cash flow forecasting");
   });
 
+  it("reads Arabic and Hebrew in reading order, as letters, from a browser's right-to-left PDF", async () => {
+    const { text } = await extractResumeText(fixtureBytes("right-to-left-chromium.pdf"), {
+      filename: "cv.pdf",
+    });
+    // No presentation forms (the shapes drawn), and every line as it is read, not as it is drawn.
+    expect(text).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFC]/u);
+    const lines = text.split("\n").filter((line) => line.trim() !== "");
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "محمد علي",
+        "مهندس برمجيات في شركة النور للتقنية منذ 2019",
+        "بنيت واجهات برمجية بلغة Python لخدمة الدفع",
+        "بكالوريوس علوم الحاسب، جامعة الملك سعود",
+        "Exchange semester: האוניברסיטה העברית, Jerusalem",
+      ]),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^mohamed\.ali@example\.com · \+966 55 123 4567 · الرياض$/u),
+    );
+  });
+
   it("leaves the caller's bytes usable (pdf.js detaches the buffer it is given)", async () => {
     const bytes = fixtureBytes("software-engineer.pdf");
     await extractResumeText(bytes);

@@ -58,6 +58,10 @@ describe("renderResume pdf", () => {
       "山田 さくら",
       "김민준",
       "陳大文 (Chan Tai-man)",
+      // Right to left: drawn reversed with joined letters, read back in reading order.
+      "محمد علي",
+      "דוד כהן",
+      "Layla عبد الله",
     ]) {
       const resume = { ...sampleResume(), contact: { name, links: [] } };
       const { text } = await extractResumeText(await renderResume(resume, "pdf"));

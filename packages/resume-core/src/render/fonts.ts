@@ -37,14 +37,17 @@ export function pdfFontFiles(): FontFiles {
 
 /**
  * The fallbacks for what Liberation Sans cannot draw, tried in order: Droid Sans Fallback (Apache
- * License 2.0, Debian's fonts-droid-fallback) for Chinese and Japanese, and Nanum Gothic (SIL Open
- * Font License 1.1, fonts-nanum) for Korean. Only the glyphs a resume uses are embedded.
- * `infra/local/install.sh` installs them, and the pdf service's image must; a machine without
- * them prints "?" for those scripts, as before.
+ * License 2.0, Debian's fonts-droid-fallback) for Chinese and Japanese, Nanum Gothic (SIL Open
+ * Font License 1.1, fonts-nanum) for Korean, and DejaVu Sans (free license, fonts-dejavu-core) for
+ * Hebrew and Arabic, whose letters it joins (its shaping tables, applied by fontkit) and the
+ * symbols the others lack. Only the glyphs a resume uses are embedded. `infra/local/install.sh`
+ * installs them, and the pdf service's image must; a machine without them prints "?" for those
+ * scripts, as before.
  */
 export const FALLBACK_FONT_PATHS = [
   "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
   "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 ];
 
 let fallbacks: Buffer[] | undefined;

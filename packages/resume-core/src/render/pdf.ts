@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { ParsedResume } from "../types.ts";
+import { levelRuns } from "./bidi.ts";
 import { type Block, resumeBlocks } from "./blocks.ts";
 import { type FontCoverage, fitToFont } from "./font-text.ts";
 import { pdfFallbackFonts, pdfFontFiles } from "./fonts.ts";
@@ -150,7 +151,11 @@ function writeText(
   writer: Writer,
   run: { font: string; size: number; text: string; x: number; y: number; options: PDFKit.Mixins.TextOptions },
 ): void {
-  const pieces = fontRuns(run.text, writer);
+  // Left to right as drawn; a right-to-left stretch's font runs go in reverse, each drawn reversed.
+  const pieces = levelRuns(run.text).flatMap((stretch) => {
+    const runs = fontRuns(stretch.text, writer);
+    return stretch.rightToLeft ? runs.reverse() : runs;
+  });
   for (const [index, piece] of pieces.entries()) {
     const continued = index < pieces.length - 1;
     doc.font(piece.fallback === undefined ? run.font : fallbackName(piece.fallback)).fontSize(run.size);
