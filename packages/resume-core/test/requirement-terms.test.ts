@@ -142,6 +142,9 @@ describe("listedTerms", () => {
     expect(listedTerms("Conocimiento del Plan General de Contabilidad")).toEqual([
       "Plan General de Contabilidad",
     ]);
+    expect(listedTerms("Inscription à l'Ordre National des Infirmiers")).toEqual([
+      "Ordre National des Infirmiers",
+    ]);
     expect(listedTerms("Hazmat endorsement (H or X)")).toEqual([]);
     expect(listedTerms("CKA certification or NCCER credentials")).toEqual(["CKA", "NCCER"]);
     expect(listedTerms("IV therapy certification")).toEqual(["IV therapy certification"]);
