@@ -223,7 +223,7 @@ function headingKey(line: string): string {
 }
 
 const ABOUT_CUE =
-  /\b(?:perks|benefits|pay|salary|compensation|what we offer|about us|who we are|equal opportunity|conditions of employment|how to apply|our values|why join|life at|(?:hiring|interview|recruitment|application|selection) process|next steps|what happens next|déroulement|processus de recrutement|proceso de selección|bewerbungsprozess|so geht es weiter)\b/;
+  /\b(?:perks|benefits|pay|salary|compensation|what we offer|about us|who we are|equal opportunity|conditions of employment|how to apply|our values|why join|life at|(?:hiring|interview|recruitment|application|selection) process|next steps|what happens next|déroulement|processus de recrutement|proceso de selección|bewerbungsprozess|so geht es weiter|how we hire)\b/;
 
 /** A heading in words no list holds is told by the words it uses, in this order. */
 const HEADING_CUES: Array<[JobSectionKind, RegExp]> = [
@@ -235,7 +235,7 @@ const HEADING_CUES: Array<[JobSectionKind, RegExp]> = [
     "required",
     /\b(?:requir\w*|qualif\w*|must|need|needs|have|bring|looking for|you are|about you|skills|experience|profile|background|should|expect)\b/,
   ],
-  ["responsibilities", /\b(?:responsib\w*|duties|tasks|do|own|doing|will|role|impact|mission|day)\b/],
+  ["responsibilities", /\b(?:responsib\w*|duties|tasks|do|own|doing|will|role|impact|mission|day|work on)\b/],
 ];
 
 /**
@@ -250,13 +250,12 @@ export function jobHeadingKind(line: string, next?: string): JobSectionKind | un
   const known = kindByHeading.get(key);
   if (known) return known;
   // Pay and benefits, the company, how to apply: about the company, whatever follows.
-  if (line.split(/\s+/).length <= 5 && !/[.!?,;]$/.test(line) && ABOUT_CUE.test(key)) return "about";
+  // "Bonus points if…": a heading may trail off into the list it opens.
+  const open = !/[.!?,;]$/.test(line.replace(/(?:\.{3}|…)$/u, ""));
+  if (line.split(/\s+/).length <= 5 && open && ABOUT_CUE.test(key)) return "about";
   // "IT WOULD BE GREAT IF YOU ALSO HAVE": a line in capitals may be longer.
   const shouted = line === line.toUpperCase() && /\p{Lu}{2}/u.test(line);
-  const headsList =
-    next?.startsWith("- ") === true &&
-    line.split(/\s+/).length <= (shouted ? 8 : 6) &&
-    !/[.!?,;]$/.test(line);
+  const headsList = next?.startsWith("- ") === true && line.split(/\s+/).length <= (shouted ? 8 : 6) && open;
   if (!/:$/.test(line.trim()) && !headsList) return undefined;
   const cued = HEADING_CUES.find(([, cue]) => cue.test(key))?.[0];
   if (cued) return cued;

@@ -35,6 +35,7 @@ const FRAMING = new Set(
     "willingness eagerness passion desire readiness availability commitment " +
     "expected essential needed necessary mandatory minimum maximum last basics " +
     "initial qualification qualifications in on with for of to by from into within via person category " +
+    "you've you’ve " +
     "written spoken verbal " +
     // German, Spanish, French
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
@@ -221,7 +222,7 @@ function trimFraming(item: string, opensLine = false): string {
 
 /** What one does with a named thing, or the paper that attests it ("CKA certification"): not part of its name. */
 const USE_NOUN =
-  /^(?:files?|workflows?|requests?|formats?|shop|inspections?|accredited|programs?|programmes?|obligations|tickets?|processes|practices|principles|concepts|methodolog(?:y|ies)|certifications?|certificates?|credentials?|accreditations?|authori[sz]ations?)$/u;
+  /^(?:files?|workflows?|requests?|formats?|modules?|shop|inspections?|accredited|programs?|programmes?|obligations|tickets?|processes|practices|principles|concepts|methodolog(?:y|ies)|certifications?|certificates?|credentials?|accreditations?|authori[sz]ations?)$/u;
 
 const PARTICIPLE_LEAD_IN =
   /^(?:built|done|held|led|used|made|shipped|worked|passed|completed|conducted|performed|obtained|managed|designed|developed|created|taught|written|known|learned|learnt|applied|owned)$/u;

@@ -278,6 +278,26 @@ Nice to have
     );
   });
 
+  it("reads headings behind an emoji, one that trails off ('Bonus points if…'), and how the employer hires", () => {
+    const job = analyzeJob(
+      [
+        "Senior Frontend Engineer",
+        "",
+        "✅ What we're looking for",
+        "- Deep knowledge of TypeScript and React",
+        "",
+        "✨ Bonus points if...",
+        "- You've shipped WebAssembly modules to the browser",
+        "- You know Next.js",
+        "",
+        "🤝 How we hire",
+        "A 30-minute call with Priya Raman and a take-home in Elixir",
+      ].join("\n"),
+    );
+    expect(job.requiredSkills).toEqual(["TypeScript", "React"]);
+    expect(job.niceToHaveSkills).toEqual(["WebAssembly", "Next.js"]);
+  });
+
   it("reads colon headings and a 'Job Title:' first line", () => {
     const job = analyzeJob(teacherJob);
     expect(job.title).toBe("Middle School Science Teacher (Entry Level)");
