@@ -137,7 +137,7 @@ function piecesOf(text: string): Array<{ piece: string; after: string; before: s
 
 /** A piece that names knowing something, and the turn to what is known. */
 const KNOWING =
-  /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command|\p{L}*kenntnisse)$/iu;
+  /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command|confident|comfortable|skilled|proficient|familiar|experienced|versed|\p{L}*kenntnisse)$/iu;
 const OF_KNOWING = /^\s*(?:of|with|in|im|mit)\s*$/iu;
 
 function endsWithPlace(item: string): boolean {

@@ -107,6 +107,11 @@ describe("listedTerms", () => {
     expect(listedTerms("Two years of experience in a full-service hotel")).toEqual([]);
     expect(listedTerms("Experience of supervising junior staff or students")).toEqual([]);
     expect(listedTerms("Experience using Terraform or Pulumi")).toEqual(["Terraform", "Pulumi"]);
+    expect(listedTerms("Confident with copper, push-fit and soil pipework")).toEqual([
+      "copper",
+      "push-fit",
+      "soil pipework",
+    ]);
   });
 
   it("drops the plain noun that says what is done with a named thing, not a credential's own word", () => {
