@@ -22,6 +22,9 @@ const institutionPattern = new RegExp(
     "college|colegio|collège|institute|instituto|istituto|institut|school|escuela|escola|école",
     "academy|akademie|polytechnic|politecnico|polytechnique|conservatory|conservatoire|seminary",
     "hochschule|fachhochschule|gymnasium|lycée|liceo|berufskolleg|faculdade|facultad|faculté",
+    // Those known by their initials or their kind: German chambers and schools, Spanish
+    // secondary institutes, French university institutes and nursing schools, Australian TAFE, Quebec's cégeps.
+    "realschule|gesamtschule|ihk|hwk|handwerkskammer|ies|iut|ifsi|tafe|c[eé]gep",
   ].join("|")})(?!\\p{L})`,
   "iu",
 );

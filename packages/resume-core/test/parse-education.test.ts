@@ -116,12 +116,19 @@ describe("parseResumeText: education", () => {
       "Fichtenhain-Gymnasium",
       "Abitur",
       "École Supérieure de Commerce",
+      "IHK Niederrhein",
+      "Geprüfter Bilanzbuchhalter 2022",
+      "IES Sierra Blanca",
+      "TAFE Riverina Institute",
     ].join("\n");
     expect(parseResumeText(text).education.map((entry) => entry.institution)).toEqual([
       "Universidade do Atlântico Norte",
       "Universidade do Atlântico Norte",
       "Fichtenhain-Gymnasium",
       "École Supérieure de Commerce",
+      "IHK Niederrhein",
+      "IES Sierra Blanca",
+      "TAFE Riverina Institute",
     ]);
   });
 
