@@ -24,7 +24,7 @@ const FRAMING = new Set(
     "a an the any some all our your their its this that these those several many more most least at plus " +
     "years year yrs months experience experienced knowledge " +
     "understanding proficiency proficient familiarity familiar fluency fluent expertise expert background " +
-    "exposure strong solid deep good great excellent advanced basic working practical proven demonstrated " +
+    "exposure strong solid deep good great excellent advanced basic working practical proven demonstrated verifiable " +
     "hands-on hands on professional relevant related similar comparable equivalent other modern " +
     "production skills skill ability abilities tools tool technologies technology platforms platform " +
     "roles role environment environments settings setting level degree etc able comfortable confident " +
@@ -77,7 +77,7 @@ export function listedTerms(line: string): string[] {
     const piece = whole.slice(0, OURS.exec(whole)?.index);
     const items = piece
       .split(LIST)
-      .filter((item) => !LIKE_THE_OTHERS.test(item))
+      .filter((item) => !LIKE_THE_OTHERS.test(item) && !NEGATED.test(item))
       .map((item) => trimFraming(item, text.startsWith(item)))
       .filter((item) => item !== "" && isTermLike(item));
     // "centres de Montpellier, Sète et Lunel": a list with a place in it lists places.
@@ -251,6 +251,9 @@ function isBodyOrPlace(named: string): boolean {
 
 /** "a similar qualification framework", "other CRMs": what stands in for a term named beside it. */
 const LIKE_THE_OTHERS = /^\s*(?:(?:an?|the|any)\s+)?(?:similar|comparable|equivalent|other)\s/iu;
+
+/** "no DUI/DWI in the last 7 years", "sans permis": what one must not have. */
+const NEGATED = /^\s*(?:no|not|never|without|kein\p{L}*|sin|sans)\s/iu;
 
 /** A count alone ("one of Python or Go") is no term, nor a letter alone ("an endorsement (H or X)"). */
 const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either|\p{L})$/iu;

@@ -151,6 +151,8 @@ describe("listedTerms", () => {
       "Ordre National des Infirmiers",
     ]);
     expect(listedTerms("Hazmat endorsement (H or X)")).toEqual([]);
+    expect(listedTerms("TWIC card, no DUI/DWI in the last 7 years")).toEqual(["TWIC card"]);
+    expect(listedTerms("Minimum 1 year verifiable OTR experience")).toEqual(["OTR"]);
     expect(listedTerms("CKA certification or NCCER credentials")).toEqual(["CKA", "NCCER"]);
     expect(listedTerms("IV therapy certification")).toEqual(["IV therapy certification"]);
     expect(listedTerms("Trained in Command of the Message or MEDDICC")).toEqual([
