@@ -85,10 +85,10 @@ export const EXPERIENCE_WORD = new RegExp(
 const PREFERENCE =
   "plus|bonus|assets?|advantage|advantageous|preferred|desirable|desired|nice to have|helpful|welcome|" +
   "von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|valorad[oa]s|se valorará|se valora|" +
-  "suma(?:rá)?\\s+(?:muchos\\s+)?puntos|atout|appréciée?s?|souhaitée?s?|bienvenue?s?";
+  "highly regarded|highly valued|suma(?:rá)?\\s+(?:muchos\\s+)?puntos|atout|appréciée?s?|souhaitée?s?|bienvenue?s?";
 const IS_PLURAL = "are|sind|sont|seront|serán|son";
 const IS = `is|would be|will be|ist|wäre|wären|es|será|sería|est|serait|sera|${IS_PLURAL}`;
-const A = "(?:(?:an?|ein|eine|un|une)\\s+)?";
+const A = "(?:(?:also|auch|aussi|también)\\s+)?(?:(?:an?|ein|eine|un|une)\\s+)?";
 const BIG = "(?:(?:big|huge|real|strong|definite|großer|klarer|echter|gros|vrai)\\s+)?";
 /** "is a big plus", "(preferred)", "sind von Vorteil": the cue with its verb and article, if any. */
 const CALLED = `(?:(?<!\\p{L})(?:${IS})\\s+)?${A}${BIG}\\(?(?<!\\p{L})(?:${PREFERENCE})\\)?`;
@@ -103,7 +103,7 @@ const trailingCue = new RegExp(`${CALLED}[.,;!]?$|(?<!\\p{L})even better[.,;!]?$
  * "idealerweise mit Kotlin", "se valorará experiencia en SAP", "idéalement en SaaS".
  */
 const inlineCue =
-  /(?<!\p{L})(?:ideally|preference (?:will be|is) given|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real )?(?:plus|bonus) if|(?:even )?better (?:still )?if|we(?:'d|’d| would) (?:love (?:it )?|be (?:impressed|delighted|happy) )if|idealerweise|wünschenswert (?:sind|ist|wären|wäre)|von vorteil (?:sind|ist|wären|wäre)|se valorará|se valora|valoramos|nos encantaría|idealmente|preferiblemente|idéalement|de préférence)(?!\p{L})/iu;
+  /(?<!\p{L})(?:ideally|preference (?:will be|is) given|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real |strong )?(?:plus|bonus|advantage|asset) if|(?:even )?better (?:still )?if|we(?:'d|’d| would) (?:love (?:it )?|be (?:impressed|delighted|happy) )if|idealerweise|wünschenswert (?:sind|ist|wären|wäre)|von vorteil (?:sind|ist|wären|wäre)|se valorará|se valora|valoramos|nos encantaría|idealmente|preferiblemente|idéalement|de préférence)(?!\p{L})/iu;
 
 /**
  * Splits a requirement sentence into what it demands and what it only prefers, clause by clause.
@@ -162,7 +162,7 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
  * regarded".
  */
 const PREFERRED_PREDICATE = new RegExp(
-  `(?<!\\p{L})(?:(?:${IS})\\s+${A}${BIG}(?:\\p{L}+\\s+)?(?:${PREFERENCE})|(?:is\\s+|are\\s+)?highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|von vorteil|wünschenswert|suma(?:rá)?\\s+(?:muchos\\s+)?puntos)(?!\\p{L})`,
+  `(?<!\\p{L})(?:(?:${IS})\\s+${A}${BIG}(?:\\p{L}+\\s+)?(?:${PREFERENCE})|highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|von vorteil|wünschenswert|suma(?:rá)?\\s+(?:muchos\\s+)?puntos)(?!\\p{L})`,
   "iu",
 );
 

@@ -66,6 +66,25 @@ describe("splitOnPreferenceCue", () => {
     expect(firmOf("SQL and Python are required; Go and Rust are a plus.")).toContain("SQL");
   });
 
+  it("reads 'a strong advantage if' and 'is also highly regarded' as preferences", () => {
+    expect(
+      splitOnPreferenceCue(
+        "Five years of SaaS sales; it would be a strong advantage if you have sold into logistics",
+      ),
+    ).toEqual({
+      firm: "Five years of SaaS sales; ",
+      optional: "it would be a strong advantage if you have sold into logistics",
+    });
+    expect(
+      splitOnPreferenceCue(
+        "Experience with MEDDPICC, or having closed deals in New Zealand, is also highly regarded.",
+      ),
+    ).toEqual({
+      firm: "",
+      optional: "Experience with MEDDPICC, or having closed deals in New Zealand, is also highly regarded.",
+    });
+  });
+
   it("reads 'preference will be given to' as a preference", () => {
     const sentence = "You hold OCT membership. Preference will be given to candidates who have taught MHF4U.";
     expect(firmOf(sentence)).toContain("OCT");
