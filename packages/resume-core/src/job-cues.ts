@@ -84,6 +84,7 @@ export const EXPERIENCE_WORD = new RegExp(
  */
 const PREFERENCE =
   "plus|bonus|assets?|advantage|advantageous|preferred|desirable|desired|nice to have|helpful|welcome|" +
+  "schön|kein muss|" +
   "von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|valorad[oa]s|se valorará|se valora|" +
   "highly regarded|highly valued|suma(?:rá)?\\s+(?:muchos\\s+)?puntos|atout|appréciée?s?|souhaitée?s?|bienvenue?s?";
 const IS_PLURAL = "are|sind|sont|seront|serán|son";
@@ -162,7 +163,7 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
  * regarded".
  */
 const PREFERRED_PREDICATE = new RegExp(
-  `(?<!\\p{L})(?:(?:${IS})\\s+${A}${BIG}(?:\\p{L}+\\s+)?(?:${PREFERENCE})|highly regarded|helps|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|von vorteil|wünschenswert|suma(?:rá)?\\s+(?:muchos\\s+)?puntos)(?!\\p{L})`,
+  `(?<!\\p{L})(?:(?:${IS})\\s+${A}${BIG}(?:\\p{L}+\\s+)?(?:${PREFERENCE})|highly regarded|helps|hilft|helfen|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|von vorteil|wünschenswert|suma(?:rá)?\\s+(?:muchos\\s+)?puntos)(?!\\p{L})`,
   "iu",
 );
 
@@ -190,7 +191,7 @@ const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L
 
 /** A clause that is nothing but a cue ("even better", "a plus"), said of what came before it. */
 const CUE_ONLY = new RegExp(
-  `^(?:(?:that(?:'s|’s| is)|is|are|would be)\\s+)?${A}(?:even better|great|${PREFERENCE})[.,;!]?$`,
+  `^(?:(?:that(?:'s|’s| is)|is|are|would be|aber)\\s+)?${A}(?:even better|great|freuen wir uns(?:\\s+(?:besonders|sehr))?|${PREFERENCE})[.,;!]?$`,
   "iu",
 );
 /** A clause that opens a condition: "If you hold …", "Si además …", "Wenn du …", "Si vous …". */

@@ -85,6 +85,18 @@ describe("splitOnPreferenceCue", () => {
     });
   });
 
+  it("reads German that calls a thing nice, no must, a help, or a delight", () => {
+    for (const sentence of [
+      "Erfahrung mit Vivendi ist schön, aber kein Muss.",
+      "Auch Russischkenntnisse helfen dir bei einigen Klienten weiter.",
+    ]) {
+      expect(splitOnPreferenceCue(sentence)).toEqual({ firm: "", optional: sentence });
+    }
+    expect(
+      splitOnPreferenceCue("Wenn du Erfahrung in der Palliativpflege mitbringst, freuen wir uns besonders."),
+    ).toEqual({ firm: "", optional: "Wenn du Erfahrung in der Palliativpflege mitbringst," });
+  });
+
   it("reads 'preference will be given to' as a preference", () => {
     const sentence = "You hold OCT membership. Preference will be given to candidates who have taught MHF4U.";
     expect(firmOf(sentence)).toContain("OCT");
