@@ -137,8 +137,8 @@ function piecesOf(text: string): Array<{ piece: string; after: string; before: s
 
 /** A piece that names knowing something, and the turn to what is known. */
 const KNOWING =
-  /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command|confident|comfortable|skilled|proficient|familiar|experienced|versed|\p{L}*kenntnisse)$/iu;
-const OF_KNOWING = /^\s*(?:of|with|in|im|mit)\s*$/iu;
+  /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command|confident|comfortable|skilled|proficient|familiar|experienced|versed|expérience|\p{L}*kenntnisse)$/iu;
+const OF_KNOWING = /^\s*(?:of|with|in|im|mit|en)\s*$/iu;
 
 function endsWithPlace(item: string): boolean {
   const words = item.split(" ");
@@ -307,7 +307,7 @@ const CLAUSE = /\s*;\s*|\s+(?:und|sowie)\s+(?=\p{Ll}+\s)/u;
 
 /** A clause asking for a degree names fields of study and degrees, not skills. */
 const DEGREE =
-  /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|MBA|Ph\.?D|MSN|BSN|DNP|ADN|Studium|Hochschulabschluss|Ausbildung|Grado|Licenciatura|Titulación|Diplôme|Licence)(?!\p{L})/u;
+  /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|MBA|Ph\.?D|MSN|BSN|DNP|ADN|Studium|Hochschulabschluss|Ausbildung|Grado|Licenciatura|Titulación|Diplôme|Licence|Bac\s?\+\s?\d)(?!\p{L})/u;
 
 /**
  * An acronym ("IAM", "GTAW"), a digit or a capital inside a word ("GA4", "PointClickCare",

@@ -178,6 +178,8 @@ describe("listedTerms", () => {
       ),
     ).toEqual(["Medikamentengabe", "Injektionen", "Blutzuckerkontrollen"]);
     expect(listedTerms("solide Grundkenntnisse in der Wundversorgung")).toEqual(["Wundversorgung"]);
+    expect(listedTerms("Minimum 5 ans d’expérience en audit externe")).toEqual(["audit externe"]);
+    expect(listedTerms("Formation Bac+5 en audit ou finance")).toEqual([]);
     expect(listedTerms("Erfahrung in der ambulanten Pflege")).toEqual([]);
     expect(listedTerms("Sehr gute Deutschkenntnisse in Wort und Schrift")).toEqual([]);
     expect(listedTerms("Fundierte Kenntnisse im Arbeitsrecht und Lohnsteuerrecht")).toEqual([
