@@ -1,4 +1,4 @@
-import { bidi, inDrawingOrder } from "./unicode-bidi.ts";
+import { bidi, inDrawingOrder, RIGHT_TO_LEFT_LETTER } from "./unicode-bidi.ts";
 
 /**
  * Right-to-left text read from a PDF. pdf.js gives each text item in reading order (it runs the
@@ -9,8 +9,7 @@ import { bidi, inDrawingOrder } from "./unicode-bidi.ts";
  */
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFC]/u;
 const PRESENTATION_RUN = /[\uFB50-\uFDFF\uFE70-\uFEFC]+/gu;
-const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/gu;
-const ANY_RIGHT_TO_LEFT = new RegExp(RIGHT_TO_LEFT.source, "u");
+const RIGHT_TO_LEFT = new RegExp(RIGHT_TO_LEFT_LETTER.source, "gu");
 const LEFT_TO_RIGHT = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/gu;
 const DIGIT = /\p{Nd}/u;
 
@@ -22,7 +21,7 @@ export type Direction = "rtl" | "ltr";
 
 /** The direction most of a text's letters run in: a page's is the one its lines are set in. */
 export function direction(text: string): Direction {
-  if (!ANY_RIGHT_TO_LEFT.test(text)) return "ltr";
+  if (!RIGHT_TO_LEFT_LETTER.test(text)) return "ltr";
   return count(text, RIGHT_TO_LEFT) > count(text, LEFT_TO_RIGHT) ? "rtl" : "ltr";
 }
 
@@ -47,7 +46,7 @@ export function itemInReadingOrder(text: string): string {
  * else) and its reordering applied to the pieces. A line with no right-to-left letter is unchanged.
  */
 export function piecesInReadingOrder(pieces: string[], base: Direction): string[] {
-  if (!pieces.some((piece) => ANY_RIGHT_TO_LEFT.test(piece))) return pieces;
+  if (!pieces.some((piece) => RIGHT_TO_LEFT_LETTER.test(piece))) return pieces;
   const standIns = pieces
     .map((piece) => {
       const rightToLeft = count(piece, RIGHT_TO_LEFT);

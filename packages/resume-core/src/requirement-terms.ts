@@ -95,7 +95,7 @@ export function listedTerms(line: string): string[] {
       OF_KNOWING.test(after) &&
       KNOWING.test(before) &&
       !/^(?:an?|the)\s/iu.test(piece) &&
-      !ACTIVITY.test(piece) &&
+      !opensWithActivity(piece) &&
       !SETTING.test(piece);
     // "Precision measuring instruments: micrometers, calipers, bore gauges": a colon opening a list.
     const enumerated =
@@ -157,13 +157,11 @@ const OURS = new RegExp(`(?<!\\p{L})${POSSESSIVE}\\s`, "iu");
 const OUR_THING = new RegExp(`(?<!\\p{L})${POSSESSIVE}\\s+[\\p{L}-]+$`, "iu");
 const OF_PLACE = /^\s*(?:of|in|at|de|du|des|en|à|in|im|von)\s*$/iu;
 
-/** A verb in "-ing" that opens a piece, unless it only frames ("using", "working"). */
-const ACTIVITY = {
-  test: (piece: string) => {
-    const first = /^\s*(\p{Ll}+ing)(?!\p{L})/u.exec(piece)?.[1];
-    return first !== undefined && !FRAMING.has(first);
-  },
-};
+/** Whether a verb in "-ing" opens a piece, unless it only frames ("using", "working"). */
+function opensWithActivity(piece: string): boolean {
+  const first = /^\s*(\p{Ll}+ing)(?!\p{L})/u.exec(piece)?.[1];
+  return first !== undefined && !FRAMING.has(first);
+}
 
 /** Where one works, not what one knows: "im Versicherungsumfeld", "in einem Industrieunternehmen". */
 const SETTING = /(?:umfeld|umgebung|unternehmen|branche|sektor)(?!\p{L})/iu;

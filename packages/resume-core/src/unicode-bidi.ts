@@ -8,6 +8,9 @@ import type { Bidi } from "bidi-js";
 const createBidi = createRequire(import.meta.url)("bidi-js") as () => Bidi;
 export const bidi = createBidi();
 
+/** A letter of a script written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and their forms. */
+export const RIGHT_TO_LEFT_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/u;
+
 /**
  * `items` (one per character of `text`) in the order the algorithm draws them, left to right, for
  * a paragraph running in `base` direction.

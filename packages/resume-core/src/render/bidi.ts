@@ -1,7 +1,4 @@
-import { embeddingLevels, inDrawingOrder } from "../unicode-bidi.ts";
-
-/** A letter of a script written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and their forms. */
-const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/u;
+import { embeddingLevels, inDrawingOrder, RIGHT_TO_LEFT_LETTER } from "../unicode-bidi.ts";
 
 /** A stretch of a line at one embedding level, its characters in reading order. */
 export interface LevelRun {
@@ -16,7 +13,7 @@ export interface LevelRun {
  * line with no right-to-left letter is one stretch.
  */
 export function levelRuns(line: string): LevelRun[] {
-  if (!RIGHT_TO_LEFT.test(line)) return [{ text: line, rightToLeft: false }];
+  if (!RIGHT_TO_LEFT_LETTER.test(line)) return [{ text: line, rightToLeft: false }];
   const levels = embeddingLevels(line, "ltr");
   const runs: Array<{ start: number; end: number; level: number }> = [];
   for (let index = 0; index < line.length; index++) {
