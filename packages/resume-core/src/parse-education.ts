@@ -10,11 +10,13 @@ const degreePattern = new RegExp(
   [
     "\\b(?:bachelor|master|doctor(?:ate)?|associate)(?:['’]s)?\\b",
     "\\b(?:diploma|high school|ged|juris doctor|certificate in|postgraduate|graduate certificate)\\b",
+    // German, Spanish and French degrees and school-leaving certificates.
+    "(?<!\\p{L})(?:abitur|diplom|staatsexamen|máster|grado en|licenciatura|diplomatura|doctorado|licence|baccalauréat|diplôme|doctorat)(?!\\p{L})",
   ].join("|"),
   "iu",
 );
 const degreeAbbreviation =
-  /(?<![\p{L}])(?:B\.?\s?S\.?c?|B\.?\s?A|M\.?\s?S\.?c?|M\.?\s?A|B\.?\s?Eng|M\.?\s?Eng|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?B\.?\s?A|M\.?\s?B\.?\s?A|Ph\.?\s?D|M\.?\s?D|J\.?\s?D|BSN|MSN|DNP|BFA|MFA|M\.?\s?Ed|B\.?\s?Ed|LL\.?\s?[BM]|A\.?\s?A\.?\s?S|A\.?\s?A|HND)\.?(?![\p{L}])/u;
+  /(?<![\p{L}])(?:B\.?\s?S\.?c?|B\.?\s?A|M\.?\s?S\.?c?|M\.?\s?A|B\.?\s?Eng|M\.?\s?Eng|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?B\.?\s?A|B\.?\s?Comm?|M\.?\s?Comm?|M\.?\s?B\.?\s?A|Ph\.?\s?D|M\.?\s?D|J\.?\s?D|BSN|MSN|DNP|BFA|MFA|M\.?\s?Ed|B\.?\s?Ed|LL\.?\s?[BM]|A\.?\s?A\.?\s?S|A\.?\s?A|HND)\.?(?![\p{L}])/u;
 /** Schools by the word that names them, in the languages resumes come in (a letter on neither side). */
 const institutionPattern = new RegExp(
   `(?<!\\p{L})(?:${[
@@ -28,6 +30,13 @@ const institutionPattern = new RegExp(
   ].join("|")})(?!\\p{L})`,
   "iu",
 );
+
+/**
+ * A centre that teaches, by its name: "Riverside Language Centre", "Centro de Formación Levante".
+ * Only a whole name: a detail that mentions one ("tutor at the campus Learning Center") names none.
+ */
+const CENTRE_NAME =
+  /^\p{Lu}[\p{L}.'’-]*\s+(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|for|the|&)\s+)*(?:Training|Language|Learning|Education(?:al)?|Career|Skills)\s+Cent(?:re|er)$|^(?:Centro de (?:Formación|Estudios)|Centre de [Ff]ormation|(?:Aus)?[Bb]ildungszentrum)(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u;
 
 function isDegree(text: string): boolean {
   return degreePattern.test(text) || degreeAbbreviation.test(text);
@@ -58,8 +67,12 @@ function joinWrappedNames(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const before = out[out.length - 1];
+    // ("Lakes Region Pipefitters" over "Training Center" too: the name of a centre, wrapped.)
     const wrappedBeforeKind =
-      before !== undefined && NAME_ONLY.test(before) && !isInstitution(before) && OPENS_WITH_KIND.test(line);
+      before !== undefined &&
+      NAME_ONLY.test(before) &&
+      !isInstitution(before) &&
+      (OPENS_WITH_KIND.test(line) || CENTRE_NAME.test(`${before} ${line}`));
     // "Universidad" over "Europea del Tajo": the kind of school alone is no name; the next line ends it.
     const wrappedAfterKind =
       before !== undefined &&
@@ -78,6 +91,7 @@ const MAX_INSTITUTION_WORDS = 10;
 
 function isInstitution(text: string): boolean {
   // "School of Engineering" inside a degree line is a department; "High School" is a degree level.
+  if (CENTRE_NAME.test(text)) return true;
   return (
     institutionPattern.test(text) &&
     !/\bhigh school diploma\b/i.test(text) &&
@@ -99,7 +113,8 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
   };
 
   let previousLine = "";
-  for (const rawLine of joinWrappedNames(sectionLines)) {
+  const lines = joinWrappedNames(sectionLines);
+  for (const [index, rawLine] of lines.entries()) {
     if (rawLine === "") continue;
     const line = rawLine.startsWith("- ") ? rawLine.slice(2) : rawLine;
     const previousWasInstitution =
@@ -118,6 +133,10 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
     const institutionIndex = restParts.findIndex(isInstitution);
     const degreeIndex = restParts.findIndex((part, index) => index !== institutionIndex && isDegree(part));
     if (institutionIndex < 0 && degreeIndex < 0) {
+      if (current !== undefined && !dates && namesNextSchool(current, lines, index)) {
+        startEntry().institution = rest;
+        continue;
+      }
       const entry = current ?? startEntry();
       if (entry.institution === "" && entry.degree === undefined && restParts.length > 0 && !/:/.test(line)) {
         entry.institution = rest;
@@ -152,7 +171,7 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
       const end = degreeIndex > institutionIndex ? degreeIndex : restParts.length;
       entry.institution = restParts.slice(institutionIndex, end).join(", ");
     }
-    // "Cambridge CELTA (Pass A), Tagus Language Centre": what comes before the institution is the
+    // "Teaching certificate (Pass A), Riverside Language Centre": what comes before the institution is the
     // qualification, though no degree word names it.
     if (degreeIndex < 0 && institutionIndex > 0)
       entry.degree = restParts.slice(0, institutionIndex).join(", ");
@@ -165,6 +184,36 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
     if (dates && datesWanted(entry, dates)) applyDates(entry, dates);
   }
   return entries.filter((entry) => entry.institution !== "" || entry.degree !== undefined);
+}
+
+/** What a line under a finished entry says of the person, not of a school: honours, grades, awards. */
+const DISTINCTION = /cum laude|hono(?:u)?rs?|dean['’]?s list|\bgpa\b|award|scholarship|prize|thesis/iu;
+
+/**
+ * "Ironforge Coding" over "Web Development Bootcamp", under an entry already named: a school whose name
+ * says no kind of school, set on its own line above its degree (as a sidebar or a one-column
+ * layout sets each school) or after the break that ends the entry before. A detail of that entry
+ * would be a bullet, a remark or a sentence.
+ */
+function namesNextSchool(entry: EducationEntry, lines: string[], index: number): boolean {
+  const line = lines[index] ?? "";
+  let after = index + 1;
+  while (lines[after] === "") after++;
+  const next = lines[after];
+  const opensEntry =
+    (entry.degree !== undefined && next !== undefined && isDegree(next) && !institutionPattern.test(next)) ||
+    (lines[index - 1] === "" &&
+      entry.institution !== "" &&
+      (entry.degree !== undefined || entry.endDate !== undefined));
+  return (
+    opensEntry &&
+    !line.startsWith("- ") &&
+    /^\p{Lu}/u.test(line) &&
+    !/[:;,]|[.!?]$/u.test(line) &&
+    line.split(/\s+/).length <= 6 &&
+    !DISTINCTION.test(line) &&
+    !next?.startsWith("- ")
+  );
 }
 
 /** Trims separators and a dangling parenthesis, keeping a balanced one: "B.S. Business (Marketing)". */

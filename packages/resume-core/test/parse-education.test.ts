@@ -86,6 +86,70 @@ describe("parseResumeText: education", () => {
     });
   });
 
+  it("knows a centre that teaches by its whole name, wrapped or not, and not a centre a detail mentions", () => {
+    const text = [
+      "Education",
+      "Teaching certificate (Pass B), Harborview Language Centre (2019)",
+      "- Tutor at the campus Learning Center, two evenings a week",
+      "Granite Valley Millwrights",
+      "Joint Apprenticeship Training Center",
+      "Journey Level Certificate",
+      "2012 – 2016",
+      "Centro de Formación Profesional Levante",
+      "Técnico en Cocina",
+    ];
+    expect(parseResumeText(text.join("\n")).education.map((entry) => entry.institution)).toEqual([
+      "Harborview Language Centre",
+      "Granite Valley Millwrights Joint Apprenticeship Training Center",
+      "Centro de Formación Profesional Levante",
+    ]);
+  });
+
+  it("starts an entry at a school whose name says no kind, set on its own line above its degree", () => {
+    // A sidebar: name, degree, years, a break, details; then the next school the same way.
+    const sidebar = [
+      "Education",
+      "Ironforge Coding",
+      "Web Development Bootcamp",
+      "2023 – 2024",
+      "",
+      "- Capstone: a booking app for a climbing gym",
+      "",
+      "Saint Brendan's",
+      "Bachelor of Arts in History",
+      "2015 – 2019",
+      "",
+      "Magna Cum Laude",
+    ];
+    expect(parseResumeText(sidebar.join("\n")).education).toEqual([
+      {
+        institution: "Ironforge Coding",
+        details: ["Web Development Bootcamp", "Capstone: a booking app for a climbing gym"],
+        startDate: "2023",
+        endDate: "2024",
+      },
+      {
+        institution: "Saint Brendan's",
+        degree: "Bachelor of Arts in History",
+        details: ["Magna Cum Laude"],
+        startDate: "2015",
+        endDate: "2019",
+      },
+    ]);
+    // With no break: the school is known by the degree under it.
+    const single = [
+      "Education",
+      "Le Lab Numérique",
+      "B.Comm., Marketing",
+      "Kestrel Point",
+      "Licence en Droit",
+    ];
+    expect(parseResumeText(single.join("\n")).education).toMatchObject([
+      { institution: "Le Lab Numérique", degree: "B.Comm., Marketing" },
+      { institution: "Kestrel Point", degree: "Licence en Droit" },
+    ]);
+  });
+
   it("keeps a date in a remark of the degree line in the degree, and takes the range under it", () => {
     const text = [
       "Education",
