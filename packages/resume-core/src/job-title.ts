@@ -71,8 +71,11 @@ const clean = (text: string) => {
     .replace(TERMS_TAIL, "")
     .replace(WORKING_TIME, "")
     .trim();
-  // "Se precisa enfermero/a para …": a title named in running text starts with a capital.
-  return title.charAt(0).toLocaleUpperCase() + title.slice(1);
+  // "Se precisa enfermero/a para …": a title named in running text starts with a capital, unless
+  // its first word is written with one inside ("iOS Developer").
+  return /^\p{Ll}+(?![\p{L}\d]*\p{Lu})/u.test(title)
+    ? title.charAt(0).toLocaleUpperCase() + title.slice(1)
+    : title;
 };
 const isHiringSentence = (line: string) =>
   [HIRING_CUE, HIRING_CUE_ABROAD, ROLE_WANTED].some((cue) => line.search(cue) >= 0);
@@ -113,7 +116,7 @@ export function jobTitleOf(lines: string[]): string {
     ]) {
       const named = cue[1] ?? "";
       // Adjectives before the title ("an experienced Senior Engineer") are not part of it.
-      const title = named.slice(Math.max(0, named.search(/\p{Lu}/u)));
+      const title = named.slice(Math.max(0, named.search(/(?<![\p{L}\d])[\p{L}\d]*\p{Lu}/u)));
       if (title && titleLead(title) !== undefined) return clean(title);
     }
   }

@@ -26,7 +26,20 @@ const TITLE_WORDS = new Set(
     "assembler fabricator drafter tester modeler nutritionist epidemiologist curator archivist " +
     "paraprofessional registrar dean liaison ambassador investigator examiner repairer sergeant " +
     "corporal lieutenant captain treasurer chair chairperson trustee organizer organiser mentor " +
-    "facilitator moderator webmaster delegate leader physiotherapist physio"
+    "facilitator moderator webmaster delegate leader physiotherapist physio " +
+    "master pathologist coder esthetician aesthetician groomer walker sitter cleaner labourer laborer " +
+    "operative handyman caretaker lifeguard ranger warden deckhand audiologist podiatrist chiropractor " +
+    "anesthesiologist anaesthetist pediatrician paediatrician hospitalist doula orderly transcriptionist " +
+    "scribe embryologist perfusionist dosimetrist orthotist prosthetist kinesiologist chaplain pastor " +
+    "salesperson telemarketer fundraiser lobbyist advocate mediator notary solicitor barrister " +
+    "conveyancer detective trooper deputy typist expeditor expediter forwarder loader sorter mover " +
+    "selector integrator implementer draftsman draughtsman cartographer planner historian linguist " +
+    "ecologist botanist microbiologist geneticist pharmacologist toxicologist meteorologist " +
+    "hydrologist seaman sailor farmer rancher grower farmhand gardener florist arborist " +
+    "horticulturist forester miner driller rigger scaffolder glazier plasterer tiler bricklayer " +
+    "stonemason joiner cabinetmaker upholsterer tailor seamstress jeweler jeweller locksmith " +
+    "toolmaker boilermaker steamfitter insulator drywaller framer flagger fitter wireman " +
+    "messenger chauffeur trucker hauler"
   ).split(" "),
 );
 

@@ -93,6 +93,23 @@ describe("jobTitleOf", () => {
     for (const role of ["HR Generalist", "Phlebotomist", "Carpenter", "Security Guard", "Veterinarian"]) {
       expect(title(`About the job\n${role}\nFull-time`)).toBe(role);
     }
+    // Named by an employer's line first, or only in a hiring sentence.
+    for (const role of [
+      "Scrum Master",
+      "Speech-Language Pathologist",
+      "Medical Coder",
+      "Pet Groomer",
+      "Glazier",
+    ]) {
+      expect(title(`Harrow & Finch\n${role}\nLeeds · Full-time`)).toBe(role);
+      expect(title(`Harrow & Finch is hiring a ${role} to join our Leeds team.`)).toBe(role);
+    }
+  });
+
+  it("keeps a title's own capitals: 'iOS Developer' is neither 'IOS' nor 'OS'", () => {
+    expect(title("iOS Developer\nHarrow & Finch | Leeds")).toBe("iOS Developer");
+    expect(title("Harrow & Finch is hiring an experienced iOS Developer to join us.")).toBe("iOS Developer");
+    expect(title("Se precisa enfermero/a para la planta de cirugía")).toBe("Enfermero/a");
   });
 
   it("reads hiring sentences in German, Spanish and French", () => {
