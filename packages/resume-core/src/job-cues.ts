@@ -34,8 +34,11 @@ export const OFFER = new RegExp(
 export function isAboutUs(sentence: string): boolean {
   return WE.test(sentence) || NAME_IS.test(sentence);
 }
+/** "We'd expect you to…", "We need someone who…": what the employer asks of the person. */
+const WE_ASK =
+  "(?:we(?:['’]d| would)|we(?:['’]re| are) (?:looking for|seeking) (?:someone|people|a person|candidates)|we (?:expect|need|want|require|ask|look for))(?!\\p{L})";
 const WE = new RegExp(
-  `^${phrase("our|we|we're|we’re|we've|we’ve|unser|unsere|wir sind|nuestra|nuestro|nuestros|somos|formamos parte|nacimos|notre|nos|nous sommes|nous faisons partie|wir gehören")}|${phrase("we (?:use|run|build|work (?:in|with)|rely on)")}`,
+  `^(?!${WE_ASK})${phrase("our|we|we're|we’re|we've|we’ve|unser|unsere|wir sind|nuestra|nuestro|nuestros|somos|formamos parte|nacimos|notre|nos|nous sommes|nous faisons partie|wir gehören")}|${phrase("we (?:use|run|build|work (?:in|with)|rely on)")}`,
   "iu",
 );
 /** A name in capitals, then what it is or does (case-sensitive: "Experience is …" names no one). */
@@ -62,7 +65,7 @@ export const HOW_TO_APPLY = new RegExp(
 export const REQUIREMENT_CUE = new RegExp(
   phrase(
     [
-      "experience|experienced|proficien\\p{L}*|knowledge|familiarity|familiar(?:i[sz]ed)? with|skills?|you have|you bring|you know|you(?:'ll|’ll| will) need|you should|you(?:'ll|’ll| will) (?:hold|be (?:confident|comfortable))|you(?:'ll|’ll| will) have (?:\\p{L}+ed|led|built|run|done|held|had|taught|spent|shipped|grown|sold|won|written)|we(?:'d|’d| would) like you to|need you to|we expect|(?:is|are) (?:needed|expected|essential)|to be successful|required|requires?|must|(?:a )?minimum of|at least|asking for|ideal candidate|certif\\p{L}*|licen[cs]\\p{L}*|fluent|fluency|comfortable with|background in|plus|bonus|ideally|preferably",
+      "experience|experienced|proficien\\p{L}*|knowledge|familiarity|familiar(?:i[sz]ed)? with|skills?|you have|you bring|you know|you(?:'ll|’ll| will) need|you should|you(?:'ll|’ll| will) (?:hold|be (?:confident|comfortable))|you(?:'ll|’ll| will) have (?:\\p{L}+ed|led|built|run|done|held|had|taught|spent|shipped|grown|sold|won|written)|we(?:'d|’d| would) (?:like|want|need) you to|need you to|we(?:'d|’d| would)? expect|we(?:['’]re| are) looking for (?:someone|people|a person|candidates) (?:who|with)|(?:is|are) (?:needed|expected|essential)|to be successful|required|requires?|must|(?:a )?minimum of|at least|asking for|ideal candidate|certif\\p{L}*|licen[cs]\\p{L}*|fluent|fluency|comfortable with|background in|plus|bonus|ideally|preferably",
       "erfahrung\\p{L}*|berufserfahrung|kenntnisse|verfügst|verfügen|bringst|mitbringen|voraussetzung|erforderlich|abgeschlossene\\p{L}*|ausbildung|studium|führerschein|idealerweise",
       "experiencia|conocimientos?|dominio|imprescindible|requisitos?|valorará|titulación|formación|carné|idealmente",
       "expérience|connaissances?|maîtrise[sz]?|maîtriser|diplôme|titulaire|requis|exigée?s?|permis|idéalement",

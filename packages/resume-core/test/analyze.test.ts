@@ -261,6 +261,18 @@ Nice to have
     );
   });
 
+  it("reads what the employer expects or needs of the person as asked, not as about the employer", () => {
+    const job = analyzeJob(
+      [
+        "Field Researcher",
+        "Brightfen runs studies for city councils.",
+        "We'd expect you to have recruited participants with tools such as Ethnio or Askable, and to keep notes in Notion so they outlive the project.",
+        "We're looking for someone who has used NVivo; Atlas.ti would be fine too.",
+      ].join("\n"),
+    );
+    expect(job.requiredSkills).toEqual(expect.arrayContaining(["Ethnio", "Askable", "Notion", "NVivo"]));
+  });
+
   it("reads no requirement from the employer's family or its hiring process", () => {
     const job = analyzeJob(
       [
