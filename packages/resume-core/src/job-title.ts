@@ -26,7 +26,7 @@ const HIRING_CUE =
  * a feminine ending in parentheses ("Chargé(e) de recrutement") is part of the title.
  */
 const HIRING_CUE_ABROAD =
-  /(?:\b(?:wir\s+)?suchen(?:\s+(?:[^.,;:]|\d\.){1,40}?)?\s+(?:eine?n?|eine\/n|einen\/eine|(?:dich|Sie)\s+als)|\b(?:buscamos|estamos buscando|busca|se busca|se precisa|se necesita|necesitamos|precisamos|selecciona|incorpora|nous recherchons|nous cherchons|recherchons|recherche|recrute|recrutons)(?:\s+(?:une?|una|un\(e\)|un\/a|un\/una))?)\s+(.+?)(?=\s+(?:für|zur|zum|in|ab|mit|bei|para|en|con|que|quien|qui|pour|à|au|afin|dans|avec|au sein)\b|[,.;:!?]|\((?!(?:e|ère|euse|trice|ne|le|se|a|o)\))|$)/giu;
+  /(?:\b(?:wir\s+)?such(?:en|t)(?:\s+(?:[^.,;:]|\d\.){1,40}?)?\s+(?:eine?n?|eine?[:*_/]n|ein[:*_/]e|einen\/eine|(?:dich|Sie)\s+als)|\b(?:buscamos|estamos buscando|busca|se busca|se precisa|se necesita|necesitamos|precisamos|selecciona|incorpora|nous recherchons|nous cherchons|recherchons|recherche|recrute|recrutons)(?:\s+(?:une?|una|un\(e\)|un\/a|un\/una))?)\s+(.+?)(?=\s+(?:für|zur|zum|in|ab|mit|bei|para|en|con|que|quien|qui|pour|à|au|afin|dans|avec|au sein)\b|[,.;!?]|:(?!in(?:nen)?(?!\p{L}))|\((?!(?:e|ère|euse|trice|ne|le|se|a|o)\))|$)/giu;
 /** "Sous Chef wanted for …", "Line Cook needed": a title that opens a line and is then asked for. */
 const ROLE_WANTED = /^((?:[\p{Lu}][\p{L}&/-]*\s+){0,5}[\p{Lu}][\p{L}&/-]*) (?:wanted|needed)\b/gu;
 /** "As a Data Scientist, you will…", "As our Front Office Manager, you'll…". */
@@ -36,7 +36,7 @@ const THE_ROLE_WILL =
   /\b[Tt]he ((?:[\p{Lu}][\p{L}&/-]*\s+){0,5}[\p{Lu}][\p{L}&/-]*) (?:will|is responsible|reports|owns|leads|performs|provides|supports|manages|oversees|plans)\b/gu;
 /** "Job Title: Scrum Master", "Position: Registered Nurse, ICU": a line that says what the role is. */
 const ROLE_LABEL =
-  /^(?:job title|job|position(?: title)?|role|title|(?:job )?classification|opportunity|vacancy|job opening|stellenangebot|stelle|puesto|oferta(?: de (?:empleo|trabajo))?|poste|offre d['’]emploi)\s*[:：]\s*(.+)$/iu;
+  /^(?:job title|job|position(?: title)?|role|title|(?:job )?classification|opportunity|vacancy|(?:job )?opening|now hiring|stellenangebot|stelle|puesto|oferta(?: de (?:empleo|trabajo))?|poste|offre d['’]emploi)\s*[:：]\s*(.+)$/iu;
 const MAX_LABELLED_WORDS = 8;
 /** "Company: Acme", "Location: Remote": a labelled header line that names something else. */
 const OTHER_LABEL = /^[\p{L} ]{2,20}\s*[:：]\s*\S/u;
@@ -56,6 +56,15 @@ const TERMS_FIRST = /^(?:full[- ]time|part[- ]time|temporary|seasonal|per diem|p
 const PICTOGRAPHS = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}/gu;
 /** The same after a separator at the end: "– Permanent, 1.0 FTE", "– 12-month contract". */
 const TERMS_TAIL = new RegExp(`(?:${SEPARATOR.source})${TERM_WORD}(?:\\s*${TERM_WORD})*$`, "iu");
+/**
+ * A parenthesis that states pay, a requisition number, where or for how long: "($38–$46/hr)",
+ * "(Req #48213)", "(Remote, EU)", "(Joliet, IL)", "(Maternity Cover, 12 months)", "(2027–28 school year)"; not an internship's
+ * term ("(Summer 2027)"), which tells one internship from the next.
+ */
+const ABOUT_THE_POST =
+  /\s*\((?:[^()]*[$€£¥][^()]*|(?:req|requisition|job|ref|reference)\b[^()]*|(?:remote|hybrid|on-?site)\b[^()]*|(?:maternity|paternity|parental|sick)[^()]*cover[^()]*|(?![^()]*\b(?:summer|winter|spring|fall|autumn)\b)[^()]*\b(?:19|20)\d\d\b[^()]*|\p{Lu}[\p{L}.' -]*,\s*\p{Lu}{2})\)/giu;
+/** Marks around a title: "**Data Engineer**", "# Data Engineer", "[Urgent] Line Cook". */
+const MARKUP = /^(?:#{1,6}\s+|\*{1,2}|_{1,2}|\[[^\]]{1,20}\]\s*)|(?:\*{1,2}|_{1,2})$/gu;
 /** Working time written after a German title: "Buchhalter (m/w/d) in Vollzeit". */
 const WORKING_TIME = /\s+(?:in\s+)?(?:Vollzeit|Teilzeit)(?:\s*(?:\/|oder)\s*Teilzeit)?$/iu;
 
@@ -63,7 +72,9 @@ const clean = (text: string) => {
   const title = text
     .replace(/^(?:job title|title|position|role)\s*:\s*/i, "")
     .replace(GENDER_MARKER, "")
+    .replace(ABOUT_THE_POST, "")
     .replace(PICTOGRAPHS, "")
+    .replace(MARKUP, "")
     .trim()
     .replace(TERMS_ONLY, "")
     .trim()
@@ -100,7 +111,7 @@ export function jobTitleOf(lines: string[]): string {
     if (SENTENCE_END.test(line) || OTHER_LABEL.test(line) || isHiringSentence(line)) continue;
     // "Software Engineering Intern, Data Platform – Summer 2027": the part that reads most as a title.
     let best: { part: string; lead: number } | undefined;
-    for (const part of line.split(SEPARATOR).map(clean)) {
+    for (const part of partsOf(line)) {
       const lead = titleLead(part);
       if (lead !== undefined && lead >= 0 && (best === undefined || lead > best.lead)) best = { part, lead };
     }
@@ -125,6 +136,23 @@ export function jobTitleOf(lines: string[]): string {
     if (phrase !== undefined) return clean(phrase);
   }
   return clean(filled.find((line) => !OTHER_LABEL.test(line)) ?? filled[0] ?? "");
+}
+
+/** A level alone: "HVAC Service Technician – Lead" says the level of the title before it. */
+const LEVEL_ONLY = /^(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|head|i{1,3}|iv)$/iu;
+
+/** A header line's parts between separators and around " at " ("Staff Accountant at Northwind"). */
+function partsOf(line: string): string[] {
+  const parts: string[] = [];
+  for (const part of line
+    .split(SEPARATOR)
+    .flatMap((piece) => piece.split(/\s+at\s+(?=\p{Lu})/u))
+    .map(clean)) {
+    const before = parts.length - 1;
+    if (LEVEL_ONLY.test(part) && before >= 0) parts[before] = `${parts[before]} – ${part}`;
+    else parts.push(part);
+  }
+  return parts;
 }
 
 /** Words that may join the capitalized words of one title: "Head of Finance", "Food & Beverage Manager". */

@@ -96,10 +96,14 @@ const COMPANY_WORDS = new Set(
 );
 
 function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[\s,/()]+/)
-    .filter((word) => word !== "");
+  return (
+    text
+      .toLowerCase()
+      // German gender forms: "Buchhalter:in", "Entwickler*innen" end as "Buchhalterin" does.
+      .replace(/(?<=\p{L})[:*_](?=in(?:nen)?(?!\p{L}))/gu, "")
+      .split(/[\s,/()]+/)
+      .filter((word) => word !== "")
+  );
 }
 
 /** Higher when the text reads like a job title; the last word counts most ("Sales Engineer"). */

@@ -106,6 +106,27 @@ describe("jobTitleOf", () => {
     }
   });
 
+  it("drops what a header says about the post: pay, a requisition, place, cover, school year, markup", () => {
+    const cases: [string, string][] = [
+      ["Lead Pipefitter ($38–$46/hr)", "Lead Pipefitter"],
+      ["Payroll Specialist (Req #48213)", "Payroll Specialist"],
+      ["Senior Frontend Engineer, Checkout (Remote, EU)", "Senior Frontend Engineer, Checkout"],
+      ["Opening: Staff Accountant (Joliet, IL)", "Staff Accountant"],
+      ["Senior Accountant (Maternity Cover, 12 months)", "Senior Accountant"],
+      [
+        "Harrow Public Schools\nHigh School Chemistry Teacher (2027–28 school year)",
+        "High School Chemistry Teacher",
+      ],
+      ["**Senior Data Engineer**\nHarrow & Finch", "Senior Data Engineer"],
+      ["# Senior Data Engineer\nHarrow & Finch", "Senior Data Engineer"],
+      ["[Urgent] Forklift Operator – 2nd Shift", "Forklift Operator"],
+      ["Staff Accountant at Harrow & Finch", "Staff Accountant"],
+      ["HVAC Service Technician – Lead\nHarrow Mechanical", "HVAC Service Technician – Lead"],
+      ["Harrow GmbH sucht zum 1. März eine:n Buchhalter:in (m/w/d)", "Buchhalter:in"],
+    ];
+    for (const [header, expected] of cases) expect(title(header)).toBe(expected);
+  });
+
   it("keeps a title's own capitals: 'iOS Developer' is neither 'IOS' nor 'OS'", () => {
     expect(title("iOS Developer\nHarrow & Finch | Leeds")).toBe("iOS Developer");
     expect(title("Harrow & Finch is hiring an experienced iOS Developer to join us.")).toBe("iOS Developer");
