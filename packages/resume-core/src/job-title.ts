@@ -141,13 +141,14 @@ export function jobTitleOf(lines: string[]): string {
 /** A level alone: "HVAC Service Technician – Lead" says the level of the title before it. */
 const LEVEL_ONLY = /^(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|head|i{1,3}|iv)$/iu;
 
-/** A header line's parts between separators and around " at " ("Staff Accountant at Northwind"). */
+/**
+ * A header line's parts between separators, around " at " ("Staff Accountant at Northwind") and
+ * after an exclamation ("We're hiring! Payroll Specialist").
+ */
 function partsOf(line: string): string[] {
   const parts: string[] = [];
-  for (const part of line
-    .split(SEPARATOR)
-    .flatMap((piece) => piece.split(/\s+at\s+(?=\p{Lu})/u))
-    .map(clean)) {
+  const pieces = line.split(SEPARATOR).flatMap((piece) => piece.split(/\s+at\s+(?=\p{Lu})|!\s+/u));
+  for (const part of pieces.map(clean)) {
     const before = parts.length - 1;
     if (LEVEL_ONLY.test(part) && before >= 0) parts[before] = `${parts[before]} – ${part}`;
     else parts.push(part);

@@ -123,6 +123,7 @@ describe("jobTitleOf", () => {
       ["Staff Accountant at Harrow & Finch", "Staff Accountant"],
       ["HVAC Service Technician – Lead\nHarrow Mechanical", "HVAC Service Technician – Lead"],
       ["Harrow GmbH sucht zum 1. März eine:n Buchhalter:in (m/w/d)", "Buchhalter:in"],
+      ["📣 We're hiring! Senior Payroll Specialist", "Senior Payroll Specialist"],
     ];
     for (const [header, expected] of cases) expect(title(header)).toBe(expected);
   });
