@@ -35,7 +35,7 @@ const FRAMING = new Set(
     "willingness eagerness passion desire readiness availability commitment " +
     "expected essential needed necessary mandatory minimum maximum last basics " +
     "initial qualification qualifications in on with for of to by from into within via person category " +
-    "you've you’ve " +
+    "you've you’ve as how what why " +
     "written spoken verbal " +
     // German, Spanish, French
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
@@ -50,8 +50,9 @@ const FRAMING = new Set(
   ).split(" "),
 );
 
-/** Words an item may not start with: a sentence's verbs and pronouns, not a term. */
-const NOT_A_START = /^(?:\p{Ll}+ing|\p{Ll}+ed|you|we|our|your|will|can|should|must|may|not|no)\b/u;
+/** Words an item may not start with: a sentence's verbs (Spanish ones with their pronoun, "sentarte") and pronouns, not a term. */
+const NOT_A_START =
+  /^(?:\p{Ll}+ing|\p{Ll}+ed|\p{Ll}+(?:[aei]rse|[aei]rte|[aei]rlos?|[aei]rlas?)|you|we|our|your|will|can|should|must|may|not|no|please)(?!\p{L})/u;
 
 const MAX_TERM_WORDS = 4;
 
@@ -291,6 +292,8 @@ function isTermLike(item: string): boolean {
     !/^(?:in|on|at|off|out)-(?!depth)\p{L}/iu.test(item) &&
     !COUNT.test(item) &&
     !LANGUAGE_LEVEL.test(item) &&
+    // "grade 4/C": a mark, not a term.
+    !/^[\d\p{L}](?:\/[\d\p{L}])+$/u.test(item) &&
     /\p{L}/u.test(item) &&
     !/[$€£¥%]/u.test(item)
   );

@@ -379,6 +379,17 @@ describe("analyzeJob: what only looks like a skill", () => {
     expect(salaryOnly.requiredSkills).not.toContain("CAD");
   });
 
+  it("reads Vite the build tool only as its name is written, not French 'vite' (quickly)", () => {
+    expect(
+      analyzeJob("Frontend Engineer\nRequirements\n- Experience with Vite and React").requiredSkills,
+    ).toContain("Vite");
+    const french = analyzeJob(
+      "Chargé de marketing\nProfil\n- Vous savez apprendre vite\n- Maîtrise de Klaviyo",
+    );
+    expect(french.requiredSkills).not.toContain("Vite");
+    expect(french.requiredSkills).toContain("Klaviyo");
+  });
+
   it("reads Core Web Vitals as the web metric, not as a patient's vital signs", () => {
     const job = analyzeJob("Frontend Engineer\n\nRequirements\n- Improve our Core Web Vitals on mobile");
     expect(job.requiredSkills).toContain("Core Web Vitals");

@@ -208,6 +208,18 @@ describe("listedTerms", () => {
     ]);
   });
 
+  it("reads no term from a sentence's own words: 'as is', 'how to', a mark, a request, a Spanish verb", () => {
+    const asIs = listedTerms("Experience with ultrasound is helpful, as is experience with Vetstoria");
+    expect(asIs).toContain("Vetstoria");
+    expect(asIs).not.toContain("as");
+    expect(listedTerms("Solid grasp of SLOs, SLIs and how to use them")).toEqual(["SLOs", "SLIs"]);
+    expect(listedTerms("GCSEs (or equivalent) in Maths and English at grade 4/C or above")).not.toContain(
+      "4/C",
+    );
+    expect(listedTerms("If you speak Punjabi or Tagalog, please mention it")).not.toContain("please mention");
+    expect(listedTerms("Trabajas con Scrum, Jira y a sentarte con producto")).toEqual(["Scrum", "Jira"]);
+  });
+
   it("reads no skill from a check made before hiring", () => {
     expect(listedTerms("A National Police Check, a DOT drug screen and TB clearance")).toEqual([]);
   });
