@@ -188,9 +188,12 @@ function trimFraming(item: string, opensLine = false): string {
   // "New Zealand", "Great Expectations", "Advanced Life Support": inside a line, a capitalized word
   // before another is part of a name; a line's first word is capitalized for being first.
   let first = opensLine;
+  // "Ind AS": a word in capitals is an acronym, unless the whole item is in capitals.
+  const shouting = item === item.toUpperCase();
   const framing = (word: string | undefined, next?: string) =>
     word !== undefined &&
     FRAMING.has(word.toLowerCase()) &&
+    (shouting || !/^\p{Lu}{2,}$/u.test(word)) &&
     (first || !/^\p{Lu}/u.test(word) || !/^\p{Lu}/u.test(next ?? ""));
   const count = (word: string | undefined) => word !== undefined && /^\d+\+?$/.test(word);
   while (framing(words[0], words[1]) || count(words[0])) {

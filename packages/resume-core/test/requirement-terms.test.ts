@@ -218,6 +218,8 @@ describe("listedTerms", () => {
     );
     expect(listedTerms("If you speak Punjabi or Tagalog, please mention it")).not.toContain("please mention");
     expect(listedTerms("Trabajas con Scrum, Jira y a sentarte con producto")).toEqual(["Scrum", "Jira"]);
+    // A framing word in capitals is an acronym: "AS" of the Indian accounting standards.
+    expect(listedTerms("Understanding of Ind AS and IFRS 15")).toEqual(["Ind AS", "IFRS 15"]);
   });
 
   it("reads no skill from a check made before hiring", () => {
