@@ -53,7 +53,7 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
     // Without a requirements section, only a sentence that asks for something lists requirements,
     // and one about the employer ("Our department works as a PLC") that asks nothing names none.
     // A sentence that states a preference asks for what it prefers ("We'd love it if you've used Fastlane").
-    const asks = hasRequirements || REQUIREMENT_CUE.test(sentence) || optional !== "";
+    const asks = hasRequirements || asksSomething(sentence) || optional !== "";
     if (!asks && isAboutUs(sentence)) continue;
     if (!asks && DUTY.test(sentence)) {
       mentioned.push(...findSkills(sentence));
@@ -93,6 +93,14 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
       ...domainTerms(salientText.join("\n")),
     ]).slice(0, MAX_KEYWORDS),
   };
+}
+
+/** Three or more capitalized words inside a sentence: a name ("a Specialist High Skills Major"). */
+const NAME_RUN = /(?<=\S\s)\p{Lu}[\p{L}-]*(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}[\p{L}-]*){2,}/gu;
+
+/** Whether a sentence asks something of the person, by its own words and not by a name's. */
+function asksSomething(sentence: string): boolean {
+  return REQUIREMENT_CUE.test(sentence.replace(NAME_RUN, " "));
 }
 
 /** Words of a title that say its level or terms, not the role. */
