@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeJob } from "../src/analyze.ts";
+import { canonicalSkill } from "../src/skills.ts";
 
 describe("analyzeJob: what only looks like a skill", () => {
   it("reads a currency code before an amount as money, and CAD elsewhere as the skill", () => {
@@ -40,5 +41,20 @@ describe("analyzeJob: what only looks like a skill", () => {
     );
     expect(job.requiredSkills).not.toContain("Information");
     expect(job.requiredSkills).not.toContain("Specialist High Skills Major");
+  });
+
+  it("reads a skill named with 'and' inside it as one, and ALS only beside other skills", () => {
+    const driver = analyzeJob("CDL-A Driver\nRequirements\n- Pre-trip and post-trip inspections\n- ELD logs");
+    expect(driver.requiredSkills).toEqual(
+      expect.arrayContaining(["Pre-trip and post-trip inspections", "ELD"]),
+    );
+    const hygienist = analyzeJob("Dental Hygienist\nRequirements\n- Scaling and root planing");
+    expect(hygienist.requiredSkills).toEqual(["Scaling and Root Planing"]);
+    // ALS is also a disease: alone it names no skill, in a list of certifications it does.
+    const skillsOf = (text: string) => analyzeJob(text).requiredSkills.map((skill) => canonicalSkill(skill));
+    expect(skillsOf("Hospice Nurse\nRequirements\n- Comfort with ALS patients")).not.toContain(
+      "Advanced Life Support",
+    );
+    expect(skillsOf("ED Nurse\nRequirements\n- BLS, ALS and PALS")).toContain("Advanced Life Support");
   });
 });
