@@ -34,11 +34,8 @@ export const OFFER = new RegExp(
 export function isAboutUs(sentence: string): boolean {
   return WE.test(sentence) || NAME_IS.test(sentence);
 }
-/** "We'd expect you to…", "We need someone who…": what the employer asks of the person. */
-const WE_ASK =
-  "(?:we(?:['’]d| would)|we(?:['’]re| are) (?:looking for|seeking) (?:someone|people|a person|candidates)|we (?:expect|need|want|require|ask|look for))(?!\\p{L})";
 const WE = new RegExp(
-  `^(?!${WE_ASK})${phrase("our|we|we're|we’re|we've|we’ve|unser|unsere|wir sind|nuestra|nuestro|nuestros|somos|formamos parte|nacimos|notre|nos|nous sommes|nous faisons partie|wir gehören")}|${phrase("we (?:use|run|build|work (?:in|with)|rely on)")}`,
+  `^${phrase("our|we|we're|we’re|we've|we’ve|unser|unsere|wir sind|nuestra|nuestro|nuestros|somos|formamos parte|nacimos|notre|nos|nous sommes|nous faisons partie|wir gehören")}|${phrase("we (?:use|run|build|work (?:in|with)|rely on)")}`,
   "iu",
 );
 /** A name in capitals, then what it is or does (case-sensitive: "Experience is …" names no one). */

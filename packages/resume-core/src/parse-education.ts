@@ -187,7 +187,7 @@ export function parseEducation(sectionLines: string[]): EducationEntry[] {
 }
 
 /** What a line under a finished entry says of the person, not of a school: honours, grades, awards. */
-const DISTINCTION = /cum laude|hono(?:u)?rs?|dean['’]?s list|\bgpa\b|award|scholarship|prize|thesis/iu;
+const DISTINCTION = /cum laude|honou?rs?|dean['’]?s list|\bgpa\b|award|scholarship|prize|thesis/iu;
 
 /**
  * "Ironforge Coding" over "Web Development Bootcamp", under an entry already named: a school whose name
@@ -201,7 +201,7 @@ function namesNextSchool(entry: EducationEntry, lines: string[], index: number):
   while (lines[after] === "") after++;
   const next = lines[after];
   const opensEntry =
-    (entry.degree !== undefined && next !== undefined && isDegree(next) && !institutionPattern.test(next)) ||
+    (entry.degree !== undefined && next !== undefined && isDegree(next) && !isInstitution(next)) ||
     (lines[index - 1] === "" &&
       entry.institution !== "" &&
       (entry.degree !== undefined || entry.endDate !== undefined));

@@ -33,7 +33,7 @@ const TITLE_WORDS = new Set(
     "scribe embryologist perfusionist dosimetrist orthotist prosthetist kinesiologist chaplain pastor " +
     "salesperson telemarketer fundraiser lobbyist advocate mediator notary solicitor barrister " +
     "conveyancer detective trooper deputy typist expeditor expediter forwarder loader sorter mover " +
-    "selector integrator implementer draftsman draughtsman cartographer planner historian linguist " +
+    "selector integrator implementer draftsman draughtsman cartographer historian linguist " +
     "ecologist botanist microbiologist geneticist pharmacologist toxicologist meteorologist " +
     "hydrologist seaman sailor farmer rancher grower farmhand gardener florist arborist " +
     "horticulturist forester miner driller rigger scaffolder glazier plasterer tiler bricklayer " +
