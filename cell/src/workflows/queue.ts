@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import type { CellConfig } from "../config.ts";
-import type { Transaction } from "../db/client.ts";
+import { connectDatabase, type Transaction } from "../db/client.ts";
 
 /** One pg-boss queue carries every workflow step; jobs that exhaust their retries land in the dead queue. */
 export const STEP_QUEUE = "workflow-step";
@@ -43,14 +43,31 @@ export async function openStepQueue(
     retryBackoff: true,
     expireInSeconds: stepExpirySeconds(config),
   };
-  await ensureQueue(boss, DEAD_STEP_QUEUE, { ...retry, retryLimit: 5 });
-  await ensureQueue(boss, STEP_QUEUE, { ...retry, deadLetter: DEAD_STEP_QUEUE });
+  await takingTurns(config.databaseUrl, async () => {
+    await ensureQueue(boss, DEAD_STEP_QUEUE, { ...retry, retryLimit: 5 });
+    await ensureQueue(boss, STEP_QUEUE, { ...retry, deadLetter: DEAD_STEP_QUEUE });
+  });
   return boss;
 }
 
 /** A running step is presumed dead (its worker crashed) this long after it started. */
 export function stepExpirySeconds(config: Pick<CellConfig, "steps">): number {
   return Math.ceil(config.steps.timeoutMs / 1000) + 2;
+}
+
+/**
+ * pg-boss creates a queue without a lock of its own, and two processes creating the same queue at
+ * once (a cell's API and worker starting on a fresh database) deadlock. Declarations take turns
+ * under a session advisory lock, released when the session ends (a crashed holder releases it).
+ */
+async function takingTurns(databaseUrl: string, declare: () => Promise<void>): Promise<void> {
+  const handle = connectDatabase(databaseUrl, { max: 1, applicationName: "hireloop-queue-declaration" });
+  try {
+    await handle.sql`select pg_advisory_lock(hashtext('hireloop_step_queues'))`;
+    await declare();
+  } finally {
+    await handle.close();
+  }
 }
 
 async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {

@@ -8,14 +8,17 @@ import { testPlatform } from "./platform.ts";
 
 /**
  * A fresh database per test file, cloned from a template that already has the migrations and the
- * job queue's schema (trigger.dev's pattern): real Postgres, fast, isolated.
+ * job queue's schema (trigger.dev's pattern): real Postgres, fast, isolated. `empty` gives one with
+ * nothing in it, as a new cell's database is before its processes first start.
  */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  options: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = postgres(testPlatform().postgresUrl, { max: 1, onnotice: () => {} });
   try {
-    const template = await ensureTemplate(admin);
     const name = `hl_test_${randomBytes(6).toString("hex")}`;
-    await admin.unsafe(`create database ${name} template ${template}`);
+    if (options.empty) await admin.unsafe(`create database ${name}`);
+    else await admin.unsafe(`create database ${name} template ${await ensureTemplate(admin)}`);
     const url = databaseUrl(name);
     return {
       url,
