@@ -14,7 +14,10 @@ import { cellFixture } from "../support/fixtures.ts";
  * twice its quiet p99; the cell's health must answer within 50 ms at p99 and always well inside
  * the router's health-check timeout, so the router never takes the cell out. The quiet p99 is
  * taken over reads before and after the attack, so that a change in the machine's own load
- * during the drill is not counted for or against the cell. A measurement that misses a target is
+ * during the drill is not counted for or against the cell. What the attack costs the machine
+ * itself (the router, Postgres and the cell's processes share 2 cores) is not the cell's either:
+ * the same probes are sent to a process the attack gives no work, quiet and under attack, and the
+ * reader's limit is twice quiet times that process's own slowdown, never more than three times. A measurement that misses a target is
  * made once more, and the second decides: starvation misses every time, the machine's scheduling
  * noise seldom twice in a row. Anything but 200 for the reader, and any 5xx for the sender, fails
  * at once. Every health answer within 50 ms is
@@ -30,8 +33,12 @@ const HEALTH_SECONDS = 12;
 const READS = 2_000;
 /** Half the router's cell health-check timeout (HL_CELL_HEALTH_TIMEOUT_MS, 500 ms). */
 const HEALTH_LIMIT_MS = 250;
-/** The other tenant's p99 under attack, at most this many times its quiet p99. */
+/** The other tenant's p99 under attack, at most this many times its quiet p99 … */
 const P99_LIMIT_RATIO = 2;
+/** … times the machine's own slowdown under attack (an idle process's p99 ratio), at most this. */
+const MACHINE_SLOWDOWN_CAP = 1.5;
+/** How long the idle process is probed while each batch of quiet reads runs. */
+const QUIET_PROBE_SECONDS = 3;
 const HEALTH_TARGET_MS = 50;
 
 let world: RoutedRegion;
@@ -113,7 +120,11 @@ interface Scene {
  * measurement, and which targets were missed.
  */
 async function attackAndMeasure({ cell, readerToken, path }: Scene) {
-  const quietBefore = await timedReads(readerToken, path, READS / 2);
+  const idleProbe = () => timedHealth(`${cell.workerUrl}/healthz`, QUIET_PROBE_SECONDS);
+  const [quietBefore, idleBefore] = await Promise.all([
+    timedReads(readerToken, path, READS / 2),
+    idleProbe(),
+  ]);
   const attack = startHeavySender(await world.region.token("heavy-sender"));
   let senderDone = false;
   const done = () => {
@@ -133,9 +144,15 @@ async function attackAndMeasure({ cell, readerToken, path }: Scene) {
   const attackStatuses = await attack;
   // What the sender's last requests left behind (a file still being parsed) is done by now.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const quietAfter = await timedReads(readerToken, path, READS / 2);
+  const [quietAfter, idleAfter] = await Promise.all([timedReads(readerToken, path, READS / 2), idleProbe()]);
   const quiet = [...quietBefore.latencies, ...quietAfter.latencies];
   const [quietP99, attackP99] = [percentile(quiet, 99), percentile(underAttack.latencies, 99)];
+  const idleQuietP99 = percentile([...idleBefore.latencies, ...idleAfter.latencies], 99);
+  const machineSlowdown = Math.min(
+    MACHINE_SLOWDOWN_CAP,
+    Math.max(1, percentile(idleHealth, 99) / idleQuietP99),
+  );
+  const p99Limit = P99_LIMIT_RATIO * machineSlowdown;
 
   // prom-client's event-loop delay of the cell's API process, over its life: the worst so far.
   const metrics = await (await fetch(`${cell.adminUrl}/metrics`)).text();
@@ -150,12 +167,14 @@ async function attackAndMeasure({ cell, readerToken, path }: Scene) {
     },
     underAttack: { p50: percentile(underAttack.latencies, 50).toFixed(1), p99: attackP99.toFixed(1) },
     p99Ratio: (attackP99 / quietP99).toFixed(2),
+    p99Limit: p99Limit.toFixed(2),
     health: {
       probes: health.length,
       p99: percentile(health, 99).toFixed(1),
       max: Math.max(...health).toFixed(1),
     },
     idleProcessHealth: {
+      quietP99: idleQuietP99.toFixed(1),
       p99: percentile(idleHealth, 99).toFixed(1),
       max: Math.max(...idleHealth).toFixed(1),
     },
@@ -167,7 +186,9 @@ async function attackAndMeasure({ cell, readerToken, path }: Scene) {
     everyHealthAnswerWithin50ms: Math.max(...health) < HEALTH_TARGET_MS,
   };
   const missed = [
-    ...(attackP99 > P99_LIMIT_RATIO * quietP99 ? [`reader p99 ${figures.p99Ratio}× quiet`] : []),
+    ...(attackP99 > p99Limit * quietP99
+      ? [`reader p99 ${figures.p99Ratio}× quiet (limit ${figures.p99Limit}×)`]
+      : []),
     ...(percentile(health, 99) >= HEALTH_TARGET_MS ? [`/healthz p99 ${figures.health.p99} ms`] : []),
     ...(Math.max(...health) >= HEALTH_LIMIT_MS ? [`a /healthz answer took ${figures.health.max} ms`] : []),
   ];
@@ -195,7 +216,7 @@ function expectServed(measured: Awaited<ReturnType<typeof attackAndMeasure>>) {
 }
 
 describe("drill: one tenant's heaviest requests against another tenant's reads", () => {
-  it("keeps the other tenant served: only 200s, p99 within 2× quiet, the cell's health within 50 ms at p99", async () => {
+  it("keeps the other tenant served: only 200s, p99 within 2× quiet (times the machine's own slowdown), the cell's health within 50 ms at p99", async () => {
     const cell = world.region.cells[0]?.processes;
     if (!cell) throw new Error("the region has no cell");
     const readerToken = await world.region.token("quiet-reader");
