@@ -143,6 +143,10 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
       const since = CONDITIONAL.test(firm[0] ?? "") ? firm.splice(0) : firm.splice(-1);
       optional.push(...since);
       previousOptional = true;
+    } else if (previousOptional && SAID_OF_IT.test(clause)) {
+      // "Spanish is a bonus, as many owners are more comfortable in Spanish": the reason or the
+      // condition of a preference is part of it.
+      optional.push(clause);
     } else if (likewise || trailingCue.test(clause) || PREFERRED_PREDICATE.test(clause)) {
       // "we work in Snowflake, so hands-on time there is a bonus": the preference is of the clause before.
       const before = !previousOptional && BACK_REFERENCE.test(clause) ? firm.pop() : undefined;
@@ -196,6 +200,10 @@ const CUE_ONLY = new RegExp(
 );
 /** A clause that opens a condition: "If you hold …", "Si además …", "Wenn du …", "Si vous …". */
 const CONDITIONAL = /^(?:if|si|wenn|falls)(?!\p{L})/iu;
+
+/** A clause giving the reason or the condition of the one before ("as …", "and if you speak …"). */
+const SAID_OF_IT =
+  /^(?:(?:and|but)\s+)?(?:as|because|since|given that|if|when|where|da|weil|wenn|falls|ya que|porque|si|car|puisque|parce que)(?!\p{L})/iu;
 
 /** "as is …", "tout comme …": a clause that says the same of another thing. */
 const LIKEWISE =

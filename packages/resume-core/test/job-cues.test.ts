@@ -45,6 +45,18 @@ describe("splitOnPreferenceCue", () => {
     expect(firmOf("If you speak Punjabi, Tagalog or Mandarin, please mention it.")).toBe("");
   });
 
+  it("keeps the reason or the condition given after a preference with it, and a demand after it firm", () => {
+    const reason = "You need Excel, and Mandarin is an asset, as half our suppliers are in Taiwan.";
+    expect(firmOf(reason)).toContain("Excel");
+    expect(firmOf(reason)).not.toMatch(/Mandarin|Taiwan/);
+    const condition =
+      "Tableau helps with reporting, and if you speak Polish you'll support our Gdańsk office.";
+    expect(firmOf(condition)).toBe("");
+    expect(optionalOf(condition)).toContain("Polish");
+    expect(firmOf("Jira is a plus, but you must know SQL.")).toContain("SQL");
+    expect(firmOf("You must know SQL, as reports are built on it.")).toContain("SQL");
+  });
+
   it("reads a parenthesis that prefers: the whole line's, or only its own term's", () => {
     expect(firmOf("Experience with Pyxis MedStation (preferred)")).toBe("");
     expect(splitOnPreferenceCue("OSHA 10 (OSHA 30 preferred)")).toEqual({
