@@ -152,7 +152,7 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
 
 /** After a language named as one: a list, a level, its own noun ("German language skills"). */
 const AS_LANGUAGE =
-  /^(?:\s*$|\s*[,;:.()/&-]|\s+(?:and|or|is|are|at|a|an|as|to|in|on|language|languages|skills?|speak\w*|fluen\w*|profic\w*|native|level|required|preferred|mandatory|would|will|not|plus|\p{Lu}|\d))/u;
+  /^(?:\s*$|\s*[,;:.()/&-]|\s+(?:and|or|is|are|at|a|an|as|to|in|on|language|languages|skills?|speak\w*|fluen\w*|profic\w*|native|level|required|preferred|mandatory|would|will|not|plus|you|we|they|\p{Lu}|\d))/u;
 
 /** Whether every mention of a language in the text qualifies the noun after it. */
 function onlyQualifies(text: string, skill: string): boolean {

@@ -113,9 +113,10 @@ Requirements
 - Python and SQL
 Nice to have
 - Knowledge of German bookkeeping
-- Spanish (B2)`);
+- Spanish (B2)
+- If you speak Italian you will cover our Milan clients`);
     expect(job.requiredSkills).toEqual(["Python", "SQL"]);
-    expect(job.niceToHaveSkills).toEqual(["Bookkeeping", "Spanish"]);
+    expect(job.niceToHaveSkills).toEqual(["Bookkeeping", "Spanish", "Italian"]);
     expect(job.keywords).toContain("Statistics");
     expect(
       analyzeJob("Data Engineer\nRequirements\n- Python\n- Based in Minneapolis or Chicago").requiredSkills,
