@@ -40,6 +40,7 @@ export const FIELDS = [
   "logistics",
   "hospitality",
   "design",
+  "legal",
   "general",
 ] as const;
 

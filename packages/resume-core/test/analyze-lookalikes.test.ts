@@ -57,4 +57,26 @@ describe("analyzeJob: what only looks like a skill", () => {
     );
     expect(skillsOf("ED Nurse\nRequirements\n- BLS, ALS and PALS")).toContain("Advanced Life Support");
   });
+
+  it("reads a legal post's standard terms under the names its field uses", () => {
+    const paralegal = analyzeJob(`Litigation Paralegal
+Requirements
+- Legal research in Westlaw or Lexis, and cite-checking to the Bluebook
+- Working knowledge of the FRCP and e-discovery review in Relativity`);
+    expect(paralegal.requiredSkills.map((skill) => canonicalSkill(skill))).toEqual(
+      expect.arrayContaining([
+        "Legal Research",
+        "Westlaw",
+        "LexisNexis",
+        "Cite-checking",
+        "Bluebook",
+        "Federal Rules of Civil Procedure",
+        "e-Discovery",
+        "Relativity",
+      ]),
+    );
+    // "Relativity" is a theory of physics written in any other case.
+    const physics = analyzeJob("Physics Teacher\nRequirements\n- Teach special relativity and optics");
+    expect(physics.requiredSkills.map((skill) => canonicalSkill(skill))).not.toContain("Relativity");
+  });
 });

@@ -10,6 +10,7 @@ describe("the skills taxonomy files", () => {
     expect(fieldOfSkill.get("Kubernetes")).toBe("software");
     expect(fieldOfSkill.get("Night Audit")).toBe("hospitality");
     expect(fieldOfSkill.get("Microsoft Excel")).toBe("general");
+    expect(fieldOfSkill.get("Westlaw")).toBe("legal");
   });
 
   it("give every canonical name once", () => {
