@@ -15,6 +15,7 @@ import { isKnownPlace, REGION_CODES } from "./places.ts";
 import { listedTerms } from "./requirement-terms.ts";
 import { titleScore } from "./roles.ts";
 import { canonicalSkill, findSkillMentions, findSkills, SPOKEN_LANGUAGES } from "./skills.ts";
+import { escapeRegExp } from "./terms.ts";
 import type { JobAnalysis, Seniority } from "./types.ts";
 
 /** Keywords beyond this many add noise, not signal, to coverage. */
@@ -132,7 +133,9 @@ function roleTerms(title: string): string[] {
  * lists, each as the job writes it ("Postgres", "Physiotherapy": what its screening looks for).
  */
 function termsOf(text: string, listsRequirements: boolean): string[] {
-  const mentions = findSkillMentions(text).filter(({ skill }) => !onlyQualifies(text, skill));
+  const mentions = findSkillMentions(text).filter(
+    ({ skill, written }) => !onlyQualifies(text, skill) && !onlyNamesAGroup(text, written),
+  );
   const found = mentions.map(({ skill }) => skill);
   const written = new Map(mentions.map((mention) => [mention.skill, mention.written]));
   const listed = listsRequirements ? listedTerms(text) : [];
@@ -143,7 +146,10 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
     .filter(
       ({ term, skill }) => skill !== undefined || (findSkills(term).length === 0 && !isKnownPlace(term)),
     )
-    .filter(({ term, skill }) => (skill !== undefined && found.includes(skill)) || !partOfFound(term, found));
+    .filter(({ term, skill }) => (skill !== undefined && found.includes(skill)) || !partOfFound(term, found))
+    .filter(
+      ({ term, skill }) => !onlyNamesAGroup(text, skill ?? term) && !(skill && onlyQualifies(text, skill)),
+    );
   return [
     ...mentions.map((mention) => mention.written),
     ...unnamed.map(({ term, skill }) => (skill === undefined ? term : (written.get(skill) ?? skill))),
@@ -154,14 +160,34 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
 const AS_LANGUAGE =
   /^(?:\s*$|\s*[,;:.()/&-]|\s+(?:and|or|is|are|at|a|an|as|to|in|on|language|languages|skills?|speak\w*|fluen\w*|profic\w*|native|level|required|preferred|mandatory|would|will|not|plus|you|we|they|\p{Lu}|\d))/u;
 
+/** Before a language named as one: another language ("English/Spanish"), "bilingual". */
+const AFTER_LANGUAGE = /(?:\p{L}\/\s*|bilingual\s+(?:in\s+)?|bilingue\s+|zweisprachig\s+)$/iu;
+
 /** Whether every mention of a language in the text qualifies the noun after it. */
 function onlyQualifies(text: string, skill: string): boolean {
   if (!SPOKEN_LANGUAGES.has(skill)) return false;
   const mentions = [...text.matchAll(new RegExp(`\\b${skill}\\b`, "gu"))];
   return (
     mentions.length > 0 &&
-    mentions.every((mention) => !AS_LANGUAGE.test(text.slice((mention.index ?? 0) + skill.length)))
+    mentions.every(
+      (mention) =>
+        !AS_LANGUAGE.test(text.slice((mention.index ?? 0) + skill.length)) &&
+        !AFTER_LANGUAGE.test(text.slice(0, mention.index)),
+    )
   );
+}
+
+/** "pair with the Android team", "our Salesforce admins": people named by what they work on. */
+const GROUP_AFTER =
+  "(?:team|teams|squad|engineers|developers|admins|administrators|specialists|colleagues|department|group|guild|community)";
+
+/** Whether every mention of a skill names a group of people ("the Android team"), not a skill asked for. */
+function onlyNamesAGroup(text: string, written: string): boolean {
+  const name = escapeRegExp(written);
+  const any = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, "giu");
+  const group = new RegExp(`(?:the|our|your|their)\\s+${name}\\s+${GROUP_AFTER}(?!\\p{L})`, "giu");
+  const mentions = text.match(any)?.length ?? 0;
+  return mentions > 0 && (text.match(group)?.length ?? 0) === mentions;
 }
 
 /** Whether a term is a whole word or words of a longer skill found in the same text. */

@@ -79,4 +79,18 @@ Requirements
     const physics = analyzeJob("Physics Teacher\nRequirements\n- Teach special relativity and optics");
     expect(physics.requiredSkills.map((skill) => canonicalSkill(skill))).not.toContain("Relativity");
   });
+
+  it("reads a skill naming a group of people, and a language naming a market, as nothing asked", () => {
+    const mobile = analyzeJob(
+      "Backend Engineer\nRequirements\n- Go and PostgreSQL, and you will pair with the Android team and our Salesforce admins",
+    );
+    expect(mobile.requiredSkills).toEqual(["Go", "PostgreSQL"]);
+    const market = analyzeJob("Account Executive\nRequirements\n- Experience selling into the German market");
+    expect(market.requiredSkills.map((skill) => canonicalSkill(skill))).not.toContain("German");
+    // Either side of a pair of languages, or after "bilingual", is the language.
+    const desk = analyzeJob(
+      "Sales Representative\nRequirements\n- Bilingual English/Spanish speakers\n- Bilingual French candidates",
+    );
+    expect(desk.requiredSkills).toEqual(expect.arrayContaining(["English", "Spanish", "French"]));
+  });
 });
