@@ -164,10 +164,10 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
 /**
  * A clause that calls what it names a preference, wherever in it: "French is an asset for working
  * with our Moncton team", "Mandarin would be welcome, as …", "Figma helps when …", "… is highly
- * regarded".
+ * regarded", "nurses who hold X earn an additional $2 an hour".
  */
 const PREFERRED_PREDICATE = new RegExp(
-  `(?<!\\p{L})(?:(?:${IS})\\s+${A}${BIG}(?:\\p{L}+\\s+)?(?:${PREFERENCE})|highly regarded|helps|hilft|helfen|encouraged to apply|makes? (?:your|the) (?:life|job|work) easier|von vorteil|wünschenswert|suma(?:rá)?\\s+(?:muchos\\s+)?puntos)(?!\\p{L})`,
+  `(?<!\\p{L})(?:(?:${IS})\\s+${A}${BIG}(?:\\p{L}+\\s+)?(?:${PREFERENCE})|highly regarded|helps|hilft|helfen|encouraged to apply|earns? an? (?:additional|extra)|makes? (?:your|the) (?:life|job|work) easier|von vorteil|wünschenswert|suma(?:rá)?\\s+(?:muchos\\s+)?puntos)(?!\\p{L})`,
   "iu",
 );
 

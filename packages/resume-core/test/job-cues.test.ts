@@ -14,6 +14,8 @@ describe("splitOnPreferenceCue", () => {
     );
     expect(optionalOf("Working knowledge of Figma helps when you're testing prototypes.")).toContain("Figma");
     expect(optionalOf("Experience in e-commerce fulfilment is highly regarded.")).toContain("e-commerce");
+    // Paid more for having it: wanted, not required.
+    expect(firmOf("Drivers who hold a Hazmat endorsement earn an extra $0.05 per mile.")).toBe("");
     const list = "Experience with conjoint analysis, or digging into Amplitude or Mixpanel, is a plus.";
     expect(firmOf(list)).toBe("");
   });

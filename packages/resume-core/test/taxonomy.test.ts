@@ -11,6 +11,7 @@ describe("the skills taxonomy files", () => {
     expect(fieldOfSkill.get("Night Audit")).toBe("hospitality");
     expect(fieldOfSkill.get("Microsoft Excel")).toBe("general");
     expect(fieldOfSkill.get("Westlaw")).toBe("legal");
+    expect(fieldOfSkill.get("Bitrise")).toBe("software");
   });
 
   it("give every canonical name once", () => {
