@@ -33,7 +33,7 @@ const FRAMING = new Set(
     "new existing large small high scale scalable complex such well day daily and or nor but also either so " +
     "another active valid current unrestricted know use speak hold ownership grasp native " +
     "willingness eagerness passion desire readiness availability commitment " +
-    "expected essential needed necessary mandatory minimum maximum last basics " +
+    "expected essential needed necessary mandatory minimum maximum last basics positions " +
     "initial qualification qualifications in on with for of to by from into within via person category " +
     "you've you’ve as how what why " +
     "written spoken verbal " +

@@ -16,6 +16,8 @@ describe("listedTerms", () => {
     expect(
       listedTerms("Strong CAD experience (MicroStation, Bentley OpenRoads, or comparable tools)"),
     ).toEqual(["CAD", "MicroStation", "Bentley OpenRoads"]);
+    // The positions a weld is made in frame it: "3G and 4G positions".
+    expect(listedTerms("Pipe welding in the 5G and 6G positions")).toEqual(["5G", "6G"]);
   });
 
   it("keeps a term by its shape, alone or beside others, and a plain phrase only beside a term", () => {
