@@ -48,6 +48,9 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
       mentioned.push(...findSkills(subjects));
       return " ";
     });
+  // Without a requirements section, the sentences before the first that asks (or says what the
+  // person will do) set the scene ("Clinics drown in invoices…"): their skills are keywords.
+  let opening = true;
   for (const sentence of demanding.flatMap(sentencesOf)) {
     if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence)) continue;
     const { firm, optional } = splitOnPreferenceCue(asked(sentence));
@@ -56,10 +59,12 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
     // A sentence that states a preference asks for what it prefers ("We'd love it if you've used Fastlane").
     const asks = hasRequirements || asksSomething(sentence) || optional !== "";
     if (!asks && isAboutUs(sentence)) continue;
-    if (!asks && DUTY.test(sentence)) {
+    if (!asks && (opening || DUTY.test(sentence))) {
       mentioned.push(...findSkills(sentence));
+      opening &&= !DUTY.test(sentence);
       continue;
     }
+    opening = false;
     required.push(...termsOf(firm, asks));
     niceToHave.push(...termsOf(optional, asks));
   }

@@ -94,6 +94,12 @@ You have experience with Desmos and differentiated instruction.`);
     expect(job.requiredSkills).not.toContain("PLC Programming");
     expect(job.requiredSkills).not.toContain("Google Classroom");
     expect(job.requiredSkills).toContain("Differentiated Instruction");
+    // The opening, before anything is asked, sets the scene: its skills are keywords.
+    const scene = analyzeJob(`Bookkeeper
+Clinics drown in invoices, and month-end reconciliation is where it shows.
+You have used QuickBooks for at least two years.`);
+    expect(scene.requiredSkills).toEqual(["QuickBooks"]);
+    expect(scene.keywords).toContain("Reconciliation");
   });
 
   it("keeps the skills of what the person will do as keywords, not requirements", () => {
