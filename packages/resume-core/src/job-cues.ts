@@ -113,7 +113,9 @@ const inlineCue =
 export function splitOnPreferenceCue(sentence: string): { firm: string; optional: string } {
   const clauses = sentence.split(/(?<=[,;])\s+/);
   const last = clauses[clauses.length - 1] ?? "";
-  if (WELCOME_IF.test(sentence) || LIST_PREFERRED.test(sentence)) return { firm: "", optional: sentence };
+  if (WELCOME_IF.test(sentence) || (LIST_PREFERRED.test(sentence) && !DEMANDED.test(sentence))) {
+    return { firm: "", optional: sentence };
+  }
   // "OSHA 10 (OSHA 30 preferred)": the parenthesis prefers its own term, not the line's.
   const aside = PREFERRED_ASIDE.exec(sentence);
   if (aside?.[1] !== undefined) return { firm: sentence.slice(0, aside.index), optional: aside[1] };
@@ -187,6 +189,10 @@ const LIST_PREFERRED = new RegExp(
   "iu",
 );
 
+/** A clause that demands what it names: "Deutsch ist Voraussetzung, …" is no list preferred as a whole. */
+const DEMANDED =
+  /(?<!\p{L})(?:is|are|ist|sind|es|son|est|sont)\s+(?:an?\s+|eine?\s+)?(?:required|a must|must|mandatory|essential|Voraussetzung|Pflicht|Muss|imprescindible|obligatori[oa]s?|requise?s?|indispensables?|obligatoires?|exigée?s?)(?!\p{L})/iu;
+
 /** A closing parenthesis that names a term and prefers it: "(OSHA 30 preferred)", not "(preferred)". */
 const PREFERRED_ASIDE = /\(([^()]*\s(?:preferred|a plus|desirable))\)[.,;!]?$/iu;
 
@@ -195,7 +201,7 @@ const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L
 
 /** A clause that is nothing but a cue ("even better", "a plus"), said of what came before it. */
 const CUE_ONLY = new RegExp(
-  `^(?:(?:that(?:'s|’s| is)|is|are|would be|aber)\\s+)?${A}(?:even better|great|freuen wir uns(?:\\s+(?:besonders|sehr))?|${PREFERENCE})[.,;!]?$`,
+  `^(?:(?:that(?:'s|’s| is)|is|are|would be|aber)\\s+)?${A}(?:even better|great|umso besser|um so besser|encore mieux|tant mieux|mejor aún|aún mejor|todavía mejor|freuen wir uns(?:\\s+(?:besonders|sehr))?|${PREFERENCE})[.,;!]?$`,
   "iu",
 );
 /** A clause that opens a condition: "If you hold …", "Si además …", "Wenn du …", "Si vous …". */

@@ -31,6 +31,11 @@ describe("splitOnPreferenceCue", () => {
   it("reads preferences in German, Spanish and French", () => {
     expect(firmOf("Kenntnisse der HACCP-Grundsätze sind ein klarer Pluspunkt.")).toBe("");
     expect(firmOf("Idealerweise bringen Sie Erfahrung in der Intensivpflege mit.")).toBe("");
+    expect(firmOf("Sie kennen SAP; wenn Sie auch DATEV kennen, umso besser.")).not.toContain("DATEV");
+    // A clause that demands its own term is no part of a list the closing plural verb prefers.
+    const languages = "Fließendes Französisch ist Voraussetzung, Italienischkenntnisse sind von Vorteil.";
+    expect(firmOf(languages)).toContain("Französisch");
+    expect(firmOf(languages)).not.toContain("Italienisch");
     expect(firmOf("Se valorará también un tercer idioma, especialmente francés o neerlandés.")).toBe("");
     const french =
       "Une expérience en gériatrie serait un plus, tout comme la connaissance du logiciel NetSoins.";
