@@ -138,9 +138,11 @@ function roleTerms(title: string): string[] {
  * lists, each as the job writes it ("Postgres", "Physiotherapy": what its screening looks for).
  */
 function termsOf(text: string, listsRequirements: boolean): string[] {
-  const mentions = findSkillMentions(text).filter(
-    ({ skill, written }) => !onlyQualifies(text, skill) && !onlyNamesAGroup(text, written),
-  );
+  // A language qualifying a noun ("the Spanish market") or a skill naming people ("the Android
+  // team") is no skill asked for, however it was found.
+  const asked = (skill: string | undefined, name: string) =>
+    !(skill !== undefined && onlyQualifies(text, skill)) && !onlyNamesAGroup(text, name);
+  const mentions = findSkillMentions(text).filter(({ skill, written }) => asked(skill, written));
   const found = mentions.map(({ skill }) => skill);
   const written = new Map(mentions.map((mention) => [mention.skill, mention.written]));
   const listed = listsRequirements ? listedTerms(text) : [];
@@ -152,9 +154,7 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
       ({ term, skill }) => skill !== undefined || (findSkills(term).length === 0 && !isKnownPlace(term)),
     )
     .filter(({ term, skill }) => (skill !== undefined && found.includes(skill)) || !partOfFound(term, found))
-    .filter(
-      ({ term, skill }) => !onlyNamesAGroup(text, skill ?? term) && !(skill && onlyQualifies(text, skill)),
-    );
+    .filter(({ term, skill }) => asked(skill, skill ?? term));
   return [
     ...mentions.map((mention) => mention.written),
     ...unnamed.map(({ term, skill }) => (skill === undefined ? term : (written.get(skill) ?? skill))),
