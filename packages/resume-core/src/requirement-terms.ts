@@ -16,7 +16,7 @@ const TURNS =
   /\s*(?:[();:]|\s[–—]\s|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|throughout|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|because|so(?= (?:that|they|you|we|it|there)(?!\p{L}))|should|must|would|could|can|shall|might|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du|au|aux)(?![\p{L}\d-])\s*|,?\s+à\s+)\s*/iu;
 const EVERY_TURN = new RegExp(TURNS.source, "giu");
 /** Separators between the items of one list. */
-const LIST = /\s*(?:,|\s+\b(?:and|or|and\/or|nor|und|oder|y|o|et|ou)\b|\s+\/\s+|\s+&\s+)\s*/iu;
+const LIST = /\s*(?:,|\s+(?:and|or|and\/or|nor|und|oder|y|e|o|u|et|ou)(?![\p{L}\d-])|\s+\/\s+|\s+&\s+)\s*/iu;
 
 /** Words that frame a term without being part of it, at either end of an item. */
 const FRAMING = new Set(
@@ -40,15 +40,22 @@ const FRAMING = new Set(
     // German, Spanish, French
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
     "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
-    "muss kein keine " +
+    "muss kein keine gearbeitet gesammelt erworben eingesetzt " +
     "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel fluidez soltura manejo " +
     // "in Wort und Schrift", "hablado y escrito", "à l'écrit et à l'oral": how a language is used
     "wort schrift hablado escrito écrit oral " +
-    "expérience connaissance connaissances bonne bonnes maîtrise solide titulaire principes " +
+    "expérience connaissance connaissances bonne bonnes maîtrise solide titulaire principes outil outils " +
     // articles
     "der die das den dem des ein eine einer einem el la los las un una unos unas del al de le les du une"
   ).split(" "),
 );
+
+/**
+ * "Vous avez déjà utilisé …", "Conoces …", "Du hast schon …": a line that opens by saying the person
+ * has or knows what follows (English's "You know" is framing words). Not a term's words.
+ */
+const YOU_HAVE =
+  /^(?:(?:vous|tu)\s+(?:avez|as|possédez|possèdes|disposez|disposes|maîtrisez|maîtrises|savez|sais|connaissez|connais)|du\s+(?:hast|kennst|beherrschst|bringst)|sie\s+(?:haben|kennen|beherrschen|bringen)|tienes|conoces|dominas|manejas|sabes|cuentas\s+con|has\s+\p{Ll}+(?:ado|ido))(?:\s+(?:déjà|aussi|également|bien|schon|bereits|ya|también|\p{Ll}+ment))?(?:\s+\p{Ll}+(?:é|ée|és|ées|u|ue|us))?(?!\p{L})\s*/iu;
 
 /** Words an item may not start with: a sentence's verbs (Spanish ones with their pronoun, "sentarte") and pronouns, not a term. */
 const NOT_A_START =
@@ -59,6 +66,7 @@ const MAX_TERM_WORDS = 4;
 export function listedTerms(line: string): string[] {
   const named = line
     .replace(/^- /, "")
+    .replace(YOU_HAVE, "")
     .replace(RELATIVE_CLAUSE, " ")
     .replace(NAMED_BODY, (body) => (isBodyOrPlace(body) ? " " : body))
     .replace(
@@ -116,8 +124,12 @@ export function listedTerms(line: string): string[] {
 const OF_IN_NAME = /(\p{Lu}[\p{L}.'-]*) (?=(?:of(?: the)?|de(?: la| los| las)?|del|des|du) \p{Lu})/gu;
 const NAME_JOINER = "\u2060";
 
-/** ", which hosts most of our estate": what a clause says of the term before it, no term of its own. */
-const RELATIVE_CLAUSE = /,\s+(?:which|who|whom|whose|where)(?!\p{L})[^,;]*/giu;
+/**
+ * ", which hosts most of our estate", ", de los cuales dos …", ", dont deux …": what a clause says
+ * of the term before it, no term of its own.
+ */
+const RELATIVE_CLAUSE =
+  /,\s+(?:which|who|whom|whose|where|(?:de |en )?(?:los|las) (?:cuales|que)|donde|dont|où|davon|wovon)(?!\p{L})[^,;]*/giu;
 
 /** The pieces between a line's turns, each with the turn before it. */
 function piecesOf(text: string): Array<{ piece: string; after: string; before: string }> {

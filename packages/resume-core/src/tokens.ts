@@ -13,6 +13,11 @@ export interface Token {
 
 /** Separators: whitespace and punctuation that never belongs inside a skill name. */
 const tokenPattern = /[^\s,;:()[\]{}|"“”‘’<>!?•·…=]+/gu;
+/**
+ * A French elided article or pronoun written with a straight apostrophe ("l'A/B testing",
+ * "d'Excel", "qu'Airflow"): not part of the word, as it is not after a typographic one (a separator).
+ */
+const elision = /^(?:[cdjlmnst]|qu)'(?=\p{L})/iu;
 /** Punctuation trimmed from token ends; "+" and "#" stay (C++, C#), so do inner "." "/" "-" "&". */
 const leadingJunk = /^[.'`*~_\-/]+/u;
 /** The lookbehind tries a trailing run only from its first character: one scan of a long run. */
@@ -23,7 +28,7 @@ const dottedWord = /^\.[a-z]{2,4}$/iu;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(tokenPattern)) {
-    const raw = trimToken(match[0]);
+    const raw = trimToken(match[0].replace(elision, ""));
     if (raw !== "") tokens.push({ norm: raw.toLowerCase(), raw });
   }
   return tokens;

@@ -210,6 +210,16 @@ Nice to have
     expect(analyzeJob(pay).yearsOfExperience).toBe(1);
   });
 
+  it("reads 'vous avez', 'conoces', 'du hast' as asking, like 'you have'", () => {
+    const post = (sentence: string) => analyzeJob(`Marketing\nNous vendons des soins.\n${sentence}`);
+    expect(post("Vous avez déjà utilisé Klaviyo ou Brevo.").requiredSkills).toEqual(["Klaviyo", "Brevo"]);
+    expect(post("Conoces Klaviyo y Brevo.").requiredSkills).toEqual(["Klaviyo", "Brevo"]);
+    expect(post("Du hast mit Klaviyo und MailerLite gearbeitet.").requiredSkills).toEqual([
+      "Klaviyo",
+      "MailerLite",
+    ]);
+  });
+
   it("reads years of experience in Spanish and French, and not the years of the firm", () => {
     const spanish = "Enfermero UCI\nRequisitos\n- Experiencia de al menos 1 año en UCI";
     expect(analyzeJob(spanish).yearsOfExperience).toBe(1);

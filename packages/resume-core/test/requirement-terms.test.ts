@@ -48,6 +48,13 @@ describe("listedTerms", () => {
     ]);
     expect(listedTerms("- Abgeschlossenes Studium der Informatik oder vergleichbare Ausbildung")).toEqual([]);
     expect(listedTerms("- Experiencia con SAP y Excel")).toEqual(["SAP", "Excel"]);
+    // Spanish writes "e" for "y" before a word starting with an i sound: "Photoshop e InDesign".
+    expect(listedTerms("- Experiencia con Illustrator, Photoshop e InDesign")).toEqual([
+      "Illustrator",
+      "Photoshop",
+      "InDesign",
+    ]);
+    expect(listedTerms("- Experiencia con el e-commerce de Shopify")).not.toContain("-commerce");
     // German capitalizes every noun: only an acronym, an inner capital or a digit marks a term there.
     expect(listedTerms("- Kenntnisse im Versicherungsumfeld")).toEqual([]);
     // A German clause after the one asking for training still names its terms.
@@ -56,6 +63,24 @@ describe("listedTerms", () => {
         "Sie haben eine abgeschlossene Ausbildung als Elektroniker und arbeiten nach den VDE-Vorschriften",
       ),
     ).toEqual(["VDE-Vorschriften"]);
+  });
+
+  it("reads the terms after a French, Spanish or German 'you have' or 'you know', and not what a relative clause adds", () => {
+    expect(listedTerms("Vous avez déjà utilisé Klaviyo ou Brevo.")).toEqual(["Klaviyo", "Brevo"]);
+    expect(listedTerms("Vous maîtrisez parfaitement Klaviyo et Brevo")).toEqual(["Klaviyo", "Brevo"]);
+    expect(listedTerms("- Tu maîtrises un outil d'analytics produit, Amplitude ou Mixpanel")).toEqual([
+      "analytics produit",
+      "Amplitude",
+      "Mixpanel",
+    ]);
+    expect(listedTerms("Conoces Klaviyo y Brevo.")).toEqual(["Klaviyo", "Brevo"]);
+    expect(listedTerms("Du hast schon mit Klaviyo und MailerLite gearbeitet.")).toEqual([
+      "Klaviyo",
+      "MailerLite",
+    ]);
+    expect(
+      listedTerms("Tienes tres años como QA, de los cuales dos o más automatizando pruebas End-to-End"),
+    ).toEqual(["QA"]);
   });
 
   it("drops the verb or preposition that leads up to a term, but keeps an adjective and a version", () => {

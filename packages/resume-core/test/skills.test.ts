@@ -16,6 +16,15 @@ describe("findSkills", () => {
     expect(findSkills("Javanese cuisine, Gophers, Reactive, Rusty, Scalable")).toEqual([]);
   });
 
+  it("reads a skill after a French elided article written with a straight apostrophe", () => {
+    expect(findSkills("l'A/B testing et d'Excel, qu'Airflow")).toEqual([
+      "A/B Testing",
+      "Microsoft Excel",
+      "Airflow",
+    ]);
+    expect(findSkills("l’A/B testing")).toEqual(["A/B Testing"]);
+  });
+
   it("maps aliases to one canonical name, in order of first mention, without repeats", () => {
     expect(findSkills("Postgres and PostgreSQL on K8s with JS, nodejs, golang")).toEqual([
       "PostgreSQL",
