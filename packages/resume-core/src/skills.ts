@@ -270,7 +270,7 @@ export function canonicalSkill(name: string): string | undefined {
  * and a "Languages" list of them is a section of its own, not a group of the skills.
  */
 export const SPOKEN_LANGUAGES: ReadonlySet<string> = new Set(
-  "English Spanish French German Mandarin Portuguese Arabic Japanese Italian Korean Hindi Russian Vietnamese Tagalog Cantonese Dutch Polish Turkish".split(
+  "English Spanish French German Mandarin Portuguese Arabic Japanese Italian Korean Hindi Russian Vietnamese Tagalog Cantonese Dutch Polish Turkish Catalan".split(
     " ",
   ),
 );

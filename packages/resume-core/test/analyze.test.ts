@@ -127,6 +127,7 @@ Nice to have
     expect(
       analyzeJob("Data Engineer\nRequirements\n- Python\n- Based in Minneapolis or Chicago").requiredSkills,
     ).toEqual(["Python"]);
+    expect(analyzeJob("Sales\nRequirements\n- Experience of the Catalan market").requiredSkills).toEqual([]);
   });
 
   it("keeps each skill as the job writes it, once however many names it goes by, and matches it by any", () => {
