@@ -65,6 +65,8 @@ const ABOUT_THE_POST =
   /\s*\((?:[^()]*[$€£¥][^()]*|(?:req|requisition|job|ref|reference)\b[^()]*|(?:remote|hybrid|on-?site)\b[^()]*|(?:maternity|paternity|parental|sick)[^()]*cover[^()]*|(?![^()]*\b(?:summer|winter|spring|fall|autumn)\b)[^()]*\b(?:19|20)\d\d\b[^()]*|\p{Lu}[\p{L}.' -]*,\s*\p{Lu}{2})\)/giu;
 /** Marks around a title: "**Data Engineer**", "# Data Engineer", "[Urgent] Line Cook". */
 const MARKUP = /^(?:#{1,6}\s+|\*{1,2}|_{1,2}|\[[^\]]{1,20}\]\s*)|(?:\*{1,2}|_{1,2})$/gu;
+/** A shift named after the title without a separator: "Forklift Operator 2nd Shift", "… Night Shift". */
+const SHIFT_TAIL = /\s+(?:\d(?:st|nd|rd|th)|day|night|evening|overnight|graveyard|swing|weekend)\s+shift$/iu;
 /** Working time written after a German title: "Buchhalter (m/w/d) in Vollzeit". */
 const WORKING_TIME = /\s+(?:in\s+)?(?:Vollzeit|Teilzeit)(?:\s*(?:\/|oder)\s*Teilzeit)?$/iu;
 
@@ -80,6 +82,7 @@ const clean = (text: string) => {
     .trim()
     .replace(TERMS_FIRST, "")
     .replace(TERMS_TAIL, "")
+    .replace(SHIFT_TAIL, "")
     .replace(WORKING_TIME, "")
     .trim();
   // "Se precisa enfermero/a para …": a title named in running text starts with a capital, unless
@@ -142,12 +145,12 @@ export function jobTitleOf(lines: string[]): string {
 const LEVEL_ONLY = /^(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|head|i{1,3}|iv)$/iu;
 
 /**
- * A header line's parts between separators, around " at " ("Staff Accountant at Northwind") and
+ * A header line's parts between separators, around " at " or " @ " ("Staff Accountant at Northwind") and
  * after an exclamation ("We're hiring! Payroll Specialist").
  */
 function partsOf(line: string): string[] {
   const parts: string[] = [];
-  const pieces = line.split(SEPARATOR).flatMap((piece) => piece.split(/\s+at\s+(?=\p{Lu})|!\s+/u));
+  const pieces = line.split(SEPARATOR).flatMap((piece) => piece.split(/\s+(?:at|@)\s+(?=\p{Lu})|!\s+/u));
   for (const part of pieces.map(clean)) {
     const before = parts.length - 1;
     if (LEVEL_ONLY.test(part) && before >= 0) parts[before] = `${parts[before]} – ${part}`;

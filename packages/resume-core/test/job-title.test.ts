@@ -8,6 +8,7 @@ describe("jobTitleOf", () => {
     expect(title("Backend Developer – Quillmoor Outfitters\nAbout us")).toBe("Backend Developer");
     expect(title("Pastry Cook | The Copper Kettle, Leeds")).toBe("Pastry Cook");
     expect(title("Research Intern, Robotics Lab – Spring 2028")).toBe("Research Intern, Robotics Lab");
+    expect(title("Data Scientist @ Larkspur Labs\nAbout us")).toBe("Data Scientist");
   });
 
   it("passes over header lines that name only the employer and place", () => {
@@ -73,6 +74,8 @@ describe("jobTitleOf", () => {
     expect(title("Full-Time Dental Assistant\nSmile Co")).toBe("Dental Assistant");
     expect(title("🚀 Senior Frontend Engineer (React) 🚀\nWe are")).toBe("Senior Frontend Engineer (React)");
     expect(title("Bookkeeper (Part-Time, 20 hrs/week)\nMaple CPA")).toBe("Bookkeeper");
+    expect(title("Forklift Operator 2nd Shift\nAcme")).toBe("Forklift Operator");
+    expect(title("Night Shift Supervisor\nAcme")).toBe("Night Shift Supervisor");
   });
 
   it("reads 'Join Acme as our next …' and 'The … will' as naming the role", () => {
