@@ -186,8 +186,10 @@ function onlyQualifies(text: string, skill: string): boolean {
 const GROUP_AFTER =
   "(?:team|teams|squad|engineers|developers|admins|administrators|specialists|colleagues|department|group|guild|community)";
 
-/** Whether every mention of a skill names a group of people ("the Android team"), not a skill asked for. */
+const NAMES_A_GROUP = new RegExp(`(?<!\\p{L})${GROUP_AFTER}(?!\\p{L})`, "iu");
+/** Whether every mention of a skill names a group of people ("the Android team") (none, in most text). */
 function onlyNamesAGroup(text: string, written: string): boolean {
+  if (!NAMES_A_GROUP.test(text)) return false;
   const name = escapeRegExp(written);
   const any = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, "giu");
   const group = new RegExp(`(?:the|our|your|their)\\s+${name}\\s+${GROUP_AFTER}(?!\\p{L})`, "giu");
