@@ -48,7 +48,7 @@ const NAME_IS =
  * Its terms are the job's keywords.
  */
 export const DUTY = new RegExp(
-  `^(?:(?:in this role|as (?:an?|our|the) [^,]{1,60}),\\s*)?${phrase("you(?:'ll|’ll| will| would|'d|’d)|du wirst|sie werden|sie übernehmen|du übernimmst|serás|te encargarás|vous serez|vous aurez|vous assurerez|vous prendrez")}`,
+  `^(?:(?:in this role|as (?:an?|our|the) [^,]{1,60}),\\s*)?${phrase("you(?:'ll|’ll| will| would|'d|’d)|the successful (?:candidate|applicant|person) will|du wirst|sie werden|sie übernehmen|du übernimmst|serás|te encargarás|vous serez|vous aurez|vous assurerez|vous prendrez")}`,
   "iu",
 );
 
@@ -142,7 +142,10 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
     } else if (CUE_ONLY.test(clause) && !previousOptional) {
       // "If you hold Fall Protection and WHMIS tickets, even better": the cue is said of the clause
       // before, or of every clause since an "if".
-      const since = CONDITIONAL.test(firm[0] ?? "") ? firm.splice(0) : firm.splice(-1);
+      // "Qualifications in ESL or Special Education, Part 1, would be an asset": a verb opening the
+      // cue says it of the sentence's subject, however many commas that has.
+      const whole = CONDITIONAL.test(firm[0] ?? "") || PREDICATE.test(clause);
+      const since = whole ? firm.splice(0) : firm.splice(-1);
       optional.push(...since);
       previousOptional = true;
     } else if (previousOptional && SAID_OF_IT.test(clause)) {
@@ -204,6 +207,8 @@ const CUE_ONLY = new RegExp(
   `^(?:(?:that(?:'s|’s| is)|is|are|would be|aber)\\s+)?${A}(?:even better|great|umso besser|um so besser|encore mieux|tant mieux|mejor aún|aún mejor|todavía mejor|freuen wir uns(?:\\s+(?:besonders|sehr))?|${PREFERENCE})[.,;!]?$`,
   "iu",
 );
+/** A cue that opens with its verb ("would be an asset"): the predicate of the clauses before it. */
+const PREDICATE = new RegExp(`^(?:${IS})\\s`, "iu");
 /** A clause that opens a condition: "If you hold …", "Si además …", "Wenn du …", "Si vous …". */
 const CONDITIONAL = /^(?:if|si|wenn|falls)(?!\p{L})/iu;
 

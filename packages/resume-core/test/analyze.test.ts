@@ -211,6 +211,12 @@ Nice to have
     expect(analyzeJob(pay).yearsOfExperience).toBe(1);
   });
 
+  it("reads what 'the successful candidate will' do as the job's duties, not its requirements", () => {
+    const job = analyzeJob("Analyst\nYou have SQL.\nThe successful candidate will run Salesforce reports.");
+    expect(job.requiredSkills).toEqual(["SQL"]);
+    expect(job.keywords).toContain("Salesforce");
+  });
+
   it("reads 'vous avez', 'conoces', 'du hast' as asking, like 'you have'", () => {
     const post = (sentence: string) => analyzeJob(`Marketing\nNous vendons des soins.\n${sentence}`);
     expect(post("Vous avez déjà utilisé Klaviyo ou Brevo.").requiredSkills).toEqual(["Klaviyo", "Brevo"]);

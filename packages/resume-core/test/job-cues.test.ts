@@ -26,6 +26,10 @@ describe("splitOnPreferenceCue", () => {
     expect(firmOf(sentence)).not.toMatch(/WHMIS|CEC/);
     expect(optionalOf(sentence)).toContain("WHMIS");
     expect(optionalOf(sentence)).toContain("CEC");
+    // A cue opening with its verb is said of the whole subject before it, commas and all.
+    const subject = "Qualifications in ESL or Special Education, Part 1, would be an asset, as would Desmos.";
+    expect(firmOf(subject)).toBe("");
+    expect(optionalOf(subject)).toContain("ESL");
   });
 
   it("reads preferences in German, Spanish and French", () => {
