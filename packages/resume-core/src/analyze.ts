@@ -187,7 +187,7 @@ const GROUP_AFTER =
   "(?:team|teams|squad|engineers|developers|admins|administrators|specialists|colleagues|department|group|guild|community)";
 
 const NAMES_A_GROUP = new RegExp(`(?<!\\p{L})${GROUP_AFTER}(?!\\p{L})`, "iu");
-/** Whether every mention of a skill names a group of people ("the Android team") (none, in most text). */
+/** Whether every mention of a skill names people ("the Android team"); most text names no group at all. */
 function onlyNamesAGroup(text: string, written: string): boolean {
   if (!NAMES_A_GROUP.test(text)) return false;
   const name = escapeRegExp(written);

@@ -58,14 +58,22 @@ export const HOW_TO_APPLY = new RegExp(
   "iu",
 );
 
+/**
+ * "Vous avez …", "Conoces …", "Du hast …": the person has or knows what follows, as "you have" and
+ * "you know" say in English. A sentence saying so asks for it; a line opening so names no term in it.
+ */
+export const YOU_HAVE =
+  "(?:vous|tu)\\s+(?:avez|as|possédez|possèdes|disposez|disposes|maîtrisez|maîtrises|savez|sais|connaissez|connais)|du\\s+(?:hast|kennst|beherrschst|bringst)|sie\\s+(?:haben|kennen|beherrschen|bringen)|tienes|conoces|dominas|manejas|sabes|cuentas\\s+con|has\\s+\\p{Ll}+(?:ado|ido)";
+
 /** Words of a sentence that asks for something of the candidate. */
 export const REQUIREMENT_CUE = new RegExp(
   phrase(
     [
       "experience|experienced|proficien\\p{L}*|knowledge|familiarity|familiar(?:i[sz]ed)? with|skills?|you have|you bring|you know|you(?:'ll|’ll| will) need|you should|you(?:'ll|’ll| will) (?:hold|be (?:confident|comfortable))|you(?:'ll|’ll| will) have (?:\\p{L}+ed|led|built|run|done|held|had|taught|spent|shipped|grown|sold|won|written)|we(?:'d|’d| would) (?:like|want|need) you to|need you to|we(?:'d|’d| would)? expect|we(?:['’]re| are) looking for (?:someone|people|a person|candidates) (?:who|with)|(?:is|are) (?:needed|expected|essential)|to be successful|required|requires?|must|(?:a )?minimum of|at least|asking for|ideal candidate|certif\\p{L}*|licen[cs]\\p{L}*|fluent|fluency|comfortable with|background in|plus|bonus|ideally|preferably",
-      "erfahrung\\p{L}*|berufserfahrung|kenntnisse|verfügst|verfügen|bringst|mitbringen|voraussetzung|erforderlich|abgeschlossene\\p{L}*|ausbildung|studium|führerschein|idealerweise|du hast|du kennst|du beherrschst|sie haben|sie kennen|sie beherrschen",
-      "experiencia|conocimientos?|dominio|imprescindible|requisitos?|valorará|titulación|formación|carné|idealmente|tienes|cuentas con|dominas|conoces|sabes|manejas",
-      "expérience|connaissances?|maîtrise[sz]?|maîtriser|diplôme|titulaire|requis|exigée?s?|permis|idéalement|vous avez|vous possédez|vous disposez|vous savez|vous connaissez|tu as|tu possèdes|tu sais|tu connais",
+      "erfahrung\\p{L}*|berufserfahrung|kenntnisse|verfügst|verfügen|bringst|mitbringen|voraussetzung|erforderlich|abgeschlossene\\p{L}*|ausbildung|studium|führerschein|idealerweise",
+      "experiencia|conocimientos?|dominio|imprescindible|requisitos?|valorará|titulación|formación|carné|idealmente",
+      "expérience|connaissances?|maîtrise[sz]?|maîtriser|diplôme|titulaire|requis|exigée?s?|permis|idéalement",
+      YOU_HAVE,
     ].join("|"),
   ),
   "iu",

@@ -8,6 +8,7 @@
  */
 
 import { DURATION_WORDS } from "./durations.ts";
+import { YOU_HAVE } from "./job-cues.ts";
 import { isKnownPlace, isRegion } from "./places.ts";
 import { findSkills } from "./skills.ts";
 
@@ -50,12 +51,11 @@ const FRAMING = new Set(
   ).split(" "),
 );
 
-/**
- * "Vous avez déjà utilisé …", "Conoces …", "Du hast schon …": a line that opens by saying the person
- * has or knows what follows (English's "You know" is framing words). Not a term's words.
- */
-const YOU_HAVE =
-  /^(?:(?:vous|tu)\s+(?:avez|as|possédez|possèdes|disposez|disposes|maîtrisez|maîtrises|savez|sais|connaissez|connais)|du\s+(?:hast|kennst|beherrschst|bringst)|sie\s+(?:haben|kennen|beherrschen|bringen)|tienes|conoces|dominas|manejas|sabes|cuentas\s+con|has\s+\p{Ll}+(?:ado|ido))(?:\s+(?:déjà|aussi|également|bien|schon|bereits|ya|también|\p{Ll}+ment))?(?:\s+\p{Ll}+(?:é|ée|és|ées|u|ue|us))?(?!\p{L})\s*/iu;
+/** A line opening with "Vous avez déjà utilisé …", "Conoces …", "Du hast schon …": no term's words. */
+const OPENS_YOU_HAVE = new RegExp(
+  `^(?:${YOU_HAVE})(?:\\s+(?:déjà|aussi|également|bien|schon|bereits|ya|también|\\p{Ll}+ment))?(?:\\s+\\p{Ll}+(?:é|ée|és|ées|u|ue|us))?(?!\\p{L})\\s*`,
+  "iu",
+);
 
 /** Words an item may not start with: a sentence's verbs (Spanish ones with their pronoun, "sentarte") and pronouns, not a term. */
 const NOT_A_START =
@@ -66,7 +66,7 @@ const MAX_TERM_WORDS = 4;
 export function listedTerms(line: string): string[] {
   const named = line
     .replace(/^- /, "")
-    .replace(YOU_HAVE, "")
+    .replace(OPENS_YOU_HAVE, "")
     .replace(RELATIVE_CLAUSE, " ")
     .replace(NAMED_BODY, (body) => (isBodyOrPlace(body) ? " " : body))
     .replace(
