@@ -97,7 +97,7 @@ const PREFERENCE =
   "highly regarded|highly valued|suma(?:rá)?\\s+(?:muchos\\s+)?puntos|atout|appréciée?s?|souhaitée?s?|bienvenue?s?";
 const IS_PLURAL = "are|sind|sont|seront|serán|son";
 const IS = `is|would be|will be|ist|wäre|wären|es|será|sería|est|serait|sera|${IS_PLURAL}`;
-const A = "(?:(?:also|auch|aussi|también)\\s+)?(?:(?:an?|ein|eine|un|une)\\s+)?";
+const A = "(?:(?:also|auch|aussi|également|también|además)\\s+)?(?:(?:an?|ein|eine|un|une)\\s+)?";
 const BIG = "(?:(?:big|huge|real|strong|definite|großer|klarer|echter|gros|vrai)\\s+)?";
 /** "is a big plus", "(preferred)", "sind von Vorteil": the cue with its verb and article, if any. */
 const CALLED = `(?:(?<!\\p{L})(?:${IS})\\s+)?${A}${BIG}\\(?(?<!\\p{L})(?:${PREFERENCE})\\)?`;
@@ -112,7 +112,7 @@ const trailingCue = new RegExp(`${CALLED}[.,;!]?$|(?<!\\p{L})even better[.,;!]?$
  * "idealerweise mit Kotlin", "se valorará experiencia en SAP", "idéalement en SaaS".
  */
 const inlineCue =
-  /(?<!\p{L})(?:ideally|preference (?:will be|is) given|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real |strong )?(?:plus|bonus|advantage|asset) if|(?:even )?better (?:still )?if|we(?:'d|’d| would) (?:love (?:it )?|be (?:impressed|delighted|happy) )if|idealerweise|wünschenswert (?:sind|ist|wären|wäre)|von vorteil (?:sind|ist|wären|wäre)|se valorará|se valora|valoramos|nos encantaría|idealmente|preferiblemente|idéalement|de préférence)(?!\p{L})/iu;
+  /(?<!\p{L})(?:ideally|preference (?:will be|is) given|preferably|bonus(?: points)? (?:if|for)|nice to have|optionally|(?:it(?:'s|’s| is| would be) )?an? (?:big |huge |real |strong )?(?:plus|bonus|advantage|asset) if|(?:even )?better (?:still )?if|(?:ce serait|ça serait|c['’]est|sería|es|wäre|ist) (?:un|una|ein) (?:vrai |gros |gran |großer |echter )?(?:plus|atout|punto a favor|Vorteil|Pluspunkt) (?:si|wenn)|we(?:'d|’d| would) (?:love (?:it )?|be (?:impressed|delighted|happy) )if|idealerweise|wünschenswert (?:sind|ist|wären|wäre)|von vorteil (?:sind|ist|wären|wäre)|se valorará|se valora|valoramos|nos encantaría|idealmente|preferiblemente|idéalement|de préférence)(?!\p{L})/iu;
 
 /**
  * Splits a requirement sentence into what it demands and what it only prefers, clause by clause.
@@ -121,14 +121,16 @@ const inlineCue =
 export function splitOnPreferenceCue(sentence: string): { firm: string; optional: string } {
   const clauses = sentence.split(/(?<=[,;])\s+/);
   const last = clauses[clauses.length - 1] ?? "";
-  if (WELCOME_IF.test(sentence) || (LIST_PREFERRED.test(sentence) && !DEMANDED.test(sentence))) {
-    return { firm: "", optional: sentence };
+  const welcomes = IF_YOU.test(sentence) && !clauses.slice(1).some((clause) => YOU_THEN.test(clause));
+  if ((welcomes || LIST_PREFERRED.test(sentence)) && !DEMANDED.test(sentence)) {
+    // "…, suma muchos puntos, porque …": a clause that is only the cue names nothing.
+    return { firm: "", optional: clauses.filter((clause) => !CUE_ONLY.test(clause)).join(" ") };
   }
   // "OSHA 10 (OSHA 30 preferred)": the parenthesis prefers its own term, not the line's.
   const aside = PREFERRED_ASIDE.exec(sentence);
   if (aside?.[1] !== undefined) return { firm: sentence.slice(0, aside.index), optional: aside[1] };
   // "Docker, Kubernetes, or Terraform is a plus", "X, or Y, is a plus": the cue closes the whole list.
-  if (trailingCue.test(sentence) && (clauses.length === 1 || /^(?:and|or|&|is|are|would be)\s/i.test(last))) {
+  if (trailingCue.test(sentence) && (clauses.length === 1 || /^(?:is|are|would be)\s/i.test(last))) {
     return { firm: "", optional: sentence };
   }
   const firm: string[] = [];
@@ -164,6 +166,8 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
       // "we work in Snowflake, so hands-on time there is a bonus": the preference is of the clause before.
       const before = !previousOptional && BACK_REFERENCE.test(clause) ? firm.pop() : undefined;
       if (before !== undefined) optional.push(before);
+      // "Docker, Kubernetes or Terraform is a plus": the cue closes a list begun in the clauses before.
+      if (!previousOptional && LIST_TAIL.test(clause)) optional.push(...listHead(firm));
       optional.push(clause);
       previousOptional = true;
     } else {
@@ -185,11 +189,15 @@ const PREFERRED_PREDICATE = new RegExp(
 );
 
 /**
- * "If you've done RFM modelling before, tell us about it", "If you speak Punjabi or Tagalog, please
- * mention it": a sentence that welcomes, not demands.
+ * "If you've done RFM modelling before, tell us about it", "Et si tu parles espagnol, nos clients
+ * t'en seront reconnaissants", "Wenn du zusätzlich Wundexperte bist, freuen wir uns": what a sentence
+ * makes a condition on the candidate it welcomes, not demands.
  */
-const WELCOME_IF =
-  /^if you(?:'ve|’ve| have| speak| know| hold)\s[^.]*?,\s*(?:please )?(?:tell us|let us know|mention it|we(?:'d|’d| would) (?:love|like) to hear)/iu;
+const IF_YOU =
+  /^(?:(?:and|et|y|und)\s+)?(?:if|si|wenn|falls)\s+(?:(?:already|además|ya|zusätzlich|schon)\s+)?(?:you|tu|vous|du|sie|te|tienes|sabes|hablas|conoces|has|eres)(?!\p{L})/iu;
+
+/** "…, you can start on Monday": what follows a condition is the candidate's own doing, so it asks. */
+const YOU_THEN = /^(?:you|tu|vous|du|sie|podrás|deberás|puedes|debes)(?!\p{L})/iu;
 
 /**
  * "La connaissance de TikTok Ads, la pratique de Canva et l'anglais seront appréciés": a list that
@@ -206,6 +214,30 @@ const DEMANDED =
 
 /** A closing parenthesis that names a term and prefers it: "(OSHA 30 preferred)", not "(preferred)". */
 const PREFERRED_ASIDE = /\(([^()]*\s(?:preferred|a plus|desirable))\)[.,;!]?$/iu;
+
+/** A clause that ends a list and prefers it: "Kubernetes or Terraform is a plus", "de GeoPandas ou de MLflow serait appréciée". */
+const LIST_TAIL = new RegExp(
+  `^(?:[^;]*\\s)?(?:and|or|and/or|&|und|oder|y|e|o|u|et|ou)\\s[^;]*?${CALLED}[.,;!]?$`,
+  "iu",
+);
+
+/**
+ * The items of a list before its tail, taken off the firm clauses: the clause just before ("the
+ * ability to speak Arabic,"), then each item before it that is a few words ("Docker,").
+ */
+function listHead(firm: string[]): string[] {
+  const head: string[] = [];
+  while (firm.length > 0) {
+    const clause = firm.at(-1) ?? "";
+    // "You know SQL well, and Go or Rust is a plus": a clause with its own subject is no item.
+    if (!clause.endsWith(",") || SUBJECT.test(clause) || (head.length > 0 && clause.split(/\s+/).length > 3))
+      break;
+    head.unshift(firm.pop() ?? "");
+  }
+  return head;
+}
+
+const SUBJECT = /^(?:you|we|i|they|tu|vous|nous|du|wir|sie|ich)(?!\p{L})/iu;
 
 /** A word that points back at what the clause before named. */
 const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L})/iu;

@@ -89,6 +89,28 @@ describe("splitOnPreferenceCue", () => {
     expect(firmOf("SQL and Python are required; Go and Rust are a plus.")).toContain("SQL");
   });
 
+  it("reads a cue closing a list as said of the whole list, begun in the clauses before", () => {
+    expect(firmOf("Docker, Kubernetes or Terraform is a plus.")).toBe("");
+    const languages = "Given our students, the ability to speak Arabic, Punjabi or Spanish is also an asset.";
+    expect(firmOf(languages)).not.toMatch(/Arabic|Punjabi|Spanish/);
+    expect(optionalOf(languages)).toContain("Arabic");
+    const french = "La connaissance de PyTorch, de GeoPandas ou de MLflow serait également appréciée.";
+    expect(firmOf(french)).toBe("");
+    // A clause of its own before the list stays what it was.
+    const demand = "You must hold a CDL; Docker, Kubernetes or Terraform is a plus.";
+    expect(firmOf(demand)).toContain("CDL");
+    expect(firmOf("You know SQL well, and Go or Rust is a plus.")).toContain("SQL");
+  });
+
+  it("reads a condition on the candidate as a welcome, unless what follows is theirs to do", () => {
+    expect(firmOf("Et si tu parles espagnol, nos clients andalous t'en seront reconnaissants.")).toBe("");
+    expect(firmOf("Wenn du zusätzlich Wundexperte ICW bist, freuen wir uns.")).toBe("");
+    const spanish = "Si además te manejas con Figma, suma muchos puntos, porque las marcas lo piden.";
+    expect(optionalOf(spanish)).not.toContain("suma");
+    expect(firmOf("Ce serait un vrai plus si tu as de l'expérience en télédétection.")).toBe("");
+    expect(firmOf("If you hold a CDL, you will drive the night route.")).toContain("CDL");
+  });
+
   it("reads 'a strong advantage if' and 'is also highly regarded' as preferences", () => {
     expect(
       splitOnPreferenceCue(
