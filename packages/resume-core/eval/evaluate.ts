@@ -31,6 +31,18 @@ export function heldOut(sources: Array<{ id: string; stratum: string }>): Set<st
   return out;
 }
 
+/** The split of each source of the golden set: resumes stratified by profession, jobs by form. */
+export function goldenSplit(
+  resumes: Array<{ id: string; profession: string }>,
+  jobs: Array<{ id: string; form: string }>,
+): (id: string) => Split {
+  const held = heldOut([
+    ...resumes.map((source) => ({ id: source.id, stratum: `resume/${source.profession}` })),
+    ...jobs.map((job) => ({ id: job.id, stratum: `job/${job.form}` })),
+  ]);
+  return (id) => (held.has(id) ? "held-out" : "tuning");
+}
+
 /** One table: a kind of document in one layout, each field's counts per split. */
 export interface Table {
   kind: "resume" | "job";
@@ -85,11 +97,7 @@ export async function evaluate(): Promise<Array<Table | ScoreTable>> {
   const resumes = loadResumeSources();
   const sourceById = new Map(resumes.map((source) => [source.id, source]));
   const jobs = loadJobSources();
-  const held = heldOut([
-    ...resumes.map((source) => ({ id: source.id, stratum: `resume/${source.profession}` })),
-    ...jobs.map((job) => ({ id: job.id, stratum: `job/${job.form}` })),
-  ]);
-  const splitOf = (id: string): Split => (held.has(id) ? "held-out" : "tuning");
+  const splitOf = goldenSplit(resumes, jobs);
   for (const layout of TEXT_LAYOUTS) {
     const table = emptyTable("resume", layout.name, RESUME_FIELDS);
     for (const source of resumes) {
