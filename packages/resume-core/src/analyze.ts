@@ -14,7 +14,8 @@ import { normalizeText } from "./normalize.ts";
 import { isKnownPlace, REGION_CODES } from "./places.ts";
 import { listedTerms } from "./requirement-terms.ts";
 import { titleScore } from "./roles.ts";
-import { canonicalSkill, findSkillMentions, findSkills, SPOKEN_LANGUAGES } from "./skills.ts";
+import { canonicalSkill, findSkillMentions, findSkills } from "./skills.ts";
+import { assumedLanguage, onlyQualifies } from "./spoken-languages.ts";
 import { escapeRegExp } from "./terms.ts";
 import type { JobAnalysis, Seniority } from "./types.ts";
 
@@ -71,9 +72,14 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
   if (!hasRequirements) required.push(...findSkillMentions(jobTitle).map((mention) => mention.written));
   for (const sentence of preferred.flatMap(sentencesOf)) niceToHave.push(...termsOf(asked(sentence), true));
 
-  const requiredSkills = uniqueTerms(required);
+  // "Bilingual English/Spanish" in an English post asks for Spanish: the post's own language goes without saying.
+  const assumed = assumedLanguage(text);
+  const unassumed = (skill: string) => assumed === undefined || (canonicalSkill(skill) ?? skill) !== assumed;
+  const requiredSkills = uniqueTerms(required).filter(unassumed);
   const taken = new Set(requiredSkills.map(termKey));
-  const niceToHaveSkills = uniqueTerms(niceToHave).filter((skill) => !taken.has(termKey(skill)));
+  const niceToHaveSkills = uniqueTerms(niceToHave).filter(
+    (skill) => !taken.has(termKey(skill)) && unassumed(skill),
+  );
   const responsibilities = responsibilitiesOf(sections);
   const dutySections = sections.filter((section) => section.kind === "responsibilities");
   // The skills of what the person will do are keywords of the job, as in a duty sentence.
@@ -159,27 +165,6 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
     ...mentions.map((mention) => mention.written),
     ...unnamed.map(({ term, skill }) => (skill === undefined ? term : (written.get(skill) ?? skill))),
   ];
-}
-
-/** After a language named as one: a list, a level, its own noun ("German language skills"). */
-const AS_LANGUAGE =
-  /^(?:\s*$|\s*[,;:.()/&-]|\s+(?:and|or|is|are|at|a|an|as|to|in|on|language|languages|skills?|speak\w*|fluen\w*|profic\w*|native|level|required|preferred|mandatory|would|will|not|plus|you|we|they|\p{Lu}|\d))/u;
-
-/** Before a language named as one: another language ("English/Spanish"), "bilingual". */
-const AFTER_LANGUAGE = /(?:\p{L}\/\s*|bilingual\s+(?:in\s+)?|bilingue\s+|zweisprachig\s+)$/iu;
-
-/** Whether every mention of a language in the text qualifies the noun after it. */
-function onlyQualifies(text: string, skill: string): boolean {
-  if (!SPOKEN_LANGUAGES.has(skill)) return false;
-  const mentions = [...text.matchAll(new RegExp(`\\b${skill}\\b`, "gu"))];
-  return (
-    mentions.length > 0 &&
-    mentions.every(
-      (mention) =>
-        !AS_LANGUAGE.test(text.slice((mention.index ?? 0) + skill.length)) &&
-        !AFTER_LANGUAGE.test(text.slice(0, mention.index)),
-    )
-  );
 }
 
 /** "pair with the Android team", "our Salesforce admins": people named by what they work on. */

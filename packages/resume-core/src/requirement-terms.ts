@@ -289,6 +289,9 @@ const SCHEDULE =
 /** A check made before hiring ("National Police Check", "DOT drug screen", "TB clearance"): no skill. */
 const CONDITION_OF_HIRE = /(?<!\p{L})(?:checks?|clearances?|screen|screening|MVR|vaccinations?)$/iu;
 
+/** Where one has worked, not what one knows: "a SaaS or technology company", "a Big Four firm". */
+const KIND_OF_EMPLOYER = /(?<!\p{L})(?:compan(?:y|ies)|firms?|organi[sz]ations?|employers?|start-?ups?)$/iu;
+
 /** An adverb ("legally compliant", "highly motivated") belongs to a sentence, never to a term. */
 const ADVERB = /(?<!\p{L})\p{Ll}+(?:ally|ively|ously|ently|antly|ably|ibly|fully|lessly|ately)(?!\p{L})/u;
 
@@ -301,6 +304,7 @@ function isTermLike(item: string): boolean {
     !SCHEDULE.test(item) &&
     !ADVERB.test(item) &&
     !CONDITION_OF_HIRE.test(item) &&
+    !KIND_OF_EMPLOYER.test(item) &&
     // "300 empleados", "40 hours": a count of something, not a term ("5-axis" is one word).
     !/^\d[\d.,]*\s+\p{Ll}/u.test(item) &&
     // "an in-house team", "on-call": where or when one works ("in-depth interviews" are a method).

@@ -93,4 +93,24 @@ Requirements
     );
     expect(desk.requiredSkills).toEqual(expect.arrayContaining(["English", "Spanish", "French"]));
   });
+
+  it("takes the post's own language for granted beside another in a bilingual pair, not when asked alone", () => {
+    const driver = analyzeJob(
+      "CDL Driver\nWe are hiring drivers for our Dallas yard and the routes around it.\n" +
+        "Requirements\n- Class A CDL with a clean record\n- Bilingual English/Spanish",
+    );
+    expect(driver.requiredSkills.map((skill) => canonicalSkill(skill))).toContain("Spanish");
+    expect(driver.requiredSkills.map((skill) => canonicalSkill(skill))).not.toContain("English");
+    const desk = analyzeJob(
+      "Agent\nWe are hiring agents for our Dallas office and the team around it.\n" +
+        "Requirements\n- Fluent English\n- Bilingual English/Spanish is a plus",
+    );
+    expect(desk.requiredSkills.map((skill) => canonicalSkill(skill))).toContain("English");
+    const german = analyzeJob(
+      "Kundenberater (m/w/d)\nWir suchen dich für unser Team in Köln und die Kunden in der Region.\n" +
+        "Dein Profil\n- Erfahrung mit SAP\n- Zweisprachig Deutsch/Englisch",
+    );
+    expect(german.requiredSkills.map((skill) => canonicalSkill(skill))).toContain("English");
+    expect(german.requiredSkills.map((skill) => canonicalSkill(skill))).not.toContain("German");
+  });
 });

@@ -133,6 +133,8 @@ describe("listedTerms", () => {
     expect(listedTerms("Solid understanding of schema design")).toEqual(["schema design"]);
     expect(listedTerms("Two years of experience in a full-service hotel")).toEqual([]);
     expect(listedTerms("Experience of supervising junior staff or students")).toEqual([]);
+    expect(listedTerms("Experience in a SaaS or technology company")).toEqual(["SaaS"]);
+    expect(listedTerms("Audit experience at a Big Four firm or a fintech startup")).toEqual([]);
     expect(listedTerms("Experience using Terraform or Pulumi")).toEqual(["Terraform", "Pulumi"]);
     expect(listedTerms("Confident with copper, push-fit and soil pipework")).toEqual([
       "copper",
