@@ -139,6 +139,9 @@ function roleTerms(title: string): string[] {
   return titleScore(noun) > 0 ? [...new Set([phrase, noun])] : [];
 }
 
+/** "(or a comparable cloud data warehouse)": what stands in for a term named before it, no skill of its own. */
+const STAND_IN = /(?<!\p{L})(?:an?|any)\s+(?:similar|comparable|equivalent)\s+[^,;()]*/giu;
+
 /**
  * The taxonomy's skills in a requirement, and (where it lists requirements) the other terms it
  * lists, each as the job writes it ("Postgres", "Physiotherapy": what its screening looks for).
@@ -148,7 +151,9 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   // team") is no skill asked for, however it was found.
   const asked = (skill: string | undefined, name: string) =>
     !(skill !== undefined && onlyQualifies(text, skill)) && !onlyNamesAGroup(text, name);
-  const mentions = findSkillMentions(text).filter(({ skill, written }) => asked(skill, written));
+  const mentions = findSkillMentions(text.replace(STAND_IN, " ")).filter(({ skill, written }) =>
+    asked(skill, written),
+  );
   const found = mentions.map(({ skill }) => skill);
   const written = new Map(mentions.map((mention) => [mention.skill, mention.written]));
   const listed = listsRequirements ? listedTerms(text) : [];

@@ -138,6 +138,8 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
   let restIsOptional = false;
   let previousOptional = false;
   for (const clause of clauses) {
+    // "Very good English; German is not required": what a clause says is not needed is not asked.
+    if (NOT_NEEDED.test(clause) && !PREFERRED_PREDICATE.test(clause)) continue;
     if (restIsOptional) {
       optional.push(clause);
       continue;
@@ -238,6 +240,10 @@ function listHead(firm: string[]): string[] {
 }
 
 const SUBJECT = /^(?:you|we|i|they|tu|vous|nous|du|wir|sie|ich)(?!\p{L})/iu;
+
+/** A clause that says its subject is not needed ("German is not required", "Deutsch ist keine Voraussetzung"). */
+const NOT_NEEDED =
+  /(?<!\p{L})(?:(?:is|are)(?:n't| not)|isn['’]t|aren['’]t|ist nicht|sind nicht|no es|no son|n['’]est pas|ne sont pas)\s+(?:(?:strictly|absolutely|zwingend|unbedingt)\s+)?(?:required|necessary|needed|essential|mandatory|a must|erforderlich|notwendig|nötig|necesari[oa]s?|imprescindibles?|obligatori[oa]s?|requise?s?|nécessaires?|obligatoires?|exigée?s?)[.!]?$|(?<!\p{L})ist keine Voraussetzung[.!]?$/iu;
 
 /** A word that points back at what the clause before named. */
 const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L})/iu;

@@ -94,6 +94,13 @@ Requirements
     expect(desk.requiredSkills).toEqual(expect.arrayContaining(["English", "Spanish", "French"]));
   });
 
+  it("reads no skill from what stands in for a term named before it", () => {
+    const job = analyzeJob(
+      "Data Engineer\nRequirements\n- dbt and BigQuery (or a comparable cloud data warehouse)",
+    );
+    expect(job.requiredSkills).toEqual(["dbt", "BigQuery"]);
+  });
+
   it("takes the post's own language for granted beside another in a bilingual pair, not when asked alone", () => {
     const driver = analyzeJob(
       "CDL Driver\nWe are hiring drivers for our Dallas yard and the routes around it.\n" +

@@ -102,6 +102,17 @@ describe("splitOnPreferenceCue", () => {
     expect(firmOf("You know SQL well, and Go or Rust is a plus.")).toContain("SQL");
   });
 
+  it("reads a clause that says its subject is not needed as asking nothing, unless it also prefers it", () => {
+    expect(splitOnPreferenceCue("Very good English; German is not required")).toEqual({
+      firm: "Very good English;",
+      optional: "",
+    });
+    expect(firmOf("Deutsch ist keine Voraussetzung.")).toBe("");
+    expect(firmOf("Le permis B n'est pas obligatoire.")).toBe("");
+    const asset = "French is an asset for working with our Moncton team but is not required.";
+    expect(optionalOf(asset)).toContain("French");
+  });
+
   it("reads a condition on the candidate as a welcome, unless what follows is theirs to do", () => {
     expect(firmOf("Et si tu parles espagnol, nos clients andalous t'en seront reconnaissants.")).toBe("");
     expect(firmOf("Wenn du zusätzlich Wundexperte ICW bist, freuen wir uns.")).toBe("");
