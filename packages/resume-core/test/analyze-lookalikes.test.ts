@@ -94,6 +94,15 @@ Requirements
     expect(desk.requiredSkills).toEqual(expect.arrayContaining(["English", "Spanish", "French"]));
   });
 
+  it("reads a duty as a duty when only a clause about its object says 'is expected'", () => {
+    const job = analyzeJob(
+      "Mathematics Teacher\n" +
+        "The successful candidate will teach a timetable of mathematics courses, which is expected to include one Grade 10 Academic section and Calculus.\n" +
+        "Applicants must be members of the OCT.",
+    );
+    expect(job.requiredSkills).toEqual(["OCT"]);
+  });
+
   it("reads no skill from what stands in for a term named before it", () => {
     const job = analyzeJob(
       "Data Engineer\nRequirements\n- dbt and BigQuery (or a comparable cloud data warehouse)",
