@@ -48,7 +48,7 @@ const NAME_IS =
  * Its terms are the job's keywords.
  */
 export const DUTY = new RegExp(
-  `^(?:(?:in this role|as (?:an?|our|the) [^,]{1,60}),\\s*)?${phrase("you(?:'ll|’ll| will| would|'d|’d)|the successful (?:candidate|applicant|person) will|du wirst|sie werden|sie übernehmen|du übernimmst|serás|te encargarás|vous serez|vous aurez|vous assurerez|vous prendrez")}`,
+  `^(?:(?:in this role|as (?:an?|our|the) [^,]{1,60}),\\s*)?${phrase("you(?:'ll|’ll| will| would|'d|’d)|the successful (?:candidate|applicant|person) will|(?:(?:most|much|a lot|part) of )?your (?:day|days|time|week|weeks|role|job|mission|work) (?:will|is|are|includes?)|du wirst|sie werden|sie übernehmen|du übernimmst|serás|te encargarás|vous serez|vous aurez|vous assurerez|vous prendrez")}`,
   "iu",
 );
 

@@ -103,6 +103,16 @@ Requirements
     expect(job.requiredSkills).toEqual(["OCT"]);
   });
 
+  it("reads what 'most of your day' is spent on as a duty", () => {
+    const job = analyzeJob(
+      "Sales Development Representative\n" +
+        "You'll be the first voice many owners hear from us. Most of your day will be spent prospecting into restaurants and booking discovery calls.\n" +
+        "You should be comfortable cold calling and have used HubSpot.",
+    );
+    expect(job.requiredSkills.map((skill) => skill.toLowerCase())).not.toContain("prospecting");
+    expect(job.requiredSkills).toContain("HubSpot");
+  });
+
   it("reads no skill from what stands in for a term named before it", () => {
     const job = analyzeJob(
       "Data Engineer\nRequirements\n- dbt and BigQuery (or a comparable cloud data warehouse)",
