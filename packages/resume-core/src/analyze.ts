@@ -1,3 +1,4 @@
+import { withQualifier } from "./credential-names.ts";
 import { DURATION_WORDS, ENGLISH_YEARS, MONTHS } from "./durations.ts";
 import {
   DUTY,
@@ -168,7 +169,7 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
     .filter(({ term, skill }) => (skill !== undefined && found.includes(skill)) || !partOfFound(term, found))
     .filter(({ term, skill }) => asked(skill, skill ?? term));
   return [
-    ...mentions.map((mention) => mention.written),
+    ...mentions.map((mention) => withQualifier(text, mention.written)),
     ...unnamed.map(({ term, skill }) => (skill === undefined ? term : (written.get(skill) ?? skill))),
   ];
 }

@@ -113,6 +113,18 @@ Requirements
     expect(job.requiredSkills).toContain("HubSpot");
   });
 
+  it("names a licence with the class or code before it, not with a place", () => {
+    const job = analyzeJob(
+      "Warehouse Lead\nRequirements\n- A current LF forklift licence\n- Full UK driving licence\n- Valid Ohio RN license",
+    );
+    expect(job.requiredSkills).toEqual(["LF forklift licence", "UK driving licence", "RN license"]);
+    expect(job.requiredSkills.map((skill) => canonicalSkill(skill))).toEqual([
+      "Forklift Operation",
+      "Driver's License",
+      "Registered Nurse (RN)",
+    ]);
+  });
+
   it("reads no skill from what stands in for a term named before it", () => {
     const job = analyzeJob(
       "Data Engineer\nRequirements\n- dbt and BigQuery (or a comparable cloud data warehouse)",

@@ -1,0 +1,24 @@
+/**
+ * A licence or certificate as a job names it, with the class or code that makes it one ("LF
+ * forklift licence", "Class 5 driver's licence", "UK driving licence"): the taxonomy knows the
+ * kind; the post asks for this one. A place's name before it stays out ("Ohio RN license" asks for
+ * an RN license, as readers label it).
+ */
+
+import { escapeRegExp } from "./terms.ts";
+
+/** The words that name a paper one holds. */
+const CREDENTIAL = /(?:licen[cs]e|certificate|card|registration|permit|endorsement)$/iu;
+
+/** Before a credential: its class ("Class 5", "Class A") or a code in capitals ("LF", "HC", "UK"). */
+const QUALIFIER = "(?:Class\\s+[A-Z0-9]{1,2}|[A-Z]{2,4})";
+
+/** The credential as written, with the class or code before it in the text. */
+export function withQualifier(text: string, written: string): string {
+  if (!CREDENTIAL.test(written)) return written;
+  const qualified = new RegExp(
+    `(?<![\\p{L}\\d])${QUALIFIER}\\s+${escapeRegExp(written)}(?![\\p{L}\\d])`,
+    "u",
+  );
+  return qualified.exec(text)?.[0] ?? written;
+}
