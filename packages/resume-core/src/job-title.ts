@@ -1,4 +1,5 @@
 import { companyScore, endsInRoleNoun, titleScore } from "./roles.ts";
+import { canonicalSkill } from "./skills.ts";
 
 /** A posting's header: its first lines, before the first sentence-long line. */
 const HEADER_LINES = 5;
@@ -40,6 +41,11 @@ const ROLE_LABEL =
 const MAX_LABELLED_WORDS = 8;
 /** "Company: Acme", "Location: Remote": a labelled header line that names something else. */
 const OTHER_LABEL = /^[\p{L} ]{2,20}\s*[:：]\s*\S/u;
+/** A hiring cue alone on its line, the role on the next: "Recrute", "Wir suchen:", "We're hiring!". */
+const HIRING_ALONE =
+  /^(?:(?:we(?:'re|’re| are) )?(?:now )?hiring|recrute|recrutons|recrutement|nous recrutons|wir suchen(?: dich| Sie)?|buscamos|se busca|seleccionamos)\s*[:!.]?$/iu;
+/** "Un(e) …", "Eine …", "Un/a …": the article before a role named on its own line. */
+const INDEFINITE_ARTICLE = /^(?:an?|une?|un\(e\)|un\/e|una|un\/a|eine?n?|ein\(e\))\s+/iu;
 /** A header line that is a sentence ("We're hiring a Line Cook!") is read for its cue instead. */
 const SENTENCE_END = /[.!?]$/;
 
@@ -48,7 +54,7 @@ const SENTENCE_END = /[.!?]$/;
  * months)", "(Part-Time)", "(Nights)".
  */
 const TERM_WORD =
-  "(?:fte|remote|hybrid|on-?site|in-office|contract|contractor|temporary|temp|part-time|full-time|part time|full time|freelance|permanent|fixed-term|interim|seasonal|per diem|prn|nights?|days?|evenings?|weekends?|shift|\\d+(?:\\.\\d+)?(?!\\d)\\+?|\\d+(?:st|nd|rd|th)|months?|weeks?|years?|hrs?|hours?|[-–,/&]|and|or)";
+  "(?:fte|remote|hybrid|on-?site|in-office|contract|contractor|temporary|temp|part-time|full-time|part time|full time|freelance|permanent|fixed-term|interim|seasonal|per diem|prn|nights?|days?|evenings?|weekends?|shift|\\d+(?:\\.\\d+)?(?!\\d)\\+?|\\d+(?:st|nd|rd|th)|months?|weeks?|years?|periods?|hrs?|hours?|[-–,/&]|and|or)";
 const TERMS_ONLY = new RegExp(`\\s*[([]\\s*${TERM_WORD}(?:\\s*${TERM_WORD})*\\s*[)\\]]`, "giu");
 /** The terms written before a title: "Full-Time Dental Assistant", "Part Time Barista". */
 const TERMS_FIRST = /^(?:full[- ]time|part[- ]time|temporary|seasonal|per diem|prn)\s+(?=\p{L})/iu;
@@ -62,11 +68,34 @@ const TERMS_TAIL = new RegExp(`(?:${SEPARATOR.source})${TERM_WORD}(?:\\s*${TERM_
  * term ("(Summer 2027)"), which tells one internship from the next.
  */
 const ABOUT_THE_POST =
-  /\s*\((?:[^()]*[$€£¥][^()]*|(?:req|requisition|job|ref|reference)\b[^()]*|(?:remote|hybrid|on-?site)\b[^()]*|(?:maternity|paternity|parental|sick)[^()]*cover[^()]*|(?![^()]*\b(?:summer|winter|spring|fall|autumn)\b)[^()]*\b(?:19|20)\d\d\b[^()]*|\p{Lu}[\p{L}.' -]*,\s*\p{Lu}{2})\)/giu;
+  /\s*\((?:[^()]*[$€£¥][^()]*|(?:req|requisition|job|ref|reference)\b[^()]*|(?:remote|hybrid|on-?site)\b[^()]*|(?:maternity|paternity|parental|sick)[^()]*cover[^()]*|(?![^()]*\b(?:summer|winter|spring|fall|autumn)\b)[^()]*\b(?:19|20)\d\d\b[^()]*|\p{Lu}[\p{L}.' -]*,\s*\p{Lu}{2}|(?:grades?|ages?|years?|key stage|ks)\s*[\dK][^()]*)\)/giu;
 /** Marks around a title: "**Data Engineer**", "# Data Engineer", "[Urgent] Line Cook". */
 const MARKUP = /^(?:#{1,6}\s+|\*{1,2}|_{1,2}|\[[^\]]{1,20}\]\s*)|(?:\*{1,2}|_{1,2})$/gu;
 /** A shift named after the title without a separator: "Forklift Operator 2nd Shift", "… Night Shift". */
 const SHIFT_TAIL = /\s+(?:\d(?:st|nd|rd|th)|day|night|evening|overnight|graveyard|swing|weekend)\s+shift$/iu;
+/** Where or on what a German title's role works: "… für unseren Krippenbereich", "… in der Qualitätskontrolle", "… mit Schwerpunkt X". */
+const GERMAN_SETTING = /\s+(?:für (?:unser\p{L}*|die|den|das|ihr\p{L}*)|in der|im|mit Schwerpunkt)\s.*$/u;
+/** A parenthesis closing a title: "(Go)", "(SEO/SEM)", "(CIMA / ACCA qualified or finalist)". */
+const SKILLS_ASIDE = /\s*\(([^()]+)\)$/u;
+/** What one must be or hold, said of a title's parenthesis: "(CIMA qualified)", "(CDL required)". */
+const ASKED_OF_YOU = /(?<!\p{L})(?:qualified|required|certified|licensed|preferred|finalist)(?!\p{L})/iu;
+
+/**
+ * Whether a title's parenthesis names only what the role asks for ("Senior Backend Engineer (Go)",
+ * "Becario/a de Marketing Digital (SEO/SEM)") rather than the role itself: not the initials of the
+ * title before it ("Licensed Practical Nurse (LPN/LVN)").
+ */
+function namesOnlySkills(aside: string, title: string): boolean {
+  if (ASKED_OF_YOU.test(aside)) return true;
+  const initials = title
+    .split(/[\s-]+/u)
+    .map((word) => word.charAt(0))
+    .join("")
+    .toUpperCase();
+  const items = aside.split(/\s*(?:\/|,|&|\band\b|\bor\b)\s*/u).filter(Boolean);
+  return items.every((item) => canonicalSkill(item) !== undefined && !initials.includes(item.toUpperCase()));
+}
+
 /** Working time written after a German title: "Buchhalter (m/w/d) in Vollzeit". */
 const WORKING_TIME = /\s+(?:in\s+)?(?:Vollzeit|Teilzeit)(?:\s*(?:\/|oder)\s*Teilzeit)?$/iu;
 
@@ -84,7 +113,11 @@ const clean = (text: string) => {
     .replace(TERMS_TAIL, "")
     .replace(SHIFT_TAIL, "")
     .replace(WORKING_TIME, "")
-    .trim();
+    .replace(GERMAN_SETTING, "")
+    .trim()
+    .replace(SKILLS_ASIDE, (aside, inner: string, offset: number, whole: string) =>
+      namesOnlySkills(inner, whole.slice(0, offset)) ? "" : aside,
+    );
   // "Se precisa enfermero/a para …": a title named in running text starts with a capital, unless
   // its first word is written with one inside ("iOS Developer").
   return /^\p{Ll}+(?![\p{L}\d]*\p{Lu})/u.test(title)
@@ -106,8 +139,16 @@ const titleLead = (text: string) =>
 export function jobTitleOf(lines: string[]): string {
   const filled = lines.map((line) => line.trim()).filter((line) => line !== "");
   for (const line of filled.slice(0, CUE_LINES)) {
+    // "Position: Middle School Mathematics Teacher (Grades 6–8) – 2025-26 School Year": the title comes first.
     const labelled = ROLE_LABEL.exec(line)?.[1];
-    if (labelled !== undefined && labelled.split(/\s+/).length <= MAX_LABELLED_WORDS) return clean(labelled);
+    const title = labelled === undefined ? undefined : clean(labelled.split(SEPARATOR)[0] ?? "");
+    if (title !== undefined && title.split(/\s+/).length <= MAX_LABELLED_WORDS) return title;
+  }
+  // "Recrute" / "Wir suchen" / "We're hiring:" alone on a line: the next line names the role.
+  const cueAlone = filled.slice(0, HEADER_LINES).findIndex((line) => HIRING_ALONE.test(line));
+  const next = filled[cueAlone + 1];
+  if (cueAlone >= 0 && next !== undefined && next.split(/\s+/).length <= MAX_HEADER_WORDS) {
+    return clean(next.replace(INDEFINITE_ARTICLE, "").split(SEPARATOR)[0] ?? "");
   }
   for (const line of filled.slice(0, HEADER_LINES)) {
     if (line.split(/\s+/).length > MAX_HEADER_WORDS) break;
@@ -138,7 +179,9 @@ export function jobTitleOf(lines: string[]): string {
     const phrase = rolePhraseOf(line);
     if (phrase !== undefined) return clean(phrase);
   }
-  return clean(filled.find((line) => !OTHER_LABEL.test(line)) ?? filled[0] ?? "");
+  // "Cariste H/F – CACES R489 cat. 1A, 3 et 5": a title line names the role first.
+  const first = filled.find((line) => !OTHER_LABEL.test(line)) ?? filled[0] ?? "";
+  return clean(first.replace(GENDER_MARKER, "").split(SEPARATOR)[0] ?? "");
 }
 
 /** A level alone: "HVAC Service Technician – Lead" says the level of the title before it. */

@@ -69,10 +69,49 @@ describe("jobTitleOf", () => {
     expect(title("Hiring: CNC Operator - 2nd shift\nAcme Machining")).toBe("CNC Operator");
   });
 
+  it("drops a parenthesis that names what the role asks for, not the title's own initials", () => {
+    expect(title("Becario/a de Marketing Digital (SEO/SEM)\nMadrid")).toBe("Becario/a de Marketing Digital");
+    expect(title("Management Accountant (CIMA / ACCA qualified or finalist)\nAcme")).toBe(
+      "Management Accountant",
+    );
+    expect(title("Licensed Practical Nurse (LPN/LVN)\nBriarwood")).toBe("Licensed Practical Nurse (LPN/LVN)");
+    expect(title("Junior Graphic Designer (Packaging & Print)\nAcme")).toBe(
+      "Junior Graphic Designer (Packaging & Print)",
+    );
+    expect(title("Electrician Apprentice (1st or 2nd Period)\nAcme")).toBe("Electrician Apprentice");
+  });
+
+  it("reads the title first on a labelled line, after a hiring cue alone on its line, and first on a title line", () => {
+    expect(
+      title(
+        "Cedar Hollow Unified School District\n\nPosition: Middle School Mathematics Teacher (Grades 6–8) – 2025-26 School Year",
+      ),
+    ).toBe("Middle School Mathematics Teacher");
+    expect(
+      title(
+        "Communauté de communes du Val d'Arvière\nRecrute\n\nUn(e) instructeur(trice) des autorisations du droit des sols\n",
+      ),
+    ).toBe("Instructeur(trice) des autorisations du droit des sols");
+    expect(title("Cariste H/F – CACES R489 cat. 1A, 3 et 5\nLogistique Val de Seine")).toBe("Cariste");
+  });
+
+  it("drops where a German title's role works, but not a trade's own 'für'", () => {
+    expect(title("Chemielaborant (m/w/d) in der Qualitätskontrolle – Zweischichtbetrieb\nRheinauen")).toBe(
+      "Chemielaborant",
+    );
+    expect(title("Kita Sonnenwiese gGmbH · Leipzig\n\nErzieher (m/w/d) für unseren Krippenbereich\n")).toBe(
+      "Erzieher",
+    );
+    expect(title("Personalreferent (m/w/d) mit Schwerpunkt Entgeltabrechnung\nAcme GmbH")).toBe(
+      "Personalreferent",
+    );
+    expect(title("Fachkraft für Lagerlogistik (m/w/d)\nAcme GmbH")).toBe("Fachkraft für Lagerlogistik");
+  });
+
   it("drops the terms and emoji around a title: brackets, a working time before it, hours after it", () => {
     expect(title("[Remote] Senior Python Developer\nAcme")).toBe("Senior Python Developer");
     expect(title("Full-Time Dental Assistant\nSmile Co")).toBe("Dental Assistant");
-    expect(title("🚀 Senior Frontend Engineer (React) 🚀\nWe are")).toBe("Senior Frontend Engineer (React)");
+    expect(title("🚀 Senior Frontend Engineer (React) 🚀\nWe are")).toBe("Senior Frontend Engineer");
     expect(title("Bookkeeper (Part-Time, 20 hrs/week)\nMaple CPA")).toBe("Bookkeeper");
     expect(title("Forklift Operator 2nd Shift\nAcme")).toBe("Forklift Operator");
     expect(title("Night Shift Supervisor\nAcme")).toBe("Night Shift Supervisor");
