@@ -2,6 +2,7 @@ import { withQualifier } from "./credential-names.ts";
 import { DURATION_WORDS, ENGLISH_YEARS, MONTHS } from "./durations.ts";
 import {
   DUTY,
+  EQUAL_OPPORTUNITY,
   EXPERIENCE_WORD,
   HOW_TO_APPLY,
   isAboutUs,
@@ -54,7 +55,7 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
   // person will do) set the scene ("Clinics drown in invoices…"): their skills are keywords.
   let opening = true;
   for (const sentence of demanding.flatMap(sentencesOf)) {
-    if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence)) continue;
+    if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence) || EQUAL_OPPORTUNITY.test(sentence)) continue;
     const { firm, optional } = splitOnPreferenceCue(asked(sentence));
     // Without a requirements section, only a sentence that asks for something lists requirements,
     // and one about the employer ("Our department works as a PLC") that asks nothing names none.
@@ -227,12 +228,16 @@ const AMOUNT_WITH_CURRENCY =
 function sentencesOf(section: JobSection): string[] {
   return section.lines
     .filter((line) => line !== "")
-    .flatMap((line) =>
-      line
+    .flatMap((line) => {
+      const sentences = line
         .replace(/^- /, "")
         .replace(AMOUNT_WITH_CURRENCY, "")
-        .split(/(?<=[.!?])\s+(?=\p{Lu})/u),
-    );
+        .split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+      // A paragraph that opens with what the employer gives ("Ofrecemos …", "In return we offer …")
+      // or how to apply goes on with it ("Pagamos el curso de renovación del CAP y del ADR").
+      const first = sentences[0] ?? "";
+      return sentences.length > 1 && (OFFER.test(first) || HOW_TO_APPLY.test(first)) ? [] : sentences;
+    });
 }
 
 const NUMBER_WORDS: Record<string, number> = {

@@ -13,7 +13,7 @@ const phrase = (alternatives: string) => `(?<!\\p{L})(?:${alternatives})(?!\\p{L
  */
 export const OFFER = new RegExp(
   [
-    `^${phrase("we offer|we provide|we pay|you(?:'ll| will) (?:get|receive|enjoy)|pay is|pay:|salary|compensation|benefits|perks|wir bieten|bieten wir|was wir bieten|ofrecemos|te ofrecemos|nous offrons|nous proposons|vous bénéficierez|tu bénéficieras")}`,
+    `^(?:in return,?\\s+|in exchange,?\\s+|en retour,?\\s+|a cambio,?\\s+|dafür\\s+)?${phrase("we offer|we provide|we pay|you(?:'ll| will) (?:get|receive|enjoy)|pay is|pay:|salary|compensation|benefits|perks|wir bieten|bieten wir|was wir bieten|ofrecemos|te ofrecemos|nous offrons|nous proposons|vous bénéficierez|tu bénéficieras")}`,
     phrase(
       "401\\(k\\)|403\\(b\\)|pension|PTO|(?:salary|pay) range|hourly rate|(?:annual|quarterly|performance) bonus|employee (?:assistance|discount)|paid (?:time off|holidays|leave)|parental leave|tuition reimbursement|retirement plan|sign-on bonus|signing bonus|stock options|relocation assistance",
     ),
@@ -52,9 +52,21 @@ export const DUTY = new RegExp(
   "iu",
 );
 
+/**
+ * An equal-opportunity statement: "People with disability and people from culturally diverse
+ * backgrounds are encouraged to apply", "sin distinción de sexo", "unabhängig von Geschlecht".
+ * The groups it names are welcomed, not asked for.
+ */
+export const EQUAL_OPPORTUNITY = new RegExp(
+  phrase(
+    "equal opportunit\\p{L}*|diverse backgrounds|people with (?:a )?disabilit\\p{L}*|torres strait islander|first nations|regardless of|without regard to|sin distinción|igualdad de oportunidades|sans distinction|diversité|unabhängig von|chancengleichheit",
+  ),
+  "iu",
+);
+
 /** How to apply: "Apply online or stop by the front desk", "Send your CV to…". */
 export const HOW_TO_APPLY = new RegExp(
-  `^${phrase("to apply|(?:please )?apply (?:online|now|today|at|through|by|via|with)|please (?:send|submit|include)|interested\\?|send (?:your|us)|email (?:your|us)|bewirb dich|bewerben sie sich|envía tu|envíanos|inscríbete|postulez|envoyez")}`,
+  `^${phrase("if (?:you(?:['’]re| are) )?interested|si te interesa|si (?:vous êtes|tu es) intéressée?|interessiert|to apply|(?:please )?apply (?:online|now|today|at|through|by|via|with)|please (?:send|submit|include)|interested\\?|send (?:your|us)|email (?:your|us)|bewirb dich|bewerben sie sich|envía tu|envíanos|inscríbete|postulez|envoyez")}`,
   "iu",
 );
 

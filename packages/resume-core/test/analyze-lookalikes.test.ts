@@ -125,6 +125,30 @@ Requirements
     ]);
   });
 
+  it("reads nothing asked from what the employer gives, how to apply, or whom it welcomes", () => {
+    const pharmacist = analyzeJob(
+      "Pharmacist\n" +
+        "You'll need general registration with AHPRA and experience with Fred Dispense.\n" +
+        "In return we offer a salary plus super, a $2,000 CPD allowance and paid PSA membership.\n" +
+        "Aboriginal and Torres Strait Islander people and people with disability are encouraged to apply.",
+    );
+    expect(pharmacist.requiredSkills).toEqual(["AHPRA", "Fred Dispense"]);
+    expect(pharmacist.niceToHaveSkills).toEqual([]);
+    const driver = analyzeJob(
+      "Conductor/a de camión\n" +
+        "Es imprescindible tener el carnet de conducir C+E y el CAP.\n" +
+        "Ofrecemos contrato indefinido. Pagamos el curso de renovación del CAP y del ADR.\n" +
+        "Si te interesa, envía tu currículum o llámanos y pregunta por Jordi Calvet, jefe de tráfico.",
+    );
+    expect(driver.requiredSkills.map((skill) => skill.toLowerCase())).not.toContain("adr");
+    expect(driver.requiredSkills.join(" ")).not.toMatch(/Jordi|tráfico|pregunta/iu);
+    const kita = analyzeJob(
+      "Erzieher (m/w/d)\n\nDas bringst du mit\n\nDu hast eine Ausbildung als staatlich anerkannter Erzieher.\n\n" +
+        "Was wir dir bieten\n\nDie Vergütung orientiert sich am TVöD SuE, Entgeltgruppe S8a, inklusive Jahressonderzahlung.",
+    );
+    expect(kita.requiredSkills.join(" ")).not.toMatch(/S8a|TVöD/u);
+  });
+
   it("reads no skill from what stands in for a term named before it", () => {
     const job = analyzeJob(
       "Data Engineer\nRequirements\n- dbt and BigQuery (or a comparable cloud data warehouse)",
