@@ -115,7 +115,9 @@ const NAME_RUN = /(?<=\S\s)\p{Lu}[\p{L}-]*(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}[\p{L}
 /** Whether a sentence asks something of the person, by its own words and not by a name's. */
 function asksSomething(sentence: string): boolean {
   // ", which … is expected to include …": what a clause says of the thing before it asks nothing.
-  return REQUIREMENT_CUE.test(sentence.replace(NAME_RUN, " ").replace(/,\s+(?:which|where)\s[^,;]*/giu, " "));
+  // "We're hiring an experienced HVAC Technician": a word of the role's name asks nothing either.
+  const said = sentence.replace(/(?<!\p{L})an? experienced(?=\s+\p{Lu})/gu, " ");
+  return REQUIREMENT_CUE.test(said.replace(NAME_RUN, " ").replace(/,\s+(?:which|where)\s[^,;]*/giu, " "));
 }
 
 /** Words of a title that say its level or terms, not the role. */

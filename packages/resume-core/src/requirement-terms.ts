@@ -33,6 +33,7 @@ const FRAMING = new Set(
     "they it who which what operating using building designing running working leading managing writing " +
     "new existing large small high scale scalable complex such well day daily and or nor but also either so " +
     "another active valid current unrestricted know use speak hold ownership grasp native " +
+    "real genuine thorough sound broad wide particular specific keen " +
     "willingness eagerness passion desire readiness availability commitment " +
     "expected essential needed necessary mandatory minimum maximum last basics positions " +
     "initial qualification qualifications in on with for of to by from into within via person category " +
@@ -59,7 +60,7 @@ const OPENS_YOU_HAVE = new RegExp(
 
 /** Words an item may not start with: a sentence's verbs (Spanish ones with their pronoun, "sentarte") and pronouns, not a term. */
 const NOT_A_START =
-  /^(?:\p{Ll}+ing|\p{Ll}+ed|\p{Ll}+(?:[aei]rse|[aei]rte|[aei]rlos?|[aei]rlas?)|you|we|our|your|will|can|should|must|may|not|no|please)(?!\p{L})/u;
+  /^(?:\p{Ll}+ing|\p{Ll}+ed|\p{Ll}+(?:[aei]rse|[aei]rte|[aei]rlos?|[aei]rlas?)|you|we|our|your|will|can|should|must|may|not|no|please|around)(?!\p{L})/u;
 
 const MAX_TERM_WORDS = 4;
 
@@ -282,9 +283,9 @@ const LANGUAGE_LEVEL = /^(?:[ABC][12]\+?|native|fluent|basic|conversational|inte
 const SENTENCE_WORD =
   /(?<!\p{L})(?:you|your|you'll|you're|we|we'll|we're|our|us|they|their|it|its|this|that|these|those|then|than|there|here|when|where|which|who|will|would|can|could|should|shall|may|might|do|does|did|was|were|also|even|just|only|very|really|quite|instead|along|above|below|currently|nobody|anyone|someone|everyone|something|nothing|not|own|vous|nous|tu|wir|du|sie|usted|nosotros|que|qui|dass|est|sont|ist|sind|bist|hast|kannst|wirst|haber|sabes|tienes|eres|puedes|te|tus|ou|tes|ton)(?!\p{L})/iu;
 
-/** When and how long one works, not what one knows: "2nd shift", "7:30am", "Monday–Thursday", "4x10s". */
+/** When and how long one works, not what one knows: "2nd shift", "7:30am", "Monday–Thursday", "4x10s", "attics in July". */
 const SCHEDULE =
-  /(?<!\p{L})(?:\d+(?:st|nd|rd|th)\s+shift|shifts?|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m|p\.m)|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d+x\d+s?|[ap]\.m\.?)(?!\p{L})/iu;
+  /(?<!\p{L})(?:\d+(?:st|nd|rd|th)\s+shift|shifts?|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m|p\.m)|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d+x\d+s?|[ap]\.m\.?|january|february|march|april|june|july|august|september|october|november|december|summers|winters)(?!\p{L})/iu;
 
 /** A check made before hiring ("National Police Check", "DOT drug screen", "TB clearance"): no skill. */
 const CONDITION_OF_HIRE = /(?<!\p{L})(?:checks?|clearances?|screen|screening|MVR|vaccinations?)$/iu;

@@ -149,6 +149,15 @@ Requirements
     expect(kita.requiredSkills.join(" ")).not.toMatch(/S8a|TVöD/u);
   });
 
+  it("reads a hiring sentence's 'experienced' as part of the role's name, asking nothing", () => {
+    const job = analyzeJob(
+      "HVAC Service Technician\n" +
+        "We're hiring an experienced HVAC Service Technician to keep customers comfortable through the Carolina Heat Season.\n" +
+        "You'll need a current EPA 608 certification.",
+    );
+    expect(job.requiredSkills.join(" ")).not.toMatch(/Carolina|Heat Season/u);
+  });
+
   it("reads no skill from what stands in for a term named before it", () => {
     const job = analyzeJob(
       "Data Engineer\nRequirements\n- dbt and BigQuery (or a comparable cloud data warehouse)",

@@ -251,6 +251,17 @@ describe("listedTerms", () => {
     expect(listedTerms("Understanding of Ind AS and IFRS 15")).toEqual(["Ind AS", "IFRS 15"]);
   });
 
+  it("reads no term from a month or a season, a word of degree, or 'around'", () => {
+    expect(
+      listedTerms("You should be comfortable working in attics in July and crawlspaces in January"),
+    ).toEqual([]);
+    expect(listedTerms("Comfortable through the Carolina summers")).toEqual([]);
+    expect(listedTerms("A real understanding of Kafka")).toEqual(["Kafka"]);
+    expect(listedTerms("Familiarity with any particular ORM")).toEqual(["ORM"]);
+    expect(listedTerms("Experience in or around the construction industry")).toEqual([]);
+    expect(listedTerms("Completion of an AP Summer Institute is a plus")).toEqual(["AP Summer Institute"]);
+  });
+
   it("reads no skill from a check made before hiring", () => {
     expect(listedTerms("A National Police Check, a DOT drug screen and TB clearance")).toEqual([]);
   });
