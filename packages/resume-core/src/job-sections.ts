@@ -223,7 +223,7 @@ function headingKey(line: string): string {
 }
 
 const ABOUT_CUE =
-  /\b(?:perks|benefits|pay|salary|compensation|what we offer|about us|who we are|equal opportunity|conditions of employment|how to apply|our values|why join|life at|(?:hiring|interview|recruitment|application|selection) process|next steps|what happens next|déroulement|processus de recrutement|proceso de selección|bewerbungsprozess|so geht es weiter|how we hire|bieten|vorteile|vergütung|ofrecemos|beneficios|offrons|proposons|avantages|rémunération)\b/;
+  /\b(?:perks|benefits|pay|salary|compensation|what we offer|about us|who we are|equal opportunity|conditions of employment|how to apply|our values|why join|life at|(?:hiring|interview|recruitment|application|selection) process|application (?:requirements|materials|documents|checklist)|to apply|next steps|what happens next|déroulement|processus de recrutement|proceso de selección|bewerbungsprozess|so geht es weiter|how we hire|bieten|vorteile|vergütung|ofrecemos|beneficios|offrons|proposons|avantages|rémunération)\b/;
 
 /** A heading in words no list holds is told by the words it uses, in this order. */
 const HEADING_CUES: Array<[JobSectionKind, RegExp]> = [

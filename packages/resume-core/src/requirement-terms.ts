@@ -46,7 +46,7 @@ const FRAMING = new Set(
     "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel fluidez soltura manejo " +
     // "in Wort und Schrift", "hablado y escrito", "à l'écrit et à l'oral": how a language is used
     "wort schrift hablado escrito écrit oral " +
-    "expérience connaissance connaissances bonne bonnes maîtrise solide titulaire principes outil outils " +
+    "expérience connaissance connaissances bonne bonnes maîtrise pratique solide titulaire principes outil outils " +
     // articles
     "der die das den dem des ein eine einer einem el la los las un una unos unas del al de le les du une"
   ).split(" "),
@@ -195,9 +195,7 @@ function trimFraming(item: string, opensLine = false): string {
     .replace(/(?<![.!?])[.!?]+$/u, "")
     .replace(DURATION, "")
     .split(/\s+/)
-    .filter(Boolean)
-    // "d'un DCG", "l'anglais": an elided article is part of the word it frames.
-    .map((word) => word.replace(ELIDED, ""));
+    .filter(Boolean);
   // "New Zealand", "Great Expectations", "Advanced Life Support": inside a line, a capitalized word
   // before another is part of a name; a line's first word is capitalized for being first.
   let first = opensLine;
@@ -209,8 +207,15 @@ function trimFraming(item: string, opensLine = false): string {
     (shouting || !/^\p{Lu}{2,}$/u.test(word)) &&
     (first || !/^\p{Lu}/u.test(word) || !/^\p{Lu}/u.test(next ?? ""));
   const count = (word: string | undefined) => word !== undefined && /^\d+\+?$/.test(word);
+  // "d'un DCG", "la pratique d'un SIG": an elided article opening what is left is part of the word
+  // it frames; inside a name it stays ("code de l'urbanisme").
+  const unElide = () => {
+    if (words[0] !== undefined) words[0] = words[0].replace(ELIDED, "");
+  };
+  unElide();
   while (framing(words[0], words[1]) || count(words[0])) {
     words.shift();
+    unElide();
     first = false;
   }
   // "at least two years partnering …": a length of time after its framing frames it too.
@@ -230,7 +235,7 @@ function trimFraming(item: string, opensLine = false): string {
     (named() && /^\p{Ll}+$/u.test(word) && !ADJECTIVE.test(word) && findSkills(word).length === 0);
   while (words.length > 1 && leadsIn(words[0] ?? "")) {
     words.shift();
-    while (framing(words[0])) words.shift();
+    while (framing(words[0], words[1])) words.shift();
   }
   return words.join(" ");
 }
@@ -271,7 +276,12 @@ const LIKE_THE_OTHERS = /^\s*(?:(?:an?|the|any)\s+)?(?:similar|comparable|equiva
 const NEGATED = /^\s*(?:no|not|never|without|kein\p{L}*|sin|sans)\s/iu;
 
 /** A count alone ("one of Python or Go") is no term, nor a letter alone ("an endorsement (H or X)"). */
-const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either|\p{L})$/iu;
+const COUNT =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either|\p{L}|e\.g|i\.e|etc|vs)\.?$/iu;
+
+/** "Oxalis ou équivalent", "or similar": what stands in for the terms beside it. */
+const STAND_IN =
+  /^(?:equivalent|équivalente?s?|equivalentes?|gleichwertig\p{L}*|vergleichbar\p{L}*|similar|similaires?)$/iu;
 
 /** A level of a language ("B2", "C1", "native"), said of the language before it. */
 const LANGUAGE_LEVEL = /^(?:[ABC][12]\+?|native|fluent|basic|conversational|intermediate|advanced)$/iu;
@@ -311,6 +321,7 @@ function isTermLike(item: string): boolean {
     // "an in-house team", "on-call": where or when one works ("in-depth interviews" are a method).
     !/^(?:in|on|at|off|out)-(?!depth)\p{L}/iu.test(item) &&
     !COUNT.test(item) &&
+    !STAND_IN.test(item) &&
     !LANGUAGE_LEVEL.test(item) &&
     // "grade 4/C": a mark, not a term.
     !/^[\d\p{L}](?:\/[\d\p{L}])+$/u.test(item) &&

@@ -158,6 +158,13 @@ Requirements
     expect(job.requiredSkills.join(" ")).not.toMatch(/Carolina|Heat Season/u);
   });
 
+  it("reads what an application must include as no requirement", () => {
+    const job = analyzeJob(
+      "Mathematics Teacher\nMinimum Qualifications\n- Valid CLAD authorization\nApplication Requirements\n- Copy of CBEST/CSET score reports\n- Certificate of Eligibility",
+    );
+    expect(job.requiredSkills).toEqual(["CLAD"]);
+  });
+
   it("reads no skill from what stands in for a term named before it", () => {
     const job = analyzeJob(
       "Data Engineer\nRequirements\n- dbt and BigQuery (or a comparable cloud data warehouse)",

@@ -262,6 +262,20 @@ describe("listedTerms", () => {
     expect(listedTerms("Completion of an AP Summer Institute is a plus")).toEqual(["AP Summer Institute"]);
   });
 
+  it("keeps a capitalized name after the verb that leads up to it, an elision inside a name, and no stand-in", () => {
+    expect(listedTerms("Evidence of meeting the Basic Skills Requirement (e.g., CSET: Mathematics)")).toEqual(
+      ["Basic Skills Requirement", "CSET", "Mathematics"],
+    );
+    expect(listedTerms("Maîtrise d'un logiciel métier (Cart@ds, Oxalis ou équivalent)")).toEqual([
+      "Cart@ds",
+      "Oxalis",
+    ]);
+    expect(listedTerms("Connaissance du code de l'urbanisme et la pratique d'un SIG")).toEqual([
+      "code de l'urbanisme",
+      "SIG",
+    ]);
+  });
+
   it("reads no skill from a check made before hiring", () => {
     expect(listedTerms("A National Police Check, a DOT drug screen and TB clearance")).toEqual([]);
   });
