@@ -34,6 +34,7 @@ const FRAMING = new Set(
     "new existing large small high scale scalable complex such well day daily and or nor but also either so " +
     "another active valid current unrestricted know use speak hold ownership grasp native " +
     "real genuine thorough sound broad wide particular specific keen " +
+    "qualified certified registered licensed finalist " +
     "willingness eagerness passion desire readiness availability commitment " +
     "expected essential needed necessary mandatory minimum maximum last basics positions " +
     "initial qualification qualifications in on with for of to by from into within via person category " +
@@ -300,6 +301,10 @@ const SCHEDULE =
 /** A check made before hiring ("National Police Check", "DOT drug screen", "TB clearance"): no skill. */
 const CONDITION_OF_HIRE = /(?<!\p{L})(?:checks?|clearances?|screen|screening|MVR|vaccinations?)$/iu;
 
+/** People one works with or for, not what one knows: "production managers", "enterprise customers". */
+const PEOPLE =
+  /(?<!\p{L})(?:managers|engineers|developers|colleagues|customers|clients|stakeholders|teams|staff|people|users|patients|students|families|parents|owners|contractors|suppliers|vendors|partners|executives|leaders)$/u;
+
 /** Where one has worked, not what one knows: "a SaaS or technology company", "a Big Four firm". */
 const KIND_OF_EMPLOYER = /(?<!\p{L})(?:compan(?:y|ies)|firms?|organi[sz]ations?|employers?|start-?ups?)$/iu;
 
@@ -316,6 +321,7 @@ function isTermLike(item: string): boolean {
     !ADVERB.test(item) &&
     !CONDITION_OF_HIRE.test(item) &&
     !KIND_OF_EMPLOYER.test(item) &&
+    !PEOPLE.test(item) &&
     // "300 empleados", "40 hours": a count of something, not a term ("5-axis" is one word).
     !/^\d[\d.,]*\s+\p{Ll}/u.test(item) &&
     // "an in-house team", "on-call": where or when one works ("in-depth interviews" are a method).

@@ -276,6 +276,15 @@ describe("listedTerms", () => {
     ]);
   });
 
+  it("reads no term from the people one works with, nor from a word saying one holds a qualification", () => {
+    expect(
+      listedTerms("CIMA, ACCA or ACA qualified, or a finalist with a clear route to qualification"),
+    ).toEqual(["CIMA", "ACCA", "ACA"]);
+    expect(
+      listedTerms("Confident with Excel, including with production managers and enterprise customers"),
+    ).toEqual(["Excel"]);
+  });
+
   it("reads no skill from a check made before hiring", () => {
     expect(listedTerms("A National Police Check, a DOT drug screen and TB clearance")).toEqual([]);
   });
