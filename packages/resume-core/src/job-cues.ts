@@ -152,6 +152,8 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
   for (const clause of clauses) {
     // "Very good English; German is not required": what a clause says is not needed is not asked.
     if (NOT_NEEDED.test(clause) && !PREFERRED_PREDICATE.test(clause)) continue;
+    // "Because many clients are Spanish speakers, fluency in Spanish is a plus": the reason given first asks nothing.
+    if (clause === clauses[0] && clauses.length > 1 && REASON_FIRST.test(clause)) continue;
     if (restIsOptional) {
       optional.push(clause);
       continue;
@@ -198,7 +200,7 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
  * regarded", "nurses who hold X earn an additional $2 an hour".
  */
 const PREFERRED_PREDICATE = new RegExp(
-  `(?<!\\p{L})(?:(?:${IS})\\s+${A}${BIG}(?:\\p{L}+\\s+)?(?:${PREFERENCE})|highly regarded|helps|hilft|helfen|encouraged to apply|earns? an? (?:additional|extra)|makes? (?:your|the) (?:life|job|work) easier|von vorteil|wünschenswert|suma(?:rá)?\\s+(?:muchos\\s+)?puntos)(?!\\p{L})`,
+  `(?<!\\p{L})(?:(?:${IS})\\s+${A}${BIG}(?:\\p{L}+\\s+)?(?:${PREFERENCE})|(?:${IS})\\s+(?:really\\s+)?nice|highly regarded|helps|hilft|helfen|encouraged to apply|earns? an? (?:additional|extra)|makes? (?:your|the) (?:life|job|work) easier|von vorteil|wünschenswert|suma(?:rá)?\\s+(?:muchos\\s+)?puntos)(?!\\p{L})`,
   "iu",
 );
 
@@ -256,6 +258,10 @@ const SUBJECT = /^(?:you|we|i|they|tu|vous|nous|du|wir|sie|ich)(?!\p{L})/iu;
 /** A clause that says its subject is not needed ("German is not required", "Deutsch ist keine Voraussetzung"). */
 const NOT_NEEDED =
   /(?<!\p{L})(?:(?:is|are)(?:n't| not)|isn['’]t|aren['’]t|ist nicht|sind nicht|no es|no son|n['’]est pas|ne sont pas)\s+(?:(?:strictly|absolutely|zwingend|unbedingt)\s+)?(?:required|necessary|needed|essential|mandatory|a must|erforderlich|notwendig|nötig|necesari[oa]s?|imprescindibles?|obligatori[oa]s?|requise?s?|nécessaires?|obligatoires?|exigée?s?)[.!]?$|(?<!\p{L})ist keine Voraussetzung[.!]?$/iu;
+
+/** A clause opening a sentence with its reason: "Because …,", "Since …,", "Da …,", "Comme …,". */
+const REASON_FIRST =
+  /^(?:because|since|given that|da|weil|ya que|porque|como|comme|puisque|parce que)\s[^;]*,$/iu;
 
 /** A word that points back at what the clause before named. */
 const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L})/iu;

@@ -162,9 +162,10 @@ function endsWithPlace(item: string): boolean {
 
 /**
  * "across the North West and Yorkshire", "throughout the region": the area the work covers;
- * "because Marketing runs dozens": the reason something is asked.
+ * "because Marketing runs dozens": the reason something is asked; "requirements for GM, Ford or
+ * Stellantis", "Jest for units": whom or what it is for.
  */
-const AROUND_THE_ASK = /^[\s,]*(?:across|throughout|because)\s*$/iu;
+const AROUND_THE_ASK = /^[\s,]*(?:across|throughout|because|for)\s*$/iu;
 
 /** A piece that names what the employer has, and the turn to where or of what it is. */
 const POSSESSIVE = "(?:our|nos|notre|nuestr[oa]s?|unser\\p{L}*)";
@@ -262,7 +263,7 @@ const NAMED_BODY =
 
 /** Words that name a body that grants or governs, not a standard or a skill ("the TEKS", "the NEC"). */
 const BODY_WORD =
-  /\b(?:Board|Association|Council|Institute|Society|Department|Ministry|Agency|Commission|Authority|Office|Bureau|Federation|Union|College|University|Service|Services)\b/u;
+  /\b(?:Board|Association|Council|Institute|Society|Department|Ministry|Agency|Commission|Authority|Office|Bureau|Federation|Union|College|University|Service|Services|Court|Courts|Tribunal)\b/u;
 
 /** "the UK", "the Texas Board of Nursing": a place or a body, not a term; "the TEKS" is a term. */
 function isBodyOrPlace(named: string): boolean {

@@ -113,6 +113,15 @@ describe("splitOnPreferenceCue", () => {
     expect(optionalOf(asset)).toContain("French");
   });
 
+  it("reads 'would be nice' as a preference, and a reason given first as asking nothing", () => {
+    const nice = "French or Italian would be nice for our Swiss accounts, but is not required.";
+    expect(firmOf(nice)).toBe("");
+    expect(optionalOf(nice)).toContain("Italian");
+    const reason = "Because many clients are Spanish speakers, fluency in Spanish is a plus for interviews.";
+    expect(firmOf(reason)).toBe("");
+    expect(firmOf("Because we ship daily, you must know Git, and Docker is a plus.")).toContain("Git");
+  });
+
   it("reads a condition on the candidate as a welcome, unless what follows is theirs to do", () => {
     expect(firmOf("Et si tu parles espagnol, nos clients andalous t'en seront reconnaissants.")).toBe("");
     expect(firmOf("Wenn du zusätzlich Wundexperte ICW bist, freuen wir uns.")).toBe("");

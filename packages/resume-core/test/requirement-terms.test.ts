@@ -285,6 +285,15 @@ describe("listedTerms", () => {
     ).toEqual(["Excel"]);
   });
 
+  it("reads no term from whom or what a requirement is for, nor from a court", () => {
+    expect(listedTerms("Knowledge of customer-specific requirements for GM, Ford or Stellantis")).toEqual([
+      "customer-specific requirements",
+    ]);
+    expect(listedTerms("Electronic filing in the Circuit Court of Cook County and dockets on PACER")).toEqual(
+      ["PACER"],
+    );
+  });
+
   it("reads no skill from a check made before hiring", () => {
     expect(listedTerms("A National Police Check, a DOT drug screen and TB clearance")).toEqual([]);
   });
