@@ -85,6 +85,7 @@ export function listedTerms(line: string): string[] {
   for (const { piece: whole, after, before } of piecesOf(text)) {
     // The employer's own ("our Moncton and Halifax teams", "nos sites de Sète et Lunel") is not asked of anyone.
     if ((OUR_THING.test(before) && OF_PLACE.test(after)) || AROUND_THE_ASK.test(after)) continue;
+    if (FOR.test(after) && !SEEKING.test(before.trim())) continue;
     const piece = whole.slice(0, OURS.exec(whole)?.index);
     const items = piece
       .split(LIST)
@@ -165,7 +166,10 @@ function endsWithPlace(item: string): boolean {
  * "because Marketing runs dozens": the reason something is asked; "requirements for GM, Ford or
  * Stellantis", "Jest for units": whom or what it is for.
  */
-const AROUND_THE_ASK = /^[\s,]*(?:across|throughout|because|for)\s*$/iu;
+const AROUND_THE_ASK = /^[\s,]*(?:across|throughout|because)\s*$/iu;
+const FOR = /^[\s,]*for\s*$/iu;
+/** "looking for", "responsible for": a "for" that opens what is asked, not whom it is for. */
+const SEEKING = /(?<!\p{L})(?:looking|searching|asking|ask|hoping|hiring|responsible|accountable)$/iu;
 
 /** A piece that names what the employer has, and the turn to where or of what it is. */
 const POSSESSIVE = "(?:our|nos|notre|nuestr[oa]s?|unser\\p{L}*)";

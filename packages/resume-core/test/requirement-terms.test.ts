@@ -286,6 +286,7 @@ describe("listedTerms", () => {
   });
 
   it("reads no term from whom or what a requirement is for, nor from a court", () => {
+    expect(listedTerms("We're looking for someone who has used NVivo")).toEqual(["NVivo"]);
     expect(listedTerms("Knowledge of customer-specific requirements for GM, Ford or Stellantis")).toEqual([
       "customer-specific requirements",
     ]);
