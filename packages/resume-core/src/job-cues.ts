@@ -13,7 +13,7 @@ const phrase = (alternatives: string) => `(?<!\\p{L})(?:${alternatives})(?!\\p{L
  */
 export const OFFER = new RegExp(
   [
-    `^(?:in return,?\\s+|in exchange,?\\s+|en retour,?\\s+|a cambio,?\\s+|dafür\\s+)?${phrase("we offer|we provide|we pay|you(?:'ll| will) (?:get|receive|enjoy)|pay is|pay:|salary|compensation|benefits|perks|wir bieten|bieten wir|was wir bieten|ofrecemos|te ofrecemos|nous offrons|nous proposons|vous bénéficierez|tu bénéficieras")}`,
+    `^(?:in return,?\\s+|in exchange,?\\s+|en retour,?\\s+|a cambio,?\\s+|dafür\\s+)?${phrase("what we offer|what you(?:['’]ll| will)? get|what['’]s in it for you|we offer|we provide|we pay|you(?:'ll| will) (?:get|receive|enjoy)|pay is|pay:|salary|compensation|benefits|perks|wir bieten|bieten wir|was wir bieten|ofrecemos|te ofrecemos|nous offrons|nous proposons|vous bénéficierez|tu bénéficieras")}`,
     phrase(
       "401\\(k\\)|403\\(b\\)|pension|PTO|(?:salary|pay) range|hourly rate|(?:annual|quarterly|performance) bonus|employee (?:assistance|discount)|paid (?:time off|holidays|leave)|parental leave|tuition reimbursement|retirement plan|sign-on bonus|signing bonus|stock options|relocation assistance",
     ),

@@ -165,6 +165,14 @@ Requirements
     expect(job.requiredSkills).toEqual(["CLAD"]);
   });
 
+  it("reads no skill from a short line that states pay, nor from what the employer offers", () => {
+    const job = analyzeJob(
+      "Senior Caseworker\nRequirements\n- A Working with Children Check\n- SCHADS Award Level 5 ($98,000 – $104,000) + super\n" +
+        "What we offer: a salary at the MSA Award, plus superannuation; monthly clinical supervision.",
+    );
+    expect(job.requiredSkills.join(" ")).not.toMatch(/SCHADS|MSA/u);
+  });
+
   it("reads no skill from what stands in for a term named before it", () => {
     const job = analyzeJob(
       "Data Engineer\nRequirements\n- dbt and BigQuery (or a comparable cloud data warehouse)",
