@@ -228,13 +228,13 @@ const AMOUNT_WITH_CURRENCY =
   /\b(?:USD|CAD|EUR|GBP|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|JPY|CNY|INR|SGD|HKD|MXN|BRL|ZAR)\s?[$€£¥]?\s?\d[\d.,]*\s?[kK]?/g;
 
 /** A short line that states pay: "SCHADS Award Level 5 ($98,000 – $104,000) + super", "£24.00 an hour". */
-const PAY_LINE = /[$€£¥]\s?\d|\d\s?[$€£¥]|\d[\d.,]*\s?(?:€|EUR|euros?)(?!\p{L})/u;
+const PAY_LINE = /[$€£¥]\s?\d|\d\s?[$€£¥]|(?<![\d.,])\d[\d.,]*\s?(?:€|EUR|euros?)(?!\p{L})/u;
 const MAX_PAY_LINE_WORDS = 15;
 
 function sentencesOf(section: JobSection): string[] {
   return section.lines
     .filter((line) => line !== "")
-    .filter((line) => !(PAY_LINE.test(line) && line.split(/\s+/).length <= MAX_PAY_LINE_WORDS))
+    .filter((line) => !(line.split(/\s+/).length <= MAX_PAY_LINE_WORDS && PAY_LINE.test(line)))
     .flatMap((line) => {
       const sentences = line
         .replace(/^- /, "")
