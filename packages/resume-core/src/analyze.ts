@@ -173,7 +173,7 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
     .filter(({ term, skill }) => asked(skill, skill ?? term));
   return [
     ...mentions.map((mention) => withQualifier(text, mention.written)),
-    ...unnamed.map(({ term, skill }) => (skill === undefined ? term : (written.get(skill) ?? skill))),
+    ...unnamed.map(({ term, skill }) => (skill === undefined ? term : (written.get(skill) ?? term))),
   ];
 }
 

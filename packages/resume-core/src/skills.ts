@@ -270,7 +270,9 @@ export function canonicalSkill(name: string): string | undefined {
  * and a "Languages" list of them is a section of its own, not a group of the skills.
  */
 export const SPOKEN_LANGUAGES: ReadonlySet<string> = new Set(
-  "English Spanish French German Mandarin Portuguese Arabic Japanese Italian Korean Hindi Russian Vietnamese Tagalog Cantonese Dutch Polish Turkish Catalan".split(
-    " ",
-  ),
+  (
+    "English Spanish French German Mandarin Portuguese Arabic Japanese Italian Korean Hindi Russian Vietnamese Tagalog Cantonese Dutch Polish Turkish Catalan " +
+    "Greek Swedish Norwegian Danish Finnish Czech Hungarian Romanian Bulgarian Croatian Serbian Ukrainian Hebrew Farsi Bengali Thai " +
+    "Indonesian Malay Amharic Basque Galician Slovak Albanian Kurdish"
+  ).split(" "),
 );
