@@ -83,10 +83,13 @@ function longestMatchAt(tokens: Token[], start: number, allowExact: boolean): Sk
   let best: SkillMatch | undefined;
   let key = "";
   let raw = "";
+  // As the text reads, with an elided article inside the name ("tests d'utilisabilité").
+  let written = "";
   for (let end = start; end < tokens.length; end++) {
     const token = tokens[end] as Token;
     key = end === start ? token.norm : `${key} ${token.norm}`;
     raw = end === start ? token.raw : `${raw} ${token.raw}`;
+    written = end === start ? token.raw : `${written} ${token.elided ?? ""}${token.raw}`;
     const candidates = skillIndex.forms.get(key);
     const forms = (candidates ?? []).filter(
       (candidate) => candidate.exactRaw === undefined || (allowExact && candidate.exactRaw === raw),
@@ -94,7 +97,7 @@ function longestMatchAt(tokens: Token[], start: number, allowExact: boolean): Sk
     if (forms.length > 0) {
       best = {
         canonicals: forms.map((form) => form.canonical),
-        raw,
+        raw: written,
         position: start,
         length: end - start + 1,
         listed: forms.every((form) => form.listed),

@@ -9,6 +9,8 @@ export interface Token {
   norm: string;
   /** The token as written, with surrounding punctuation removed (for case-sensitive names). */
   raw: string;
+  /** The elided article written before it ("d'" of "tests d'utilisabilité"), kept for how a name reads. */
+  elided?: string;
 }
 
 /** Separators: whitespace and punctuation that never belongs inside a skill name. */
@@ -28,8 +30,12 @@ const dottedWord = /^\.[a-z]{2,4}$/iu;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(tokenPattern)) {
-    const raw = trimToken(match[0].replace(elision, ""));
-    if (raw !== "") tokens.push({ norm: raw.toLowerCase(), raw });
+    const elided = elision.exec(match[0])?.[0];
+    const raw = trimToken(elided === undefined ? match[0] : match[0].slice(elided.length));
+    if (raw !== "")
+      tokens.push(
+        elided === undefined ? { norm: raw.toLowerCase(), raw } : { norm: raw.toLowerCase(), raw, elided },
+      );
   }
   return tokens;
 }

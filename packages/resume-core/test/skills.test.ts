@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalSkill, findSkills } from "../src/skills.ts";
+import { canonicalSkill, findSkillMentions, findSkills } from "../src/skills.ts";
 import { skillTaxonomy } from "../src/taxonomy.ts";
 
 describe("findSkills", () => {
@@ -23,6 +23,10 @@ describe("findSkills", () => {
       "Airflow",
     ]);
     expect(findSkills("l’A/B testing")).toEqual(["A/B Testing"]);
+    // Inside a name the elided article stays in how the text writes it.
+    expect(findSkillMentions("les tests d'utilisabilité")).toEqual([
+      { skill: "Usability Testing", written: "tests d'utilisabilité" },
+    ]);
   });
 
   it("maps aliases to one canonical name, in order of first mention, without repeats", () => {
