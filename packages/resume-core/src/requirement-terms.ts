@@ -45,6 +45,7 @@ const FRAMING = new Set(
     "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
     "muss kein keine gearbeitet gesammelt erworben eingesetzt " +
     "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel fluidez soltura manejo " +
+    "fundamentos nociones superior grundlagen notions supérieur " +
     // "in Wort und Schrift", "hablado y escrito", "à l'écrit et à l'oral": how a language is used
     "wort schrift hablado escrito écrit oral " +
     "expérience connaissance connaissances bonne bonnes maîtrise pratique solide titulaire principes outil outils " +

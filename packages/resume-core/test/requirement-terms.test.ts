@@ -295,6 +295,14 @@ describe("listedTerms", () => {
     );
   });
 
+  it("reads no term from the words around a level or the basics of a subject in Spanish, German and French", () => {
+    expect(listedTerms("Conocimientos básicos de Google Analytics 4 y de los fundamentos del SEO")).toEqual([
+      "Google Analytics 4",
+      "SEO",
+    ]);
+    expect(listedTerms("Nivel de inglés B2 o superior")).not.toContain("superior");
+  });
+
   it("reads no skill from a check made before hiring", () => {
     expect(listedTerms("A National Police Check, a DOT drug screen and TB clearance")).toEqual([]);
   });
