@@ -13,8 +13,16 @@ const CREDENTIAL = /(?:licen[cs]e|certificate|card|registration|permit|endorseme
 /** Before a credential: its class ("Class 5", "Class A") or a code in capitals ("LF", "HC", "UK"). */
 const QUALIFIER = "(?:Class\\s+[A-Z0-9]{1,2}|[A-Z]{2,4})";
 
-/** The credential as written, with the class or code before it in the text. */
+/** A German vocational qualification names its training: "Ausbildung als Erzieher", "Ausbildung zur Pflegefachkraft". */
+const GERMAN_TRAINING = "Ausbildung\\s+(?:als|zum|zur)\\s+";
+
+/** The credential as written, with the class or code before it in the text, or the training it names. */
 export function withQualifier(text: string, written: string): string {
+  const training = new RegExp(
+    `(?<!\\p{L})${GERMAN_TRAINING}${escapeRegExp(written)}(?![\\p{L}\\d])`,
+    "u",
+  ).exec(text);
+  if (training !== null) return training[0];
   if (!CREDENTIAL.test(written)) return written;
   const qualified = new RegExp(
     `(?<![\\p{L}\\d])${QUALIFIER}\\s+${escapeRegExp(written)}(?![\\p{L}\\d])`,

@@ -173,6 +173,14 @@ Requirements
     expect(job.requiredSkills.join(" ")).not.toMatch(/SCHADS|MSA/u);
   });
 
+  it("names a German vocational qualification with its training, the skill the taxonomy knows", () => {
+    const job = analyzeJob(
+      "Pflegefachkraft (m/w/d)\nIhr Profil\n- Abgeschlossene Ausbildung zur Pflegefachkraft\n- Führerschein Klasse B",
+    );
+    expect(job.requiredSkills[0]).toBe("Ausbildung zur Pflegefachkraft");
+    expect(canonicalSkill(job.requiredSkills[0] ?? "")).toBe("Pflegefachkraft");
+  });
+
   it("reads no skill from what stands in for a term named before it", () => {
     const job = analyzeJob(
       "Data Engineer\nRequirements\n- dbt and BigQuery (or a comparable cloud data warehouse)",
