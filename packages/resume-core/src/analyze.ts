@@ -11,6 +11,7 @@ import {
   splitOnPreferenceCue,
 } from "./job-cues.ts";
 import { type JobSection, splitJobSections } from "./job-sections.ts";
+import { sentencesOf } from "./job-sentences.ts";
 import { jobTitleOf } from "./job-title.ts";
 import { normalizeText } from "./normalize.ts";
 import { isKnownPlace, REGION_CODES } from "./places.ts";
@@ -218,33 +219,6 @@ function uniqueTerms(terms: string[]): string[] {
     seen.add(key);
     return true;
   });
-}
-
-/**
- * An amount of money with its currency code ("CAD $130,000", "EUR 65.000", "USD 135k"): a salary,
- * never a skill, whatever else the code spells (CAD is also computer-aided design).
- */
-const AMOUNT_WITH_CURRENCY =
-  /\b(?:USD|CAD|EUR|GBP|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|JPY|CNY|INR|SGD|HKD|MXN|BRL|ZAR)\s?[$€£¥]?\s?\d[\d.,]*\s?[kK]?/g;
-
-/** A short line that states pay: "SCHADS Award Level 5 ($98,000 – $104,000) + super", "£24.00 an hour". */
-const PAY_LINE = /[$€£¥]\s?\d|\d\s?[$€£¥]|(?<![\d.,])\d[\d.,]*\s?(?:€|EUR|euros?)(?!\p{L})/u;
-const MAX_PAY_LINE_WORDS = 15;
-
-function sentencesOf(section: JobSection): string[] {
-  return section.lines
-    .filter((line) => line !== "")
-    .filter((line) => !(line.split(/\s+/).length <= MAX_PAY_LINE_WORDS && PAY_LINE.test(line)))
-    .flatMap((line) => {
-      const sentences = line
-        .replace(/^- /, "")
-        .replace(AMOUNT_WITH_CURRENCY, "")
-        .split(/(?<=[.!?])\s+(?=\p{Lu})/u);
-      // A paragraph that opens with what the employer gives ("Ofrecemos …", "In return we offer …")
-      // or how to apply goes on with it ("Pagamos el curso de renovación del CAP y del ADR").
-      const first = sentences[0] ?? "";
-      return sentences.length > 1 && (OFFER.test(first) || HOW_TO_APPLY.test(first)) ? [] : sentences;
-    });
 }
 
 const NUMBER_WORDS: Record<string, number> = {

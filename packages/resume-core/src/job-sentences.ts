@@ -1,0 +1,34 @@
+/**
+ * The sentences of a job description's section that may ask something: pay lines, amounts with
+ * their currency and paragraphs about what the employer gives or how to apply taken out.
+ */
+
+import { HOW_TO_APPLY, OFFER } from "./job-cues.ts";
+import type { JobSection } from "./job-sections.ts";
+
+/**
+ * An amount of money with its currency code ("CAD $130,000", "EUR 65.000", "USD 135k"): a salary,
+ * never a skill, whatever else the code spells (CAD is also computer-aided design).
+ */
+const AMOUNT_WITH_CURRENCY =
+  /\b(?:USD|CAD|EUR|GBP|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|JPY|CNY|INR|SGD|HKD|MXN|BRL|ZAR)\s?[$€£¥]?\s?\d[\d.,]*\s?[kK]?/g;
+
+/** A short line that states pay: "SCHADS Award Level 5 ($98,000 – $104,000) + super", "£24.00 an hour". */
+const PAY_LINE = /[$€£¥]\s?\d|\d\s?[$€£¥]|(?<![\d.,])\d[\d.,]*\s?(?:€|EUR|euros?)(?!\p{L})/u;
+const MAX_PAY_LINE_WORDS = 15;
+
+export function sentencesOf(section: JobSection): string[] {
+  return section.lines
+    .filter((line) => line !== "")
+    .filter((line) => !(line.split(/\s+/).length <= MAX_PAY_LINE_WORDS && PAY_LINE.test(line)))
+    .flatMap((line) => {
+      const sentences = line
+        .replace(/^- /, "")
+        .replace(AMOUNT_WITH_CURRENCY, "")
+        .split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+      // A paragraph that opens with what the employer gives ("Ofrecemos …", "In return we offer …")
+      // or how to apply goes on with it ("Pagamos el curso de renovación del CAP y del ADR").
+      const first = sentences[0] ?? "";
+      return sentences.length > 1 && (OFFER.test(first) || HOW_TO_APPLY.test(first)) ? [] : sentences;
+    });
+}
