@@ -18,15 +18,13 @@ const GERMAN_TRAINING = "Ausbildung\\s+(?:als|zum|zur)\\s+";
 
 /** The credential as written, with the class or code before it in the text, or the training it names. */
 export function withQualifier(text: string, written: string): string {
-  const training = new RegExp(
-    `(?<!\\p{L})${GERMAN_TRAINING}${escapeRegExp(written)}(?![\\p{L}\\d])`,
-    "u",
-  ).exec(text);
-  if (training !== null) return training[0];
+  const name = escapeRegExp(written);
+  // Most text names no German training and no licence: no pattern is built for it.
+  if (text.includes("Ausbildung")) {
+    const training = new RegExp(`(?<!\\p{L})${GERMAN_TRAINING}${name}(?![\\p{L}\\d])`, "u").exec(text);
+    if (training !== null) return training[0];
+  }
   if (!CREDENTIAL.test(written)) return written;
-  const qualified = new RegExp(
-    `(?<![\\p{L}\\d])${QUALIFIER}\\s+${escapeRegExp(written)}(?![\\p{L}\\d])`,
-    "u",
-  );
+  const qualified = new RegExp(`(?<![\\p{L}\\d])${QUALIFIER}\\s+${name}(?![\\p{L}\\d])`, "u");
   return qualified.exec(text)?.[0] ?? written;
 }
