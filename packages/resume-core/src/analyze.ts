@@ -11,11 +11,11 @@ import {
   splitOnPreferenceCue,
 } from "./job-cues.ts";
 import { type JobSection, splitJobSections } from "./job-sections.ts";
-import { sentencesOf } from "./job-sentences.ts";
+import { paragraphsOf, sentencesOf } from "./job-sentences.ts";
 import { jobTitleOf } from "./job-title.ts";
 import { normalizeText } from "./normalize.ts";
 import { isKnownPlace, REGION_CODES } from "./places.ts";
-import { listedTerms } from "./requirement-terms.ts";
+import { credentialNames, listedTerms } from "./requirement-terms.ts";
 import { titleScore } from "./roles.ts";
 import { canonicalSkill, findSkillMentions, findSkills } from "./skills.ts";
 import { assumedLanguage, onlyQualifies } from "./spoken-languages.ts";
@@ -55,22 +55,28 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
   // Without a requirements section, the sentences before the first that asks (or says what the
   // person will do) set the scene ("Clinics drown in invoices…"): their skills are keywords.
   let opening = true;
-  for (const sentence of demanding.flatMap(sentencesOf)) {
-    if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence) || EQUAL_OPPORTUNITY.test(sentence)) continue;
-    const { firm, optional } = splitOnPreferenceCue(asked(sentence));
-    // Without a requirements section, only a sentence that asks for something lists requirements,
-    // and one about the employer ("Our department works as a PLC") that asks nothing names none.
-    // A sentence that states a preference asks for what it prefers ("We'd love it if you've used Fastlane").
-    const asks = hasRequirements || asksSomething(sentence) || optional !== "";
-    if (!asks && isAboutUs(sentence)) continue;
-    if (!asks && (opening || DUTY.test(sentence))) {
-      mentioned.push(...findSkills(sentence));
-      opening &&= !DUTY.test(sentence);
-      continue;
+  for (const paragraph of demanding.flatMap(paragraphsOf)) {
+    // "You'll troubleshoot heat pumps. That means reading wiring diagrams…": a sentence that asks
+    // nothing goes on with the duties of the one before it in its paragraph.
+    let duties = false;
+    for (const sentence of paragraph) {
+      if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence) || EQUAL_OPPORTUNITY.test(sentence)) continue;
+      const { firm, optional } = splitOnPreferenceCue(asked(sentence));
+      // Without a requirements section, only a sentence that asks for something lists requirements,
+      // and one about the employer ("Our department works as a PLC") that asks nothing names none.
+      // A sentence that states a preference asks for what it prefers ("We'd love it if you've used Fastlane").
+      const asks = hasRequirements || asksSomething(sentence) || optional !== "";
+      if (!asks && isAboutUs(sentence)) continue;
+      duties = !asks && (duties || DUTY.test(sentence));
+      if (!asks && (opening || duties)) {
+        mentioned.push(...findSkills(sentence));
+        opening &&= !duties;
+        continue;
+      }
+      opening = false;
+      required.push(...termsOf(firm, asks));
+      niceToHave.push(...termsOf(optional, asks));
     }
-    opening = false;
-    required.push(...termsOf(firm, asks));
-    niceToHave.push(...termsOf(optional, asks));
   }
   if (!hasRequirements) required.push(...findSkillMentions(jobTitle).map((mention) => mention.written));
   for (const sentence of preferred.flatMap(sentencesOf)) niceToHave.push(...termsOf(asked(sentence), true));
@@ -157,9 +163,12 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   // team") is no skill asked for, however it was found.
   const asked = (skill: string | undefined, name: string) =>
     !(skill !== undefined && onlyQualifies(text, skill)) && !onlyNamesAGroup(text, name);
-  const mentions = findSkillMentions(text.replace(STAND_IN, " ")).filter(({ skill, written }) =>
-    asked(skill, written),
-  );
+  // A credential named in its subject is one term: the skills its subject names are not asked apart.
+  const credentials = listsRequirements
+    ? credentialNames(text).filter((name) => canonicalSkill(name) === undefined)
+    : [];
+  const searched = credentials.reduce((rest, name) => rest.replace(name, " "), text.replace(STAND_IN, " "));
+  const mentions = findSkillMentions(searched).filter(({ skill, written }) => asked(skill, written));
   const found = mentions.map(({ skill }) => skill);
   const written = new Map(mentions.map((mention) => [mention.skill, mention.written]));
   const listed = listsRequirements ? listedTerms(text) : [];
@@ -168,7 +177,10 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   const unnamed = listed
     .map((term) => ({ term, skill: canonicalSkill(term) }))
     .filter(
-      ({ term, skill }) => skill !== undefined || (findSkills(term).length === 0 && !isKnownPlace(term)),
+      ({ term, skill }) =>
+        skill !== undefined ||
+        credentials.includes(term) ||
+        (findSkills(term).length === 0 && !isKnownPlace(term)),
     )
     .filter(({ term, skill }) => (skill !== undefined && found.includes(skill)) || !partOfFound(term, found))
     .filter(({ term, skill }) => asked(skill, skill ?? term));

@@ -17,11 +17,31 @@ const AMOUNT_WITH_CURRENCY =
 const PAY_LINE = /[$€£¥]\s?\d|\d\s?[$€£¥]|(?<![\d.,])\d[\d.,]*\s?(?:€|EUR|euros?)(?!\p{L})/u;
 const MAX_PAY_LINE_WORDS = 15;
 
+/** The parts of a line of facts about the post: "Posted 2 days ago · Oxfordshire · £34,000 a year · Permanent". */
+const FACT_SEPARATOR = /\s[·•|]\s/u;
+const MAX_FACT_WORDS = 8;
+
+/** A short line that states pay, or a line of short facts about the post one of which is its pay. */
+function statesPay(line: string): boolean {
+  if (line.split(/\s+/).length <= MAX_PAY_LINE_WORDS) return PAY_LINE.test(line);
+  const facts = line.split(FACT_SEPARATOR);
+  return (
+    facts.length >= 3 &&
+    facts.every((fact) => fact.split(/\s+/).length <= MAX_FACT_WORDS) &&
+    facts.some((fact) => PAY_LINE.test(fact))
+  );
+}
+
 export function sentencesOf(section: JobSection): string[] {
+  return paragraphsOf(section).flat();
+}
+
+/** The sentences of a section that may ask something, paragraph by paragraph (a line is one). */
+export function paragraphsOf(section: JobSection): string[][] {
   return section.lines
     .filter((line) => line !== "")
-    .filter((line) => !(line.split(/\s+/).length <= MAX_PAY_LINE_WORDS && PAY_LINE.test(line)))
-    .flatMap((line) => {
+    .filter((line) => !statesPay(line))
+    .map((line) => {
       const sentences = line
         .replace(/^- /, "")
         .replace(AMOUNT_WITH_CURRENCY, "")
@@ -30,5 +50,6 @@ export function sentencesOf(section: JobSection): string[] {
       // or how to apply goes on with it ("Pagamos el curso de renovación del CAP y del ADR").
       const first = sentences[0] ?? "";
       return sentences.length > 1 && (OFFER.test(first) || HOW_TO_APPLY.test(first)) ? [] : sentences;
-    });
+    })
+    .filter((sentences) => sentences.length > 0);
 }

@@ -72,6 +72,7 @@ export function listedTerms(line: string): string[] {
     .replace(OPENS_YOU_HAVE, "")
     .replace(RELATIVE_CLAUSE, " ")
     .replace(NAMED_BODY, (body) => (isBodyOrPlace(body) ? " " : body))
+    .replace(CREDENTIAL_IN_NAME, (name: string) => name.replaceAll(" ", NAME_JOINER))
     .replace(
       OF_IN_NAME,
       (_, word: string) => `${word}${FRAMING.has(word.toLowerCase()) ? " " : NAME_JOINER}`,
@@ -127,6 +128,18 @@ export function listedTerms(line: string): string[] {
  */
 const OF_IN_NAME = /(\p{Lu}[\p{L}.'-]*) (?=(?:of(?: the)?|de(?: la| los| las)?|del|des|du) \p{Lu})/gu;
 const NAME_JOINER = "\u2060";
+
+/**
+ * "Level 3 Award in Supervising Food Safety in Catering", "Certificate in Insurance": a credential
+ * in a capitalized subject is one name, its "in" no turn.
+ */
+const CREDENTIAL_IN_NAME =
+  /(?<![\p{L}\d])(?:Level \d+ )?(?:Award|Certificate|Diploma|Certification)(?: (?:in|of) \p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)*)+/gu;
+
+/** The credentials a text names in their subject ("Level 3 Award in Supervising Food Safety in Catering"). */
+export function credentialNames(text: string): string[] {
+  return text.match(CREDENTIAL_IN_NAME) ?? [];
+}
 
 /**
  * ", which hosts most of our estate", ", de los cuales dos …", ", dont deux …": what a clause says

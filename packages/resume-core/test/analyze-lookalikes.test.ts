@@ -207,4 +207,32 @@ Requirements
     expect(german.requiredSkills.map((skill) => canonicalSkill(skill))).toContain("English");
     expect(german.requiredSkills.map((skill) => canonicalSkill(skill))).not.toContain("German");
   });
+
+  it("reads no skill from a line of facts about the post that states its pay", () => {
+    const job = analyzeJob(
+      "Sous Chef\n\nPosted 2 days ago · Oxfordshire · £34,000 - £38,000 a year plus tronc · Permanent · Full-time\n\n" +
+        "You'll need solid butchery skills and at least two years as a Sous Chef.",
+    );
+    expect(job.requiredSkills.join(" ")).not.toMatch(/Permanent|Full-time/u);
+    expect(job.requiredSkills.map((skill) => canonicalSkill(skill))).toContain("Butchery");
+  });
+
+  it("reads a sentence that asks nothing after a duty in its paragraph as that duty", () => {
+    const job = analyzeJob(
+      "HVAC Service Technician\n\nYou'll troubleshoot heat pumps and gas furnaces. That means reading wiring diagrams and checking combustion.\n\n" +
+        "You'll need a current EPA Section 608 certification.",
+    );
+    expect(job.requiredSkills.map((skill) => canonicalSkill(skill))).not.toContain("Wiring Diagrams");
+    expect(job.keywords.map((skill) => canonicalSkill(skill))).toContain("Wiring Diagrams");
+  });
+
+  it("reads a credential named in its subject as one term, not the skills its subject names", () => {
+    const job = analyzeJob(
+      "Sous Chef\nRequirements\n- A Level 3 Award in Supervising Food Safety in Catering, or equivalent\n- Allergen management",
+    );
+    expect(job.requiredSkills).toEqual([
+      "Level 3 Award in Supervising Food Safety in Catering",
+      "Allergen Management",
+    ]);
+  });
 });

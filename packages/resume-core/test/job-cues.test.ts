@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitOnPreferenceCue } from "../src/job-cues.ts";
+import { REQUIREMENT_CUE, splitOnPreferenceCue } from "../src/job-cues.ts";
 
 const optionalOf = (sentence: string) => splitOnPreferenceCue(sentence).optional;
 const firmOf = (sentence: string) => splitOnPreferenceCue(sentence).firm;
@@ -173,5 +173,12 @@ describe("splitOnPreferenceCue", () => {
     expect(firmOf(sentence)).toContain("SQL");
     expect(optionalOf(sentence)).toContain("Snowflake");
     expect(optionalOf("You must hold a current RN license.")).toBe("");
+  });
+});
+
+describe("REQUIREMENT_CUE", () => {
+  it("reads 'a plus' as asking, and 'plus' joining two things as not", () => {
+    expect(REQUIREMENT_CUE.test("Experience with Go is a big plus.")).toBe(true);
+    expect(REQUIREMENT_CUE.test("The brigade is seven chefs plus two kitchen porters.")).toBe(false);
   });
 });
