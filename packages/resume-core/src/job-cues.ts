@@ -64,9 +64,9 @@ export const EQUAL_OPPORTUNITY = new RegExp(
   "iu",
 );
 
-/** How to apply: "Apply online or stop by the front desk", "Send your CV to…". */
+/** How to apply or whom to ask: "Apply online or stop by the front desk", "Send your CV to…", "Fragen beantwortet …". */
 export const HOW_TO_APPLY = new RegExp(
-  `^${phrase("if (?:you(?:['’]re| are) )?interested|si te interesa|si (?:vous êtes|tu es) intéressée?|interessiert|to apply|(?:please )?apply (?:online|now|today|at|through|by|via|with)|please (?:send|submit|include)|interested\\?|send (?:your|us)|email (?:your|us)|bewirb dich|bewerben sie sich|envía tu|envíanos|inscríbete|postulez|envoyez")}`,
+  `^${phrase("if (?:you(?:['’]re| are) )?interested|si te interesa|si (?:vous êtes|tu es) intéressée?|interessiert|to apply|(?:please )?apply (?:online|now|today|at|through|by|via|with)|please (?:send|submit|include)|interested\\?|send (?:your|us)|email (?:your|us)|bewirb dich|bewerben sie sich|envía tu|envíanos|inscríbete|postulez|envoyez|(?:for|if you have) (?:any )?questions|fragen beantwortet|bei (?:rück)?fragen|für (?:rück)?fragen|pour toute question|para (?:cualquier (?:duda|consulta)|más información)")}`,
   "iu",
 );
 
@@ -82,9 +82,9 @@ export const REQUIREMENT_CUE = new RegExp(
   phrase(
     [
       "experience|experienced|proficien\\p{L}*|knowledge|familiarity|familiar(?:i[sz]ed)? with|skills?|you have|you bring|you know|you(?:'ll|’ll| will) need|you should|you(?:'ll|’ll| will) (?:hold|be (?:confident|comfortable))|you(?:'ll|’ll| will) have (?:\\p{L}+ed|led|built|run|done|held|had|taught|spent|shipped|grown|sold|won|written)|we(?:'d|’d| would) (?:like|want|need) you to|need you to|we(?:'d|’d| would)? expect|we(?:['’]re| are) looking for (?:someone|people|a person|candidates) (?:who|with)|(?:is|are) (?:needed|expected|essential)|to be successful|required|requires?|must|(?:a )?minimum of|at least|asking for|ideal candidate|certif\\p{L}*|licen[cs]\\p{L}*|fluent|fluency|comfortable with|background in|an? (?:\\p{L}+ )?(?:plus|bonus)|ideally|preferably",
-      "erfahrung\\p{L}*|berufserfahrung|kenntnisse|verfügst|verfügen|bringst|mitbringen|voraussetzung|erforderlich|abgeschlossene\\p{L}*|ausbildung|studium|führerschein|idealerweise",
-      "experiencia|conocimientos?|dominio|imprescindible|requisitos?|valorará|titulación|formación|carné|idealmente",
-      "expérience|connaissances?|maîtrise[sz]?|maîtriser|diplôme|titulaire|requis|exigée?s?|permis|idéalement",
+      "erfahrung\\p{L}*|berufserfahrung|kenntnisse|verfügst|verfügen|bringst|mitbringen|voraussetzung|setzen wir voraus|erforderlich|unverzichtbar|unerlässlich|abgeschlossene\\p{L}*|ausbildung|studium|führerschein|idealerweise",
+      "experiencia|conocimientos?|dominio|imprescindible|indispensable|necesari[oa]s?|obligatori[oa]s?|requisitos?|valorará|titulación|formación|carné|idealmente",
+      "expérience|connaissances?|maîtrise[sz]?|maîtriser|diplôme|titulaire|requise?s?|exigée?s?|indispensables?|obligatoires?|nécessaires?|permis|idéalement",
       YOU_HAVE,
     ].join("|"),
   ),
@@ -104,7 +104,7 @@ export const EXPERIENCE_WORD = new RegExp(
  */
 const PREFERENCE =
   "plus|bonus|assets?|advantage|advantageous|preferred|desirable|desired|nice to have|helpful|welcome|" +
-  "schön|kein muss|" +
+  "schön|kein muss|keine bedingung|no excluyente|" +
   "von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|valorad[oa]s|se valorará|se valora|" +
   "highly regarded|highly valued|suma(?:rá)?\\s+(?:muchos\\s+)?puntos|atout|appréciée?s?|souhaitée?s?|bienvenue?s?";
 const IS_PLURAL = "are|sind|sont|seront|serán|son";

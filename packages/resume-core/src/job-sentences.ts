@@ -17,6 +17,10 @@ const AMOUNT_WITH_CURRENCY =
 const PAY_LINE = /[$€£¥]\s?\d|\d\s?[$€£¥]|(?<![\d.,])\d[\d.,]*\s?(?:€|EUR|euros?)(?!\p{L})/u;
 const MAX_PAY_LINE_WORDS = 15;
 
+/** Where a sentence ends: not after a title or an abbreviation ("Dr. Jonas Weidlich", "z. B. SAP"). */
+const SENTENCE_END =
+  /(?<=[.!?])(?<!(?<!\p{L})(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Sra|Mme|Mlle|Hr|Fr|Nr|No|Inc|Ltd|Co|vs|ca|bzw|ggf|z\. ?B|u\. ?a|e\.g|i\.e)\.)\s+(?=\p{Lu})/u;
+
 /** The parts of a line of facts about the post: "Posted 2 days ago · Oxfordshire · £34,000 a year · Permanent". */
 const FACT_SEPARATOR = /\s[·•|]\s/u;
 const MAX_FACT_WORDS = 8;
@@ -42,10 +46,7 @@ export function paragraphsOf(section: JobSection): string[][] {
     .filter((line) => line !== "")
     .filter((line) => !statesPay(line))
     .map((line) => {
-      const sentences = line
-        .replace(/^- /, "")
-        .replace(AMOUNT_WITH_CURRENCY, "")
-        .split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+      const sentences = line.replace(/^- /, "").replace(AMOUNT_WITH_CURRENCY, "").split(SENTENCE_END);
       // A paragraph that opens with what the employer gives ("Ofrecemos …", "In return we offer …")
       // or how to apply goes on with it ("Pagamos el curso de renovación del CAP y del ADR").
       const first = sentences[0] ?? "";

@@ -38,12 +38,13 @@ const FRAMING = new Set(
     "willingness eagerness passion desire readiness availability commitment " +
     "expected essential needed necessary mandatory minimum maximum last basics positions " +
     "initial qualification qualifications in on with for of to by from into within via person category " +
-    "you've you’ve as how what why " +
+    "you've you’ve as how what why e.g. i.e. " +
     "written spoken verbal " +
     // German, Spanish, French
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
     "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
-    "muss kein keine gearbeitet gesammelt erworben eingesetzt " +
+    "muss kein keine gearbeitet gesammelt erworben eingesetzt mitbringen mitbringst vorweisen besitzen haben ist sind " +
+    "anforderungen grundsätze grundsätzen es gewohnt " +
     "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel fluidez soltura manejo " +
     "fundamentos nociones superior grundlagen notions supérieur " +
     // "in Wort und Schrift", "hablado y escrito", "à l'écrit et à l'oral": how a language is used

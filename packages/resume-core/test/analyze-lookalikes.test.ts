@@ -235,4 +235,14 @@ Requirements
       "Allergen Management",
     ]);
   });
+
+  it("reads German 'unverzichtbar' as asking and 'keine Bedingung' as a preference, and no skill from whom to ask", () => {
+    const job = analyzeJob(
+      "Chemielaborant (m/w/d)\n\nWir sind ein Pharmaunternehmen in Leverkusen.\n\n" +
+        "Sicherer Umgang mit der HPLC ist für uns unverzichtbar. Kenntnisse in LabWare LIMS sind von Vorteil, aber keine Bedingung.\n\n" +
+        "Fragen beantwortet Ihnen gern Dr. Jonas Weidlich, Leiter Qualitätskontrolle.",
+    );
+    expect(job.requiredSkills).toEqual(["HPLC"]);
+    expect(job.niceToHaveSkills).toEqual(["LabWare LIMS"]);
+  });
 });
