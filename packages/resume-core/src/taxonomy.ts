@@ -41,6 +41,9 @@ export const FIELDS = [
   "hospitality",
   "design",
   "legal",
+  "science",
+  "social",
+  "public",
   "general",
 ] as const;
 

@@ -12,6 +12,9 @@ describe("the skills taxonomy files", () => {
     expect(fieldOfSkill.get("Microsoft Excel")).toBe("general");
     expect(fieldOfSkill.get("Westlaw")).toBe("legal");
     expect(fieldOfSkill.get("Bitrise")).toBe("software");
+    expect(fieldOfSkill.get("High-Performance Liquid Chromatography")).toBe("science");
+    expect(fieldOfSkill.get("Signs of Safety")).toBe("social");
+    expect(fieldOfSkill.get("Zoning")).toBe("public");
   });
 
   it("give every canonical name once", () => {
