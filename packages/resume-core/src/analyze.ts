@@ -213,10 +213,11 @@ function partOfFound(term: string, found: string[]): boolean {
 
 /**
  * The fields of study a degree may be in ("a degree in Computer Science, Statistics or a related
- * field"): subjects, not skills asked for.
+ * field", "a degree in a numerate subject such as Maths, Statistics or Physics"): subjects, not
+ * skills asked for.
  */
 const FIELDS_OF_STUDY =
-  /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|MBA|Ph\.?D)\b(?:\s+degree)?\s+(?:in|of)\s+[^.;()]{1,120}?,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|comparable)\s+(?:field|discipline|area|subject|program)s?\b/giu;
+  /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|MBA|Ph\.?D)\b(?:(?:\s+degree)?\s+(?:in|of)\s+[^.;()]{1,120}?,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|comparable)\s+(?:field|discipline|area|subject|program)s?\b|[^.;]{0,60}?\b(?:subject|discipline|field)s?\s+(?:such as|like|e\.g\.|including)\s+[^.;()]{1,120})/giu;
 
 function termKey(term: string): string {
   return (canonicalSkill(term) ?? term).toLowerCase();

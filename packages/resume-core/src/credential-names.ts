@@ -1,6 +1,6 @@
 /**
  * A licence or certificate as a job names it, with the class or code that makes it one ("LF
- * forklift licence", "Class 5 driver's licence", "UK driving licence"): the taxonomy knows the
+ * forklift licence", "Class 5 driver's licence", "UK driving licence", "permis B"): the taxonomy knows the
  * kind; the post asks for this one. A place's name before it stays out ("Ohio RN license" asks for
  * an RN license, as readers label it).
  */
@@ -8,10 +8,15 @@
 import { escapeRegExp } from "./terms.ts";
 
 /** The words that name a paper one holds. */
-const CREDENTIAL = /(?:licen[cs]e|certificate|card|registration|permit|endorsement)$/iu;
+const CREDENTIAL =
+  /(?:licen[cs]e|certificate|card|registration|permit|endorsement|carnet|conducir|permis|conduire|führerschein)$/iu;
 
 /** Before a credential: its class ("Class 5", "Class A") or a code in capitals ("LF", "HC", "UK"). */
 const QUALIFIER = "(?:Class\\s+[A-Z0-9]{1,2}|[A-Z]{2,4})";
+
+/** After a driving licence, its class as Spanish, French and German write it: "carnet de conducir C+E", "permis B", "Führerschein Klasse BE". */
+const CLASS_AFTER =
+  "\\s+(?:(?:Klasse|clase|catégorie|tipo)\\s+)?(?:AM|[ABCD][12]?(?:\\s?\\+\\s?E|E)?)(?![\\p{L}\\d+])";
 
 /** A German vocational qualification names its training: "Ausbildung als Erzieher", "Ausbildung zur Pflegefachkraft". */
 const GERMAN_TRAINING = "Ausbildung\\s+(?:als|zum|zur)\\s+";
@@ -26,5 +31,6 @@ export function withQualifier(text: string, written: string): string {
   }
   if (!CREDENTIAL.test(written)) return written;
   const qualified = new RegExp(`(?<![\\p{L}\\d])${QUALIFIER}\\s+${name}(?![\\p{L}\\d])`, "u");
-  return qualified.exec(text)?.[0] ?? written;
+  const classed = new RegExp(`(?<![\\p{L}\\d])${name}${CLASS_AFTER}`, "u");
+  return qualified.exec(text)?.[0] ?? classed.exec(text)?.[0] ?? written;
 }

@@ -44,7 +44,7 @@ const FRAMING = new Set(
     "sehr gute guter gutes gut fundierte fundiertes erste mehrjährige sichere sicherer ausgezeichnete " +
     "fließende fließend verhandlungssichere kenntnisse erfahrung erfahrungen berufserfahrung idealerweise " +
     "muss kein keine gearbeitet gesammelt erworben eingesetzt mitbringen mitbringst vorweisen besitzen haben ist sind " +
-    "anforderungen grundsätze grundsätzen es gewohnt " +
+    "anforderungen grundsätze grundsätzen es gewohnt vigor vigente vigueur gültige gültiger gültigen " +
     "experiencia conocimientos conocimiento buen buenos buena sólidos sólida dominio nivel fluidez soltura manejo " +
     "fundamentos nociones superior grundlagen notions supérieur " +
     // "in Wort und Schrift", "hablado y escrito", "à l'écrit et à l'oral": how a language is used

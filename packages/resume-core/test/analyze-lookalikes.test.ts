@@ -246,4 +246,11 @@ Requirements
     expect(job.requiredSkills).not.toContain("Qualitätskontrolle");
     expect(job.niceToHaveSkills).toEqual(["LabWare LIMS"]);
   });
+
+  it("reads SEPA the payment scheme only in capitals, not Spanish 'sepa' (knows)", () => {
+    const skillsOf = (line: string) =>
+      analyzeJob(`Conductor/a\nRequisitos\n- ${line}`).requiredSkills.map((skill) => canonicalSkill(skill));
+    expect(skillsOf("Que conozca la normativa y sepa manejar el tacógrafo")).not.toContain("SEPA");
+    expect(skillsOf("Experiencia con pagos SEPA")).toContain("SEPA");
+  });
 });

@@ -190,6 +190,8 @@ Nice to have
       ["Valid driver's license and a clean driving record", "Driver's License"],
       ["Führerschein der Klasse B", "Führerschein der Klasse B"],
       ["Le permis B est indispensable", "permis B"],
+      ["Carnet de conducir C+E en vigor", "Carnet de conducir C+E"],
+      ["Führerschein Klasse C1E", "Führerschein Klasse C1E"],
     ]) {
       const job = analyzeJob(`Technician\n\nRequirements\n- ${line}`);
       expect(job.requiredSkills).toEqual([written]);
