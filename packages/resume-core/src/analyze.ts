@@ -163,10 +163,11 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   // team") is no skill asked for, however it was found.
   const asked = (skill: string | undefined, name: string) =>
     !(skill !== undefined && onlyQualifies(text, skill)) && !onlyNamesAGroup(text, name);
-  // A credential named in its subject is one term: the skills its subject names are not asked apart.
-  const credentials = listsRequirements
-    ? credentialNames(text).filter((name) => canonicalSkill(name) === undefined)
-    : [];
+  // A credential named in its subject is one term: the skills its subject names are not asked
+  // apart, unless the taxonomy knows the whole name.
+  const isSkillName = (name: string) =>
+    findSkillMentions(name).some(({ written }) => written.toLowerCase() === name.toLowerCase());
+  const credentials = listsRequirements ? credentialNames(text).filter((name) => !isSkillName(name)) : [];
   const searched = credentials.reduce((rest, name) => rest.replace(name, " "), text.replace(STAND_IN, " "));
   const mentions = findSkillMentions(searched).filter(({ skill, written }) => asked(skill, written));
   const found = mentions.map(({ skill }) => skill);
@@ -175,7 +176,7 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   // A listed phrase around a skill the taxonomy names ("AWS knowledge") is that skill, found already;
   // a word of a skill found whole ("Ruby" of "Ruby on Rails") is no term of its own.
   const unnamed = listed
-    .map((term) => ({ term, skill: canonicalSkill(term) }))
+    .map((term) => ({ term, skill: credentials.includes(term) ? undefined : canonicalSkill(term) }))
     .filter(
       ({ term, skill }) =>
         skill !== undefined ||
@@ -184,9 +185,13 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
     )
     .filter(({ term, skill }) => (skill !== undefined && found.includes(skill)) || !partOfFound(term, found))
     .filter(({ term, skill }) => asked(skill, skill ?? term));
+  // A credential comes first: a skill its subject names elsewhere in the text is the same term to it.
   return [
+    ...unnamed.filter(({ term }) => credentials.includes(term)).map(({ term }) => term),
     ...mentions.map((mention) => withQualifier(text, mention.written)),
-    ...unnamed.map(({ term, skill }) => (skill === undefined ? term : (written.get(skill) ?? term))),
+    ...unnamed
+      .filter(({ term }) => !credentials.includes(term))
+      .map(({ term, skill }) => (skill === undefined ? term : (written.get(skill) ?? term))),
   ];
 }
 

@@ -73,7 +73,8 @@ export function listedTerms(line: string): string[] {
     .replace(OPENS_YOU_HAVE, "")
     .replace(RELATIVE_CLAUSE, " ")
     .replace(NAMED_BODY, (body) => (isBodyOrPlace(body) ? " " : body))
-    .replace(CREDENTIAL_IN_NAME, (name: string) => name.replaceAll(" ", NAME_JOINER))
+    // A credential's name is a piece of its own: "You'll need an NVQ Level 3 in Plumbing" lists it.
+    .replace(CREDENTIAL_IN_NAME, (name: string) => `; ${name.replaceAll(" ", NAME_JOINER)} ;`)
     .replace(
       OF_IN_NAME,
       (_, word: string) => `${word}${FRAMING.has(word.toLowerCase()) ? " " : NAME_JOINER}`,
@@ -131,11 +132,12 @@ const OF_IN_NAME = /(\p{Lu}[\p{L}.'-]*) (?=(?:of(?: the)?|de(?: la| los| las)?|d
 const NAME_JOINER = "\u2060";
 
 /**
- * "Level 3 Award in Supervising Food Safety in Catering", "Certificate in Insurance": a credential
- * in a capitalized subject is one name, its "in" no turn.
+ * "Level 3 Award in Supervising Food Safety in Catering", "CII Certificate in Insurance", "Graduate
+ * Certificate in Emergency Nursing", "NVQ Level 3 in Plumbing": a credential in a capitalized
+ * subject is one name, its "in" no turn.
  */
 const CREDENTIAL_IN_NAME =
-  /(?<![\p{L}\d])(?:Level \d+ )?(?:Award|Certificate|Diploma|Certification)(?: (?:in|of) \p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)*)+/gu;
+  /(?<![\p{L}\d])(?:(?!(?:An|The|Any|Our|Your|This) )\p{Lu}\p{L}+ )?(?:Level \d+ )?(?:Award|Certificate|Diploma|Certification|NVQ|SVQ|BTEC|HNC|HND)(?: Level \d+)?(?: (?:in|of) \p{Lu}[\p{L}'-]*(?: (?:& )?\p{Lu}[\p{L}'-]*)*)+/gu;
 
 /** The credentials a text names in their subject ("Level 3 Award in Supervising Food Safety in Catering"). */
 export function credentialNames(text: string): string[] {

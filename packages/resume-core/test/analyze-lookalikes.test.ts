@@ -234,6 +234,12 @@ Requirements
       "Level 3 Award in Supervising Food Safety in Catering",
       "Allergen Management",
     ]);
+    const plumber = analyzeJob(
+      "Plumber\n\nWe are a housing association.\n\nYou'll need an NVQ Level 3 in Plumbing & Heating or an equivalent qualification. " +
+        "It would be an advantage if you hold a Graduate Certificate in Emergency Planning.",
+    );
+    expect(plumber.requiredSkills).toEqual(["NVQ Level 3 in Plumbing & Heating"]);
+    expect(plumber.niceToHaveSkills).toEqual(["Graduate Certificate in Emergency Planning"]);
   });
 
   it("reads German 'unverzichtbar' as asking and 'keine Bedingung' as a preference, and no skill from whom to ask", () => {
