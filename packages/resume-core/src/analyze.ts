@@ -15,7 +15,7 @@ import { paragraphsOf, sentencesOf } from "./job-sentences.ts";
 import { jobTitleOf } from "./job-title.ts";
 import { normalizeText } from "./normalize.ts";
 import { isKnownPlace, REGION_CODES } from "./places.ts";
-import { credentialNames, listedTerms } from "./requirement-terms.ts";
+import { credentialNames, listedTerms, STAND_IN_PHRASE } from "./requirement-terms.ts";
 import { titleScore } from "./roles.ts";
 import { canonicalSkill, findSkillMentions, findSkills } from "./skills.ts";
 import { assumedLanguage, onlyQualifies } from "./spoken-languages.ts";
@@ -151,9 +151,6 @@ function roleTerms(title: string): string[] {
   return titleScore(noun) > 0 ? [...new Set([phrase, noun])] : [];
 }
 
-/** "(or a comparable cloud data warehouse)": what stands in for a term named before it, no skill of its own. */
-const STAND_IN = /(?<!\p{L})(?:an?|any)\s+(?:similar|comparable|equivalent)\s+[^,;()]*/giu;
-
 /**
  * The taxonomy's skills in a requirement, and (where it lists requirements) the other terms it
  * lists, each as the job writes it ("Postgres", "Physiotherapy": what its screening looks for).
@@ -168,7 +165,10 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   const isSkillName = (name: string) =>
     findSkillMentions(name).some(({ written }) => written.toLowerCase() === name.toLowerCase());
   const credentials = listsRequirements ? credentialNames(text).filter((name) => !isSkillName(name)) : [];
-  const searched = credentials.reduce((rest, name) => rest.replace(name, " "), text.replace(STAND_IN, " "));
+  const searched = credentials.reduce(
+    (rest, name) => rest.replace(name, " "),
+    text.replace(STAND_IN_PHRASE, " "),
+  );
   const mentions = findSkillMentions(searched).filter(({ skill, written }) => asked(skill, written));
   const found = mentions.map(({ skill }) => skill);
   const written = new Map(mentions.map((mention) => [mention.skill, mention.written]));

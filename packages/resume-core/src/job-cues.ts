@@ -259,9 +259,11 @@ const SUBJECT = /^(?:you|we|i|they|tu|vous|nous|du|wir|sie|ich)(?!\p{L})/iu;
 const NOT_NEEDED =
   /(?<!\p{L})(?:(?:is|are)(?:n't| not)|isn['’]t|aren['’]t|ist nicht|sind nicht|no es|no son|n['’]est pas|ne sont pas)\s+(?:(?:strictly|absolutely|zwingend|unbedingt)\s+)?(?:required|necessary|needed|essential|mandatory|a must|erforderlich|notwendig|nötig|necesari[oa]s?|imprescindibles?|obligatori[oa]s?|requise?s?|nécessaires?|obligatoires?|exigée?s?)[.!]?$|(?<!\p{L})ist keine Voraussetzung[.!]?$/iu;
 
+/** The conjunctions that give a reason: "because", "weil", "ya que", "parce que". */
+const REASON = "because|since|given that|da|weil|ya que|porque|puisque|parce que";
+
 /** A clause opening a sentence with its reason: "Because …,", "Since …,", "Da …,", "Comme …,". */
-const REASON_FIRST =
-  /^(?:because|since|given that|da|weil|ya que|porque|como|comme|puisque|parce que)\s[^;]*,$/iu;
+const REASON_FIRST = new RegExp(`^(?:${REASON}|como|comme)\\s[^;]*,$`, "iu");
 
 /** A word that points back at what the clause before named. */
 const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L})/iu;
@@ -277,8 +279,10 @@ const PREDICATE = new RegExp(`^(?:${IS})\\s`, "iu");
 const CONDITIONAL = /^(?:if|si|wenn|falls)(?!\p{L})/iu;
 
 /** A clause giving the reason or the condition of the one before ("as …", "and if you speak …"). */
-const SAID_OF_IT =
-  /^(?:(?:and|but)\s+)?(?:as|because|since|given that|if|when|where|da|weil|wenn|falls|ya que|porque|si|car|puisque|parce que)(?!\p{L})/iu;
+const SAID_OF_IT = new RegExp(
+  `^(?:(?:and|but)\\s+)?(?:${REASON}|as|if|when|where|wenn|falls|si|car)(?!\\p{L})`,
+  "iu",
+);
 
 /** "as is …", "tout comme …": a clause that says the same of another thing. */
 const LIKEWISE =

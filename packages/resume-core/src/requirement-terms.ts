@@ -93,7 +93,7 @@ export function listedTerms(line: string): string[] {
     const piece = whole.slice(0, OURS.exec(whole)?.index);
     const items = piece
       .split(LIST)
-      .filter((item) => !LIKE_THE_OTHERS.test(item) && !NEGATED.test(item))
+      .filter((item) => !STAND_IN_ITEM.test(item) && !NEGATED.test(item))
       .map((item) => trimFraming(item, text.startsWith(item)))
       .filter((item) => item !== "" && isTermLike(item));
     // "centres de Montpellier, Sète et Lunel": a list with a place in it lists places.
@@ -292,8 +292,18 @@ function isBodyOrPlace(named: string): boolean {
   return BODY_WORD.test(name) || isRegion(name);
 }
 
-/** "a similar qualification framework", "other CRMs": what stands in for a term named beside it. */
-const LIKE_THE_OTHERS = /^\s*(?:(?:an?|the|any)\s+)?(?:similar|comparable|equivalent|other)\s/iu;
+/** Words that stand in for a term named beside them: "or similar", "ou équivalent", "a comparable …". */
+const STAND_IN_WORD =
+  "similar|similaires?|comparable|equivalent|equivalentes?|équivalente?s?|gleichwertig\\p{L}*|vergleichbar\\p{L}*";
+
+/** "(or a comparable cloud data warehouse)": what stands in for a term named before it, to the clause's end. */
+export const STAND_IN_PHRASE = new RegExp(
+  `(?<!\\p{L})(?:an?|any)\\s+(?:${STAND_IN_WORD})\\s+[^,;()]*`,
+  "giu",
+);
+
+/** An item that only stands in for the terms beside it: "Oxalis ou équivalent", "a similar qualification framework", "other CRMs". */
+const STAND_IN_ITEM = new RegExp(`^\\s*(?:(?:an?|the|any)\\s+)?(?:${STAND_IN_WORD}|other)(?:\\s|$)`, "iu");
 
 /** "no DUI/DWI in the last 7 years", "sans permis": what one must not have. */
 const NEGATED = /^\s*(?:no|not|never|without|kein\p{L}*|sin|sans)\s/iu;
@@ -301,10 +311,6 @@ const NEGATED = /^\s*(?:no|not|never|without|kein\p{L}*|sin|sans)\s/iu;
 /** A count alone ("one of Python or Go") is no term, nor a letter alone ("an endorsement (H or X)"). */
 const COUNT =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|either|\p{L}|e\.g|i\.e|etc|vs)\.?$/iu;
-
-/** "Oxalis ou équivalent", "or similar": what stands in for the terms beside it. */
-const STAND_IN =
-  /^(?:equivalent|équivalente?s?|equivalentes?|gleichwertig\p{L}*|vergleichbar\p{L}*|similar|similaires?)$/iu;
 
 /** A level of a language ("B2", "C1", "native"), said of the language before it. */
 const LANGUAGE_LEVEL = /^(?:[ABC][12]\+?|native|fluent|basic|conversational|intermediate|advanced)$/iu;
@@ -349,7 +355,7 @@ function isTermLike(item: string): boolean {
     // "an in-house team", "on-call": where or when one works ("in-depth interviews" are a method).
     !/^(?:in|on|at|off|out)-(?!depth)\p{L}/iu.test(item) &&
     !COUNT.test(item) &&
-    !STAND_IN.test(item) &&
+    !STAND_IN_ITEM.test(item) &&
     !LANGUAGE_LEVEL.test(item) &&
     // "grade 4/C": a mark, not a term.
     !/^[\d\p{L}](?:\/[\d\p{L}])+$/u.test(item) &&
