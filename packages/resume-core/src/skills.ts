@@ -83,13 +83,17 @@ function longestMatchAt(tokens: Token[], start: number, allowExact: boolean): Sk
   let best: SkillMatch | undefined;
   let key = "";
   let raw = "";
-  // As the text reads, with an elided article inside the name ("tests d'utilisabilité").
+  // As the text reads, with an elided article inside the name ("tests d'utilisabilité") and a
+  // hyphen that leaves its last part to a later word ("Gesundheits- und Krankenpfleger").
   let written = "";
   for (let end = start; end < tokens.length; end++) {
     const token = tokens[end] as Token;
     key = end === start ? token.norm : `${key} ${token.norm}`;
     raw = end === start ? token.raw : `${raw} ${token.raw}`;
-    written = end === start ? token.raw : `${written} ${token.elided ?? ""}${token.raw}`;
+    written =
+      end === start
+        ? token.raw
+        : `${written}${tokens[end - 1]?.suspended ? "-" : ""} ${token.elided ?? ""}${token.raw}`;
     const candidates = skillIndex.forms.get(key);
     const forms = (candidates ?? []).filter(
       (candidate) => candidate.exactRaw === undefined || (allowExact && candidate.exactRaw === raw),

@@ -11,6 +11,8 @@ export interface Token {
   raw: string;
   /** The elided article written before it ("d'" of "tests d'utilisabilité"), kept for how a name reads. */
   elided?: string;
+  /** Written with a hyphen that leaves its last part to a later word ("Gesundheits-" of "Gesundheits- und Krankenpfleger"). */
+  suspended?: true;
 }
 
 /** Separators: whitespace and punctuation that never belongs inside a skill name. */
@@ -32,13 +34,17 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(tokenPattern)) {
     const elided = elision.exec(match[0])?.[0];
     const raw = trimToken(elided === undefined ? match[0] : match[0].slice(elided.length));
-    if (raw !== "")
-      tokens.push(
-        elided === undefined ? { norm: raw.toLowerCase(), raw } : { norm: raw.toLowerCase(), raw, elided },
-      );
+    if (raw === "") continue;
+    const token: Token = { norm: raw.toLowerCase(), raw };
+    if (elided !== undefined) token.elided = elided;
+    if (SUSPENDED.test(match[0])) token.suspended = true;
+    tokens.push(token);
   }
   return tokens;
 }
+
+/** A word ending in a hyphen after a letter: "Gesundheits-", "Elektro-". */
+const SUSPENDED = /\p{L}-$/u;
 
 const JUNK = new Set([".", "'", "`", "*", "~", "_", "-", "/"]);
 

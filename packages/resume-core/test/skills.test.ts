@@ -27,6 +27,10 @@ describe("findSkills", () => {
     expect(findSkillMentions("les tests d'utilisabilité")).toEqual([
       { skill: "Usability Testing", written: "tests d'utilisabilité" },
     ]);
+    // So does a hyphen that leaves its last part to a later word.
+    expect(findSkillMentions("als Gesundheits- und Krankenpfleger")).toEqual([
+      { skill: "Gesundheits- und Krankenpfleger", written: "Gesundheits- und Krankenpfleger" },
+    ]);
   });
 
   it("maps aliases to one canonical name, in order of first mention, without repeats", () => {
