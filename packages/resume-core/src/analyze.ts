@@ -15,10 +15,11 @@ import { paragraphsOf, sentencesOf } from "./job-sentences.ts";
 import { jobTitleOf } from "./job-title.ts";
 import { normalizeText } from "./normalize.ts";
 import { isKnownPlace, REGION_CODES } from "./places.ts";
-import { credentialNames, listedTerms, STAND_IN_PHRASE } from "./requirement-terms.ts";
+import { credentialNames, listedTerms } from "./requirement-terms.ts";
 import { titleScore } from "./roles.ts";
 import { canonicalSkill, findSkillMentions, findSkills } from "./skills.ts";
 import { assumedLanguage, onlyQualifies } from "./spoken-languages.ts";
+import { STAND_IN_PHRASE } from "./term-like.ts";
 import { escapeRegExp } from "./terms.ts";
 import type { JobAnalysis, Seniority } from "./types.ts";
 

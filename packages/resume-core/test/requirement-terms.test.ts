@@ -18,6 +18,11 @@ describe("listedTerms", () => {
     ).toEqual(["CAD", "MicroStation", "Bentley OpenRoads"]);
     // The positions a weld is made in frame it: "3G and 4G positions".
     expect(listedTerms("Pipe welding in the 5G and 6G positions")).toEqual(["5G", "6G"]);
+    // What one is able to do opens with its verb: "read" is no term.
+    expect(listedTerms("Ability to read and interpret P&IDs and SCADA screens")).toEqual([
+      "P&IDs",
+      "SCADA screens",
+    ]);
   });
 
   it("keeps a term by its shape, alone or beside others, and a plain phrase only beside a term", () => {
