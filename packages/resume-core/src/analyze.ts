@@ -79,7 +79,9 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
       niceToHave.push(...termsOf(optional, asks));
     }
   }
-  if (!hasRequirements) required.push(...findSkillMentions(jobTitle).map((mention) => mention.written));
+  // The skills a title names ("Registered Nurse", "QA Automation Engineer") are the job's keywords;
+  // a requirement only where the text asks for them.
+  mentioned.push(...findSkills(jobTitle));
   for (const sentence of preferred.flatMap(sentencesOf)) niceToHave.push(...termsOf(asked(sentence), true));
 
   // "Bilingual English/Spanish" in an English post asks for Spanish: the post's own language goes without saying.

@@ -104,7 +104,7 @@ export const EXPERIENCE_WORD = new RegExp(
  */
 const PREFERENCE =
   "plus|bonus|assets?|advantage|advantageous|preferred|desirable|desired|nice to have|helpful|welcome|" +
-  "schön|kein muss|keine bedingung|no excluyente|" +
+  "schön|willkommen|kein muss|keine bedingung|no excluyente|bienvenid[oa]s?|" +
   "von vorteil|vorteil|pluspunkt|wünschenswert|erwünscht|valorable|deseable|valorad[oa]s|se valorará|se valora|" +
   "highly regarded|highly valued|suma(?:rá)?\\s+(?:muchos\\s+)?puntos|atout|appréciée?s?|souhaitée?s?|bienvenue?s?";
 const IS_PLURAL = "are|sind|sont|seront|serán|son";

@@ -259,4 +259,20 @@ Requirements
     expect(skillsOf("Que conozca la normativa y sepa manejar el tacógrafo")).not.toContain("SEPA");
     expect(skillsOf("Experiencia con pagos SEPA")).toContain("SEPA");
   });
+
+  it("reads the skills a title names as keywords, not as requirements the text never states", () => {
+    const job = analyzeJob(
+      "Registered Nurse – Nights\n\nWe are a 200-bed hospital.\n\nYou'll need a current BLS certification and two years of acute care experience.",
+    );
+    expect(job.requiredSkills).toEqual(["BLS", "Acute Care"]);
+    expect(job.keywords).toContain("Registered Nurse");
+  });
+
+  it("reads German 'willkommen' as a preference", () => {
+    const job = analyzeJob(
+      "Pflegefachkraft (m/w/d)\n\nWir sind ein Klinikum in Köln.\n\nSie haben Erfahrung in der Intensivpflege. Kenntnisse in SAP sind willkommen.",
+    );
+    expect(job.niceToHaveSkills).toEqual(["SAP"]);
+    expect(job.requiredSkills).not.toContain("SAP");
+  });
 });
