@@ -1,9 +1,7 @@
 import { withQualifier } from "./credential-names.ts";
-import { DURATION_WORDS, ENGLISH_YEARS, MONTHS } from "./durations.ts";
 import {
   DUTY,
   EQUAL_OPPORTUNITY,
-  EXPERIENCE_WORD,
   HOW_TO_APPLY,
   isAboutUs,
   OFFER,
@@ -13,6 +11,7 @@ import {
 import { type JobSection, splitJobSections } from "./job-sections.ts";
 import { paragraphsOf, sentencesOf } from "./job-sentences.ts";
 import { jobTitleOf } from "./job-title.ts";
+import { yearsOfExperience } from "./job-years.ts";
 import { normalizeText } from "./normalize.ts";
 import { isKnownPlace, REGION_CODES } from "./places.ts";
 import { credentialNames, listedTerms } from "./requirement-terms.ts";
@@ -68,6 +67,11 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
       // A sentence that states a preference asks for what it prefers ("We'd love it if you've used Fastlane").
       const asks = hasRequirements || asksSomething(sentence) || optional !== "";
       if (!asks && isAboutUs(sentence)) continue;
+      // "Most of our backend is written in Go": what the employer has names keywords, asks nothing.
+      if (!asks && OURS.test(sentence)) {
+        mentioned.push(...findSkills(sentence));
+        continue;
+      }
       duties = !asks && (duties || DUTY.test(sentence));
       if (!asks && (opening || duties)) {
         mentioned.push(...findSkills(sentence));
@@ -118,6 +122,9 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
     ]).slice(0, MAX_KEYWORDS),
   };
 }
+
+/** The employer's own, anywhere in a sentence: "our", "unser", "nuestro", "notre", "nos". */
+const OURS = /(?<!\p{L})(?:our|unser\p{L}*|nuestr[oa]s?|notre|nos)(?!\p{L})/iu;
 
 /** Three or more capitalized words inside a sentence: a name ("a Specialist High Skills Major"). */
 const NAME_RUN = /(?<=\S\s)\p{Lu}[\p{L}-]*(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}[\p{L}-]*){2,}/gu;
@@ -240,89 +247,6 @@ function uniqueTerms(terms: string[]): string[] {
     seen.add(key);
     return true;
   });
-}
-
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  // German, Spanish, French: "mindestens drei Jahre", "al menos tres años", "deux ans"
-  ein: 1,
-  einem: 1,
-  zwei: 2,
-  drei: 3,
-  vier: 4,
-  fünf: 5,
-  sechs: 6,
-  sieben: 7,
-  acht: 8,
-  zehn: 10,
-  un: 1,
-  uno: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  diez: 10,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  sept: 7,
-  huit: 8,
-  dix: 10,
-};
-const NUMBER = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})`;
-/**
- * "5+ years", "3-5 years", "at least three years", "two or more years", "1+ year", "minimum 2 yrs";
- * not "years old" or "years ago", nor money ("$25 an hour" is no 25 ans).
- */
-const yearsPattern = new RegExp(
-  `(?<![$€£¥]\\s?)\\b${NUMBER}(?:\\s*(?:-|–|to|bis|a|à)\\s*${NUMBER})?\\s*\\+?\\s*(?:or more\\s+)?(${DURATION_WORDS})(?!\\p{L})(?!\\s+(?:old|ago|alt))`,
-  "iu",
-);
-
-/** "up to two years" (a most), "over the past two years" (a time gone by): no minimum asked. */
-const AT_MOST =
-  /(?<!\p{L})(?:up to|no more than|less than|under|at most|maximum|max\.?|bis zu|hasta|jusqu['’]à|(?:the )?(?:past|last|previous))\s*$/iu;
-
-/** The first minimum the requirements state; intro text is read only when they state none. */
-function yearsOfExperience(sections: JobSection[]): number | null {
-  // Outside a requirements section only a sentence that asks for something states a minimum ("Our
-  // results have gone up four years running" does not).
-  const sentences = sections.flatMap((section) =>
-    sentencesOf(section).filter((sentence) => section.kind === "required" || REQUIREMENT_CUE.test(sentence)),
-  );
-  for (const sentence of sentences) {
-    const { firm } = splitOnPreferenceCue(sentence);
-    const match = yearsPattern.exec(firm);
-    const [, value, , unit = ""] = match ?? [];
-    if (match === null || value === undefined || AT_MOST.test(firm.slice(0, match.index))) continue;
-    // "seit 40 Jahren", "25 años de historia": in other languages, years of the firm unless said of experience.
-    if (!ENGLISH_YEARS.test(unit) && !EXPERIENCE_WORD.test(firm)) continue;
-    const count = NUMBER_WORDS[value.toLowerCase()] ?? Number(value);
-    // "12 months' experience" is a year; a few months are no whole year.
-    const months = MONTHS.test(unit);
-    if (months && count % 12 !== 0) continue;
-    const years = months ? count / 12 : count;
-    if (years > 0 && years <= 40) return years;
-  }
-  return null;
 }
 
 function responsibilitiesOf(sections: JobSection[]): string[] {

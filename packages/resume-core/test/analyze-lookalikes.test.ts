@@ -275,4 +275,13 @@ Requirements
     expect(job.niceToHaveSkills).toEqual(["SAP"]);
     expect(job.requiredSkills).not.toContain("SAP");
   });
+
+  it("reads what the employer has, said in a sentence that asks nothing, as keywords", () => {
+    const job = analyzeJob(
+      "Senior Backend Engineer\n\nWe build payment software for clinics.\n\n" +
+        "You have five years of experience building services in Go. Most of our backend is written in Go, with a couple of older Python services we are retiring.",
+    );
+    expect(job.requiredSkills).toEqual(["Go"]);
+    expect(job.keywords).toContain("Python");
+  });
 });
