@@ -279,9 +279,10 @@ Requirements
   it("reads what the employer has, said in a sentence that asks nothing, as keywords", () => {
     const job = analyzeJob(
       "Senior Backend Engineer\n\nWe build payment software for clinics.\n\n" +
-        "You have five years of experience building services in Go. Most of our backend is written in Go, with a couple of older Python services we are retiring.",
+        "You have five years of experience building services in Go. Most of our backend is written in Go, with a couple of older Python services we are retiring. " +
+        "Data lives in PostgreSQL and ClickHouse.",
     );
     expect(job.requiredSkills).toEqual(["Go"]);
-    expect(job.keywords).toContain("Python");
+    expect(job.keywords).toEqual(expect.arrayContaining(["Python", "PostgreSQL", "ClickHouse"]));
   });
 });
