@@ -124,11 +124,12 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
 }
 
 /**
- * The employer's own, anywhere in a sentence: "our", "unser", "nuestro", "notre", "nos", and how its
- * systems are made ("Data lives in PostgreSQL", "Everything runs on AWS").
+ * The employer's own, anywhere in a sentence: "our", "unser", "nuestro", "notre" (not "nos", which
+ * is also Spanish "us": "si nos envías …"), and how its systems are made ("Data lives in
+ * PostgreSQL", "Everything runs on AWS").
  */
 const OURS =
-  /(?<!\p{L})(?:our|unser\p{L}*|nuestr[oa]s?|notre|nos|(?:runs?|lives?|is (?:written|built|hosted|deployed)) (?:on|in|with))(?!\p{L})/iu;
+  /(?<!\p{L})(?:our|unser\p{L}*|nuestr[oa]s?|notre|(?:runs?|lives?|is (?:written|built|hosted|deployed)) (?:on|in|with))(?!\p{L})/iu;
 
 /** Three or more capitalized words inside a sentence: a name ("a Specialist High Skills Major"). */
 const NAME_RUN = /(?<=\S\s)\p{Lu}[\p{L}-]*(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}[\p{L}-]*){2,}/gu;
