@@ -51,7 +51,7 @@ export function createCellMetrics(labels: { region: string; cell: string; proces
     }),
     eventsConsumed: new Counter({
       name: "hl_events_consumed_total",
-      help: "Kafka events handled by a consumer (applied or duplicate)",
+      help: "Kafka events handled by a consumer (applied, duplicate or malformed)",
       labelNames: ["consumer", "outcome"],
       registers: [registry],
     }),

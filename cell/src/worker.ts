@@ -58,10 +58,7 @@ export async function startWorker(services: Services): Promise<CellWorker> {
   );
   const producer: Producer = createProducer(kafka);
   const relay = startOutboxRelay(services, producer);
-  const consumer = await startUsageConsumer(services, kafka).catch((error) => {
-    logger.warn({ err: error }, "usage consumer could not start yet; kafkajs keeps retrying");
-    return null;
-  });
+  const consumer = startUsageConsumer(services, kafka);
   announceTenants(services).then(
     (count) => {
       if (count > 0) logger.info({ count }, "announced tenants registered before tenant.registered existed");
@@ -77,7 +74,7 @@ export async function startWorker(services: Services): Promise<CellWorker> {
     async stop() {
       for (const id of workerIds) await queue.offWork({ id });
       await relay.stop();
-      await consumer?.disconnect();
+      await consumer.stop();
       await producer.disconnect();
     },
   };

@@ -11,7 +11,7 @@ import {
   waitForRouters,
 } from "@hireloop/placement";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../cell/test/support/processes.ts";
+import { freePort } from "../../cell/test/support/ports.ts";
 import { PROJECT_ID } from "./support/cells.ts";
 import { eventReader, signedIn } from "./support/client.ts";
 import { createControlPlaneDatabase } from "./support/control-plane.ts";

@@ -5,7 +5,7 @@ import { generateDevKeys, signDevToken } from "@hireloop/identity";
 import { createLogger } from "@hireloop/observability";
 import type { CellRecord } from "@hireloop/placement";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../cell/test/support/processes.ts";
+import { freePort } from "../../cell/test/support/ports.ts";
 import { startCellHealthMonitor } from "../src/cells/health.ts";
 import { createRouterMetrics } from "../src/metrics.ts";
 import { PROJECT_ID } from "./support/cells.ts";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDevKeys, signDevToken } from "@hireloop/identity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../cell/test/support/processes.ts";
+import { freePort } from "../../cell/test/support/ports.ts";
 import { PROJECT_ID, startRegion, type TestRegion } from "./support/cells.ts";
 import { signedIn } from "./support/client.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";

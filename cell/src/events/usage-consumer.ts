@@ -1,6 +1,7 @@
-import { parseEnvelope } from "@hireloop/events";
+import { type Envelope, parseEnvelope } from "@hireloop/events";
+import { type EventConsumer, runEventConsumer } from "@hireloop/events/consumer";
 import { sql } from "drizzle-orm";
-import type { Consumer, Kafka } from "kafkajs";
+import type { Kafka } from "kafkajs";
 import { processedEvents, usageCounters } from "../db/schema/index.ts";
 import type { Services } from "../services/index.ts";
 
@@ -8,57 +9,53 @@ export const USAGE_CONSUMER = "usage-counters";
 
 /**
  * Counts this cell's events per tenant and type. Idempotent by event id: the id is recorded in
- * the same transaction as the counter, so a redelivered event changes nothing.
+ * the same transaction as the counter, so a redelivered event changes nothing. A message that is
+ * not an event envelope is logged and skipped, never retried: it would block its partition.
  */
-export async function startUsageConsumer(services: Services, kafka: Kafka): Promise<Consumer> {
-  const { config } = services;
-  const consumer = kafka.consumer({
+export function startUsageConsumer(services: Services, kafka: Kafka): EventConsumer {
+  const { config, metrics } = services;
+  const logger = services.logger.child({ component: USAGE_CONSUMER });
+  return runEventConsumer({
+    kafka,
+    logger,
     // One group per cell and topic: cells never share offsets, whatever topic they read.
-    groupId: `hireloop.${config.cellId}.${USAGE_CONSUMER}.${config.kafkaTopic}`,
-    sessionTimeout: 10_000,
-    heartbeatInterval: 1_000,
-    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
-  });
-  await ensureTopic(kafka, config.kafkaTopic);
-  await consumer.connect();
-  await consumer.subscribe({ topic: config.kafkaTopic, fromBeginning: true });
-  await consumer.run({
+    config: { groupId: `hireloop.${config.cellId}.${USAGE_CONSUMER}.${config.kafkaTopic}` },
+    topics: [{ topic: config.kafkaTopic, numPartitions: 3 }],
     eachMessage: async ({ message }) => {
       if (!message.value) return;
-      const envelope = parseEnvelope(message.value);
+      let envelope: Envelope;
+      try {
+        envelope = parseEnvelope(message.value);
+      } catch (error) {
+        logger.error(
+          { err: error, offset: message.offset },
+          "skipped a message that is not an event envelope",
+        );
+        metrics.eventsConsumed.inc({ consumer: USAGE_CONSUMER, outcome: "malformed" });
+        return;
+      }
       if (envelope.cell !== config.cellId) return;
-      const applied = await services.db.transaction(async (tx) => {
-        const inserted = await tx
-          .insert(processedEvents)
-          .values({ consumer: USAGE_CONSUMER, eventId: envelope.id })
-          .onConflictDoNothing()
-          .returning({ eventId: processedEvents.eventId });
-        if (inserted.length === 0) return false;
-        await tx
-          .insert(usageCounters)
-          .values({ tenantId: envelope.tenant, eventType: envelope.type, count: 1 })
-          .onConflictDoUpdate({
-            target: [usageCounters.tenantId, usageCounters.eventType],
-            set: { count: sql`${usageCounters.count} + 1`, updatedAt: new Date() },
-          });
-        return true;
-      });
-      services.metrics.eventsConsumed.inc({
-        consumer: USAGE_CONSUMER,
-        outcome: applied ? "applied" : "duplicate",
-      });
+      const applied = await count(services, envelope);
+      metrics.eventsConsumed.inc({ consumer: USAGE_CONSUMER, outcome: applied ? "applied" : "duplicate" });
     },
   });
-  return consumer;
 }
 
-/** Creates the events topic if it is missing, so consumers never subscribe to a topic that is not there yet. */
-async function ensureTopic(kafka: Kafka, topic: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
+async function count(services: Services, envelope: Envelope): Promise<boolean> {
+  return services.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(processedEvents)
+      .values({ consumer: USAGE_CONSUMER, eventId: envelope.id })
+      .onConflictDoNothing()
+      .returning({ eventId: processedEvents.eventId });
+    if (inserted.length === 0) return false;
+    await tx
+      .insert(usageCounters)
+      .values({ tenantId: envelope.tenant, eventType: envelope.type, count: 1 })
+      .onConflictDoUpdate({
+        target: [usageCounters.tenantId, usageCounters.eventType],
+        set: { count: sql`${usageCounters.count} + 1`, updatedAt: new Date() },
+      });
+    return true;
+  });
 }

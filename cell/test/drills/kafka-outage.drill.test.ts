@@ -6,7 +6,7 @@ import { cellFixture } from "../support/fixtures.ts";
 import { readTopic } from "../support/kafka.ts";
 import { type CellProcesses, platformProcess } from "../support/processes.ts";
 import { scalar } from "../support/sql.ts";
-import { type RoutedCell, startRoutedCell, startTailorings, until, waitAll } from "./support.ts";
+import { type RoutedCell, startRoutedCell, startTailorings, untilCount, waitAll } from "./support.ts";
 
 let world: RoutedCell;
 let cell: CellProcesses;
@@ -44,8 +44,10 @@ describe("drill: Kafka stops while requests keep coming", () => {
       await platformProcess("start", "us-east-kafka");
     }
 
-    await until(
-      async () => (await scalar(sql`select count(*)::int as n from outbox where published_at is null`)) === 0,
+    await untilCount(
+      "unpublished outbox events",
+      () => scalar(sql`select count(*)::int as n from outbox where published_at is null`),
+      0,
       120_000,
     );
     const produced = (await sql`select event_id from outbox`).map((r) => r.event_id as string);
@@ -53,10 +55,10 @@ describe("drill: Kafka stops while requests keep coming", () => {
     const delivered = messages.map((m) => parseEnvelope(m.value).id);
     expect(new Set(delivered)).toEqual(new Set(produced));
 
-    await until(
-      async () =>
-        (await scalar(sql`select coalesce(sum(count), 0)::int as n from usage_counters`)) === produced.length,
-      60_000,
+    await untilCount(
+      "events the usage consumer counted",
+      () => scalar(sql`select coalesce(sum(count), 0)::int as n from usage_counters`),
+      produced.length,
     );
     expect(await scalar(sql`select count(*)::int as n from processed_events`)).toBe(produced.length);
     console.info(

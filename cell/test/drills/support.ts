@@ -64,10 +64,33 @@ export async function waitAll(request: Client, ids: string[], timeoutMs = 120_00
   }
 }
 
-export async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+/** Waits for `check`; on timeout the error says what was last seen, as `seen` describes it. */
+export async function until(
+  check: () => Promise<boolean>,
+  timeoutMs = 60_000,
+  seen: () => string = () => "condition not met",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
+    if (Date.now() > deadline) throw new Error(`${seen()} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Waits until `count` reaches `expected`; on timeout the error names `what` and the last count. */
+export async function untilCount(
+  what: string,
+  count: () => Promise<number>,
+  expected: number,
+  timeoutMs = 60_000,
+): Promise<void> {
+  let last = Number.NaN;
+  await until(
+    async () => {
+      last = await count();
+      return last === expected;
+    },
+    timeoutMs,
+    () => `${what}: ${last}, not ${expected},`,
+  );
 }

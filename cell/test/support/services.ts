@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { checkGrpcHealth } from "@hireloop/grpc";
 import { testPlatform } from "./platform.ts";
-import { freePort } from "./processes.ts";
+import { freePort } from "./ports.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 

@@ -58,7 +58,7 @@ export function startRegions(
     secret: regions.secret,
     home,
     async close() {
-      await (await consumer).stop();
+      await consumer.stop();
       await peers.stop();
       await sql.end({ timeout: 2 });
     },

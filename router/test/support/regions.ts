@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildTable, createPlacementStore } from "@hireloop/placement";
 import { testPlatform } from "../../../cell/test/support/platform.ts";
-import { freePort } from "../../../cell/test/support/processes.ts";
+import { freePort } from "../../../cell/test/support/ports.ts";
 import { startRegion, type TestRegion } from "./cells.ts";
 import { createControlPlaneDatabase } from "./control-plane.ts";
 import { type RouterProcess, startRouterProcess } from "./router-process.ts";

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { testPlatform } from "../../../cell/test/support/platform.ts";
-import { freePort } from "../../../cell/test/support/processes.ts";
+import { freePort } from "../../../cell/test/support/ports.ts";
 import { PROJECT_ID, routerKeysEnv } from "./cells.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
