@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announceTenants } from "../src/tenancy/announce.ts";
 import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
 import { cellFixture } from "./support/fixtures.ts";
-import { readTopic } from "./support/kafka.ts";
+import { readTopic, sendMessages } from "./support/kafka.ts";
 import { scalar } from "./support/sql.ts";
 
 let cell: TestCell;
@@ -122,6 +122,18 @@ describe("events", () => {
     const after = await sql`select tenant_id, event_type, count from usage_counters order by 1, 2`;
     expect(after).toEqual(before);
     expect(await scalar(sql`select count(*)::int as n from processed_events`)).toBe(total);
+  });
+
+  it("skips a message that is not an event envelope and counts the events behind it", async () => {
+    const { sql } = cell.services;
+    // Keyed like the tenant's events, so it sits in front of them on the same partition.
+    await sendMessages(cell.config.kafkaTopic, [{ key: "erin", value: "{not an event envelope" }]);
+    const request = cell.as("erin");
+    expect((await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).status).toBe(201);
+    const total = await scalar(sql`select count(*)::int as n from outbox`);
+    await until(async () => (await scalar(sql`select count(*)::int as n from processed_events`)) === total);
+    const metrics = await cell.services.metrics.registry.getSingleMetricAsString("hl_events_consumed_total");
+    expect(/outcome="malformed"[^\n]*\s(\d+)/.exec(metrics)?.[1]).toBe("1");
   });
 });
 
