@@ -4,6 +4,8 @@
  * resume states no date or figure its source does not.
  */
 
+import { ENGLISH_NUMBER_WORDS } from "./number-words.ts";
+
 export interface Fact {
   /** As written, for reports. */
   raw: string;
@@ -57,34 +59,8 @@ const DATE_PATTERN = new RegExp(
   "giu",
 );
 
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+/** "one" is left out: "one of the …" states no figure. */
+const NUMBER_WORDS = ENGLISH_NUMBER_WORDS;
 const SCALES: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,

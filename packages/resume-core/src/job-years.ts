@@ -8,22 +8,11 @@ import { DURATION_WORDS, ENGLISH_YEARS, MONTHS } from "./durations.ts";
 import { EXPERIENCE_WORD, REQUIREMENT_CUE, splitOnPreferenceCue } from "./job-cues.ts";
 import type { JobSection } from "./job-sections.ts";
 import { sentencesOf } from "./job-sentences.ts";
+import { ENGLISH_NUMBER_WORDS } from "./number-words.ts";
 
 const NUMBER_WORDS: Record<string, number> = {
+  ...ENGLISH_NUMBER_WORDS,
   one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
   // German, Spanish, French: "mindestens drei Jahre", "al menos tres años", "deux ans"
   ein: 1,
   einem: 1,
