@@ -67,6 +67,11 @@ export async function startTwoRegions(options: { cellsPerRegion?: number } = {})
         HL_AUTH_JWKS_URL: cells.jwksUrl,
         HL_PLACEMENT_REFRESH_MS: "500",
         HL_CELL_HEALTH_INTERVAL_MS: "200",
+        // These tests prove what regions do when their peers answer; on a loaded CI machine the
+        // production timeouts (0.5 s health checks, 1.5 s claims) would make a slow peer look down.
+        // A stopped peer still fails at once: its port refuses the connection.
+        HL_CELL_HEALTH_TIMEOUT_MS: "3000",
+        HL_PEER_TIMEOUT_MS: "5000",
         HL_PEER_REGIONS: `${peer}=http://127.0.0.1:${ports[peer]}`,
         HL_PEER_SECRET_FILE: secretFile,
         HL_KAFKA_BROKERS: brokers,
