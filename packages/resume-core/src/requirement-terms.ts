@@ -10,7 +10,7 @@
 import { DURATION_WORDS } from "./durations.ts";
 import { YOU_HAVE } from "./job-cues.ts";
 import { isKnownPlace, isRegion } from "./places.ts";
-import { findSkills } from "./skills.ts";
+import { canonicalSkill, findSkills } from "./skills.ts";
 import { isTermLike, NEGATED, STAND_IN_ITEM } from "./term-like.ts";
 
 /** Where a requirement's phrasing turns from framing to terms, or from one term to the next. */
@@ -74,12 +74,12 @@ export function listedTerms(line: string): string[] {
       OF_IN_NAME,
       (_, word: string) => `${word}${FRAMING.has(word.toLowerCase()) ? " " : NAME_JOINER}`,
     );
-  const clauses = GERMAN.test(named) ? named.split(CLAUSE) : [named];
+  const german = GERMAN.test(named);
+  const clauses = german ? named.split(CLAUSE) : [named];
   const text = clauses.filter((clause) => !DEGREE.test(clause)).join("; ");
   if (text === "") return [];
   // A line's first word is capitalized for being first: that says nothing of its being a term.
   const opening = /^\p{Lu}\p{Ll}+\b/u.exec(text)?.[0];
-  const german = GERMAN.test(text);
   const terms: string[] = [];
   for (const { piece: whole, after, before } of piecesOf(text)) {
     // The employer's own ("our Moncton and Halifax teams", "nos sites de Sète et Lunel") is not asked of anyone.
@@ -96,7 +96,7 @@ export function listedTerms(line: string): string[] {
       )
       .filter((item) => !STAND_IN_ITEM.test(item) && !NEGATED.test(item))
       .map((item) => trimFraming(item, text.startsWith(item)))
-      .filter((item) => item !== "" && isTermLike(item));
+      .filter((item) => item !== "" && isTermLike(item) && (!german || endsInNoun(item)));
     // "centres de Montpellier, Sète et Lunel": a list with a place in it lists places.
     if (items.some(endsWithPlace)) continue;
     const shaped = (item: string) =>
@@ -305,9 +305,12 @@ function isBodyOrPlace(named: string): boolean {
  */
 const CLAUSE = /\s*;\s*|\s+(?:und|sowie)\s+(?=\p{Ll}+\s)/u;
 
-/** A clause asking for a degree names fields of study and degrees, not skills. */
+/**
+ * A clause asking for a degree names fields of study and degrees, not skills. "MS" before a
+ * Microsoft product ("MS Office", "MS Project") is Microsoft, not a Master of Science.
+ */
 const DEGREE =
-  /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|MBA|Ph\.?D|MSN|BSN|DNP|ADN|Studium|Hochschulabschluss|Ausbildung|Grado|Licenciatura|Titulación|Diplôme|Licence|Bac\s?\+\s?\d)(?!\p{L})/u;
+  /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?(?!\s+(?:Office|Excel|Word|Project|Access|SQL|Teams|Dynamics|Visio|PowerPoint|Outlook|Azure|Exchange|365)\b)|M\.?A\.?|MBA|Ph\.?D|MSN|BSN|DNP|ADN|Studium|Hochschulabschluss|Ausbildung|Grado|Licenciatura|Titulación|Diplôme|Licence|Bac\s?\+\s?\d)(?!\p{L})/u;
 
 /**
  * An acronym ("IAM", "GTAW"), a digit or a capital inside a word ("GA4", "PointClickCare",
@@ -321,6 +324,15 @@ function hasTermShape(item: string, capitalizesNouns = false): boolean {
         ? /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(word) || /\p{L}\d|\d\p{L}/u.test(word)
         : /\p{Lu}/u.test(word) || /\p{L}\d|\d\p{L}/u.test(word),
     );
+}
+
+/**
+ * A German name of a thing ends in its noun, which is capitalized: "Ihre Kontakte konsequent" and
+ * "CRM-System zu pflegen" end in an adverb and a verb. A lower-case tool ("git") still names one.
+ */
+function endsInNoun(item: string): boolean {
+  const last = item.split(/[\s\u2060]+/u).at(-1) ?? "";
+  return !/^\p{Ll}+$/u.test(last) || canonicalSkill(last) !== undefined;
 }
 
 /**

@@ -327,5 +327,20 @@ describe("listedTerms", () => {
   it("reads no skills from a line that asks for a degree, and none from money", () => {
     expect(listedTerms("BS or MS in Computer Science or a related field")).toEqual([]);
     expect(listedTerms("Pay: $28–$34 an hour plus overtime")).toEqual([]);
+    // "MS" before a Microsoft product is Microsoft.
+    expect(listedTerms("Experience with MS Project, Jira and Confluence")).toEqual([
+      "MS Project",
+      "Jira",
+      "Confluence",
+    ]);
+  });
+
+  it("reads no term from a German phrase that ends in an adverb or a verb, whatever its clauses", () => {
+    expect(
+      listedTerms(
+        "Sie arbeiten sicher mit MS Office und sind es gewohnt, Ihre Kontakte konsequent in einem CRM-System zu pflegen",
+      ),
+    ).toEqual(["MS Office"]);
+    expect(listedTerms("Sie arbeiten mit GitLab und git")).toEqual(["GitLab", "git"]);
   });
 });
