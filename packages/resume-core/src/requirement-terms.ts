@@ -75,6 +75,7 @@ export function listedTerms(line: string): string[] {
       (_, word: string) => `${word}${FRAMING.has(word.toLowerCase()) ? " " : NAME_JOINER}`,
     );
   const german = GERMAN.test(named);
+  const romance = !german && ROMANCE.test(named);
   const clauses = german ? named.split(CLAUSE) : [named];
   const text = clauses.filter((clause) => !DEGREE.test(clause)).join("; ");
   if (text === "") return [];
@@ -94,6 +95,7 @@ export function listedTerms(line: string): string[] {
       .map((item, index) =>
         doing && (index === 0 || !item.trim().includes(" ")) ? item.replace(LEADING_VERB, "") : item,
       )
+      .map((item) => (romance ? item.replace(INFINITIVE_FIRST, "") : item))
       .filter((item) => !STAND_IN_ITEM.test(item) && !NEGATED.test(item))
       .map((item) => trimFraming(item, text.startsWith(item)))
       .filter((item) => item !== "" && isTermLike(item) && (!german || endsInNoun(item)));
@@ -334,6 +336,11 @@ function endsInNoun(item: string): boolean {
   const last = item.split(/[\s\u2060]+/u).at(-1) ?? "";
   return !/^\p{Ll}+$/u.test(last) || canonicalSkill(last) !== undefined;
 }
+
+/** Spanish and French, told by their commonest short words. */
+const ROMANCE = /(?<!\p{L})(?:y|con|los|las|del|para|una|et|avec|les|des|pour|une|du)(?!\p{L})/iu;
+/** "documentar casos de prueba", "analyser les données": the verb that leads up to what is named. */
+const INFINITIVE_FIRST = /^\s*(?:(?:a|à|de)\s+|d['’])?\p{Ll}+(?:ar|er|ir|re)\s+(?=\p{L})/u;
 
 /**
  * German writes every noun with a capital, so there a capital says nothing of a term; an acronym,

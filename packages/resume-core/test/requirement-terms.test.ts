@@ -343,4 +343,10 @@ describe("listedTerms", () => {
     ).toEqual(["MS Office"]);
     expect(listedTerms("Sie arbeiten mit GitLab und git")).toEqual(["GitLab", "git"]);
   });
+
+  it("drops the Spanish or French verb that leads up to what is named", () => {
+    expect(
+      listedTerms("Estás acostumbrado/a a trabajar con Scrum, a documentar casos de prueba en Jira"),
+    ).toEqual(["Scrum", "casos de prueba", "Jira"]);
+  });
 });
