@@ -86,6 +86,8 @@ export function listedTerms(line: string): string[] {
     // The employer's own ("our Moncton and Halifax teams", "nos sites de Sète et Lunel") is not asked of anyone.
     if ((OUR_THING.test(before) && OF_PLACE.test(after)) || AROUND_THE_ASK.test(after)) continue;
     if (FOR.test(after) && !SEEKING.test(before.trim())) continue;
+    // "worked as a Sous Chef or a strong Junior Sous", "experience as an electrician": a role held.
+    if (AS_A.test(after) && HELD.test(before.trim())) continue;
     const piece = whole.slice(0, OURS.exec(whole)?.index);
     // "Ability to read and interpret engineering drawings": the list opens with what one does, a
     // verb alone is no item ("…, measurable IEP goals" is a noun's).
@@ -192,6 +194,10 @@ const FOR = /^[\s,]*for\s*$/iu;
 const TO = /^[\s,]*to\s*$/iu;
 const ABLE = /(?<!\p{L})(?:ability|able|willingness|willing|capacity|eager|prepared)$/iu;
 const LEADING_VERB = /^\s*\p{Ll}+(?:\s+|$)/u;
+
+/** A role one has held: "worked as a", "experience as an", "time served as a". */
+const AS_A = /^[\s,]*as an?\s*$/iu;
+const HELD = /(?<!\p{L})(?:worked|working|served|employed|experience|background|years)$/iu;
 
 /** "looking for", "responsible for": a "for" that opens what is asked, not whom it is for. */
 const SEEKING = /(?<!\p{L})(?:looking|searching|asking|ask|hoping|hiring|responsible|accountable)$/iu;

@@ -344,6 +344,15 @@ describe("listedTerms", () => {
     expect(listedTerms("Sie arbeiten mit GitLab und git")).toEqual(["GitLab", "git"]);
   });
 
+  it("reads no term from a role one has held", () => {
+    expect(listedTerms("You have worked as a Sous Chef or a strong Junior Sous, with HACCP")).toEqual([
+      "HACCP",
+    ]);
+    expect(listedTerms("Two years of experience as an Electrician's Mate using NICEIC forms")).toEqual([
+      "NICEIC forms",
+    ]);
+  });
+
   it("drops the Spanish or French verb that leads up to what is named", () => {
     expect(
       listedTerms("Estás acostumbrado/a a trabajar con Scrum, a documentar casos de prueba en Jira"),
