@@ -18,7 +18,8 @@ const TURNS =
   /\s*(?:[();:]|\s[–—]\s|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|throughout|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|because|so(?= (?:that|they|you|we|it|there)(?!\p{L}))|should|must|would|could|can|shall|might|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du|au|aux)(?![\p{L}\d-])\s*|,?\s+à\s+)\s*/iu;
 const EVERY_TURN = new RegExp(TURNS.source, "giu");
 /** Separators between the items of one list. */
-const LIST = /\s*(?:,|\s+(?:and|or|and\/or|nor|und|oder|y|e|o|u|et|ou)(?![\p{L}\d-])|\s+\/\s+|\s+&\s+)\s*/iu;
+const LIST =
+  /\s*(?:,|\s+(?:and\/or|and|or|nor|und\/oder|und|oder|y\/o|y|e|o|u|et\/ou|et|ou)(?![\p{L}\d-])|\s+\/\s+|\s+&\s+)\s*/iu;
 
 /** Words that frame a term without being part of it, at either end of an item. */
 const FRAMING = new Set(
@@ -51,6 +52,7 @@ const FRAMING = new Set(
     // "in Wort und Schrift", "hablado y escrito", "à l'écrit et à l'oral": how a language is used
     "wort schrift hablado escrito écrit oral " +
     "expérience connaissance connaissances bonne bonnes maîtrise pratique solide titulaire principes outil outils " +
+    "utilisation utilización uso umgang " +
     // articles
     "der die das den dem des ein eine einer einem el la los las un una unos unas del al de le les du une"
   ).split(" "),
@@ -272,7 +274,11 @@ function trimFraming(item: string, opensLine = false): string {
     (named() && /^\p{Ll}+$/u.test(word) && !ADJECTIVE.test(word) && findSkills(word).length === 0);
   while (words.length > 1 && leadsIn(words[0] ?? "")) {
     words.shift();
-    while (framing(words[0], words[1])) words.shift();
+    unElide();
+    while (framing(words[0], words[1])) {
+      words.shift();
+      unElide();
+    }
   }
   return words.join(" ");
 }

@@ -45,7 +45,7 @@ const SENTENCE_WORD =
 
 /** When and how long one works, not what one knows: "2nd shift", "7:30am", "Monday–Thursday", "4x10s", "attics in July". */
 const SCHEDULE =
-  /(?<!\p{L})(?:\d+(?:st|nd|rd|th)\s+shift|shifts?|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m|p\.m)|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d+x\d+s?|[ap]\.m\.?|january|february|march|april|june|july|august|september|october|november|december|summers|winters)(?!\p{L})/iu;
+  /(?<!\p{L})(?:\d+(?:st|nd|rd|th)\s+shift|shifts?|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m|p\.m)|\d{1,2}h\d{2}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d+x\d+s?|[ap]\.m\.?|january|february|march|april|june|july|august|september|october|november|december|summers|winters)(?!\p{L})/iu;
 
 /** A check made before hiring ("National Police Check", "DOT drug screen", "TB clearance"): no skill. */
 const CONDITION_OF_HIRE = /(?<!\p{L})(?:checks?|clearances?|screen|screening|MVR|vaccinations?)$/iu;

@@ -344,6 +344,19 @@ describe("listedTerms", () => {
     expect(listedTerms("Sie arbeiten mit GitLab und git")).toEqual(["GitLab", "git"]);
   });
 
+  it("splits a list at 'and/or', 'y/o', 'et/ou' and 'und/oder', and drops 'the use of'", () => {
+    expect(listedTerms("Experience with Terraform and/or Pulumi")).toEqual(["Terraform", "Pulumi"]);
+    expect(listedTerms("- Soldadura en posiciones PF y/o PC")).toEqual(["PF", "PC"]);
+    expect(listedTerms("- Maîtrise de l'utilisation d'un terminal radio et des bases d'un WMS")).toEqual([
+      "terminal radio",
+      "WMS",
+    ]);
+  });
+
+  it("reads no term from a time of day", () => {
+    expect(listedTerms("- Permis B et véhicule (pas de bus avant 5h30)")).toEqual(["Permis B", "véhicule"]);
+  });
+
   it("reads no term from a role one has held", () => {
     expect(listedTerms("You have worked as a Sous Chef or a strong Junior Sous, with HACCP")).toEqual([
       "HACCP",
