@@ -17,9 +17,9 @@ import { isTermLike, NEGATED, STAND_IN_ITEM } from "./term-like.ts";
 const TURNS =
   /\s*(?:[();:]|\s[–—]\s|,?\s+\b(?:with|in|of|on|using|including|includes|especially|particularly|such as|like|e\.g\.?|i\.e\.?|via|across|throughout|for|within|from|to|at|through|by|as well as|as an?|plus|after|before|during|while|when|since|until|because|so(?= (?:that|they|you|we|it|there)(?!\p{L}))|should|must|would|could|can|shall|might|zum Beispiel(?: mit)?|beispielsweise|insbesondere|por ejemplo|en particular|especialmente|tales como|notamment|par exemple|en particulier|tel(?:le)?s? que|mit|im|von|für|bei|auf|als|zur|zum|con|para|por|del|en|avec|pour|dans|du|au|aux)(?![\p{L}\d-])\s*|,?\s+à\s+)\s*/iu;
 const EVERY_TURN = new RegExp(TURNS.source, "giu");
-/** Separators between the items of one list. */
+/** Separators between the items of one list; none after a suspended hyphen ("Arbeits-, Lohnsteuer- und Sozialrecht" is one item). */
 const LIST =
-  /\s*(?:,|\s+(?:and\/or|and|or|nor|und\/oder|und|oder|y\/o|y|e|o|u|et\/ou|et|ou)(?![\p{L}\d-])|\s+\/\s+|\s+&\s+)\s*/iu;
+  /(?<![\p{L}\d]-)\s*(?:,|\s+(?:and\/or|and|or|nor|und\/oder|und|oder|y\/o|y|e|o|u|et\/ou|et|ou)(?![\p{L}\d-])|\s+\/\s+|\s+&\s+)\s*/iu;
 
 /** Words that frame a term without being part of it, at either end of an item. */
 const FRAMING = new Set(
@@ -358,4 +358,5 @@ const INFINITIVE_FIRST = /^\s*(?:(?:a|à|de)\s+|d['’])?\p{Ll}+(?:ar|er|ir|re)\
  * German writes every noun with a capital, so there a capital says nothing of a term; an acronym,
  * a capital inside a word or a digit still does. Told by German's commonest short words.
  */
-const GERMAN = /(?<!\p{L})(?:und|oder|mit|der|die|das|im|von|für|eine?|einer|sowie|sehr|gute)(?!\p{L})/iu;
+const GERMAN =
+  /(?<!\p{L})(?:und|oder|mit|der|die|das|im|von|für|eine?|einer|sowie|sehr|gute|wir|sie|ihnen|ihre?|ist|sind|auch|nicht|gern|bereits)(?!\p{L})/iu;

@@ -342,6 +342,13 @@ describe("listedTerms", () => {
       ),
     ).toEqual(["MS Office"]);
     expect(listedTerms("Sie arbeiten mit GitLab und git")).toEqual(["GitLab", "git"]);
+    expect(listedTerms("wir finanzieren sie Ihnen gern berufsbegleitend")).toEqual([]);
+  });
+
+  it("keeps a list joined by suspended hyphens as one item", () => {
+    expect(
+      listedTerms("- Fundierte Kenntnisse im Arbeits-, Lohnsteuer- und Sozialversicherungsrecht"),
+    ).toEqual(["Arbeits-, Lohnsteuer- und Sozialversicherungsrecht"]);
   });
 
   it("splits a list at 'and/or', 'y/o', 'et/ou' and 'und/oder', and drops 'the use of'", () => {
