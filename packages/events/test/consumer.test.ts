@@ -14,13 +14,13 @@ afterEach(async () => {
   for (const server of servers.splice(0)) server.close();
 });
 
-function kafkaAt(brokers: string[]): Kafka {
+function kafkaAt(brokers: string[], retries = 2): Kafka {
   return new Kafka({
     clientId: "hl-events-test",
     brokers,
     connectionTimeout: 1_000,
     logLevel: logLevel.NOTHING,
-    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 },
+    retry: { retries, initialRetryTime: 100, maxRetryTime: 500 },
   });
 }
 
@@ -151,11 +151,11 @@ describe("runEventConsumer", () => {
     expect(seen[0]).toBe("after the outage");
   });
 
-  it("stops within seconds while Kafka is unreachable", async () => {
+  it("stops within seconds while Kafka is unreachable and the client would retry for ever", async () => {
     const front = await closedBrokerFront();
     const { logger } = capturedLogger();
     const consumer = runEventConsumer({
-      kafka: kafkaAt([front.address]),
+      kafka: kafkaAt([front.address], Number.MAX_SAFE_INTEGER),
       config: { groupId: "hl-test-unreachable" },
       topics: [{ topic: "hl.test.unreachable", numPartitions: 1 }],
       logger,
@@ -164,6 +164,7 @@ describe("runEventConsumer", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const started = Date.now();
     await consumer.stop();
-    expect(Date.now() - started).toBeLessThan(7_000);
+    // Two bounded waits of 3 s at most (the start in progress, the disconnect); kafkajs alone never gives up.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
