@@ -360,6 +360,14 @@ describe("listedTerms", () => {
     ]);
   });
 
+  it("reads no term from the word 'certification' alone", () => {
+    expect(listedTerms("Medical-Surgical Registered Nurse (CMSRN) certification, or BLS")).toEqual([
+      "Medical-Surgical Registered Nurse",
+      "CMSRN",
+      "BLS",
+    ]);
+  });
+
   it("reads no term from a time of day", () => {
     expect(listedTerms("- Permis B et véhicule (pas de bus avant 5h30)")).toEqual(["Permis B", "véhicule"]);
   });
