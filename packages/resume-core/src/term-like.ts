@@ -41,7 +41,7 @@ const LANGUAGE_LEVEL = /^(?:[ABC][12]\+?|native|fluent|basic|conversational|inte
  * customers", "even better", "nobody will quiz").
  */
 const SENTENCE_WORD =
-  /(?<!\p{L})(?:you|your|you'll|you're|we|we'll|we're|our|us|they|their|it|its|this|that|these|those|then|than|there|here|when|where|which|who|will|would|can|could|should|shall|may|might|do|does|did|was|were|also|even|just|only|very|really|quite|instead|along|above|below|currently|nobody|anyone|someone|everyone|something|nothing|not|own|vous|nous|tu|wir|du|sie|usted|nosotros|que|qui|dass|est|sont|ist|sind|bist|hast|kannst|wirst|haber|sabes|tienes|eres|puedes|te|tus|ou|tes|ton)(?!\p{L})/iu;
+  /(?<!\p{L})(?:you|your|you'll|you're|we|we'll|we're|our|us|they|their|it|its|this|that|these|those|then|than|there|here|when|where|which|who|will|would|can|could|should|shall|may|might|do|does|did|was|were|also|even|just|only|very|really|quite|instead|along|above|below|currently|nobody|anyone|someone|everyone|something|nothing|not|own|enjoy|enjoys|love|loves|thrive|thrives|want|wants|vous|nous|tu|wir|du|sie|usted|nosotros|que|qui|dass|est|sont|ist|sind|bist|hast|kannst|wirst|haber|sabes|tienes|eres|puedes|te|tus|ou|tes|ton)(?!\p{L})/iu;
 
 /** When and how long one works, not what one knows: "2nd shift", "7:30am", "Monday–Thursday", "4x10s", "attics in July". */
 const SCHEDULE =

@@ -368,6 +368,10 @@ describe("listedTerms", () => {
     ]);
   });
 
+  it("reads no term from what one likes doing", () => {
+    expect(listedTerms("You're comfortable in Figma and enjoy pairing with designers")).toEqual(["Figma"]);
+  });
+
   it("reads no term from a time of day", () => {
     expect(listedTerms("- Permis B et véhicule (pas de bus avant 5h30)")).toEqual(["Permis B", "véhicule"]);
   });
