@@ -78,8 +78,8 @@ export function isTermLike(item: string): boolean {
     !COUNT.test(item) &&
     !STAND_IN_ITEM.test(item) &&
     !LANGUAGE_LEVEL.test(item) &&
-    // "(CMSRN) certification": the word for a paper, alone, names none.
-    !/^(?:certifications?|certificates?|zusatzqualifikation(?:en)?|qualifications?)$/iu.test(item) &&
+    // "(CMSRN) certification", "some time leading a team": a paper or a time, alone, names nothing.
+    !/^(?:certifications?|certificates?|zusatzqualifikation(?:en)?|qualifications?|time)$/iu.test(item) &&
     // "grade 4/C": a mark, not a term.
     !/^[\d\p{L}](?:\/[\d\p{L}])+$/u.test(item) &&
     /\p{L}/u.test(item) &&

@@ -368,6 +368,14 @@ describe("listedTerms", () => {
     ]);
   });
 
+  it("reads no term from 'some time' spent doing something", () => {
+    expect(
+      listedTerms(
+        "Two years in a warehouse, including some time leading or supervising a team, and RF scanners",
+      ),
+    ).toEqual(["RF scanners"]);
+  });
+
   it("reads no term from what one likes doing", () => {
     expect(listedTerms("You're comfortable in Figma and enjoy pairing with designers")).toEqual(["Figma"]);
   });
