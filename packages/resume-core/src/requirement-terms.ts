@@ -84,7 +84,10 @@ export function listedTerms(line: string): string[] {
   // A line's first word is capitalized for being first: that says nothing of its being a term.
   const opening = /^\p{Lu}\p{Ll}+\b/u.exec(text)?.[0];
   const terms: string[] = [];
-  for (const { piece: whole, after, before } of piecesOf(text)) {
+  const pieces = piecesOf(text);
+  for (const [index, { piece: whole, after, before }] of pieces.entries()) {
+    // "a BI tool such as Power BI or Tableau": a kind of thing, named by the examples that follow.
+    if (ENUMERATION.test(pieces[index + 1]?.after ?? "") && /^\s*(?:an?|any)\s/iu.test(whole)) continue;
     // The employer's own ("our Moncton and Halifax teams", "nos sites de Sète et Lunel") is not asked of anyone.
     if ((OUR_THING.test(before) && OF_PLACE.test(after)) || AROUND_THE_ASK.test(after)) continue;
     if (FOR.test(after) && !SEEKING.test(before.trim())) continue;

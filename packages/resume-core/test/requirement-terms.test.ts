@@ -376,6 +376,14 @@ describe("listedTerms", () => {
     ).toEqual(["RF scanners"]);
   });
 
+  it("reads no term from a kind of thing that its examples name", () => {
+    expect(listedTerms("- Experience with a BI tool such as Power BI, Tableau or Qlik")).toEqual([
+      "Power BI",
+      "Tableau",
+      "Qlik",
+    ]);
+  });
+
   it("reads no term from what one likes doing", () => {
     expect(listedTerms("You're comfortable in Figma and enjoy pairing with designers")).toEqual(["Figma"]);
   });
