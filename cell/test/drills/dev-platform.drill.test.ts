@@ -25,7 +25,8 @@ function walkthroughScript(): string {
 }
 
 async function hireloop(...args: string[]) {
-  return exec("npx", ["hireloop", ...args], { cwd: root, timeout: 300_000 });
+  // Long enough for every process's own start timeout (MirrorMaker 2's is 240 s) in turn.
+  return exec("npx", ["hireloop", ...args], { cwd: root, timeout: 480_000 });
 }
 
 beforeAll(async () => {
@@ -34,7 +35,7 @@ beforeAll(async () => {
     startedHere = true;
     await hireloop("local", "up");
   }
-}, 320_000);
+}, 500_000);
 
 afterAll(async () => {
   for (const file of [output, ...otherOutputs]) rmSync(file, { force: true });

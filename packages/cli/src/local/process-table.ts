@@ -190,7 +190,9 @@ function mirrorProcess(profile: LocalProfile, tools: Toolchain, mirror: MirrorIn
     cwd: dir,
     env: baseEnvironment(),
     killTimeoutMs: 30_000,
-    startTimeoutMs: 120_000,
+    // Healthy once a peer's heartbeat has crossed: both Connect groups formed, the heartbeat
+    // connector running. On a 2-core machine already running the test platform that took over 120 s.
+    startTimeoutMs: 240_000,
     dependsOn: topology.kafka.map((kafka) => kafka.name),
     setup: [
       {
