@@ -1,3 +1,4 @@
+import { abbreviatedIn, parenthesized } from "./abbreviations.ts";
 import { withQualifier } from "./credential-names.ts";
 import {
   DUTY,
@@ -189,7 +190,8 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   const written = new Map(mentions.map((mention) => [mention.skill, mention.written]));
   const listed = listsRequirements ? listedTerms(text) : [];
   // A listed phrase around a skill the taxonomy names ("AWS knowledge") is that skill, found already;
-  // a word of a skill found whole ("Ruby" of "Ruby on Rails") is no term of its own.
+  // a word of a skill found whole ("Ruby" of "Ruby on Rails") or the end of a name as written
+  // ("Welding Inspector" of "Certified Welding Inspector") is no term of its own.
   const unnamed = listed
     .map((term) => ({ term, skill: credentials.includes(term) ? undefined : canonicalSkill(term) }))
     .filter(
@@ -198,15 +200,25 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
         credentials.includes(term) ||
         (findSkills(term).length === 0 && !isKnownPlace(term)),
     )
-    .filter(({ term, skill }) => (skill !== undefined && found.includes(skill)) || !partOfFound(term, found))
+    .filter(
+      ({ term, skill }) =>
+        (skill !== undefined && found.includes(skill)) || !partOfFound(term, found, written),
+    )
     .filter(({ term, skill }) => asked(skill, skill ?? term));
+  const abbreviated = abbreviatedIn(text);
+  const named = mentions.map((mention) => abbreviated(withQualifier(text, mention.written)));
+  const others = unnamed
+    .filter(({ term }) => !credentials.includes(term))
+    .map(({ term, skill }) => abbreviated(skill === undefined ? term : (written.get(skill) ?? term)));
+  // "Certified Quality Auditor (CQA)", "OSHA (Occupational Safety and Health Administration)": what a
+  // name's parentheses hold is that name, and no words of it a term of their own.
+  const inParentheses = [...named, ...others].flatMap((term) => parenthesized(term) ?? []);
   // A credential comes first: a skill its subject names elsewhere in the text is the same term to it.
+  const ownTerm = (term: string) => !inParentheses.some((held) => wordsOf(held).includes(wordsOf(term)));
   return [
     ...unnamed.filter(({ term }) => credentials.includes(term)).map(({ term }) => term),
-    ...mentions.map((mention) => withQualifier(text, mention.written)),
-    ...unnamed
-      .filter(({ term }) => !credentials.includes(term))
-      .map(({ term, skill }) => (skill === undefined ? term : (written.get(skill) ?? term))),
+    ...named.filter(ownTerm),
+    ...others.filter(ownTerm),
   ];
 }
 
@@ -225,10 +237,15 @@ function onlyNamesAGroup(text: string, written: string): boolean {
   return mentions > 0 && (text.match(group)?.length ?? 0) === mentions;
 }
 
-/** Whether a term is a whole word or words of a longer skill found in the same text. */
-function partOfFound(term: string, found: string[]): boolean {
-  const words = ` ${term.toLowerCase()} `;
-  return found.some((skill) => skill.length > term.length && ` ${skill.toLowerCase()} `.includes(words));
+const wordsOf = (phrase: string) => ` ${phrase.toLowerCase()} `;
+
+/** Whether a term is a whole word or words of a longer skill found in the same text, or ends how it was written. */
+function partOfFound(term: string, found: string[], written: Map<string, string>): boolean {
+  const words = wordsOf(term);
+  const inside = (name: string) => name.length > term.length && wordsOf(name).includes(words);
+  return (
+    found.some(inside) || [...written.values()].some((name) => inside(name) && wordsOf(name).endsWith(words))
+  );
 }
 
 /**

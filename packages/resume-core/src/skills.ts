@@ -1,3 +1,4 @@
+import { withoutAbbreviation } from "./abbreviations.ts";
 import { DURATION_WORDS } from "./durations.ts";
 import { type SkillDefinition, skillTaxonomy } from "./taxonomy.ts";
 import { escapeRegExp } from "./terms.ts";
@@ -222,12 +223,23 @@ export function findSkillMentions(text: string): SkillMention[] {
     for (const skill of match.canonicals) {
       if (mentions.has(skill)) continue;
       const own = match.canonicals.length === 1 && singular(match.raw) !== singular(skill);
-      const name = own ? match.raw : skill;
+      const name = own ? asWritten(text, match.raw) : skill;
       const version = match.canonicals.length === 1 ? versionOf(match, tokens, text) : undefined;
       mentions.set(skill, { skill, written: version === undefined ? name : `${name} ${version}` });
     }
   }
   return [...mentions.values()];
+}
+
+/**
+ * A mention as the text writes it, where its words stand with parentheses between them
+ * ("Certified Paralegal (CP)", its words "Certified Paralegal CP").
+ */
+function asWritten(text: string, words: string): string {
+  if (text.includes(words)) return words;
+  const spaced = words.split(" ").map(escapeRegExp).join("[\\s()]+");
+  const found = new RegExp(`${spaced}\\)?`, "u").exec(text)?.[0] ?? words;
+  return found.includes("(") ? found : found.replace(/\)$/u, "");
 }
 
 /** The version after a skill's first mention, with nothing but a space between ("IAM, RDS" lists two). */
@@ -268,6 +280,9 @@ const DURATION_WORD = new RegExp(`^(?:\\+|${DURATION_WORDS}|hours?|days?|weeks?)
 export function canonicalSkill(name: string): string | undefined {
   const forms = skillIndex.forms.get(phraseKey(name));
   if (forms?.[0]) return forms[0].canonical;
+  // "OSHA (Occupational Safety and Health Administration)": a name with its abbreviation is the name.
+  const bare = withoutAbbreviation(name);
+  if (bare !== name) return canonicalSkill(bare);
   const found = findSkills(name);
   return found.length === 1 ? found[0] : undefined;
 }

@@ -125,6 +125,28 @@ Requirements
     ]);
   });
 
+  it("names a credential or an act with its abbreviation as one term, as the post writes it", () => {
+    const job = analyzeJob(
+      "Claims Inspector\n\nRequirements\n- Certified Welding Inspector (CWI) credential\n" +
+        "- Working knowledge of the Fair Credit Reporting Act (FCRA)\n- Experience with React (Hooks)\n" +
+        "- Certified Paralegal (CP) designation\n\nNice to have\n" +
+        "- OSHA (Occupational Safety and Health Administration) training\n- Licensed Practical Nurse (LPN/LVN)",
+    );
+    expect(job.requiredSkills).toEqual([
+      "Certified Welding Inspector (CWI)",
+      "Fair Credit Reporting Act (FCRA)",
+      "React",
+      "Hooks",
+      "Certified Paralegal (CP)",
+    ]);
+    // "(LPN/LVN)" names two credentials, neither of them the name alone.
+    expect(job.niceToHaveSkills).toEqual([
+      "OSHA (Occupational Safety and Health Administration)",
+      "Licensed Practical Nurse",
+    ]);
+    expect(job.requiredSkills.map((skill) => canonicalSkill(skill))).toContain("CWI");
+  });
+
   it("reads nothing asked from what the employer gives, how to apply, or whom it welcomes", () => {
     const pharmacist = analyzeJob(
       "Pharmacist\n" +

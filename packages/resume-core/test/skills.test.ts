@@ -119,6 +119,12 @@ describe("canonicalSkill", () => {
     expect(canonicalSkill("Warehouse Management Systems (WMS)")).toBe("Warehouse Management");
   });
 
+  it("reads a name written with its abbreviation as the name, and a list in parentheses as a list", () => {
+    expect(canonicalSkill("OSHA (Occupational Safety and Health Administration)")).toBe("OSHA");
+    expect(canonicalSkill("Soporte Vital Avanzado (SVA)")).toBe("Soporte Vital Avanzado");
+    expect(canonicalSkill("Excel (pivot tables, VLOOKUP)")).toBeUndefined();
+  });
+
   it("returns undefined for unknown or ambiguous names", () => {
     expect(canonicalSkill("Underwater basket weaving")).toBeUndefined();
     expect(canonicalSkill("Python and Java")).toBeUndefined();
