@@ -1,5 +1,6 @@
 import { withoutAbbreviation } from "./abbreviations.ts";
 import { DURATION_WORDS } from "./durations.ts";
+import { titleScore } from "./roles.ts";
 import { type SkillDefinition, skillTaxonomy } from "./taxonomy.ts";
 import { escapeRegExp } from "./terms.ts";
 import { compoundParts, phraseKey, type Token, tokenize } from "./tokens.ts";
@@ -242,9 +243,16 @@ function asWritten(text: string, words: string): string {
   return found.includes("(") ? found : found.replace(/\)$/u, "");
 }
 
-/** The version after a skill's first mention, with nothing but a space between ("IAM, RDS" lists two). */
+/** The edition or version after a skill's first mention, with nothing but a space between ("IAM, RDS" lists two). */
 function versionOf(match: SkillMatch, tokens: Token[], text: string): string | undefined {
-  const after = versionAfter(tokens, match.position + match.length);
+  const next = match.position + match.length;
+  const edition = editionAfter(tokens, next);
+  // "CPR Level C", "Epicor Prophet 21": an edition's own letter or number goes with it.
+  const letter = /^\p{Lu}$/u.test(tokens[next + 1]?.raw ?? "") ? tokens[next + 1]?.raw : undefined;
+  const after =
+    edition === undefined
+      ? versionAfter(tokens, next)
+      : [edition, letter ?? versionAfter(tokens, next + 1)].filter(Boolean).join(" ");
   if (after === undefined) return undefined;
   const last = match.raw.split(" ").at(-1) ?? "";
   return new RegExp(`${escapeRegExp(last)} +${escapeRegExp(after)}(?![\\p{L}\\p{N}])`, "u").test(text)
@@ -267,6 +275,19 @@ function versionAfter(tokens: Token[], index: number): string | undefined {
   if (!/^\d{1,4}(?:\.\d{1,3})*$/u.test(version)) return undefined;
   return DURATION_WORD.test(tokens[index + 1]?.norm ?? "") ? undefined : version;
 }
+
+/** A capitalized word that goes on naming a product ("Epicor Prophet", "Burp Suite Professional"). */
+function editionAfter(tokens: Token[], index: number): string | undefined {
+  const word = tokens[index]?.raw;
+  if (word === undefined || !/^\p{Lu}\p{Ll}+$/u.test(word) || GENERIC.test(word)) return undefined;
+  // "Excel Pivot Tables" names two skills; "Python Developer" a role.
+  if (STOP_WORDS.has(word.toLowerCase()) || longestMatchAt(tokens, index, true) !== undefined)
+    return undefined;
+  return titleScore(word) > 0 ? undefined : word;
+}
+/** Words after a product that say what is done with it, or a licence's class, read as such ("Führerschein Klasse BE"). */
+const GENERIC =
+  /^(?:Klasse|Class|Clase|Certified|Certification|Certificate|Experience|Skills?|Knowledge|Proficiency|Expertise|Teams?|Tools?|Platforms?|Systems?|Software|Environments?|Users?|Administration|Development|Reporting|Processes)$/u;
 const STOP_WORDS = new Set(
   "and or the for with in on at to of by as is are not und oder y o et ou".split(" "),
 );

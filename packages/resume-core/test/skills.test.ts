@@ -33,6 +33,18 @@ describe("findSkills", () => {
     ]);
   });
 
+  it("writes a mention as the text does: with its edition, its version, its parentheses", () => {
+    const written = (text: string) => findSkillMentions(text).map((mention) => mention.written);
+    expect(written("Epicor Prophet 21 or a similar ERP")).toEqual(["Epicor Prophet 21", "ERP"]);
+    expect(written("a current CPR Level C card")).toEqual(["CPR Level C"]);
+    expect(written("Burp Suite Professional, Postman")).toEqual(["Burp Suite Professional", "Postman"]);
+    // A role, a second skill or a generic word after a product is not its edition.
+    expect(written("Python Developer")).toEqual(["Python"]);
+    expect(written("Excel Pivot Tables")).toEqual(["Excel", "Pivot Tables"]);
+    expect(written("Salesforce Certification")).toEqual(["Salesforce"]);
+    expect(written("Certified Paralegal (CP) designation")).toEqual(["Certified Paralegal (CP)"]);
+  });
+
   it("maps aliases to one canonical name, in order of first mention, without repeats", () => {
     expect(findSkills("Postgres and PostgreSQL on K8s with JS, nodejs, golang")).toEqual([
       "PostgreSQL",
