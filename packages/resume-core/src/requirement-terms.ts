@@ -122,6 +122,7 @@ export function listedTerms(line: string): string[] {
       KNOWING.test(before) &&
       !/^(?:an?|the)\s/iu.test(piece) &&
       !opensWithActivity(piece) &&
+      !OF_OBJECT.test(pieces[index + 1]?.after ?? "") &&
       !SETTING.test(piece);
     // "Precision measuring instruments: micrometers, calipers, bore gauges": a colon opening a list.
     const enumerated =
@@ -180,7 +181,7 @@ function piecesOf(text: string): Array<{ piece: string; after: string; before: s
 
 /** A piece that names knowing something, and the turn to what is known. */
 const KNOWING =
-  /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command|confident|comfortable|skilled|proficient|familiar|experienced|versed|expérience|\p{L}*kenntnisse)$/iu;
+  /(?<!\p{L})(?:experience|knowledge|understanding|familiarity|proficiency|expertise|background|grasp|command|confident|comfortable|skilled|proficient|familiar|experienced|versed|expérience|experiencia|conocimientos?|dominio|manejo|nociones|maîtrise|connaissances?|\p{L}*kenntnisse)$/iu;
 const OF_KNOWING = /^\s*(?:of|with|in|im|mit|en)\s*$/iu;
 
 function endsWithPlace(item: string): boolean {
@@ -219,8 +220,11 @@ function opensWithActivity(piece: string): boolean {
   return first !== undefined && !FRAMING.has(first);
 }
 
-/** Where one works, not what one knows: "im Versicherungsumfeld", "in einem Industrieunternehmen". */
-const SETTING = /(?:umfeld|umgebung|unternehmen|branche|sektor)(?!\p{L})/iu;
+/** Where one works, not what one knows: "im Versicherungsumfeld", "in einem Industrieunternehmen", "en estudio o agencia". */
+const SETTING =
+  /(?:umfeld|umgebung|unternehmen|branche|sektor|(?<!\p{L})(?:estudio|agencia|agence|empresa|entreprise|sector|secteur))(?!\p{L})/iu;
+/** "experience in the design of APIs", "Erfahrung im Design von Schnittstellen": an activity, its object next. */
+const OF_OBJECT = /^\s*(?:of|von)\s*$/iu;
 
 /** Turns that open examples of what came before. */
 const ENUMERATION =

@@ -49,4 +49,9 @@ describe("listedTerms: what names no term", () => {
       listedTerms("Estás acostumbrado/a a trabajar con Scrum, a documentar casos de prueba en Jira"),
     ).toEqual(["Scrum", "casos de prueba", "Jira"]);
   });
+
+  it("reads no term from where one has worked or from an activity whose object follows", () => {
+    expect(listedTerms("Tres años de experiencia en estudio o agencia")).toEqual([]);
+    expect(listedTerms("Experience in design of payment flows")).toEqual([]);
+  });
 });

@@ -2,6 +2,17 @@ import { describe, expect, it } from "vitest";
 import { listedTerms } from "../src/requirement-terms.ts";
 
 describe("listedTerms", () => {
+  it("reads what one is asked to know in Spanish and French as a term, lower-case or not", () => {
+    expect(listedTerms("Experiencia en cocina al vacío y baja temperatura")).toEqual([
+      "cocina al vacío",
+      "baja temperatura",
+    ]);
+    expect(listedTerms("Bonnes connaissances en paie et gestion des temps")).toEqual([
+      "paie",
+      "gestion des temps",
+    ]);
+  });
+
   it("reads the items of a requirement's lists, without the words that frame them", () => {
     expect(listedTerms("- Hands-on experience with Jenkins, Nexus and artifact promotion")).toEqual([
       "Jenkins",
