@@ -25,6 +25,14 @@ describe("analyzeJob: what only looks like a skill", () => {
     expect(french.requiredSkills).toContain("Klaviyo");
   });
 
+  it("reads freight as what is moved, and Freight as a skill only in a list of them", () => {
+    const line = (text: string) => analyzeJob(`Dispatcher\nRequirements\n- ${text}`).requiredSkills;
+    expect(line("An understanding of Chain of Responsibility for outbound freight")).toEqual([
+      "Chain of Responsibility",
+    ]);
+    expect(line("Freight, LTL and FTL")).toEqual(["Freight", "LTL", "FTL"]);
+  });
+
   it("reads Core Web Vitals as the web metric, not as a patient's vital signs", () => {
     const job = analyzeJob("Frontend Engineer\n\nRequirements\n- Improve our Core Web Vitals on mobile");
     expect(job.requiredSkills).toContain("Core Web Vitals");
