@@ -24,12 +24,23 @@ function initialsOf(name: string): string | undefined {
 /** "CQE", "SST": an abbreviation in capitals. "(LPN/LVN)" names two things, neither of them the name alone. */
 const ABBREVIATION = /^[A-Z][A-Z0-9&]{1,7}$/;
 
+/**
+ * What a German qualification's name carries in parentheses: the chamber that examines it
+ * ("Bilanzbuchhalter (IHK)") or a degree ("Kindheitspädagogin (B.A.)").
+ */
+const ISSUED = /^(?:IHK|HWK|[BM]\.\s?(?:A|Sc|Eng)\.)$/u;
+
 /** Whether one of the two names abbreviates the other: the abbreviation's letters end the name's initials. */
 function abbreviates(short: string, long: string): boolean {
   if (!ABBREVIATION.test(short)) return false;
   const letters = short.replace(/[^A-Z]/g, "");
   const initials = initialsOf(long);
   return initials !== undefined && letters.length >= 2 && initials.endsWith(letters);
+}
+
+/** Whether what a parenthesis holds belongs to the name before it: its abbreviation, the name it abbreviates, its issuer. */
+function belongsTo(inside: string, name: string): boolean {
+  return abbreviates(inside, name) || abbreviates(name, inside) || ISSUED.test(inside);
 }
 
 /** A parenthesis and the words before it, at most this many characters of them. */
@@ -55,7 +66,7 @@ export function abbreviatedIn(text: string): (written: string) => string {
         ({ before, inside }) =>
           /[^\p{L}\d]$/u.test(before.slice(0, -written.length)) &&
           before.endsWith(written) &&
-          (abbreviates(inside, written) || abbreviates(written, inside)),
+          belongsTo(inside, written),
       );
     return named === undefined ? written : `${written} (${named.inside})`;
   };
@@ -74,5 +85,5 @@ export function withoutAbbreviation(term: string): string {
   const written = /^(.+?) \(([^()]+)\)$/u.exec(term);
   if (written === null) return term;
   const [, name = "", inside = ""] = written;
-  return abbreviates(inside, name) || abbreviates(name, inside) ? name : term;
+  return belongsTo(inside, name) ? name : term;
 }

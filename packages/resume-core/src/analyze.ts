@@ -61,7 +61,10 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
     // nothing goes on with the duties of the one before it in its paragraph.
     let duties = false;
     for (const sentence of paragraph) {
-      if (OFFER.test(sentence) || HOW_TO_APPLY.test(sentence) || EQUAL_OPPORTUNITY.test(sentence)) continue;
+      // "Da du mit dem Dienstwagen unterwegs bist, brauchst du einen Führerschein": the reason names
+      // a benefit, the sentence asks.
+      const main = sentence.replace(REASON_FIRST, "");
+      if (OFFER.test(main) || HOW_TO_APPLY.test(sentence) || EQUAL_OPPORTUNITY.test(sentence)) continue;
       const { firm, optional } = splitOnPreferenceCue(asked(sentence));
       // Without a requirements section, only a sentence that asks for something lists requirements,
       // and one about the employer ("Our department works as a PLC") that asks nothing names none.
@@ -131,6 +134,9 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
  */
 const OURS =
   /(?<!\p{L})(?:our|unser\p{L}*|nuestr[oa]s?|notre|(?:runs?|lives?|is (?:written|built|hosted|deployed)) (?:on|in|with))(?!\p{L})/iu;
+
+/** A reason clause that opens a sentence: "Since you'll drive our van, …", "Da du unterwegs bist, …". */
+const REASON_FIRST = /^(?:since|because|da|weil|como|ya que|puesto que|comme|puisque)\s[^,;.]*,\s*/iu;
 
 /** Three or more capitalized words inside a sentence: a name ("a Specialist High Skills Major"). */
 const NAME_RUN = /(?<=\S\s)\p{Lu}[\p{L}-]*(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}[\p{L}-]*){2,}/gu;

@@ -153,6 +153,18 @@ Requirements
       "Licensed Practical Nurse",
     ]);
     expect(job.requiredSkills.map((skill) => canonicalSkill(skill))).toContain("CWI");
+    // A German qualification keeps the chamber that examines it.
+    const german = analyzeJob(
+      "Personalreferent\n\nIhr Profil\n- Weiterbildung zum Personalfachkaufmann (IHK) oder vergleichbar",
+    );
+    expect(german.requiredSkills).toEqual(["Personalfachkaufmann (IHK)"]);
+  });
+
+  it("reads a sentence that asks, though its reason names a benefit", () => {
+    const job = analyzeJob(
+      "Pflegefachkraft ambulant\n\nDas bringst du mit\nDa du mit dem Dienstwagen unterwegs bist, brauchst du einen Führerschein der Klasse B.",
+    );
+    expect(job.requiredSkills).toEqual(["Führerschein der Klasse B"]);
   });
 
   it("reads nothing asked from what the employer gives, how to apply, or whom it welcomes", () => {
