@@ -15,7 +15,7 @@ import { jobTitleOf } from "./job-title.ts";
 import { yearsOfExperience } from "./job-years.ts";
 import { normalizeText } from "./normalize.ts";
 import { isKnownPlace, REGION_CODES } from "./places.ts";
-import { credentialNames, listedTerms } from "./requirement-terms.ts";
+import { credentialNames, isStandard, listedTerms, standardNames } from "./requirement-terms.ts";
 import { titleScore } from "./roles.ts";
 import { canonicalSkill, findSkillMentions, findSkills } from "./skills.ts";
 import { assumedLanguage, onlyQualifies } from "./spoken-languages.ts";
@@ -187,7 +187,9 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   const isSkillName = (name: string) =>
     findSkillMentions(name).some(({ written }) => written.toLowerCase() === name.toLowerCase());
   const credentials = listsRequirements ? credentialNames(text).filter((name) => !isSkillName(name)) : [];
-  const searched = credentials.reduce(
+  // "DIN VDE 0105-100": a standard by its designation, not the bodies that adopted it.
+  const standards = listsRequirements ? standardNames(text).filter((name) => !isSkillName(name)) : [];
+  const searched = [...credentials, ...standards].reduce(
     (rest, name) => rest.replace(name, " "),
     text.replace(STAND_IN_PHRASE, " "),
   );
@@ -210,7 +212,8 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
       ({ term, skill }) =>
         (skill !== undefined && found.includes(skill)) || !partOfFound(term, found, written),
     )
-    .filter(({ term, skill }) => asked(skill, skill ?? term));
+    .filter(({ term, skill }) => asked(skill, skill ?? term))
+    .filter(({ term }) => !standards.some((standard) => wordsOf(standard).includes(wordsOf(term))));
   const abbreviated = abbreviatedIn(text);
   const named = mentions.map((mention) => abbreviated(withQualifier(text, mention.written)));
   const others = unnamed
@@ -222,6 +225,7 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   // A credential comes first: a skill its subject names elsewhere in the text is the same term to it.
   const ownTerm = (term: string) => !inParentheses.some((held) => wordsOf(held).includes(wordsOf(term)));
   return [
+    ...standards,
     ...unnamed.filter(({ term }) => credentials.includes(term)).map(({ term }) => term),
     ...named.filter(ownTerm),
     ...others.filter(ownTerm),
@@ -263,7 +267,7 @@ const FIELDS_OF_STUDY =
   /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|MBA|Ph\.?D)\b(?:(?:\s+degree)?\s+(?:in|of)\s+[^.;()]{1,120}?,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|comparable)\s+(?:field|discipline|area|subject|program)s?\b|[^.;]{0,60}?\b(?:subject|discipline|field)s?\s+(?:such as|like|e\.g\.|including)\s+[^.;()]{1,120})/giu;
 
 function termKey(term: string): string {
-  return (canonicalSkill(term) ?? term).toLowerCase();
+  return ((isStandard(term) ? undefined : canonicalSkill(term)) ?? term).toLowerCase();
 }
 
 /** Terms once each, whatever their case or name ("Postgres" is PostgreSQL). */

@@ -160,6 +160,18 @@ Requirements
     expect(german.requiredSkills).toEqual(["Personalfachkaufmann (IHK)"]);
   });
 
+  it("names a standard by its whole designation, not by a body that adopted it", () => {
+    const job = analyzeJob(
+      "Elektroniker\n\nIhr Profil\n- Sichere Kenntnisse der VDE-Normen\n" +
+        "- Prüfung ortsfester Anlagen nach DIN VDE 0105-100\n- Schweißen nach UNE-EN ISO 9606-1 und BS EN 1090",
+    );
+    expect(job.requiredSkills).toEqual(
+      expect.arrayContaining(["VDE-Normen", "DIN VDE 0105-100", "UNE-EN ISO 9606-1", "BS EN 1090"]),
+    );
+    expect(job.requiredSkills).not.toContain("ISO 9606-1");
+    expect(job.requiredSkills).not.toContain("EN 1090");
+  });
+
   it("reads a sentence that asks, though its reason names a benefit", () => {
     const job = analyzeJob(
       "Pflegefachkraft ambulant\n\nDas bringst du mit\nDa du mit dem Dienstwagen unterwegs bist, brauchst du einen Führerschein der Klasse B.",
