@@ -1,5 +1,5 @@
 import { abbreviatedIn, parenthesized } from "./abbreviations.ts";
-import { withQualifier } from "./credential-names.ts";
+import { credentialNames, isStandard, standardNames, withQualifier } from "./credential-names.ts";
 import {
   DUTY,
   EQUAL_OPPORTUNITY,
@@ -15,7 +15,7 @@ import { jobTitleOf } from "./job-title.ts";
 import { yearsOfExperience } from "./job-years.ts";
 import { normalizeText } from "./normalize.ts";
 import { isKnownPlace, REGION_CODES } from "./places.ts";
-import { credentialNames, isStandard, listedTerms, standardNames } from "./requirement-terms.ts";
+import { listedTerms } from "./requirement-terms.ts";
 import { titleScore } from "./roles.ts";
 import { canonicalSkill, findSkillMentions, findSkills } from "./skills.ts";
 import { assumedLanguage, onlyQualifies } from "./spoken-languages.ts";

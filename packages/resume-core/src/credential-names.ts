@@ -2,7 +2,8 @@
  * A licence or certificate as a job names it, with the class or code that makes it one ("LF
  * forklift licence", "Class 5 driver's licence", "UK driving licence", "permis B"): the taxonomy knows the
  * kind; the post asks for this one. A place's name before it stays out ("Ohio RN license" asks for
- * an RN license, as readers label it).
+ * an RN license, as readers label it). A credential named in its subject, and a standard by its
+ * designation, are one name each.
  */
 
 import { escapeRegExp } from "./terms.ts";
@@ -33,4 +34,35 @@ export function withQualifier(text: string, written: string): string {
   const qualified = new RegExp(`(?<![\\p{L}\\d])${QUALIFIER}\\s+${name}(?![\\p{L}\\d])`, "u");
   const classed = new RegExp(`(?<![\\p{L}\\d])${name}${CLASS_AFTER}`, "u");
   return qualified.exec(text)?.[0] ?? classed.exec(text)?.[0] ?? written;
+}
+
+/**
+ * "Level 3 Award in Supervising Food Safety in Catering", "CII Certificate in Insurance", "Graduate
+ * Certificate in Emergency Nursing", "NVQ Level 3 in Plumbing": a credential in a capitalized
+ * subject is one name, its "in" no turn.
+ */
+export const CREDENTIAL_IN_NAME =
+  /(?<![\p{L}\d])(?:(?!(?:An|The|Any|Our|Your|This) )\p{Lu}\p{L}+ )?(?:Level \d+ )?(?:Award|Certificate|Diploma|Certification|NVQ|SVQ|BTEC|HNC|HND)(?: Level \d+)?(?: (?:in|of) \p{Lu}[\p{L}'-]*(?: (?:& )?\p{Lu}[\p{L}'-]*)*)+/gu;
+
+/**
+ * A standard by its designation, with every body that adopted it: "DIN VDE 0105-100", "UNE-EN ISO
+ * 9606-1", "BS EN 1090", "AS/NZS 3000", "ASME B31.3". Its parts name no standard of their own.
+ */
+const STANDARD =
+  /(?<![\p{L}\d-])(?:(?:ISO|IEC|EN|DIN|VDE|BS|UNE|NF|ASTM|ANSI|ASME|API|NFPA|IEEE|SAE|CSA|AS|NZS|JIS|IPC|AWS)[- /]){1,3}[A-Z]?\d[\d.]*(?:[-:]\d+)*[A-Z]?(?![\p{L}\d])/gu;
+
+/** The credentials a text names in their subject ("Level 3 Award in Supervising Food Safety in Catering"). */
+export function credentialNames(text: string): string[] {
+  return text.match(CREDENTIAL_IN_NAME) ?? [];
+}
+
+/** The standards a text names by their designation. */
+export function standardNames(text: string): string[] {
+  return text.match(STANDARD) ?? [];
+}
+
+const WHOLE_STANDARD = new RegExp(`^${STANDARD.source}$`, "u");
+/** Whether a term is a standard's designation ("DIN VDE 0105-100" is not "DIN VDE 0100", though both are VDE). */
+export function isStandard(term: string): boolean {
+  return WHOLE_STANDARD.test(term);
 }

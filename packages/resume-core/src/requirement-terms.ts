@@ -7,6 +7,7 @@
  * capital inside a word, capitalized words), or when it stands in a list beside one.
  */
 
+import { CREDENTIAL_IN_NAME } from "./credential-names.ts";
 import { DURATION_WORDS } from "./durations.ts";
 import { YOU_HAVE } from "./job-cues.ts";
 import { isKnownPlace, isRegion } from "./places.ts";
@@ -97,15 +98,34 @@ export function listedTerms(line: string): string[] {
     // "Ability to read and interpret engineering drawings": the list opens with what one does, a
     // verb alone is no item ("…, measurable IEP goals" is a noun's).
     const doing = TO.test(after) && ABLE.test(before);
-    const items = piece
+    const trimmed = piece
       .split(LIST)
       .map((item, index) =>
         doing && (index === 0 || !item.trim().includes(" ")) ? item.replace(LEADING_VERB, "") : item,
       )
       .map((item) => (romance ? item.replace(INFINITIVE_FIRST, "") : item))
       .filter((item) => !STAND_IN_ITEM.test(item) && !NEGATED.test(item))
-      .map((item) => trimFraming(item, text.startsWith(item)))
-      .filter((item) => item !== "" && isTermLike(item) && (!german || endsInNoun(item)));
+      .map((item) => ({ raw: item.trim(), item: trimFraming(item, text.startsWith(item)) }));
+    // "payments, banking or fintech": a word in "-ing" listed beside nouns is a field; not a verb
+    // sharing an object ("diagnosing and servicing boilers"), before its object ("documenting in
+    // Epic", "handling of card data"; "consulting in a SaaS company" is where), nor what describes a
+    // noun ("another reporting tool").
+    const next = pieces[index + 1];
+    const objectNext = OBJECT_NEXT.test(next?.after ?? "") && !/^\s*(?:an?|the)\s/iu.test(next?.piece ?? "");
+    const field = ({ raw, item }: { raw: string; item: string }, at: number) =>
+      FIELD_IN_ING.test(item) &&
+      !/^(?:an?|another|any|the)\s/iu.test(raw) &&
+      !VERB_IN_ING.test(trimmed[at + 1]?.item ?? "") &&
+      !(objectNext && at === trimmed.length - 1) &&
+      trimmed.some((other) => !VERB_IN_ING.test(other.item) && isTermLike(other.item));
+    const items = trimmed
+      .filter(
+        (entry, at) =>
+          entry.item !== "" &&
+          (isTermLike(entry.item) || field(entry, at)) &&
+          (!german || endsInNoun(entry.item)),
+      )
+      .map(({ item }) => item);
     // "centres de Montpellier, Sète et Lunel": a list with a place in it lists places.
     if (items.some(endsWithPlace)) continue;
     const shaped = (item: string) =>
@@ -143,37 +163,6 @@ const OF_IN_NAME = /(\p{Lu}[\p{L}.'-]*) (?=(?:of(?: the)?|de(?: la| los| las)?|d
 const NAME_JOINER = "\u2060";
 
 /**
- * "Level 3 Award in Supervising Food Safety in Catering", "CII Certificate in Insurance", "Graduate
- * Certificate in Emergency Nursing", "NVQ Level 3 in Plumbing": a credential in a capitalized
- * subject is one name, its "in" no turn.
- */
-const CREDENTIAL_IN_NAME =
-  /(?<![\p{L}\d])(?:(?!(?:An|The|Any|Our|Your|This) )\p{Lu}\p{L}+ )?(?:Level \d+ )?(?:Award|Certificate|Diploma|Certification|NVQ|SVQ|BTEC|HNC|HND)(?: Level \d+)?(?: (?:in|of) \p{Lu}[\p{L}'-]*(?: (?:& )?\p{Lu}[\p{L}'-]*)*)+/gu;
-
-/**
- * A standard by its designation, with every body that adopted it: "DIN VDE 0105-100", "UNE-EN ISO
- * 9606-1", "BS EN 1090", "AS/NZS 3000", "ASME B31.3". Its parts name no standard of their own.
- */
-const STANDARD =
-  /(?<![\p{L}\d-])(?:(?:ISO|IEC|EN|DIN|VDE|BS|UNE|NF|ASTM|ANSI|ASME|API|NFPA|IEEE|SAE|CSA|AS|NZS|JIS|IPC|AWS)[- /]){1,3}[A-Z]?\d[\d.]*(?:[-:]\d+)*[A-Z]?(?![\p{L}\d])/gu;
-
-/** The credentials a text names in their subject ("Level 3 Award in Supervising Food Safety in Catering"). */
-export function credentialNames(text: string): string[] {
-  return text.match(CREDENTIAL_IN_NAME) ?? [];
-}
-
-/** The standards a text names by their designation. */
-export function standardNames(text: string): string[] {
-  return text.match(STANDARD) ?? [];
-}
-
-const WHOLE_STANDARD = new RegExp(`^${STANDARD.source}$`, "u");
-/** Whether a term is a standard's designation ("DIN VDE 0105-100" is not "DIN VDE 0100", though both are VDE). */
-export function isStandard(term: string): boolean {
-  return WHOLE_STANDARD.test(term);
-}
-
-/**
  * ", which hosts most of our estate", ", de los cuales dos …", ", dont deux …": what a clause says
  * of the term before it, no term of its own.
  */
@@ -196,6 +185,12 @@ function piecesOf(text: string): Array<{ piece: string; after: string; before: s
   pieces.push({ piece: text.slice(start), after, before });
   return pieces;
 }
+
+/** One word in "-ing": a verb's form, or the name of a field ("banking", "consulting"); not "anything". */
+const FIELD_IN_ING = /^(?!\p{Ll}*thing$)\p{Ll}{3,}ing$/u;
+const VERB_IN_ING = /^\p{Ll}+ing(?!\p{L})/u;
+/** The turn after a verb, before its object or place: "documenting in Epic". */
+const OBJECT_NEXT = /^[\s,]*(?:in|into|on|of|with|for|to|at|using|via)\s*$/iu;
 
 /** A piece that names knowing something, and the turn to what is known. */
 const KNOWING =

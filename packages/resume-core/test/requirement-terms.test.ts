@@ -2,6 +2,25 @@ import { describe, expect, it } from "vitest";
 import { listedTerms } from "../src/requirement-terms.ts";
 
 describe("listedTerms", () => {
+  it("reads a word in -ing listed beside nouns as a field, and not a verb", () => {
+    expect(listedTerms("Experience in payments, banking or fintech")).toEqual([
+      "payments",
+      "banking",
+      "fintech",
+    ]);
+    expect(listedTerms("Good understanding of Linux administration and networking basics")).toEqual([
+      "Linux administration",
+      "networking",
+    ]);
+    expect(listedTerms("comfortable diagnosing and servicing heat pumps")).toEqual([]);
+    expect(listedTerms("IV therapy, medication administration and documenting in Epic")).toEqual([
+      "IV therapy",
+      "medication administration",
+      "Epic",
+    ]);
+    expect(listedTerms("Power BI or another reporting tool")).toEqual(["Power BI"]);
+  });
+
   it("reads what one is asked to know in Spanish and French as a term, lower-case or not", () => {
     expect(listedTerms("Experiencia en cocina al vacío y baja temperatura")).toEqual([
       "cocina al vacío",
