@@ -99,9 +99,13 @@ function namesOnlySkills(aside: string, title: string): boolean {
 /** Working time written after a German title: "Buchhalter (m/w/d) in Vollzeit". */
 const WORKING_TIME = /\s+(?:in\s+)?(?:Vollzeit|Teilzeit)(?:\s*(?:\/|oder)\s*Teilzeit)?$/iu;
 
+/** A gender marker in parentheses ends a title: "Senior Backend-Entwickler (m/w/d) Kotlin / Spring Boot". */
+const GENDER_ENDS = /(?<=\S)\s*\((?:(?:[mwfdxh*]\s*\/\s*){1,3}[mwfdxh*]|all genders)\).*$/isu;
+
 const clean = (text: string) => {
   const title = text
     .replace(/^(?:job title|title|position|role)\s*:\s*/i, "")
+    .replace(GENDER_ENDS, "")
     .replace(GENDER_MARKER, "")
     .replace(ABOUT_THE_POST, "")
     .replace(PICTOGRAPHS, "")

@@ -95,7 +95,7 @@ describe("jobTitleOf", () => {
     expect(title("Cariste H/F – CACES R489 cat. 1A, 3 et 5\nLogistique Val de Seine")).toBe("Cariste");
   });
 
-  it("drops where a German title's role works, but not a trade's own 'für'", () => {
+  it("drops where a German title's role works and what follows its gender marker, but not a trade's own 'für'", () => {
     expect(title("Chemielaborant (m/w/d) in der Qualitätskontrolle – Zweischichtbetrieb\nRheinauen")).toBe(
       "Chemielaborant",
     );
@@ -106,6 +106,11 @@ describe("jobTitleOf", () => {
       "Personalreferent",
     );
     expect(title("Fachkraft für Lagerlogistik (m/w/d)\nAcme GmbH")).toBe("Fachkraft für Lagerlogistik");
+    // The gender marker ends the title: what follows it is the stack, the place or the terms.
+    expect(title("Senior Backend-Entwickler (m/w/d) Kotlin / Spring Boot\nAcme GmbH")).toBe(
+      "Senior Backend-Entwickler",
+    );
+    expect(title("Technicien de maintenance (H/F) CDI Lyon\nAcme SAS")).toBe("Technicien de maintenance");
   });
 
   it("drops the terms and emoji around a title: brackets, a working time before it, hours after it", () => {
