@@ -224,12 +224,29 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   const inParentheses = [...named, ...others].flatMap((term) => parenthesized(term) ?? []);
   // A credential comes first: a skill its subject names elsewhere in the text is the same term to it.
   const ownTerm = (term: string) => !inParentheses.some((held) => wordsOf(held).includes(wordsOf(term)));
-  return [
+  return inMarkets(text, [
     ...standards,
     ...unnamed.filter(({ term }) => credentials.includes(term)).map(({ term }) => term),
     ...named.filter(ownTerm),
     ...others.filter(ownTerm),
-  ];
+  ]);
+}
+
+/** A market a business sells to ("B2B", "B2C"): written before a term, it is part of it. */
+const MARKET = /^(?:B2B|B2C|D2C|B2G|B2B2C)$/u;
+
+/** "a B2B SaaS company" asks for B2B SaaS, one term: the market joins the term the text writes after it. */
+function inMarkets(text: string, terms: string[]): string[] {
+  const markets = terms.filter((term) => MARKET.test(term));
+  if (markets.length === 0) return terms;
+  const joined = new Set<string>();
+  const withMarket = terms.map((term) => {
+    const market = markets.find((name) => name !== term && text.includes(`${name} ${term}`));
+    if (market === undefined) return term;
+    joined.add(market);
+    return `${market} ${term}`;
+  });
+  return withMarket.filter((term) => !joined.has(term));
 }
 
 /** "pair with the Android team", "our Salesforce admins": people named by what they work on. */

@@ -172,6 +172,13 @@ Requirements
     expect(job.requiredSkills).not.toContain("EN 1090");
   });
 
+  it("reads the market written before a term as part of it", () => {
+    const job = analyzeJob(
+      "Account Manager\n\nRequirements\n- Two years in account management at a B2B SaaS company\n- B2B and B2C marketing",
+    );
+    expect(job.requiredSkills).toEqual(["Account Management", "B2B SaaS", "B2B", "B2C"]);
+  });
+
   it("reads a sentence that asks, though its reason names a benefit", () => {
     const job = analyzeJob(
       "Pflegefachkraft ambulant\n\nDas bringst du mit\nDa du mit dem Dienstwagen unterwegs bist, brauchst du einen Führerschein der Klasse B.",
