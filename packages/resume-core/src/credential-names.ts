@@ -38,11 +38,12 @@ export function withQualifier(text: string, written: string): string {
 
 /**
  * "Level 3 Award in Supervising Food Safety in Catering", "CII Certificate in Insurance", "Graduate
- * Certificate in Emergency Nursing", "NVQ Level 3 in Plumbing": a credential in a capitalized
- * subject is one name, its "in" no turn.
+ * Certificate in Emergency Nursing", "NVQ Level 3 in Plumbing", "Certificate III or IV in Warehousing
+ * Operations", "Certificate IV in Training and Assessment": a credential in a capitalized subject is
+ * one name, its "in" no turn.
  */
 export const CREDENTIAL_IN_NAME =
-  /(?<![\p{L}\d])(?:(?!(?:An|The|Any|Our|Your|This) )\p{Lu}\p{L}+ )?(?:Level \d+ )?(?:Award|Certificate|Diploma|Certification|NVQ|SVQ|BTEC|HNC|HND)(?: Level \d+)?(?: (?:in|of) \p{Lu}[\p{L}'-]*(?: (?:& )?\p{Lu}[\p{L}'-]*)*)+/gu;
+  /(?<![\p{L}\d])(?:(?!(?:An|The|Any|Our|Your|This) )\p{Lu}\p{L}+ )?(?:Level \d+ )?(?:Award|Certificate|Cert|Diploma|Certification|NVQ|SVQ|BTEC|HNC|HND)(?: Level \d+| (?:I{1,3}|IV|V)(?: (?:or|and|&|\/) (?:I{1,3}|IV|V))?)?(?: (?:in|of) \p{Lu}[\p{L}'-]*(?: (?:&|and) \p{Lu}[\p{L}'-]*| \p{Lu}[\p{L}'-]*)*)+/gu;
 
 /**
  * A standard by its designation, with every body that adopted it: "DIN VDE 0105-100", "UNE-EN ISO

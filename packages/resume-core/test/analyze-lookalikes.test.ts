@@ -301,6 +301,14 @@ Requirements
     );
     expect(plumber.requiredSkills).toEqual(["NVQ Level 3 in Plumbing & Heating"]);
     expect(plumber.niceToHaveSkills).toEqual(["Graduate Certificate in Emergency Planning"]);
+    // An Australian qualification by its level, and a subject of two names.
+    const lead = analyzeJob(
+      "Team Leader\nRequirements\n- Certificate III or IV in Warehousing Operations\n- Certificate IV in Training and Assessment",
+    );
+    expect(lead.requiredSkills).toEqual([
+      "Certificate III or IV in Warehousing Operations",
+      "Certificate IV in Training and Assessment",
+    ]);
   });
 
   it("reads German 'unverzichtbar' as asking and 'keine Bedingung' as a preference, and no skill from whom to ask", () => {
