@@ -1,5 +1,11 @@
 import { abbreviatedIn, parenthesized } from "./abbreviations.ts";
-import { credentialNames, isStandard, standardNames, withQualifier } from "./credential-names.ts";
+import {
+  certifiedIn,
+  credentialNames,
+  isStandard,
+  standardNames,
+  withQualifier,
+} from "./credential-names.ts";
 import {
   DUTY,
   EQUAL_OPPORTUNITY,
@@ -215,7 +221,8 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
     .filter(({ term, skill }) => asked(skill, skill ?? term))
     .filter(({ term }) => !standards.some((standard) => wordsOf(standard).includes(wordsOf(term))));
   const abbreviated = abbreviatedIn(text);
-  const named = mentions.map((mention) => abbreviated(withQualifier(text, mention.written)));
+  const certified = certifiedIn(text);
+  const named = mentions.map((mention) => abbreviated(certified(withQualifier(text, mention.written))));
   const others = unnamed
     .filter(({ term }) => !credentials.includes(term))
     .map(({ term, skill }) => abbreviated(skill === undefined ? term : (written.get(skill) ?? term)));

@@ -22,6 +22,33 @@ const CLASS_AFTER =
 /** A German vocational qualification names its training: "Ausbildung als Erzieher", "Ausbildung zur Pflegefachkraft". */
 const GERMAN_TRAINING = "Ausbildung\\s+(?:als|zum|zur)\\s+";
 
+/** The words before each "certification" of a text, at most this many characters of them. */
+const BEFORE_CERTIFICATION = /([^\n.,;:()]{1,60}) certification(?!\p{L})/giu;
+/** A field written in common nouns: its last word in lower case ("IV therapy"). */
+const COMMON_FIELD = /\s\p{Ll}[\p{Ll}-]*$/u;
+
+/**
+ * "an IV therapy certification": a certification in a field written in common nouns is named with
+ * the word, as the text writes it; one that is a name already ("BLS certification", "EPA 608
+ * Universal certification") needs none. One pass over the text, whatever the number of terms.
+ */
+export function certifiedIn(text: string): (written: string) => string {
+  if (!/ certification/iu.test(text)) return (written) => written;
+  const byLastWord = new Map<string, string[]>();
+  for (const [, before = ""] of text.matchAll(BEFORE_CERTIFICATION)) {
+    const last = (before.split(" ").at(-1) ?? "").toLowerCase();
+    byLastWord.set(last, [...(byLastWord.get(last) ?? []), ` ${before}`]);
+  }
+  return (written) => {
+    const lower = written.toLowerCase();
+    const before = byLastWord
+      .get(lower.split(" ").at(-1) ?? "")
+      ?.find((phrase) => phrase.toLowerCase().endsWith(` ${lower}`));
+    const field = before?.slice(before.length - written.length);
+    return field !== undefined && COMMON_FIELD.test(` ${field}`) ? `${field} certification` : written;
+  };
+}
+
 /** The credential as written, with the class or code before it in the text, or the training it names. */
 export function withQualifier(text: string, written: string): string {
   const name = escapeRegExp(written);

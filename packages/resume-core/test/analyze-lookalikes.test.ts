@@ -186,6 +186,14 @@ Requirements
     expect(job.requiredSkills).toEqual(["Führerschein der Klasse B"]);
   });
 
+  it("names a certification in a field of common nouns with the word, and one that is a name without it", () => {
+    const job = analyzeJob(
+      "Licensed Vocational Nurse\nRequirements\n- An IV therapy certification\n- Current BLS certification",
+    );
+    expect(job.requiredSkills).toEqual(["IV therapy certification", "BLS"]);
+    expect(canonicalSkill("IV therapy certification")).toBe("IV Therapy");
+  });
+
   it("reads nothing asked from what the employer gives, how to apply, or whom it welcomes", () => {
     const pharmacist = analyzeJob(
       "Pharmacist\n" +
