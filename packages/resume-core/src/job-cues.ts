@@ -161,7 +161,14 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
     const cue = inlineCue.exec(clause);
     // "… is a plus, as is familiarity with dbt": the clause goes on with the preference before it.
     const likewise = previousOptional && LIKEWISE.test(clause);
-    if (cue) {
+    const close = cue ? asideEnd(clause, cue.index) : -1;
+    if (cue && close >= 0) {
+      // "audit externe (idéalement au sein d'un Big Four) et/ou en audit interne": a cue in a
+      // parenthesis prefers the parenthesis; the clause goes on asking.
+      firm.push(`${clause.slice(0, cue.index)} ${clause.slice(close + 1)}`);
+      optional.push(clause.slice(cue.index, close));
+      previousOptional = false;
+    } else if (cue) {
       firm.push(clause.slice(0, cue.index));
       optional.push(clause.slice(cue.index));
       restIsOptional = true;
@@ -192,6 +199,14 @@ export function splitOnPreferenceCue(sentence: string): { firm: string; optional
     }
   }
   return { firm: firm.join(" "), optional: optional.join(" ") };
+}
+
+/** Where the parenthesis that opens just before `index` closes, or -1 when `index` is in none. */
+function asideEnd(clause: string, index: number): number {
+  const open = clause.lastIndexOf("(", index);
+  if (open < 0 || clause.lastIndexOf(")", index) > open || !/^\(\s*$/u.test(clause.slice(open, index)))
+    return -1;
+  return clause.indexOf(")", index);
 }
 
 /**

@@ -5,6 +5,14 @@ const optionalOf = (sentence: string) => splitOnPreferenceCue(sentence).optional
 const firmOf = (sentence: string) => splitOnPreferenceCue(sentence).firm;
 
 describe("splitOnPreferenceCue", () => {
+  it("reads a cue that opens a parenthesis as preferring the parenthesis, and the clause as going on", () => {
+    const audit =
+      "Minimum 5 ans d'expérience en audit externe (idéalement au sein d'un Big Four) et/ou en audit interne";
+    expect(optionalOf(audit)).toBe("idéalement au sein d'un Big Four");
+    expect(firmOf(audit)).toContain("en audit interne");
+    expect(firmOf("5 years of Python (ideally with Django) and SQL")).toContain("and SQL");
+  });
+
   it("reads a preference said anywhere in a clause, and a clause that says the same of another thing", () => {
     const dbt = "Experience with Python (pandas in particular) is a plus, as is familiarity with dbt.";
     expect(firmOf(dbt)).toBe("");
