@@ -190,8 +190,6 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
     !(skill !== undefined && onlyQualifies(text, skill)) && !onlyNamesAGroup(text, name);
   // A credential named in its subject is one term: the skills its subject names are not asked
   // apart, unless the taxonomy knows the whole name.
-  const isSkillName = (name: string) =>
-    findSkillMentions(name).some(({ written }) => written.toLowerCase() === name.toLowerCase());
   const credentials = listsRequirements ? credentialNames(text).filter((name) => !isSkillName(name)) : [];
   // "DIN VDE 0105-100": a standard by its designation, not the bodies that adopted it.
   const standards = listsRequirements ? standardNames(text).filter((name) => !isSkillName(name)) : [];
@@ -290,8 +288,20 @@ function partOfFound(term: string, found: string[], written: Map<string, string>
 const FIELDS_OF_STUDY =
   /\b(?:degree|bachelor'?s?|master'?s?|diploma|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|MBA|Ph\.?D)\b(?:(?:\s+degree)?\s+(?:in|of)\s+[^.;()]{1,120}?,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|comparable)\s+(?:field|discipline|area|subject|program)s?\b|[^.;]{0,60}?\b(?:subject|discipline|field)s?\s+(?:such as|like|e\.g\.|including)\s+[^.;()]{1,120})/giu;
 
+/**
+ * Terms are one when they name one skill ("Postgres", "PostgreSQL"); a code written after it makes
+ * another ("CACES R489" and "CACES R485" are two categories of one licence).
+ */
 function termKey(term: string): string {
-  return ((isStandard(term) ? undefined : canonicalSkill(term)) ?? term).toLowerCase();
+  const coded = /^(.+)\s([A-Z]\d[\w.-]*)$/u.exec(term);
+  const skill = isStandard(term) ? undefined : canonicalSkill(term);
+  const category = coded?.[1] !== undefined && isSkillName(coded[1]) ? ` ${coded[2]}` : "";
+  return `${skill ?? term}${skill === undefined ? "" : category}`.toLowerCase();
+}
+
+/** Whether a name is a skill's, whole ("CACES"), not a phrase around one ("Führerschein Klasse"). */
+function isSkillName(name: string): boolean {
+  return findSkillMentions(name).some(({ written }) => written.toLowerCase() === name.toLowerCase());
 }
 
 /** Terms once each, whatever their case or name ("Postgres" is PostgreSQL). */

@@ -261,8 +261,8 @@ function versionOf(match: SkillMatch, tokens: Token[], text: string): string | u
 }
 
 /**
- * A version number at `index` ("3", "2.1", "2024"), not a count of years ("Python 3+ years"), or a
- * module's acronym that no skill is named by ("SAP HCM", "Java EE").
+ * A version number at `index` ("3", "2.1", "2024"), not a count of years ("Python 3+ years"), a
+ * module's acronym that no skill is named by ("SAP HCM", "Java EE"), or a category's code ("CACES R485").
  */
 function versionAfter(tokens: Token[], index: number): string | undefined {
   const version = tokens[index]?.raw;
@@ -272,6 +272,8 @@ function versionAfter(tokens: Token[], index: number): string | undefined {
       ? undefined
       : version;
   }
+  // "CACES R485", "Class A1": a category's code, not a language level ("Deutsch C1").
+  if (/^\p{Lu}\d{1,4}$/u.test(version)) return /^[ABC][12]$/u.test(version) ? undefined : version;
   if (!/^\d{1,4}(?:\.\d{1,3})*$/u.test(version)) return undefined;
   return DURATION_WORD.test(tokens[index + 1]?.norm ?? "") ? undefined : version;
 }

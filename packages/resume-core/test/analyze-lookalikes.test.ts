@@ -179,6 +179,14 @@ Requirements
     expect(job.requiredSkills).toEqual(["Account Management", "B2B SaaS", "B2B", "B2C"]);
   });
 
+  it("keeps two categories of one licence apart", () => {
+    const job = analyzeJob(
+      "Cariste\n\nProfil recherché\n- CACES R489 en cours de validité\n\nLes plus\n- CACES R485",
+    );
+    expect(job.requiredSkills).toEqual(["CACES R489"]);
+    expect(job.niceToHaveSkills).toEqual(["CACES R485"]);
+  });
+
   it("reads a sentence that asks, though its reason names a benefit", () => {
     const job = analyzeJob(
       "Pflegefachkraft ambulant\n\nDas bringst du mit\nDa du mit dem Dienstwagen unterwegs bist, brauchst du einen Führerschein der Klasse B.",

@@ -43,6 +43,9 @@ describe("findSkills", () => {
     expect(written("Excel Pivot Tables")).toEqual(["Excel", "Pivot Tables"]);
     expect(written("Salesforce Certification")).toEqual(["Salesforce"]);
     expect(written("Certified Paralegal (CP) designation")).toEqual(["Certified Paralegal (CP)"]);
+    // A category's code is written with its licence; a language level is not part of a language.
+    expect(written("CACES R485 (gerbeurs)")).toEqual(["CACES R485"]);
+    expect(written("Deutsch C1")).toEqual(["Deutsch"]);
   });
 
   it("maps aliases to one canonical name, in order of first mention, without repeats", () => {
