@@ -4,6 +4,8 @@
  * Profesional)". Readers take the two as one term, written whole.
  */
 
+import { precedingIn } from "./words-before.ts";
+
 /** Small words a name's abbreviation skips: "Tarjeta Profesional de la Construcción (TPC)". */
 const SKIPPED = new Set(
   "of and for in on the to de del la las los el y du des le et für und der die das".split(" "),
@@ -49,26 +51,14 @@ const BEFORE_PARENTHESIS = /([^()\n]{1,80}) \(([^()\n]{2,80})\)/gu;
 /**
  * How a text writes its terms with their abbreviation or name in parentheses just after them, when
  * one names the other: a term as written, in full ("Certified Quality Auditor" → "Certified Quality
- * Auditor (CQA)"). One pass over the text, whatever the number of terms asked about.
+ * Auditor (CQA)").
  */
 export function abbreviatedIn(text: string): (written: string) => string {
   if (!text.includes(" (")) return (written) => written;
-  const byLastWord = new Map<string, Array<{ before: string; inside: string }>>();
-  for (const [, before = "", inside = ""] of text.matchAll(BEFORE_PARENTHESIS)) {
-    const last = before.split(" ").at(-1) ?? "";
-    byLastWord.set(last, [...(byLastWord.get(last) ?? []), { before: ` ${before}`, inside }]);
-  }
+  const preceding = precedingIn(text, BEFORE_PARENTHESIS);
   return (written) => {
-    const last = written.split(" ").at(-1) ?? "";
-    const named = byLastWord
-      .get(last)
-      ?.find(
-        ({ before, inside }) =>
-          /[^\p{L}\d]$/u.test(before.slice(0, -written.length)) &&
-          before.endsWith(written) &&
-          belongsTo(inside, written),
-      );
-    return named === undefined ? written : `${written} (${named.inside})`;
+    const inside = preceding(written).find(({ name, match }) => belongsTo(match[2] ?? "", name))?.match[2];
+    return inside === undefined ? written : `${written} (${inside})`;
   };
 }
 

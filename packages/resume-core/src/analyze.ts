@@ -14,6 +14,7 @@ import {
   OFFER,
   REQUIREMENT_CUE,
   splitOnPreferenceCue,
+  withoutOpeningReason,
 } from "./job-cues.ts";
 import { type JobSection, splitJobSections } from "./job-sections.ts";
 import { paragraphsOf, sentencesOf } from "./job-sentences.ts";
@@ -69,8 +70,12 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
     for (const sentence of paragraph) {
       // "Da du mit dem Dienstwagen unterwegs bist, brauchst du einen Führerschein": the reason names
       // a benefit, the sentence asks.
-      const main = sentence.replace(REASON_FIRST, "");
-      if (OFFER.test(main) || HOW_TO_APPLY.test(sentence) || EQUAL_OPPORTUNITY.test(sentence)) continue;
+      if (
+        OFFER.test(withoutOpeningReason(sentence)) ||
+        HOW_TO_APPLY.test(sentence) ||
+        EQUAL_OPPORTUNITY.test(sentence)
+      )
+        continue;
       const { firm, optional } = splitOnPreferenceCue(asked(sentence));
       // Without a requirements section, only a sentence that asks for something lists requirements,
       // and one about the employer ("Our department works as a PLC") that asks nothing names none.
@@ -141,9 +146,6 @@ export function analyzeJob(text: string, title?: string): JobAnalysis {
 const OURS =
   /(?<!\p{L})(?:our|unser\p{L}*|nuestr[oa]s?|notre|(?:runs?|lives?|is (?:written|built|hosted|deployed)) (?:on|in|with))(?!\p{L})/iu;
 
-/** A reason clause that opens a sentence: "Since you'll drive our van, …", "Da du unterwegs bist, …". */
-const REASON_FIRST = /^(?:since|because|da|weil|como|ya que|puesto que|comme|puisque)\s[^,;.]*,\s*/iu;
-
 /** Three or more capitalized words inside a sentence: a name ("a Specialist High Skills Major"). */
 const NAME_RUN = /(?<=\S\s)\p{Lu}[\p{L}-]*(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}[\p{L}-]*){2,}/gu;
 
@@ -200,6 +202,7 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
   const mentions = findSkillMentions(searched).filter(({ skill, written }) => asked(skill, written));
   const found = mentions.map(({ skill }) => skill);
   const written = new Map(mentions.map((mention) => [mention.skill, mention.written]));
+  const writtenNames = [...written.values()];
   const listed = listsRequirements ? listedTerms(text) : [];
   // A listed phrase around a skill the taxonomy names ("AWS knowledge") is that skill, found already;
   // a word of a skill found whole ("Ruby" of "Ruby on Rails") or the end of a name as written
@@ -214,7 +217,7 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
     )
     .filter(
       ({ term, skill }) =>
-        (skill !== undefined && found.includes(skill)) || !partOfFound(term, found, written),
+        (skill !== undefined && found.includes(skill)) || !partOfFound(term, found, writtenNames),
     )
     .filter(({ term, skill }) => asked(skill, skill ?? term))
     .filter(({ term }) => !standards.some((standard) => wordsOf(standard).includes(wordsOf(term))));
@@ -239,14 +242,25 @@ function termsOf(text: string, listsRequirements: boolean): string[] {
 
 /** A market a business sells to ("B2B", "B2C"): written before a term, it is part of it. */
 const MARKET = /^(?:B2B|B2C|D2C|B2G|B2B2C)$/u;
+/** Each market the text writes, with what follows it. */
+const MARKET_AND_AFTER = /(?<![\p{L}\d])(B2B|B2C|D2C|B2G|B2B2C) (?=([^\n]{1,80}))/gu;
 
 /** "a B2B SaaS company" asks for B2B SaaS, one term: the market joins the term the text writes after it. */
 function inMarkets(text: string, terms: string[]): string[] {
-  const markets = terms.filter((term) => MARKET.test(term));
-  if (markets.length === 0) return terms;
+  if (!terms.some((term) => MARKET.test(term))) return terms;
+  // One pass over the text, each market's words after it found by their first word.
+  const byFirstWord = new Map<string, Array<{ market: string; after: string }>>();
+  for (const [, market = "", after = ""] of text.matchAll(MARKET_AND_AFTER)) {
+    const first = after.split(" ")[0] ?? "";
+    const followers = byFirstWord.get(first) ?? [];
+    followers.push({ market, after });
+    byFirstWord.set(first, followers);
+  }
   const joined = new Set<string>();
   const withMarket = terms.map((term) => {
-    const market = markets.find((name) => name !== term && text.includes(`${name} ${term}`));
+    const market = byFirstWord
+      .get(term.split(" ")[0] ?? "")
+      ?.find(({ market, after }) => market !== term && after.startsWith(term))?.market;
     if (market === undefined) return term;
     joined.add(market);
     return `${market} ${term}`;
@@ -272,12 +286,10 @@ function onlyNamesAGroup(text: string, written: string): boolean {
 const wordsOf = (phrase: string) => ` ${phrase.toLowerCase()} `;
 
 /** Whether a term is a whole word or words of a longer skill found in the same text, or ends how it was written. */
-function partOfFound(term: string, found: string[], written: Map<string, string>): boolean {
+function partOfFound(term: string, found: string[], written: string[]): boolean {
   const words = wordsOf(term);
   const inside = (name: string) => name.length > term.length && wordsOf(name).includes(words);
-  return (
-    found.some(inside) || [...written.values()].some((name) => inside(name) && wordsOf(name).endsWith(words))
-  );
+  return found.some(inside) || written.some((name) => inside(name) && wordsOf(name).endsWith(words));
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 
 import { escapeRegExp } from "./terms.ts";
+import { precedingIn } from "./words-before.ts";
 
 /** The words that name a paper one holds. */
 const CREDENTIAL =
@@ -30,22 +31,14 @@ const COMMON_FIELD = /\s\p{Ll}[\p{Ll}-]*$/u;
 /**
  * "an IV therapy certification": a certification in a field written in common nouns is named with
  * the word, as the text writes it; one that is a name already ("BLS certification", "EPA 608
- * Universal certification") needs none. One pass over the text, whatever the number of terms.
+ * Universal certification") needs none.
  */
 export function certifiedIn(text: string): (written: string) => string {
   if (!/ certification/iu.test(text)) return (written) => written;
-  const byLastWord = new Map<string, string[]>();
-  for (const [, before = ""] of text.matchAll(BEFORE_CERTIFICATION)) {
-    const last = (before.split(" ").at(-1) ?? "").toLowerCase();
-    byLastWord.set(last, [...(byLastWord.get(last) ?? []), ` ${before}`]);
-  }
+  const preceding = precedingIn(text, BEFORE_CERTIFICATION);
   return (written) => {
-    const lower = written.toLowerCase();
-    const before = byLastWord
-      .get(lower.split(" ").at(-1) ?? "")
-      ?.find((phrase) => phrase.toLowerCase().endsWith(` ${lower}`));
-    const field = before?.slice(before.length - written.length);
-    return field !== undefined && COMMON_FIELD.test(` ${field}`) ? `${field} certification` : written;
+    const field = preceding(written).find(({ name }) => COMMON_FIELD.test(` ${name}`))?.name;
+    return field === undefined ? written : `${field} certification`;
   };
 }
 

@@ -279,6 +279,12 @@ const REASON = "because|since|given that|da|weil|ya que|porque|puisque|parce que
 
 /** A clause opening a sentence with its reason: "Because …,", "Since …,", "Da …,", "Comme …,". */
 const REASON_FIRST = new RegExp(`^(?:${REASON}|como|comme)\\s[^;]*,$`, "iu");
+const OPENING_REASON = new RegExp(`^(?:${REASON}|como|comme)\\s[^,;.]*,\\s*`, "iu");
+
+/** A sentence without the reason that opens it: "Da du mit dem Dienstwagen unterwegs bist, brauchst du …". */
+export function withoutOpeningReason(sentence: string): string {
+  return sentence.replace(OPENING_REASON, "");
+}
 
 /** A word that points back at what the clause before named. */
 const BACK_REFERENCE = /(?<!\p{L})(?:there|it|them|this|that|these|those)(?!\p{L})/iu;
