@@ -49,6 +49,10 @@ export function createNewTenantPlacer() {
       residents.set(residentKey, true);
       return { cellId: full.id };
     }
+    // The cell list may have been reloaded while the cell answered: if the bucket's cell has room
+    // now, the newcomer belongs there, not pinned away for a limit that no longer holds.
+    const bucketCell = placement.cell(full.id);
+    if (bucketCell && !health.isFull(bucketCell)) return { cellId: full.id };
 
     const candidates = placement
       .cells()

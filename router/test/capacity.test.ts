@@ -1,9 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { buildTable, cellFor, createPlacementStore, type PlacementStore } from "@hireloop/placement";
+import {
+  buildTable,
+  type CellRecord,
+  cellFor,
+  cellForNewTenant,
+  createPlacementStore,
+  type PlacementStore,
+} from "@hireloop/placement";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRegion, type TestRegion } from "./support/cells.ts";
 import { signedIn } from "./support/client.ts";
 import { createControlPlaneDatabase } from "./support/control-plane.ts";
+import { fixedPlacement, startRouter } from "./support/router.ts";
 import { type RouterProcess, startRouterProcess } from "./support/router-process.ts";
 
 const REGION = "us-east";
@@ -136,5 +144,59 @@ describe("capacity: new tenants never land on a full cell", () => {
     await expect
       .poll(async () => (await createJob(router, later ?? "")).cell, { timeout: 10_000 })
       .toBe("us-east-1");
+  });
+});
+
+describe("capacity: a limit lifted while a newcomer is being placed", () => {
+  it("sends the newcomer to their bucket's cell, not pinned away for a limit that no longer holds", async () => {
+    const [full, roomy] = region.cells.map((cell) => cell.record);
+    if (!full || !roomy) throw new Error("setup");
+    // The router reads the bucket's cell as full, then its next refresh (landing while it asks
+    // that cell whether it knows the caller) lifts the limit.
+    const limited: CellRecord[] = [{ ...full, maxTenants: 0 }, roomy];
+    const fixed = fixedPlacement(limited);
+    let cells: readonly CellRecord[] = limited;
+    const pins: string[] = [];
+    const router = await startRouter(
+      limited,
+      region.jwksUrl,
+      { HL_CELL_HEALTH_INTERVAL_MS: "200" },
+      {
+        ...fixed,
+        cells: () => cells,
+        cell(id) {
+          const found = cells.find((cell) => cell.id === id);
+          cells = [full, roomy];
+          return found;
+        },
+        async claimNewTenant(tenantKey, cellId) {
+          pins.push(tenantKey);
+          return cellId;
+        },
+      },
+    );
+    try {
+      await expect
+        .poll(() => router.services.health.isFull(limited[0] as CellRecord), { timeout: 10_000 })
+        .toBe(true);
+      const table = fixed.table();
+      if (!table) throw new Error("setup");
+      // A newcomer whom a fresh placement would put on the other cell.
+      let uid = "";
+      for (let i = 0; !uid; i++) {
+        const candidate = `lifted-${run}-${i}`;
+        if (
+          cellFor(table, candidate) === full.id &&
+          cellForNewTenant(candidate, [full, roomy])?.id === roomy.id
+        )
+          uid = candidate;
+      }
+      cells = limited;
+      const res = await signedIn(router.url, region.token, uid)("/v1/me");
+      expect([res.status, res.headers.get("x-hl-cell")]).toEqual([200, full.id]);
+      expect(pins).toEqual([]);
+    } finally {
+      await router.close();
+    }
   });
 });

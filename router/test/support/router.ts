@@ -42,6 +42,7 @@ export async function startRouter(
   cells: readonly CellRecord[],
   jwksUrl: string,
   env: Record<string, string> = {},
+  placement: PlacementView = fixedPlacement(cells),
 ): Promise<TestRouter> {
   installTracing();
   const config = loadConfig({
@@ -57,7 +58,6 @@ export async function startRouter(
     HL_RATE_LIMIT_PREFIX: `hl:test:${randomBytes(5).toString("hex")}`,
     ...env,
   });
-  const placement = fixedPlacement(cells);
   const services = buildRouterServices(config, placement);
   // Until Redis is connected the in-memory limiter counts; tests of shared limits start after that.
   if (!env.HL_REDIS_URL) await redisReady(services);
