@@ -19,6 +19,7 @@ install:
 	infra/local/install.sh
 
 up: install
+	npm run build -w @hireloop/web
 	npx hireloop local up
 
 down:
@@ -34,6 +35,7 @@ test: install
 	npx hireloop local up --profile test
 	npm run lint
 	npm run typecheck
+	npm run build -w @hireloop/web
 	npx vitest run
 	if [ -f cell/test/drills/vitest.config.ts ]; then npx vitest run --config cell/test/drills/vitest.config.ts; fi
 

@@ -9,6 +9,7 @@ export default defineConfig({
       "cell/test/**/*.test.ts",
       "router/test/**/*.test.ts",
       "infra/test/**/*.test.ts",
+      "web/test/**/*.test.ts",
     ],
     exclude: ["**/node_modules/**", "cell/test/drills/**"],
     testTimeout: 30_000,

@@ -9,16 +9,19 @@ import { answerHeaders } from "./middleware/edge-headers.ts";
 import { observe } from "./middleware/observe.ts";
 import { budgetUploads, rateLimit } from "./middleware/rate-limit.ts";
 import { recognizePeers } from "./regions/peer-hop.ts";
+import { registerDevSignIn } from "./routes/dev-signin.ts";
 import { registerPublicDocs } from "./routes/docs.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerHome } from "./routes/home.ts";
 import { registerTenantProxy } from "./routes/tenant.ts";
+import { registerWebApp } from "./routes/web.ts";
 import type { RouterServices } from "./services.ts";
 
 /**
  * The regional router: authenticate, rate-limit, find the tenant's cell, proxy. No business logic.
  * Probes (/healthz, /readyz) are neither limited nor proxied (metrics are on the admin listener); public docs are limited per
  * address; /v1/* is size-checked, limited per address, authenticated, limited per user, proxied.
+ * The web app, when built, is served at `/` (routes/web.ts); dev sign-in exists in dev mode only.
  */
 export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
   const app = new Hono<RouterEnv>();
@@ -47,6 +50,8 @@ export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
   registerPublicDocs(app);
   registerHome(app);
   registerTenantProxy(app);
+  if (config.devSignIn) registerDevSignIn(app, config.devSignIn.privateKeyPath, perAddress);
+  if (config.webDir) registerWebApp(app, config.webDir);
   app.notFound((c) =>
     errorResponse(c, 404, { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` }),
   );

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { readKeyFile } from "@hireloop/identity";
 import { z } from "zod";
 
@@ -69,6 +70,13 @@ const configSchema = z.object({
   /** The region's Kafka: the directory reads this region's events and those mirrored from its peers. */
   HL_KAFKA_BROKERS: z.string().optional(),
   HL_KAFKA_TOPIC: z.string().min(1).default("hireloop.events"),
+  /** The built web app (`npm run build -w @hireloop/web` writes web/dist), served at `/`. Unset: API only. */
+  HL_WEB_DIR: z.string().min(1).optional(),
+  /**
+   * Local platforms in dev mode only: the key dev tokens are signed with. Set, the router answers
+   * `POST /dev/token` for the web app's "sign in as a development user"; unset, that path does not exist.
+   */
+  HL_DEV_SIGNIN_KEY_FILE: z.string().min(1).optional(),
 });
 
 export interface RateLimitRule {
@@ -104,6 +112,10 @@ export interface RouterConfig {
   rateLimits: { keyPrefix: string; address: RateLimitRule; user: RateLimitRule; userUploads: RateLimitRule };
   /** Absent while the region is alone. */
   regions?: RegionsConfig;
+  /** The folder of the built web app; absent: the router serves the API only. */
+  webDir?: string;
+  /** Absent everywhere but a local platform in dev mode. */
+  devSignIn?: { privateKeyPath: string };
 }
 
 export interface RegionsConfig {
@@ -127,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
     );
   }
   const regions = regionsConfig(e);
+  const web = webConfig(e);
   let signingKey: Buffer;
   try {
     signingKey = readKeyFile(e.HL_ROUTER_SIGNING_KEY_FILE);
@@ -175,6 +188,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
       },
     },
     ...(regions === undefined ? {} : { regions }),
+    ...web,
+  };
+}
+
+/** The web app's folder must hold a build; dev sign-in only where the verifier trusts local keys. */
+function webConfig(e: z.infer<typeof configSchema>): Pick<RouterConfig, "webDir" | "devSignIn"> {
+  const problems: string[] = [];
+  if (e.HL_WEB_DIR !== undefined && !existsSync(join(e.HL_WEB_DIR, "index.html"))) {
+    problems.push(
+      `HL_WEB_DIR: no index.html in ${e.HL_WEB_DIR} (build the web app: npm run build -w @hireloop/web)`,
+    );
+  }
+  if (e.HL_DEV_SIGNIN_KEY_FILE !== undefined && !e.HL_AUTH_JWKS_URL.startsWith("file:")) {
+    problems.push(
+      "HL_DEV_SIGNIN_KEY_FILE: dev sign-in needs a verifier that trusts local keys (a file: HL_AUTH_JWKS_URL)",
+    );
+  }
+  if (problems.length > 0) throw new Error(`invalid router configuration:\n  ${problems.join("\n  ")}`);
+  return {
+    ...(e.HL_WEB_DIR === undefined ? {} : { webDir: resolve(e.HL_WEB_DIR) }),
+    ...(e.HL_DEV_SIGNIN_KEY_FILE === undefined
+      ? {}
+      : { devSignIn: { privateKeyPath: e.HL_DEV_SIGNIN_KEY_FILE } }),
   };
 }
 

@@ -106,3 +106,29 @@ describe("router configuration of peer regions", () => {
     ).toThrow(/HL_PEER_SECRET_FILE: required with HL_PEER_REGIONS/);
   });
 });
+
+describe("router configuration of the web app and dev sign-in", () => {
+  it("serves a web app only from a folder that holds a build", async () => {
+    const built = await mkdtemp(join(tmpdir(), "hl-web-"));
+    await writeFile(join(built, "index.html"), "<!doctype html>");
+    expect(loadConfig({ ...base, HL_WEB_DIR: built }).webDir).toBe(built);
+    const empty = await mkdtemp(join(tmpdir(), "hl-web-empty-"));
+    expect(() => loadConfig({ ...base, HL_WEB_DIR: empty })).toThrow(
+      /HL_WEB_DIR: no index.html in .*npm run build -w @hireloop\/web/,
+    );
+    expect(loadConfig(base).webDir).toBeUndefined();
+  });
+
+  it("signs dev users in only where the verifier trusts local keys", () => {
+    const devKey = { HL_DEV_SIGNIN_KEY_FILE: "/keys/private.jwk.json" };
+    expect(() => loadConfig({ ...base, ...devKey })).toThrow(
+      /HL_DEV_SIGNIN_KEY_FILE: .*file: HL_AUTH_JWKS_URL/,
+    );
+    expect(() =>
+      loadConfig({ ...base, ...devKey, HL_AUTH_JWKS_URL: "https://keys.example.com/jwks.json" }),
+    ).toThrow(/HL_DEV_SIGNIN_KEY_FILE/);
+    const local = loadConfig({ ...base, ...devKey, HL_AUTH_JWKS_URL: "file:///keys/jwks.json" });
+    expect(local.devSignIn).toEqual({ privateKeyPath: "/keys/private.jwk.json" });
+    expect(loadConfig(base).devSignIn).toBeUndefined();
+  });
+});

@@ -1,9 +1,9 @@
 import type { HomeEntry } from "@hireloop/placement";
 import type { Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
+import { smallBody } from "../middleware/small-body.ts";
 
 const chooseHomeSchema = z.object({ region: z.string().min(1), resident: z.boolean().default(false) });
 
@@ -22,27 +22,6 @@ const peerClaimSchema = z.object({
  *   their first write; 409 `already_homed` once they live elsewhere;
  * - `POST /internal/v1/home-claims`: a peer region's router offers a claim (see regions/home.ts).
  */
-/** The router's own JSON bodies are a few fields; anything larger is refused unread. */
-const MAX_HOME_BODY_BYTES = 16 * 1024;
-
-/**
- * The body is refused unread, so the connection cannot carry another request: `Connection: close`
- * keeps the client from sending its next request on it.
- */
-const smallBody = bodyLimit({
-  maxSize: MAX_HOME_BODY_BYTES,
-  onError: (c) =>
-    errorResponse(
-      c as Context<RouterEnv>,
-      413,
-      {
-        code: "payload_too_large",
-        message: `the request body is larger than ${MAX_HOME_BODY_BYTES} bytes`,
-      },
-      { Connection: "close" },
-    ),
-});
-
 export function registerHome(app: Hono<RouterEnv>) {
   app.get("/v1/home", async (c) => {
     const { regions, config } = c.get("services");

@@ -177,7 +177,7 @@ export function routerProcess(profile: LocalProfile, router: RouterInstance): Pr
   return {
     name: router.name,
     role: "router",
-    endpoint: `${url}  (admin http://${HOST}:${router.adminPort})`,
+    endpoint: `${url}  (web app ${url}/, admin http://${HOST}:${router.adminPort})`,
     ports: [router.port, router.adminPort],
     script: process.execPath,
     args: ["--import", "tsx", main],
@@ -195,6 +195,9 @@ export function routerProcess(profile: LocalProfile, router: RouterInstance): Pr
       HL_AUTH_PROJECT_ID: topology.authProjectId,
       HL_AUTH_JWKS_URL: pathToFileURL(join(profile.keysDir, "jwks.json")).href,
       HL_LOG_LEVEL: topology.logLevel,
+      // The web app (built by `make up`) and its "sign in as a development user": dev mode only.
+      HL_WEB_DIR: join(repoRoot, "web", "dist"),
+      HL_DEV_SIGNIN_KEY_FILE: join(profile.keysDir, "private.jwk.json"),
       ...regionEnv,
     },
     killTimeoutMs: 15_000,

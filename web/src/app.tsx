@@ -1,0 +1,49 @@
+import { Navigate, NavLink, Route, Routes } from "react-router";
+import { useSession } from "./auth/session.tsx";
+import { AccountScreen } from "./screens/account.tsx";
+import { ResumesScreen } from "./screens/resumes.tsx";
+import { SignInScreen } from "./screens/sign-in.tsx";
+
+export function App() {
+  const { user, signOut, config } = useSession();
+  if (!user) return <SignInScreen />;
+  return (
+    <>
+      <header className="container">
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <strong>Hireloop</strong>
+            </li>
+          </ul>
+          <ul>
+            <li>
+              <NavLink to="/resumes">Resumes</NavLink>
+            </li>
+            <li>
+              <NavLink to="/account">Account</NavLink>
+            </li>
+            <li>
+              <button type="button" className="secondary outline" onClick={signOut}>
+                Sign out
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main className="container">
+        <Routes>
+          <Route path="/" element={<Navigate to="/resumes" replace />} />
+          <Route path="/resumes/*" element={<ResumesScreen />} />
+          <Route path="/account" element={<AccountScreen />} />
+          <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
+        </Routes>
+      </main>
+      <footer className="container">
+        <small>
+          Signed in as {user.email ?? user.uid} · served by region {config.region}
+        </small>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { apiErrorOf } from "../api/errors.ts";
+
+export interface SignedInUser {
+  uid: string;
+  email?: string;
+}
+
+interface StoredSession extends SignedInUser {
+  token: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+const STORAGE_KEY = "hireloop.session";
+/** A token this close to expiry is replaced before it is sent. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * The development user's session, outside React so that every API call, from whichever component,
+ * reads the same token: the router mints it (POST /dev/token, dev mode only) and it is renewed
+ * before it expires, so a long session never sends a stale one. Kept for the browser tab only.
+ */
+let current: StoredSession | null = readStored();
+let renewing: Promise<StoredSession> | undefined;
+const listeners = new Set<() => void>();
+
+export const devSession = {
+  user(): SignedInUser | null {
+    return current;
+  },
+  async signIn(uid: string, email?: string) {
+    store(await requestDevToken(uid, email));
+  },
+  signOut() {
+    store(null);
+  },
+  async token(): Promise<string | undefined> {
+    const session = current;
+    if (!session) return undefined;
+    if (session.expiresAt - Date.now() > REFRESH_MARGIN_MS) return session.token;
+    renewing ??= requestDevToken(session.uid, session.email).finally(() => {
+      renewing = undefined;
+    });
+    const renewed = await renewing;
+    store(renewed);
+    return renewed.token;
+  },
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+function store(next: StoredSession | null) {
+  if (next) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+  else sessionStorage.removeItem(STORAGE_KEY);
+  current = next;
+  for (const listener of listeners) listener();
+}
+
+async function requestDevToken(uid: string, email?: string): Promise<StoredSession> {
+  const response = await fetch("/dev/token", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(email ? { uid, email } : { uid }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) throw await apiErrorOf(response);
+  const { token, expiresIn } = (await response.json()) as { token: string; expiresIn: number };
+  return { uid, ...(email ? { email } : {}), token, expiresAt: Date.now() + expiresIn * 1000 };
+}
+
+function readStored(): StoredSession | null {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null") as StoredSession | null;
+    return stored && typeof stored.token === "string" && typeof stored.uid === "string" ? stored : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resumeFile } from "../../cell/test/support/fixtures.ts";
+import { startRegion, type TestRegion } from "../../router/test/support/cells.ts";
+import { startRouter, type TestRouter } from "../../router/test/support/router.ts";
+import { API_TYPES_FILE, apiTypesOf } from "../scripts/api-types.ts";
+import { expectAccessible, launchBrowser, openPage, screenshot } from "./support/browser.ts";
+
+const WEB_DIR = join(import.meta.dirname, "..", "dist");
+
+let region: TestRegion;
+let router: TestRouter;
+let browser: Browser;
+const run = randomBytes(4).toString("hex");
+
+beforeAll(async () => {
+  region = await startRegion(1);
+  router = await startRouter(
+    region.cells.map((cell) => cell.record),
+    region.jwksUrl,
+    { HL_WEB_DIR: WEB_DIR, HL_DEV_SIGNIN_KEY_FILE: join(region.keysDir, "private.jwk.json") },
+  );
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await router?.close();
+  await region?.stop();
+});
+
+async function signIn(uid: string) {
+  const opened = await openPage(browser);
+  const { page } = opened;
+  await page.goto(router.url);
+  await page.getByLabel("User id").fill(uid);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Resumes", level: 1 }).waitFor();
+  return opened;
+}
+
+describe("the web app's API types", () => {
+  it("are those of the API the router serves (regenerate: npm run api-types -w @hireloop/web)", async () => {
+    const document = await (await fetch(`${router.url}/openapi.json`)).json();
+    expect(await readFile(API_TYPES_FILE, "utf8")).toBe(await apiTypesOf(document));
+  });
+});
+
+describe("the web app: resumes", () => {
+  it("signs in as a development user, uploads a PDF and shows its parsed sections", async () => {
+    const signInPage = await openPage(browser);
+    await signInPage.page.goto(router.url);
+    await signInPage.page.getByRole("heading", { name: "Sign in as a development user" }).waitFor();
+    await expectAccessible(signInPage.page);
+    await screenshot(signInPage.page, "sign-in");
+    await signInPage.close();
+
+    const { page, consoleErrors, close } = await signIn(`seeker-${run}`);
+    await expect.poll(() => page.getByText("No resumes yet").isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, "resumes-empty");
+
+    await page.getByLabel(/Drop a PDF/).setInputFiles({
+      name: "jane-doe.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(resumeFile("software-engineer.pdf")),
+    });
+    await page.getByRole("heading", { name: "Jane Doe", level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/resumes\/[0-9a-f-]{36}$/);
+    await expect
+      .poll(() => page.getByRole("heading", { name: /Senior Software Engineer/ }).count())
+      .toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("Migrated billing to Postgres", { exact: false }).count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, "resume-detail");
+
+    // A bookmarked screen loads as itself; the list names the upload.
+    await page.goto(`${router.url}/resumes`);
+    await page.getByRole("link", { name: "Jane Doe" }).waitFor();
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it.each([
+    ["a scanned PDF", "scanned.pdf", "application/pdf", /This PDF is a scan/, "resume_no_text_layer"],
+    [
+      "a password-protected PDF",
+      "encrypted.pdf",
+      "application/pdf",
+      /password-protected/,
+      "resume_encrypted",
+    ],
+    ["a file of another kind", "random.bin", "application/octet-stream", /Upload a PDF, a Word document/, ""],
+  ])("says what to do about %s", async (_label, name, mimeType, sentence, code) => {
+    const { page, close } = await signIn(`refused-${run}-${name}`);
+    await page
+      .getByLabel(/Drop a PDF/)
+      .setInputFiles({ name, mimeType, buffer: Buffer.from(resumeFile(name)) });
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const said = (await alert.textContent()) ?? "";
+    expect(said).toMatch(sentence);
+    if (code) expect(said).toContain(code);
+    expect(await page.getByText("No resumes yet").isVisible()).toBe(true);
+    if (name === "scanned.pdf") await screenshot(page, "resumes-refused");
+    await close();
+  });
+
+  it("deletes a resume after the owner confirms", async () => {
+    const { page, close } = await signIn(`deleter-${run}`);
+    await page.getByLabel(/Drop a PDF/).setInputFiles({
+      name: "cv.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(resumeFile("software-engineer.pdf")),
+    });
+    await page.getByRole("heading", { name: "Jane Doe", level: 1 }).waitFor();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete this resume" }).click();
+    await page.getByText("No resumes yet").waitFor();
+    await close();
+  });
+});
