@@ -9,9 +9,24 @@ const HEADER = `/**
 
 `;
 
-/** The TypeScript the app reads the API with, from the document the router serves. */
+const STORABLE_JSON_REF = "#/components/schemas/StorableJson";
+
+/**
+ * The TypeScript the app reads the API with, from the document the router serves. Request bodies
+ * say that fields a route does not know are ignored (as any storable JSON); the app sends none, so
+ * its types leave them out, and each body is exactly the fields the route reads.
+ */
 export async function apiTypesOf(document: unknown): Promise<string> {
-  return HEADER + astToString(await openapiTS(document as OpenAPI3));
+  const copy = structuredClone(document) as OpenAPI3;
+  const pending: unknown[] = [copy.paths];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (typeof node !== "object" || node === null) continue;
+    const record = node as Record<string, unknown>;
+    const extra = record.additionalProperties as { $ref?: unknown } | undefined;
+    if (extra?.$ref === STORABLE_JSON_REF) delete record.additionalProperties;
+    pending.push(...Object.values(record));
+  }
+  return HEADER + astToString(await openapiTS(copy));
 }
 
 export const API_TYPES_FILE = join(import.meta.dirname, "..", "src", "api", "schema.d.ts");

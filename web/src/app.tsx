@@ -1,8 +1,10 @@
 import { Navigate, NavLink, Route, Routes } from "react-router";
 import { useSession } from "./auth/session.tsx";
 import { AccountScreen } from "./screens/account.tsx";
+import { JobsScreen } from "./screens/jobs.tsx";
 import { ResumesScreen } from "./screens/resumes.tsx";
 import { SignInScreen } from "./screens/sign-in.tsx";
+import { TailoringScreen } from "./screens/tailoring.tsx";
 
 export function App() {
   const { user, signOut, config } = useSession();
@@ -21,6 +23,9 @@ export function App() {
               <NavLink to="/resumes">Resumes</NavLink>
             </li>
             <li>
+              <NavLink to="/jobs">Jobs</NavLink>
+            </li>
+            <li>
               <NavLink to="/account">Account</NavLink>
             </li>
             <li>
@@ -35,6 +40,8 @@ export function App() {
         <Routes>
           <Route path="/" element={<Navigate to="/resumes" replace />} />
           <Route path="/resumes/*" element={<ResumesScreen />} />
+          <Route path="/jobs/*" element={<JobsScreen />} />
+          <Route path="/tailorings/:workflowId" element={<TailoringScreen />} />
           <Route path="/account" element={<AccountScreen />} />
           <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
         </Routes>

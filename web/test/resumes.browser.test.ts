@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { extractResumeText } from "@hireloop/resume-core/documents";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resumeFile } from "../../cell/test/support/fixtures.ts";
+import { cellFixture, resumeFile } from "../../cell/test/support/fixtures.ts";
 import { startRegion, type TestRegion } from "../../router/test/support/cells.ts";
 import { startRouter, type TestRouter } from "../../router/test/support/router.ts";
 import { API_TYPES_FILE, apiTypesOf } from "../scripts/api-types.ts";
@@ -119,6 +120,48 @@ describe("the web app: resumes", () => {
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Delete this resume" }).click();
     await page.getByText("No resumes yet").waitFor();
+    await close();
+  });
+});
+
+describe("the web app: jobs, match and tailoring", () => {
+  it("analyzes a pasted job, scores the resume with its breakdown, tailors it live and downloads the PDF", async () => {
+    const { page, consoleErrors, close } = await signIn(`tailor-${run}`);
+    await page.getByLabel(/Drop a PDF/).setInputFiles({
+      name: "jane-doe.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(resumeFile("software-engineer.pdf")),
+    });
+    await page.getByRole("heading", { name: "Jane Doe", level: 1 }).waitFor();
+
+    await page.getByRole("link", { name: "Jobs" }).click();
+    await page.getByLabel("Job description", { exact: true }).fill(cellFixture("job-backend.txt"));
+    await page.getByRole("button", { name: "Analyze the job" }).click();
+    await page.getByRole("heading", { name: "What the job asks for" }).waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Backend Engineer/);
+    await page.getByText("/ 100 match").waitFor();
+    const chart = page.getByRole("img", { name: /Keywords \d+ of 100/ });
+    expect(await chart.count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, "job-match");
+
+    await page.getByRole("button", { name: "Tailor my resume" }).click();
+    await page.waitForURL(/\/tailorings\/[0-9a-f-]{36}$/);
+    await page.getByText("Done: 100 %").waitFor({ timeout: 90_000 });
+    expect(await page.getByLabel("Tailoring progress").getAttribute("value")).toBe("100");
+    await page.getByRole("heading", { name: "What changed" }).waitFor();
+    const download = page.getByRole("button", { name: "Download PDF" });
+    await expect.poll(() => download.isEnabled()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, "tailoring");
+
+    const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    const path = await file.path();
+    const bytes = await readFile(path);
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const { text } = await extractResumeText(new Uint8Array(bytes), { filename: file.suggestedFilename() });
+    expect(text).toContain("Jane Doe");
+    expect(consoleErrors).toEqual([]);
     await close();
   });
 });

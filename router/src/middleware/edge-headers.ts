@@ -7,7 +7,9 @@ import type { RouterEnv } from "../env.ts";
 /**
  * One policy for every page the region serves: the API docs and the web app load scripts, styles
  * and fonts only from the router they came from, may inline styles (the docs' renderer does), call
- * only that router, and may never be framed. JSON answers render nothing, so it costs them nothing.
+ * only that router, and may never be framed. They may frame what they fetched themselves (the web
+ * app shows a tailored PDF it downloaded, as a blob: URL). JSON answers render nothing, so it costs
+ * them nothing.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -16,6 +18,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

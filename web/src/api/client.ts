@@ -2,7 +2,11 @@ import createClient from "openapi-fetch";
 import { ApiError, errorFromBody } from "./errors.ts";
 import type { components, paths } from "./schema";
 
+export type { components };
 export type Resume = components["schemas"]["Resume"];
+export type Job = components["schemas"]["Job"];
+export type Match = components["schemas"]["Match"];
+export type Tailoring = components["schemas"]["Tailoring"];
 export type ResumeList = components["schemas"]["ResumeList"];
 
 /** Where the current ID token comes from; set by the session once someone signs in. */

@@ -699,8 +699,6 @@ export interface operations {
                     region: string;
                     /** @default false */
                     resident?: boolean;
-                } & {
-                    [key: string]: components["schemas"]["StorableJson"];
                 };
             };
         };
@@ -971,8 +969,6 @@ export interface operations {
                 "application/json": {
                     /** @description The resume as plain text: what a resume holds fits easily */
                     text: string;
-                } & {
-                    [key: string]: components["schemas"]["StorableJson"];
                 };
             };
         };
@@ -1457,8 +1453,6 @@ export interface operations {
                     title?: string;
                     /** @description The job description as posted */
                     text: string;
-                } & {
-                    [key: string]: components["schemas"]["StorableJson"];
                 };
             };
         };
@@ -1651,8 +1645,6 @@ export interface operations {
                     boards?: ("feed" | "remotive" | "arbeitnow")[];
                     /** Format: uuid */
                     resumeId?: string;
-                } & {
-                    [key: string]: components["schemas"]["StorableJson"];
                 };
             };
         };
@@ -1864,8 +1856,6 @@ export interface operations {
                      * @enum {string}
                      */
                     mode?: "auto" | "rules" | "model";
-                } & {
-                    [key: string]: components["schemas"]["StorableJson"];
                 };
             };
         };
@@ -2066,8 +2056,6 @@ export interface operations {
                     resumeId: string;
                     /** Format: uuid */
                     jobId: string;
-                } & {
-                    [key: string]: components["schemas"]["StorableJson"];
                 };
             };
         };
@@ -2190,8 +2178,6 @@ export interface operations {
                      * @enum {string}
                      */
                     format?: "pdf" | "docx";
-                } & {
-                    [key: string]: components["schemas"]["StorableJson"];
                 };
             };
         };

@@ -1,0 +1,114 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { api, type Job, unwrap } from "../api/client.ts";
+import { sentenceFor } from "../api/errors.ts";
+import { MatchPanel } from "./match-panel.tsx";
+
+/** A job's analysis, and what to do with it: score a resume against it, then tailor. */
+export function JobDetail() {
+  const { id = "" } = useParams();
+  const job = useQuery({
+    queryKey: ["jobs", id],
+    queryFn: () => unwrap(api.GET("/v1/jobs/{id}", { params: { path: { id } } })),
+  });
+  if (job.isPending) return <p aria-busy="true">Loading the job…</p>;
+  if (job.isError) {
+    return (
+      <>
+        <p role="alert" className="error">
+          {sentenceFor(job.error)}
+        </p>
+        <Link to="/jobs">Back to your jobs</Link>
+      </>
+    );
+  }
+  return (
+    <article aria-labelledby="job-heading">
+      <header>
+        <Link to="/jobs">← Your jobs</Link>
+        <h1 id="job-heading">{job.data.title || "(untitled job)"}</h1>
+        {job.data.posting?.company && <small>{job.data.posting.company}</small>}
+      </header>
+      <Analysis job={job.data} />
+      <ResumeChoice jobId={job.data.id} />
+    </article>
+  );
+}
+
+function Analysis({ job }: { job: Job }) {
+  const { seniority, yearsOfExperience, requiredSkills, niceToHaveSkills, responsibilities } = job.analysis;
+  return (
+    <section aria-labelledby="analysis-heading">
+      <h2 id="analysis-heading">What the job asks for</h2>
+      <dl className="facts">
+        <dt>Seniority</dt>
+        <dd>{seniority === "unspecified" ? "not stated" : seniority}</dd>
+        <dt>Years of experience</dt>
+        <dd>{yearsOfExperience === null ? "not stated" : yearsOfExperience}</dd>
+      </dl>
+      <h3>Required skills</h3>
+      <Chips items={requiredSkills} empty="None stated." />
+      <h3>Nice to have</h3>
+      <Chips items={niceToHaveSkills} empty="None stated." />
+      {responsibilities.length > 0 && (
+        <>
+          <h3>Responsibilities</h3>
+          <ul>
+            {responsibilities.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function Chips({ items, empty }: { items: readonly string[]; empty: string }) {
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ul className="chips">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+function ResumeChoice({ jobId }: { jobId: string }) {
+  const resumes = useQuery({ queryKey: ["resumes"], queryFn: () => unwrap(api.GET("/v1/resumes")) });
+  const [chosen, setChosen] = useState<string>("");
+  if (resumes.isPending) return <p aria-busy="true">Loading your resumes…</p>;
+  if (resumes.isError)
+    return (
+      <p role="alert" className="error">
+        {sentenceFor(resumes.error)}
+      </p>
+    );
+  const list = resumes.data.resumes;
+  if (list.length === 0) {
+    return (
+      <p>
+        <Link to="/resumes">Upload a resume</Link> to see how well it matches this job.
+      </p>
+    );
+  }
+  const resumeId = chosen || (list[0]?.id ?? "");
+  return (
+    <section aria-labelledby="match-heading">
+      <h2 id="match-heading">Your match</h2>
+      <label>
+        Resume
+        <select value={resumeId} onChange={(event) => setChosen(event.target.value)}>
+          {list.map((resume) => (
+            <option key={resume.id} value={resume.id}>
+              {resume.name || resume.filename || resume.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <MatchPanel key={resumeId} resumeId={resumeId} jobId={jobId} />
+    </section>
+  );
+}
