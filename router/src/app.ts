@@ -7,12 +7,14 @@ import { admitSignedIn } from "./middleware/admit.ts";
 import { refuseLargeBodies } from "./middleware/body-size.ts";
 import { answerHeaders } from "./middleware/edge-headers.ts";
 import { observe } from "./middleware/observe.ts";
+import { requireOperator } from "./middleware/operator.ts";
 import { budgetUploads, rateLimit } from "./middleware/rate-limit.ts";
 import { recognizePeers } from "./regions/peer-hop.ts";
 import { registerDevSignIn } from "./routes/dev-signin.ts";
 import { registerPublicDocs } from "./routes/docs.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerHome } from "./routes/home.ts";
+import { registerOperatorApi } from "./routes/ops.ts";
 import { registerTenantProxy } from "./routes/tenant.ts";
 import { registerWebApp } from "./routes/web.ts";
 import type { RouterServices } from "./services.ts";
@@ -47,9 +49,11 @@ export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
     admitSignedIn({ verifier, limits, addressOf }),
     budgetUploads(limits.userUploads, config.proxy.maxBodyBytes),
   );
+  app.use("/ops/v1/*", admitSignedIn({ verifier, limits, addressOf }), requireOperator());
   registerPublicDocs(app);
   registerHome(app);
   registerTenantProxy(app);
+  registerOperatorApi(app);
   if (config.devSignIn) registerDevSignIn(app, config.devSignIn.privateKeyPath, perAddress);
   if (config.webDir) registerWebApp(app, config.webDir);
   app.notFound((c) =>

@@ -20,6 +20,7 @@ export type RouterErrorCode =
   | "method_not_allowed"
   | "rate_limited"
   | "not_found"
+  | "forbidden_role"
   | "invalid_request"
   | "internal_error";
 

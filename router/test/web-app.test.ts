@@ -73,7 +73,7 @@ describe("the router serves the web app at /", () => {
   it("keeps the API, the platform's paths and files outside the build to themselves", async () => {
     expect((await fetch(`${production.url}/v1/resumes`)).status).toBe(401);
     expect((await fetch(`${production.url}/v1/no-such-thing`)).status).toBe(401);
-    expect((await fetch(`${production.url}/ops/v1/cells`)).status).toBe(404);
+    expect((await fetch(`${production.url}/ops/v1/cells`)).status).toBe(401);
     expect((await fetch(`${production.url}/favicon.ico`)).status).toBe(404);
     const traversal = await fetch(`${production.url}/assets/..%2f..%2fpackage.json`);
     expect(traversal.status).toBe(404);
@@ -100,7 +100,7 @@ describe("dev sign-in", () => {
     });
 
   it("mints a token the router accepts, for the user asked", async () => {
-    const res = await devToken(withDevSignIn, { uid: "dev-ana", email: "ana@example.com" });
+    const res = await devToken(withDevSignIn, { uid: "dev-ana", email: "ana@example.com", role: "operator" });
     expect(res.status).toBe(200);
     const { token, expiresIn } = await res.json();
     expect(expiresIn).toBe(3600);
@@ -112,6 +112,7 @@ describe("dev sign-in", () => {
     expect(JSON.parse(Buffer.from(payload, "base64url").toString())).toMatchObject({
       sub: "dev-ana",
       email: "ana@example.com",
+      role: "operator",
     });
   });
 

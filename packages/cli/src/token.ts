@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
-import { type DevTokenOptions, signDevToken } from "@hireloop/identity";
+import { type DevTokenOptions, ROLES, signDevToken } from "@hireloop/identity";
 import type { Command } from "commander";
 import { repositoryRoot } from "./paths.ts";
 
 /** What the operator asked for, as commander hands it over (unvalidated). */
-export type TokenRequest = { uid: string; email?: string; ttl?: string };
+export type TokenRequest = { uid: string; email?: string; ttl?: string; role?: string };
 
 /** Refusals (no dev platform, bad input) exit 2; a dev platform whose keys cannot sign exits 1. */
 export type TokenRefusal = { ok: false; exitCode: 2; message: string };
@@ -54,6 +54,11 @@ export function planDevToken(
     privateKeyPath: join(keysDir, "private.jwk.json"),
   };
   if (request.email !== undefined) plan.email = request.email;
+  if (request.role !== undefined) {
+    const role = ROLES.find((known) => known === request.role);
+    if (role === undefined) return refuse(`--role must be one of: ${ROLES.join(", ")}`);
+    plan.role = role;
+  }
   if (request.ttl !== undefined) {
     if (!/^[1-9]\d*$/.test(request.ttl)) return refuse("--ttl must be a positive whole number of seconds");
     plan.ttlSeconds = Number(request.ttl);
@@ -80,6 +85,7 @@ export function registerTokenCommand(program: Command): void {
     .requiredOption("--uid <uid>", "the user id (token subject)")
     .option("--email <email>", "the user's email address")
     .option("--ttl <seconds>", "lifetime in seconds (default 3600)")
+    .option("--role <role>", `a role claim (${ROLES.join(", ")}): operators may use /ops`)
     .action(async (options: TokenRequest) => {
       const outcome = await issueDevToken(options, defaultPlatformStatePath());
       if (outcome.ok) {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { chmod, link, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
+import type { Role } from "./roles.ts";
 
 /**
  * Local signing keys that stand in for Google's in dev and tests, so that tokens are verified with
@@ -18,6 +19,8 @@ export type DevTokenOptions = {
   ttlSeconds?: number;
   email?: string;
   name?: string;
+  /** A custom claim, as Firebase's Admin SDK sets one (`setCustomUserClaims({ role })`). */
+  role?: Role;
 };
 
 type RsaPrivateJwk = JWK & { kty: "RSA"; kid: string; n: string; e: string; d: string };
@@ -41,7 +44,7 @@ export async function generateDevKeys(dir: string): Promise<DevKeys> {
 
 /** Mints a token with the same header and claims as a Firebase ID token after Google sign-in. */
 export async function signDevToken(options: DevTokenOptions): Promise<string> {
-  const { uid, projectId, privateKeyPath, ttlSeconds = 3600, email, name } = options;
+  const { uid, projectId, privateKeyPath, ttlSeconds = 3600, email, name, role } = options;
   if (uid === "" || uid.length > 128) throw new TypeError("uid must be 1 to 128 characters");
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)
     throw new TypeError("ttlSeconds must be a positive integer");
@@ -57,6 +60,7 @@ export async function signDevToken(options: DevTokenOptions): Promise<string> {
     iat: now,
     exp: now + ttlSeconds,
     ...(name === undefined ? {} : { name }),
+    ...(role === undefined ? {} : { role }),
     // Google accounts always come with a verified address.
     ...(email === undefined ? {} : { email, email_verified: true }),
     firebase: { identities: {}, sign_in_provider: "google.com" },

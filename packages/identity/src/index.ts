@@ -2,6 +2,7 @@ export { type DevKeys, type DevTokenOptions, generateDevKeys, signDevToken } fro
 export { httpStatusOf, IDENTITY_ERROR_CODES, IdentityError, type IdentityErrorCode } from "./errors.ts";
 export { GOOGLE_SECURETOKEN_JWKS_URL } from "./key-source.ts";
 export { bearerTokenOf, type RequireIdentityOptions, requireIdentity } from "./middleware.ts";
+export { hasRole, ROLES, type Role } from "./roles.ts";
 export {
   type CredentialCheck,
   createRouterCredentialCheck,

@@ -3,6 +3,7 @@ export * from "./build-table.ts";
 export * from "./convergence.ts";
 export * from "./errors.ts";
 export * from "./lookup.ts";
+export * from "./report.ts";
 export * from "./store/directory.ts";
 export { migrateControlPlane, PLACEMENT_CHANNEL } from "./store/schema.ts";
 export * from "./store/store.ts";

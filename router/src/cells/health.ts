@@ -22,6 +22,8 @@ export interface CellHealth {
   upCells(): CellRecord[];
   /** True when the cell has a tenant limit and its last health answer counted that many or more. */
   isFull(cell: CellRecord): boolean;
+  /** The tenant count of the cell's last health answer; undefined until one gave it. */
+  tenantsOf(cellId: string): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export function startCellHealthMonitor(options: CellHealthOptions): CellHealth {
       const tenants = states.get(cell.id)?.tenants;
       return cell.maxTenants !== undefined && tenants !== undefined && tenants >= cell.maxTenants;
     },
+    tenantsOf: (cellId) => states.get(cellId)?.tenants,
     async stop() {
       clearInterval(timer);
       await agent.destroy();

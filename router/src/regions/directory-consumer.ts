@@ -27,8 +27,10 @@ export function startDirectoryConsumer(options: {
   directory: DirectoryStore;
   logger: Logger;
   metrics: RouterMetrics;
+  /** Each peer region's newest mirrored heartbeat (ms since the epoch): how fresh replication is. */
+  newestHeartbeat: Map<string, number>;
 }): EventConsumer {
-  const { region, config, directory, metrics } = options;
+  const { region, config, directory, metrics, newestHeartbeat } = options;
   const logger = options.logger.child({ component: "directory-consumer" });
   const kafka = new Kafka({
     clientId: `hireloop-router-directory-${region}`,
@@ -45,7 +47,6 @@ export function startDirectoryConsumer(options: {
   const heartbeats = new Map(
     config.peers.map((peer) => [mirroredTopic(peer.region, HEARTBEATS_TOPIC), peer.region]),
   );
-  const newestHeartbeat = new Map<string, number>();
   return runEventConsumer({
     kafka,
     logger,

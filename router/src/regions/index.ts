@@ -1,5 +1,5 @@
 import type { Logger } from "@hireloop/observability";
-import { createDirectoryStore } from "@hireloop/placement";
+import { createDirectoryStore, type HomeEntry } from "@hireloop/placement";
 import postgres from "postgres";
 import type { RouterConfig } from "../config.ts";
 import type { RouterMetrics } from "../metrics.ts";
@@ -12,6 +12,10 @@ export interface RegionServices {
   peers: PeerRegions;
   secret: string;
   home: HomeResolver;
+  /** When the newest heartbeat mirrored from a peer region was written there; undefined before one. */
+  replicatedAt(peerRegion: string): number | undefined;
+  /** The directory's entry for a tenant, read only (homeOf claims a home for a newcomer). */
+  findHome(tenantKey: string): Promise<HomeEntry | undefined>;
   close(): Promise<void>;
 }
 
@@ -46,17 +50,21 @@ export function startRegions(
     logger,
     metrics,
   });
+  const newestHeartbeat = new Map<string, number>();
   const consumer = startDirectoryConsumer({
     region: config.region,
     config: regions,
     directory,
     logger,
     metrics,
+    newestHeartbeat,
   });
   return {
     peers,
     secret: regions.secret,
     home,
+    replicatedAt: (peerRegion) => newestHeartbeat.get(peerRegion),
+    findHome: (tenantKey) => directory.find(tenantKey),
     async close() {
       await consumer.stop();
       await peers.stop();

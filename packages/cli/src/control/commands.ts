@@ -1,13 +1,13 @@
 import { readKeyFile, writeCellKey } from "@hireloop/identity";
 import {
-  bucketCounts,
-  bucketOf,
   buildTable,
   type CellRecord,
   cellFor,
   createDirectoryStore,
   type PlacementTable,
   planChange,
+  reportCells,
+  whereIs,
 } from "@hireloop/placement";
 import type { Command } from "commander";
 import { applyPlacement, moveWaitingTenants } from "./apply.ts";
@@ -117,24 +117,17 @@ export function registerControlCommands(program: Command): void {
         cells: await store.listCells(options.region),
         table: await store.currentTable(options.region),
       }));
-      const counts = table ? bucketCounts(table) : new Map<string, number>();
       const [health, tenants] = await Promise.all([
         Promise.all(cells.map(cellHealth)),
         tenantsByCell(access),
       ]);
-      const report = cells.map((cell, i) => {
-        const cellTenantRows = tenants.get(cell.id);
-        return {
-          id: cell.id,
-          state: cell.state,
-          health: health[i] ?? "unknown",
-          buckets: counts.get(cell.id) ?? 0,
-          tenants: cellTenantRows?.size ?? null,
-          maxTenants: cell.maxTenants ?? null,
-          full: cell.maxTenants !== undefined && (cellTenantRows?.size ?? 0) >= cell.maxTenants,
-          rows: cellTenantRows ? [...cellTenantRows.values()].reduce((a, b) => a + b, 0) : null,
-          apiUrl: cell.apiUrl,
-        };
+      const healthOf = new Map(cells.map((cell, i) => [cell.id, health[i] ?? "unknown"]));
+      const report = reportCells(cells, table, (cell) => ({
+        health: healthOf.get(cell.id) ?? "unknown",
+        tenants: tenants.get(cell.id)?.size ?? null,
+      })).map((cell) => {
+        const rows = tenants.get(cell.id);
+        return { ...cell, rows: rows ? [...rows.values()].reduce((a, b) => a + b, 0) : null };
       });
       if (options.json) {
         console.log(
@@ -307,18 +300,7 @@ export function registerControlCommands(program: Command): void {
       );
       if (!table) throw new Error(`region ${options.region} has no placement table yet`);
       const elsewhere = home !== undefined && home.homeRegion !== options.region;
-      const answer = {
-        home:
-          home === undefined
-            ? null
-            : { region: home.homeRegion, cell: home.cellId, resident: home.resident, source: home.source },
-        tenant: key,
-        region: options.region,
-        bucket: bucketOf(key),
-        cell: cellFor(table, key),
-        pinned: table.overrides.has(key),
-        version: table.version,
-      };
+      const answer = whereIs(options.region, table, key, home);
       const homeLine =
         home === undefined
           ? "not in this region's user directory yet"
