@@ -2,6 +2,7 @@ import { Navigate, NavLink, Route, Routes } from "react-router";
 import { useSession } from "./auth/session.tsx";
 import { AccountScreen } from "./screens/account.tsx";
 import { JobsScreen } from "./screens/jobs.tsx";
+import { OpsScreen } from "./screens/ops.tsx";
 import { ResumesScreen } from "./screens/resumes.tsx";
 import { SignInScreen } from "./screens/sign-in.tsx";
 import { TailoringScreen } from "./screens/tailoring.tsx";
@@ -28,6 +29,11 @@ export function App() {
             <li>
               <NavLink to="/account">Account</NavLink>
             </li>
+            {user.role === "operator" && (
+              <li>
+                <NavLink to="/ops">Operations</NavLink>
+              </li>
+            )}
             <li>
               <button type="button" className="secondary outline" onClick={signOut}>
                 Sign out
@@ -43,6 +49,7 @@ export function App() {
           <Route path="/jobs/*" element={<JobsScreen />} />
           <Route path="/tailorings/:workflowId" element={<TailoringScreen />} />
           <Route path="/account" element={<AccountScreen />} />
+          <Route path="/ops" element={<OpsScreen />} />
           <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
         </Routes>
       </main>

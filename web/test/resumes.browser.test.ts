@@ -18,7 +18,7 @@ let browser: Browser;
 const run = randomBytes(4).toString("hex");
 
 beforeAll(async () => {
-  region = await startRegion(1);
+  region = await startRegion(3);
   router = await startRouter(
     region.cells.map((cell) => cell.record),
     region.jwksUrl,
@@ -32,11 +32,12 @@ afterAll(async () => {
   await region?.stop();
 });
 
-async function signIn(uid: string) {
+async function signIn(uid: string, { operator = false } = {}) {
   const opened = await openPage(browser);
   const { page } = opened;
   await page.goto(router.url);
   await page.getByLabel("User id").fill(uid);
+  if (operator) await page.getByLabel(/Operator/).check();
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Resumes", level: 1 }).waitFor();
   return opened;
@@ -162,6 +163,46 @@ describe("the web app: jobs, match and tailoring", () => {
     const { text } = await extractResumeText(new Uint8Array(bytes), { filename: file.suggestedFilename() });
     expect(text).toContain("Jane Doe");
     expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});
+
+describe("the web app: operator console", () => {
+  it("shows an operator the region's cells and where a tenant lives", async () => {
+    const { page, consoleErrors, close } = await signIn(`ops-${run}`, { operator: true });
+    await page.getByRole("link", { name: "Operations" }).click();
+    await page.getByRole("heading", { name: "Cells of us-east" }).waitFor();
+    const rows = page.getByRole("row").filter({ has: page.getByRole("rowheader") });
+    await expect.poll(() => rows.count()).toBe(3);
+    for (const [index, id] of ["us-east-1", "us-east-2", "us-east-3"].entries()) {
+      const row = rows.nth(index);
+      expect(await row.getByRole("rowheader").textContent()).toBe(id);
+      const [state, health, buckets, tenants, capacity] = await row.getByRole("cell").allTextContents();
+      expect([state, health, capacity]).toEqual(["active", "up", "unlimited"]);
+      expect(Number(buckets)).toBeGreaterThan(1000);
+      expect(tenants).toMatch(/^\d+$/);
+    }
+    await page.getByLabel(/^Tenant/).fill(`tailor-${run}`);
+    await page.getByRole("button", { name: "Look up" }).click();
+    await page.getByText(/on cell us-east-\d/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, "ops");
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it("keeps the console from users without the operator role: no menu entry, and 403 from the API", async () => {
+    const { page, close } = await signIn(`not-ops-${run}`);
+    expect(await page.getByRole("link", { name: "Operations" }).count()).toBe(0);
+    await page.goto(`${router.url}/ops`);
+    expect((await page.getByRole("alert").first().textContent()) ?? "").toMatch(/for operators/);
+    const stored: string = await page.evaluate('sessionStorage.getItem("hireloop.session")');
+    const { token } = JSON.parse(stored);
+    const response = await fetch(`${router.url}/ops/v1/cells`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const answer = { status: response.status, body: await response.json() };
+    expect(answer).toMatchObject({ status: 403, body: { code: "forbidden_role" } });
     await close();
   });
 });

@@ -3,6 +3,8 @@ import { apiErrorOf } from "../api/errors.ts";
 export interface SignedInUser {
   uid: string;
   email?: string;
+  /** The role claim of the token: "operator" opens the operator console. */
+  role?: "operator";
 }
 
 interface StoredSession extends SignedInUser {
@@ -28,8 +30,8 @@ export const devSession = {
   user(): SignedInUser | null {
     return current;
   },
-  async signIn(uid: string, email?: string) {
-    store(await requestDevToken(uid, email));
+  async signIn(user: SignedInUser) {
+    store(await requestDevToken(user));
   },
   signOut() {
     store(null);
@@ -38,7 +40,7 @@ export const devSession = {
     const session = current;
     if (!session) return undefined;
     if (session.expiresAt - Date.now() > REFRESH_MARGIN_MS) return session.token;
-    renewing ??= requestDevToken(session.uid, session.email).finally(() => {
+    renewing ??= requestDevToken(session).finally(() => {
       renewing = undefined;
     });
     const renewed = await renewing;
@@ -58,16 +60,17 @@ function store(next: StoredSession | null) {
   for (const listener of listeners) listener();
 }
 
-async function requestDevToken(uid: string, email?: string): Promise<StoredSession> {
+async function requestDevToken({ uid, email, role }: SignedInUser): Promise<StoredSession> {
+  const user: SignedInUser = { uid, ...(email ? { email } : {}), ...(role ? { role } : {}) };
   const response = await fetch("/dev/token", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(email ? { uid, email } : { uid }),
+    body: JSON.stringify(user),
     signal: AbortSignal.timeout(10_000),
   });
   if (!response.ok) throw await apiErrorOf(response);
   const { token, expiresIn } = (await response.json()) as { token: string; expiresIn: number };
-  return { uid, ...(email ? { email } : {}), token, expiresAt: Date.now() + expiresIn * 1000 };
+  return { ...user, token, expiresAt: Date.now() + expiresIn * 1000 };
 }
 
 function readStored(): StoredSession | null {

@@ -10,7 +10,7 @@ export interface WebConfig {
 interface Session {
   config: WebConfig;
   user: SignedInUser | null;
-  signInAsDevUser(uid: string, email?: string): Promise<void>;
+  signInAsDevUser(user: SignedInUser): Promise<void>;
   signOut(): void;
 }
 

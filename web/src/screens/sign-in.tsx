@@ -6,6 +6,7 @@ export function SignInScreen() {
   const { config, signInAsDevUser } = useSession();
   const [uid, setUid] = useState("dev-user");
   const [email, setEmail] = useState("");
+  const [operator, setOperator] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -14,7 +15,11 @@ export function SignInScreen() {
     setBusy(true);
     setError(null);
     try {
-      await signInAsDevUser(uid.trim(), email.trim() || undefined);
+      await signInAsDevUser({
+        uid: uid.trim(),
+        ...(email.trim() ? { email: email.trim() } : {}),
+        ...(operator ? { role: "operator" as const } : {}),
+      });
     } catch (caught) {
       setError(sentenceFor(caught));
     } finally {
@@ -52,6 +57,10 @@ export function SignInScreen() {
               onChange={(e) => setEmail(e.target.value)}
               autoComplete="email"
             />
+          </label>
+          <label>
+            <input type="checkbox" checked={operator} onChange={(e) => setOperator(e.target.checked)} />{" "}
+            Operator (opens the operator console)
           </label>
           {error && (
             <p role="alert" className="error">
