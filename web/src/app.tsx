@@ -1,9 +1,11 @@
 import { Navigate, NavLink, Route, Routes } from "react-router";
 import { useSession } from "./auth/session.tsx";
 import { AccountScreen } from "./screens/account.tsx";
+import { DiscoverScreen } from "./screens/discover.tsx";
 import { JobsScreen } from "./screens/jobs.tsx";
 import { OpsScreen } from "./screens/ops.tsx";
 import { ResumesScreen } from "./screens/resumes.tsx";
+import { RoastScreen } from "./screens/roast.tsx";
 import { SignInScreen } from "./screens/sign-in.tsx";
 import { TailoringScreen } from "./screens/tailoring.tsx";
 
@@ -27,6 +29,12 @@ export function App() {
               <NavLink to="/jobs">Jobs</NavLink>
             </li>
             <li>
+              <NavLink to="/discover">Discover</NavLink>
+            </li>
+            <li>
+              <NavLink to="/roast">Roast</NavLink>
+            </li>
+            <li>
               <NavLink to="/account">Account</NavLink>
             </li>
             {user.role === "operator" && (
@@ -48,6 +56,8 @@ export function App() {
           <Route path="/resumes/*" element={<ResumesScreen />} />
           <Route path="/jobs/*" element={<JobsScreen />} />
           <Route path="/tailorings/:workflowId" element={<TailoringScreen />} />
+          <Route path="/discover" element={<DiscoverScreen />} />
+          <Route path="/roast" element={<RoastScreen />} />
           <Route path="/account" element={<AccountScreen />} />
           <Route path="/ops" element={<OpsScreen />} />
           <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />

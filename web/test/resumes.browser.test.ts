@@ -206,3 +206,43 @@ describe("the web app: operator console", () => {
     await close();
   });
 });
+
+describe("the web app: discover and roast", () => {
+  it("searches the boards, ranks the postings against the resume, opens one, and roasts the resume", async () => {
+    const { page, consoleErrors, close } = await signIn(`seeker2-${run}`);
+    await page.getByLabel(/Drop a PDF/).setInputFiles({
+      name: "jane-doe.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(resumeFile("software-engineer.pdf")),
+    });
+    await page.getByRole("heading", { name: "Jane Doe", level: 1 }).waitFor();
+
+    await page.getByRole("link", { name: "Discover" }).click();
+    await page.getByLabel("What job?").fill("backend engineer");
+    await page.getByLabel("Rank against (optional)").selectOption({ label: "Jane Doe" });
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByText("Done: 100 %").waitFor({ timeout: 90_000 });
+    await page.getByRole("heading", { name: /postings found/ }).waitFor();
+    const results = page.getByRole("listitem").filter({ hasText: "/ 100" });
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, "discover");
+    const first = results.first().getByRole("link");
+    const title = (await first.textContent()) ?? "";
+    await first.click();
+    await page.getByRole("heading", { name: title, level: 1 }).waitFor();
+    await page.getByText("/ 100 match").waitFor();
+
+    await page.getByRole("link", { name: "Roast" }).click();
+    await page.getByLabel("Resume").selectOption({ label: "Jane Doe" });
+    await page.getByLabel(/Savage/).check();
+    await page.getByRole("button", { name: "Roast it" }).click();
+    await page.getByText("Done: 100 %").waitFor({ timeout: 90_000 });
+    await page.getByText("/ 10").waitFor();
+    expect(await page.getByRole("heading", { level: 2 }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, "roast");
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});

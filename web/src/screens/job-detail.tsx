@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { api, type Job, unwrap } from "../api/client.ts";
 import { sentenceFor } from "../api/errors.ts";
 import { MatchPanel } from "./match-panel.tsx";
+import { ResumePicker } from "./resume-picker.tsx";
 
 /** A job's analysis, and what to do with it: score a resume against it, then tailor. */
 export function JobDetail() {
@@ -98,16 +99,7 @@ function ResumeChoice({ jobId }: { jobId: string }) {
   return (
     <section aria-labelledby="match-heading">
       <h2 id="match-heading">Your match</h2>
-      <label>
-        Resume
-        <select value={resumeId} onChange={(event) => setChosen(event.target.value)}>
-          {list.map((resume) => (
-            <option key={resume.id} value={resume.id}>
-              {resume.name || resume.filename || resume.id}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ResumePicker value={resumeId} onChange={setChosen} label="Resume" />
       <MatchPanel key={resumeId} resumeId={resumeId} jobId={jobId} />
     </section>
   );

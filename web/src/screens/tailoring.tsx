@@ -4,13 +4,7 @@ import { Link, useParams } from "react-router";
 import { api, type Tailoring, unwrap } from "../api/client.ts";
 import { downloadBlob, saveBlob } from "../api/download.ts";
 import { sentenceFor } from "../api/errors.ts";
-import { followWorkflow, type Workflow } from "../api/workflows.ts";
-
-const STEP_NAMES: Record<string, string> = {
-  analyze: "Read the job",
-  tailor: "Tailor the resume",
-  render: "Write the document",
-};
+import { useFollowedWorkflow, WorkflowProgress } from "./workflow-progress.tsx";
 
 const EDITED_SECTIONS: Record<Tailoring["edits"][number]["section"], string> = {
   summary: "Summary",
@@ -21,64 +15,20 @@ const EDITED_SECTIONS: Record<Tailoring["edits"][number]["section"], string> = {
 /** A tailoring as it runs (its steps advancing live), then what it changed and its document. */
 export function TailoringScreen() {
   const { workflowId = "" } = useParams();
-  const [workflow, setWorkflow] = useState<Workflow | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const stop = new AbortController();
-    followWorkflow(workflowId, setWorkflow, stop.signal).catch((caught: unknown) => {
-      if (!stop.signal.aborted) setError(caught);
-    });
-    return () => stop.abort();
-  }, [workflowId]);
-
+  const { workflow, error } = useFollowedWorkflow(workflowId);
   return (
     <article aria-labelledby="tailoring-heading">
       <h1 id="tailoring-heading">Tailoring</h1>
-      {error !== null && (
-        <p role="alert" className="error">
-          {sentenceFor(error)}
-        </p>
-      )}
-      {workflow === null && error === null && <p aria-busy="true">Starting…</p>}
-      {workflow && <Progress workflow={workflow} />}
+      <WorkflowProgress
+        workflow={workflow}
+        error={error}
+        label="Tailoring"
+        retry="Go back to the job and tailor again; if it fails again, the code tells support what happened."
+      />
       {workflow?.status === "succeeded" && workflow.tailoringId && (
         <Result tailoringId={workflow.tailoringId} />
       )}
     </article>
-  );
-}
-
-function Progress({ workflow }: { workflow: Workflow }) {
-  return (
-    <section aria-labelledby="progress-heading">
-      <h2 id="progress-heading">Progress</h2>
-      <progress value={workflow.progress} max={100} aria-label="Tailoring progress" />
-      <p aria-live="polite">
-        {workflow.status === "succeeded"
-          ? "Done: 100 %"
-          : workflow.status === "failed"
-            ? "The tailoring failed."
-            : workflow.status === "cancelled"
-              ? "The tailoring was cancelled."
-              : `${workflow.progress} %`}
-      </p>
-      <ol className="steps">
-        {workflow.steps.map((step) => (
-          <li key={step.name} data-status={step.status}>
-            {STEP_NAMES[step.name] ?? step.name}: {step.status}
-            {step.attempts > 1 && ` (attempt ${step.attempts})`}
-            {step.usedFallback && " (with the built-in rules)"}
-          </li>
-        ))}
-      </ol>
-      {workflow.error && (
-        <p role="alert" className="error">
-          {workflow.error.message} <small className="code">({workflow.error.code})</small>. Go back to the job
-          and tailor again; if it fails again, the code above tells support what happened.
-        </p>
-      )}
-    </section>
   );
 }
 
