@@ -82,10 +82,12 @@ describe("the router serves the web app at /", () => {
   it("tells the app its region and how people sign in there", async () => {
     expect(await (await fetch(`${production.url}/config.json`)).json()).toEqual({
       region: "us-east",
+      regions: ["us-east"],
       signIn: { kind: "firebase", projectId: "hireloop-test" },
     });
     expect(await (await fetch(`${withDevSignIn.url}/config.json`)).json()).toEqual({
       region: "us-east",
+      regions: ["us-east"],
       signIn: { kind: "dev" },
     });
   });

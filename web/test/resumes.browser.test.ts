@@ -246,3 +246,20 @@ describe("the web app: discover and roast", () => {
     await close();
   });
 });
+
+describe("the web app: account", () => {
+  it("shows where a new user's data will live and lets them choose residency before their first upload", async () => {
+    const { page, consoleErrors, close } = await signIn(`newcomer-${run}`);
+    await page.getByRole("link", { name: "Account" }).click();
+    await page.getByText("none yet: it is chosen with your first upload").waitFor();
+    await page.getByLabel("Home region").selectOption("us-east");
+    await page.getByLabel(/data residency/).check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved: your home region is us-east.").waitFor();
+    await page.getByText("us-east (your personal data never leaves it)").waitFor();
+    await expectAccessible(page);
+    await screenshot(page, "account");
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});

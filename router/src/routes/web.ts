@@ -39,12 +39,15 @@ export function registerWebApp(app: Hono<RouterEnv>, dir: string) {
 /** What the app needs to know before anyone signs in: which region served it and how to sign in. */
 export interface WebConfig {
   region: string;
+  /** Every region of the deployment, this one first: where a new user may choose to live. */
+  regions: string[];
   signIn: { kind: "dev" } | { kind: "firebase"; projectId: string };
 }
 
 function webConfigOf(config: RouterConfig): WebConfig {
   return {
     region: config.region,
+    regions: [config.region, ...(config.regions?.peers.map((peer) => peer.region) ?? [])],
     signIn: config.devSignIn ? { kind: "dev" } : { kind: "firebase", projectId: config.auth.projectId },
   };
 }

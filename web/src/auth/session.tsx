@@ -4,6 +4,7 @@ import { devSession, type SignedInUser } from "./dev-session.ts";
 
 export interface WebConfig {
   region: string;
+  regions: string[];
   signIn: { kind: "dev" } | { kind: "firebase"; projectId: string };
 }
 
