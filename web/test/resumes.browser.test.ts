@@ -110,7 +110,7 @@ describe("the web app: resumes", () => {
     await close();
   });
 
-  it("deletes a resume after the owner confirms", async () => {
+  it("corrects what was read as a new version, then deletes the resume after the owner confirms", async () => {
     const { page, close } = await signIn(`deleter-${run}`);
     await page.getByLabel(/Drop a PDF/).setInputFiles({
       name: "cv.pdf",
@@ -118,6 +118,20 @@ describe("the web app: resumes", () => {
       buffer: Buffer.from(resumeFile("software-engineer.pdf")),
     });
     await page.getByRole("heading", { name: "Jane Doe", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Correct what was read" }).click();
+    await page.getByLabel("Name").fill("Jane Q. Doe");
+    const skills = page.getByLabel("Skills (one per line)");
+    await skills.fill(`${await skills.inputValue()}\nGraphQL`);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Save corrections" }).click();
+    await page.getByRole("heading", { name: "Jane Q. Doe", level: 1 }).waitFor();
+    await page.getByText("version 2").waitFor();
+    expect(
+      await page
+        .getByRole("listitem")
+        .filter({ hasText: /^GraphQL$/ })
+        .count(),
+    ).toBe(1);
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Delete this resume" }).click();
     await page.getByText("No resumes yet").waitFor();

@@ -25,6 +25,8 @@ const SENTENCES: Record<string, string> = {
   cell_unavailable:
     "Your data is briefly unavailable while the service recovers. Try again in a few seconds.",
   no_capacity: "We cannot take new accounts right now. Try again later.",
+  version_mismatch:
+    "This resume was changed elsewhere since you opened it. Reload the page and correct it again.",
   already_homed: "Your home region was chosen at sign-up and cannot change.",
   forbidden_role: "This page is for operators: your account has no operator role.",
   network_error: "The service could not be reached. Check your connection and try again.",

@@ -1,13 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, type Resume, unwrap } from "../api/client.ts";
 import { sentenceFor } from "../api/errors.ts";
+import { ResumeEditor } from "./resume-editor.tsx";
 
 /** One parsed resume, section by section, so its owner can check what was read. */
 export function ResumeDetail() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
   const queries = useQueryClient();
+  const [editing, setEditing] = useState(false);
   const resume = useQuery({
     queryKey: ["resumes", id],
     queryFn: () => unwrap(api.GET("/v1/resumes/{id}", { params: { path: { id } } })),
@@ -40,7 +43,16 @@ export function ResumeDetail() {
           {resume.data.filename ?? "pasted text"} · version {resume.data.version}
         </small>
       </header>
-      <Sections resume={resume.data} />
+      {editing ? (
+        <ResumeEditor resume={resume.data} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          <Sections resume={resume.data} />
+          <button type="button" onClick={() => setEditing(true)}>
+            Correct what was read
+          </button>
+        </>
+      )}
       <footer>
         {remove.isError && (
           <p role="alert" className="error">
