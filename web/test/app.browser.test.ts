@@ -1,5 +1,7 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { extractResumeText } from "@hireloop/resume-core/documents";
 import type { Browser } from "playwright-core";
@@ -277,3 +279,41 @@ describe("the web app: account", () => {
     await close();
   });
 });
+
+describe("npm run dev -w @hireloop/web", () => {
+  it("serves the app with hot reload and sends the API and config to the platform's router", async () => {
+    const port = await freePort();
+    const server = spawn(
+      "npm",
+      ["run", "dev", "-w", "@hireloop/web", "--", "--port", String(port), "--strictPort"],
+      {
+        cwd: join(import.meta.dirname, "..", ".."),
+        env: { ...process.env, HL_ROUTER_URL: router.url },
+        stdio: "ignore",
+        detached: true,
+      },
+    );
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await expect
+        .poll(async () => (await fetch(base).catch(() => undefined))?.status, { timeout: 30_000 })
+        .toBe(200);
+      expect(await (await fetch(base)).text()).toContain('src="/src/main.tsx"');
+      expect(await (await fetch(`${base}/config.json`)).json()).toMatchObject({ region: "us-east" });
+      expect((await fetch(`${base}/v1/resumes`)).status).toBe(401);
+    } finally {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
