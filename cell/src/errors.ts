@@ -13,6 +13,8 @@ export const errorCodes = {
   /** The request did not come from the region's router (ADR 0016). */
   router_credential_missing: 403,
   router_credential_invalid: 403,
+  /** The operator API needs a token with the operator role. */
+  forbidden_role: 403,
   method_not_allowed: 405,
   /** A discovery names a job board this region does not search. */
   unknown_board: 400,

@@ -195,3 +195,21 @@ describe("only the region's router reaches the cell", () => {
 function fail(): never {
   throw new Error("the test cell has no key");
 }
+
+describe("the cell's operator endpoints", () => {
+  it("check the operator role themselves: a routed user without it is refused, an operator is answered", async () => {
+    const plain = await cell.as("plain-pat")("/ops/v1/dead-letters");
+    expect([plain.status, (await plain.json()).code]).toEqual([403, "forbidden_role"]);
+    const operatorToken = await forge({ sub: "ops-ola", user_id: "ops-ola", role: "operator" });
+    const operator = await cell.request("/ops/v1/dead-letters", {
+      headers: { authorization: `Bearer ${operatorToken}` },
+    });
+    expect(operator.status).toBe(200);
+    expect(await operator.json()).toMatchObject({ cell: cell.config.cellId, deadLetters: expect.any(Array) });
+    const malformed = await cell.request("/ops/v1/dead-letters/not-a-uuid/replay", {
+      method: "POST",
+      headers: { authorization: `Bearer ${operatorToken}` },
+    });
+    expect([malformed.status, (await malformed.json()).code]).toEqual([404, "not_found"]);
+  });
+});

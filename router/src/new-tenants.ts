@@ -1,9 +1,9 @@
-import { signRouterCredential } from "@hireloop/identity";
 import { type CellRecord, cellForNewTenant } from "@hireloop/placement";
 import type { Context } from "hono";
 import { LRUCache } from "lru-cache";
 import type { RouterEnv } from "./env.ts";
 import { errorResponse } from "./errors.ts";
+import { askCell } from "./proxy/ask-cell.ts";
 
 /** A resident of a full cell stays one until moved (an override or a bucket move changes its cell). */
 const RESIDENT_TTL_MS = 10 * 60_000;
@@ -78,24 +78,14 @@ export function createNewTenantPlacer() {
 
 /** Whether the cell holds the caller's data; undefined when it could not say in time. */
 async function knownTo(c: Context<RouterEnv>, cell: CellRecord): Promise<boolean | undefined> {
-  const { pools } = c.get("services");
-  const target = pools.targetFor(cell);
-  const path = `${target.basePath}/v1/me`;
   try {
-    const response = await target.pool.request({
-      path,
+    const { status, body } = await askCell(c, cell, {
       method: "GET",
-      headers: {
-        authorization: c.req.header("authorization") ?? "",
-        "x-request-id": c.get("requestId"),
-        ...signRouterCredential(target.cellKey, { method: "GET", path, tenant: c.get("identity").uid }),
-      },
-      signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
+      path: "/v1/me",
+      timeoutMs: LOOKUP_TIMEOUT_MS,
     });
-    const text = await response.body.text();
-    if (response.statusCode !== 200) return undefined;
-    const { registeredAt } = JSON.parse(text) as { registeredAt?: unknown };
-    return typeof registeredAt === "string";
+    if (status !== 200) return undefined;
+    return typeof (body as { registeredAt?: unknown } | undefined)?.registeredAt === "string";
   } catch (error) {
     c.get("logger").warn({ err: error, cell: cell.id }, "could not ask a full cell about a caller");
     return undefined;

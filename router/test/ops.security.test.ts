@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { signDevToken } from "@hireloop/identity";
 import { BUCKET_COUNT, cellFor } from "@hireloop/placement";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cellFixture } from "../../cell/test/support/fixtures.ts";
 import { PROJECT_ID, startRegion, type TestRegion } from "./support/cells.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 
@@ -91,14 +94,101 @@ describe("the operator API", () => {
     }
   });
 
-  it("is not reachable from the side: a cell serves no operator API, whatever the token", async () => {
+  it("is not reachable from the side: a cell refuses operator calls that did not come through its router", async () => {
     for (const cell of region.cells) {
-      const res = await fetch(`${cell.record.apiUrl}/ops/v1/cells`, {
-        headers: { authorization: `Bearer ${operatorToken}` },
-      });
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
-      expect(JSON.stringify(await res.json())).not.toContain("us-east-2");
+      for (const [method, path] of [
+        ["GET", "/ops/v1/dead-letters"],
+        ["POST", `/ops/v1/dead-letters/${randomUUID()}/replay`],
+        ["GET", "/ops/v1/cells"],
+      ] as const) {
+        const res = await fetch(`${cell.record.apiUrl}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${operatorToken}` },
+        });
+        expect([path, res.status, (await res.json()).code]).toEqual([path, 403, "router_credential_missing"]);
+      }
     }
+  });
+});
+
+describe("the operator API's dead letters", () => {
+  /** A tailoring that ran, then recorded as the worker records one that failed after its retries. */
+  async function deadLetteredTailoring(uid: string) {
+    const as = (path: string, init: RequestInit = {}) =>
+      fetch(`${router.url}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${tokens.get(uid)}`, "content-type": "application/json" },
+      });
+    tokens.set(uid, await region.token(uid));
+    const resume = await (
+      await as("/v1/resumes", { method: "POST", body: JSON.stringify({ text: cellFixture("resume.txt") }) })
+    ).json();
+    const job = await (
+      await as("/v1/jobs", { method: "POST", body: JSON.stringify({ text: cellFixture("job-backend.txt") }) })
+    ).json();
+    const { workflowId } = await (
+      await as("/v1/tailorings", {
+        method: "POST",
+        body: JSON.stringify({ resumeId: resume.id, jobId: job.id }),
+      })
+    ).json();
+    await expect
+      .poll(async () => (await (await as(`/v1/workflows/${workflowId}`)).json()).status, { timeout: 60_000 })
+      .toBe("succeeded");
+    const table = router.placement.table();
+    const cell = region.cells.find((candidate) => table && candidate.id === cellFor(table, uid));
+    if (!cell) throw new Error("no cell");
+    const sql = postgres(cell.databaseUrl, { max: 1, onnotice: () => {} });
+    const letterId = randomUUID();
+    try {
+      await sql`update workflows set status = 'failed', error_code = 'render_failed' where id = ${workflowId}`;
+      await sql`update workflow_steps set status = 'failed' where workflow_id = ${workflowId} and name = 'render'`;
+      await sql`insert into dead_letters (id, workflow_id, tenant_id, step, error_code, error_message, attempts)
+                values (${letterId}, ${workflowId}, ${uid}, 'render', 'render_failed', 'the pdf service failed', 3)`;
+    } finally {
+      await sql.end();
+    }
+    return { cell: cell.id, letterId, workflowId, as };
+  }
+  const tokens = new Map<string, string>();
+
+  it("lists every cell's dead letters for an operator and replays one through its cell", async () => {
+    const { cell, letterId, workflowId, as } = await deadLetteredTailoring("dora-dlq");
+    const listed = await (await get("/ops/v1/dead-letters", operatorToken)).json();
+    expect(listed.cells.map((entry: { cell: string; error: unknown }) => [entry.cell, entry.error])).toEqual([
+      ["us-east-1", null],
+      ["us-east-2", null],
+    ]);
+    const letters = listed.cells.find((entry: { cell: string }) => entry.cell === cell).deadLetters;
+    expect(letters).toContainEqual(
+      expect.objectContaining({
+        id: letterId,
+        workflowId,
+        step: "render",
+        errorCode: "render_failed",
+        attempts: 3,
+      }),
+    );
+
+    const replay = await fetch(`${router.url}/ops/v1/dead-letters/${cell}/${letterId}/replay`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${operatorToken}` },
+    });
+    expect([replay.status, await replay.json()]).toEqual([202, { workflowId }]);
+    // Queued again from the failed step (cell/test/workflows.test.ts follows a real failure to success).
+    expect((await (await as(`/v1/workflows/${workflowId}`)).json()).status).not.toBe("failed");
+    const after = await (await get("/ops/v1/dead-letters", operatorToken)).json();
+    expect(JSON.stringify(after)).not.toContain(letterId);
+    const again = await fetch(`${router.url}/ops/v1/dead-letters/${cell}/${letterId}/replay`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${operatorToken}` },
+    });
+    expect([again.status, (await again.json()).code]).toEqual([404, "not_found"]);
+  }, 120_000);
+
+  it("refuses users without the role", async () => {
+    const userToken = await region.token("plain-pia");
+    const user = await get("/ops/v1/dead-letters", userToken);
+    expect([user.status, (await user.json()).code]).toEqual([403, "forbidden_role"]);
   });
 });

@@ -184,11 +184,12 @@ describe("the web app: jobs, match and tailoring", () => {
 });
 
 describe("the web app: operator console", () => {
-  it("shows an operator the region's cells and where a tenant lives", async () => {
+  it("shows an operator the region's cells, its dead letters and where a tenant lives", async () => {
     const { page, consoleErrors, close } = await signIn(`ops-${run}`, { operator: true });
     await page.getByRole("link", { name: "Operations" }).click();
     await page.getByRole("heading", { name: "Cells of us-east" }).waitFor();
-    const rows = page.getByRole("row").filter({ has: page.getByRole("rowheader") });
+    const cellsSection = page.getByRole("region", { name: "Cells of us-east" });
+    const rows = cellsSection.getByRole("row").filter({ has: page.getByRole("rowheader") });
     await expect.poll(() => rows.count()).toBe(3);
     for (const [index, id] of ["us-east-1", "us-east-2", "us-east-3"].entries()) {
       const row = rows.nth(index);
@@ -198,6 +199,7 @@ describe("the web app: operator console", () => {
       expect(Number(buckets)).toBeGreaterThan(1000);
       expect(tenants).toMatch(/^\d+$/);
     }
+    await page.getByText("None: no workflow is waiting for a replay.").waitFor();
     await page.getByLabel(/^Tenant/).fill(`tailor-${run}`);
     await page.getByRole("button", { name: "Look up" }).click();
     await page.getByText(/on cell us-east-\d/).waitFor();

@@ -14,6 +14,7 @@ import { routedForCaller, routerOnly } from "./middleware/router-only.ts";
 import { refuseUnsafeText } from "./middleware/safe-text.ts";
 import { closeAfterUnreadBodies } from "./middleware/unread-bodies.ts";
 import { registerLiveness } from "./routes/health.ts";
+import { registerOperatorDeadLetters } from "./routes/ops_dead_letters.ts";
 import { registerDiscoveriesCreate } from "./routes/v1_discoveries_create.ts";
 import { registerDiscoveriesGet } from "./routes/v1_discoveries_get.ts";
 import { registerJobsCreate } from "./routes/v1_jobs_create.ts";
@@ -87,6 +88,7 @@ export function createApp({ services, verifier, cellKey }: AppDependencies): App
   ]) {
     register(app);
   }
+  registerOperatorDeadLetters(app, verifier);
   app.notFound((c) =>
     errorResponse(c, 404, { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` }),
   );

@@ -18,6 +18,8 @@ export interface RunningCell {
   id: string;
   processes: CellProcesses;
   record: CellRecord;
+  /** The cell's own database, for tests that set up what only a failure would write. */
+  databaseUrl: string;
 }
 
 /** Real cells of one region, each with its own database, all trusting one signing key. */
@@ -64,6 +66,7 @@ export async function startRegion(cellCount: number, options: RegionOptions = {}
         id,
         processes,
         record: { id, region, state: "active", apiUrl: processes.apiUrl, weight: 1 },
+        databaseUrl: database.url,
       };
     }),
   );

@@ -38,11 +38,28 @@ export interface TenantWhereabouts {
   version: number;
 }
 
-export async function opsGet<T>(path: string): Promise<T> {
+export interface DeadLetter {
+  id: string;
+  workflowId: string;
+  tenantId: string;
+  step: string;
+  errorCode: string;
+  errorMessage: string;
+  attempts: number;
+  createdAt: string;
+}
+export interface DeadLettersAnswer {
+  region: string;
+  cells: { cell: string; error: string | null; deadLetters: DeadLetter[] }[];
+}
+
+/** A call to the operator API: GET by default, POST for actions. */
+export async function opsCall<T>(path: string, method: "GET" | "POST" = "GET"): Promise<T> {
   const token = await tokenForRequest();
   let response: Response;
   try {
     response = await fetch(`/ops/v1${path}`, {
+      method,
       headers: token ? { Authorization: `Bearer ${token}` } : {},
       signal: AbortSignal.timeout(10_000),
     });

@@ -1,7 +1,14 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { sentenceFor } from "../api/errors.ts";
-import { type CellsAnswer, opsGet, type RegionsAnswer, type TenantWhereabouts } from "../api/ops.ts";
+import {
+  type CellsAnswer,
+  type DeadLetter,
+  type DeadLettersAnswer,
+  opsCall,
+  type RegionsAnswer,
+  type TenantWhereabouts,
+} from "../api/ops.ts";
 
 /** Seen live: a cell going down shows within this long. */
 const REFRESH_MS = 5_000;
@@ -13,6 +20,7 @@ export function OpsScreen() {
       <h1>Operations</h1>
       <Cells />
       <Regions />
+      <DeadLetters />
       <TenantLookup />
     </>
   );
@@ -21,7 +29,7 @@ export function OpsScreen() {
 function Cells() {
   const cells = useQuery({
     queryKey: ["ops", "cells"],
-    queryFn: () => opsGet<CellsAnswer>("/cells"),
+    queryFn: () => opsCall<CellsAnswer>("/cells"),
     refetchInterval: REFRESH_MS,
   });
   return (
@@ -76,7 +84,7 @@ function Cells() {
 function Regions() {
   const regions = useQuery({
     queryKey: ["ops", "regions"],
-    queryFn: () => opsGet<RegionsAnswer>("/regions"),
+    queryFn: () => opsCall<RegionsAnswer>("/regions"),
     refetchInterval: REFRESH_MS,
   });
   return (
@@ -111,7 +119,7 @@ function TenantLookup() {
   const [asked, setAsked] = useState<string | null>(null);
   const where = useQuery({
     queryKey: ["ops", "tenant", asked],
-    queryFn: () => opsGet<TenantWhereabouts>(`/tenants/${encodeURIComponent(asked ?? "")}`),
+    queryFn: () => opsCall<TenantWhereabouts>(`/tenants/${encodeURIComponent(asked ?? "")}`),
     enabled: asked !== null,
   });
   function submit(event: FormEvent) {
@@ -147,5 +155,93 @@ function TenantLookup() {
         </p>
       )}
     </section>
+  );
+}
+
+function DeadLetters() {
+  const letters = useQuery({
+    queryKey: ["ops", "dead-letters"],
+    queryFn: () => opsCall<DeadLettersAnswer>("/dead-letters"),
+    refetchInterval: REFRESH_MS,
+  });
+  const open = letters.data?.cells.flatMap((entry) =>
+    entry.deadLetters.map((letter) => ({ cell: entry.cell, letter })),
+  );
+  return (
+    <section aria-labelledby="dlq-heading">
+      <h2 id="dlq-heading">Dead letters</h2>
+      <p>
+        <small>
+          Workflows that failed after their retries and fallback; a replay re-runs the step that failed.
+        </small>
+      </p>
+      {letters.isPending && <p aria-busy="true">Asking every cell…</p>}
+      {letters.isError && (
+        <p role="alert" className="error">
+          {sentenceFor(letters.error)}
+        </p>
+      )}
+      {letters.data?.cells
+        .filter((entry) => entry.error !== null)
+        .map((entry) => (
+          <p key={entry.cell} role="alert" className="error">
+            {entry.cell}: {entry.error}
+          </p>
+        ))}
+      {open && open.length === 0 && <p>None: no workflow is waiting for a replay.</p>}
+      {open && open.length > 0 && (
+        <div className="overflow-auto">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Cell</th>
+                <th scope="col">Step</th>
+                <th scope="col">Error</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Tenant</th>
+                <th scope="col">Failed</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {open.map(({ cell, letter }) => (
+                <DeadLetterRow key={letter.id} cell={cell} letter={letter} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DeadLetterRow({ cell, letter }: { cell: string; letter: DeadLetter }) {
+  const queries = useQueryClient();
+  const replay = useMutation({
+    mutationFn: () => opsCall<{ workflowId: string }>(`/dead-letters/${cell}/${letter.id}/replay`, "POST"),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ["ops", "dead-letters"] }),
+  });
+  return (
+    <tr>
+      <th scope="row">{cell}</th>
+      <td>{letter.step}</td>
+      <td title={letter.errorMessage}>{letter.errorCode}</td>
+      <td>{letter.attempts}</td>
+      <td>{letter.tenantId}</td>
+      <td>{new Date(letter.createdAt).toLocaleString()}</td>
+      <td>
+        <button
+          type="button"
+          className="outline"
+          aria-label={`Replay workflow ${letter.workflowId}`}
+          aria-busy={replay.isPending}
+          disabled={replay.isPending}
+          onClick={() => replay.mutate()}
+        >
+          Replay
+        </button>
+        {replay.isError && <small className="error"> {sentenceFor(replay.error)}</small>}
+      </td>
+    </tr>
   );
 }
