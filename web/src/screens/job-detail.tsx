@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, type Job, unwrap } from "../api/client.ts";
 import { sentenceFor } from "../api/errors.ts";
+import { Chips } from "./chips.tsx";
 import { MatchPanel } from "./match-panel.tsx";
 import { ResumePicker } from "./resume-picker.tsx";
 
@@ -63,17 +64,6 @@ function Analysis({ job }: { job: Job }) {
         </>
       )}
     </section>
-  );
-}
-
-export function Chips({ items, empty }: { items: readonly string[]; empty: string }) {
-  if (items.length === 0) return <p>{empty}</p>;
-  return (
-    <ul className="chips">
-      {items.map((item) => (
-        <li key={item}>{item}</li>
-      ))}
-    </ul>
   );
 }
 

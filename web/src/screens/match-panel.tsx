@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { api, type Match, unwrap } from "../api/client.ts";
 import { sentenceFor } from "../api/errors.ts";
-import { Chips } from "./job-detail.tsx";
+import { Chips } from "./chips.tsx";
 import { ScoreChart } from "./score-chart.tsx";
 
 const SECTION_NAMES: Record<Match["suggestions"][number]["section"], string> = {

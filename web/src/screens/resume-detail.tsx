@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, type Resume, unwrap } from "../api/client.ts";
 import { sentenceFor } from "../api/errors.ts";
+import { Chips } from "./chips.tsx";
 import { ResumeEditor } from "./resume-editor.tsx";
 
 /** One parsed resume, section by section, so its owner can check what was read. */
@@ -94,15 +95,7 @@ function Sections({ resume }: { resume: Resume }) {
       </section>
       <section aria-labelledby="skills-heading">
         <h2 id="skills-heading">Skills</h2>
-        {skills.length > 0 ? (
-          <ul className="chips">
-            {skills.map((skill) => (
-              <li key={skill}>{skill}</li>
-            ))}
-          </ul>
-        ) : (
-          <p>No skills found.</p>
-        )}
+        <Chips items={skills} empty="No skills found." />
       </section>
       <section aria-labelledby="experience-heading">
         <h2 id="experience-heading">Experience</h2>
