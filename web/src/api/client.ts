@@ -1,6 +1,6 @@
 import createClient from "openapi-fetch";
 import { ApiError, errorFromBody } from "./errors.ts";
-import type { components, paths } from "./schema";
+import type { components, paths } from "./gen/schema";
 
 export type { components };
 export type Resume = components["schemas"]["Resume"];

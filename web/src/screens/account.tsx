@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../api/client.ts";
-import { sentenceFor } from "../api/errors.ts";
 import { useSession } from "../auth/session.tsx";
+import { ErrorMessage } from "./error-message.tsx";
 
 /** Where the signed-in user's data lives; before their first upload, where they choose it to live. */
 export function AccountScreen() {
@@ -11,11 +11,7 @@ export function AccountScreen() {
     <section aria-labelledby="account-heading">
       <h1 id="account-heading">Account</h1>
       {home.isPending && <p aria-busy="true">Loading where your data lives…</p>}
-      {home.isError && (
-        <p role="alert" className="error">
-          {sentenceFor(home.error)}
-        </p>
-      )}
+      {home.isError && <ErrorMessage error={home.error} />}
       {home.data && (
         <>
           <dl className="facts">
@@ -73,11 +69,7 @@ function ResidencyChoice({ current }: { current: string }) {
           Keep my personal data in this region only (data residency)
         </label>
       </fieldset>
-      {choose.isError && (
-        <p role="alert" className="error">
-          {sentenceFor(choose.error)}
-        </p>
-      )}
+      {choose.isError && <ErrorMessage error={choose.error} />}
       {choose.isSuccess && <p aria-live="polite">Saved: your home region is {choose.data.homeRegion}.</p>}
       <button type="submit" aria-busy={choose.isPending} disabled={choose.isPending}>
         Save

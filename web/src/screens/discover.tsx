@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { api, unwrap } from "../api/client.ts";
-import { sentenceFor } from "../api/errors.ts";
+import { ErrorMessage } from "./error-message.tsx";
 import { ResumePicker } from "./resume-picker.tsx";
 import { useFollowedWorkflow, WorkflowProgress } from "./workflow-progress.tsx";
 
@@ -43,11 +43,7 @@ export function DiscoverScreen() {
           <input value={location} onChange={(event) => setLocation(event.target.value)} maxLength={200} />
         </label>
         <ResumePicker value={resumeId} onChange={setResumeId} label="Rank against (optional)" optional />
-        {search.isError && (
-          <p role="alert" className="error">
-            {sentenceFor(search.error)}
-          </p>
-        )}
+        {search.isError && <ErrorMessage error={search.error} />}
         <button type="submit" aria-busy={search.isPending} disabled={search.isPending || query.trim() === ""}>
           Search
         </button>
@@ -91,11 +87,7 @@ function Found({ discoveryId }: { discoveryId: string }) {
           </small>
         </p>
       )}
-      {jobs.isError && (
-        <p role="alert" className="error">
-          {sentenceFor(jobs.error)}
-        </p>
-      )}
+      {jobs.isError && <ErrorMessage error={jobs.error} />}
       {jobs.data && jobs.data.jobs.length === 0 && <p>Nothing matched: try a broader search.</p>}
       {jobs.data && jobs.data.jobs.length > 0 && (
         <ol>

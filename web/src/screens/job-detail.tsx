@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, type Job, unwrap } from "../api/client.ts";
-import { sentenceFor } from "../api/errors.ts";
 import { Chips } from "./chips.tsx";
+import { ErrorMessage } from "./error-message.tsx";
 import { MatchPanel } from "./match-panel.tsx";
 import { ResumePicker } from "./resume-picker.tsx";
 
@@ -18,9 +18,7 @@ export function JobDetail() {
   if (job.isError) {
     return (
       <>
-        <p role="alert" className="error">
-          {sentenceFor(job.error)}
-        </p>
+        <ErrorMessage error={job.error} />
         <Link to="/jobs">Back to your jobs</Link>
       </>
     );
@@ -71,12 +69,7 @@ function ResumeChoice({ jobId }: { jobId: string }) {
   const resumes = useQuery({ queryKey: ["resumes"], queryFn: () => unwrap(api.GET("/v1/resumes")) });
   const [chosen, setChosen] = useState<string>("");
   if (resumes.isPending) return <p aria-busy="true">Loading your resumes…</p>;
-  if (resumes.isError)
-    return (
-      <p role="alert" className="error">
-        {sentenceFor(resumes.error)}
-      </p>
-    );
+  if (resumes.isError) return <ErrorMessage error={resumes.error} />;
   const list = resumes.data.resumes;
   if (list.length === 0) {
     return (

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, Route, Routes, useNavigate } from "react-router";
 import { api, unwrap } from "../api/client.ts";
-import { sentenceFor } from "../api/errors.ts";
+import { ErrorMessage } from "./error-message.tsx";
 import { JobDetail } from "./job-detail.tsx";
 
 export function JobsScreen() {
@@ -47,11 +47,7 @@ function JobIndex() {
             placeholder="The whole posting: title, responsibilities, requirements…"
           />
         </label>
-        {post.isError && (
-          <p role="alert" className="error">
-            {sentenceFor(post.error)}
-          </p>
-        )}
+        {post.isError && <ErrorMessage error={post.error} />}
         <button type="submit" aria-busy={post.isPending} disabled={post.isPending || text.trim() === ""}>
           {post.isPending ? "Reading the job…" : "Analyze the job"}
         </button>
@@ -59,11 +55,7 @@ function JobIndex() {
       <section aria-labelledby="job-list-heading">
         <h2 id="job-list-heading">Your jobs</h2>
         {jobs.isPending && <p aria-busy="true">Loading your jobs…</p>}
-        {jobs.isError && (
-          <p role="alert" className="error">
-            {sentenceFor(jobs.error)}
-          </p>
-        )}
+        {jobs.isError && <ErrorMessage error={jobs.error} />}
         {jobs.data && jobs.data.jobs.length === 0 && <p>No jobs yet: paste one above.</p>}
         {jobs.data && jobs.data.jobs.length > 0 && (
           <table>

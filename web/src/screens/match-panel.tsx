@@ -2,8 +2,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { api, type Match, unwrap } from "../api/client.ts";
-import { sentenceFor } from "../api/errors.ts";
 import { Chips } from "./chips.tsx";
+import { ErrorMessage } from "./error-message.tsx";
 import { ScoreChart } from "./score-chart.tsx";
 
 const SECTION_NAMES: Record<Match["suggestions"][number]["section"], string> = {
@@ -21,12 +21,7 @@ export function MatchPanel({ resumeId, jobId }: { resumeId: string; jobId: strin
     queryFn: () => unwrap(api.POST("/v1/matches", { body: { resumeId, jobId } })),
   });
   if (match.isPending) return <p aria-busy="true">Scoring your resume against the job…</p>;
-  if (match.isError)
-    return (
-      <p role="alert" className="error">
-        {sentenceFor(match.error)}
-      </p>
-    );
+  if (match.isError) return <ErrorMessage error={match.error} />;
   const { score, breakdown, matchedKeywords, missingKeywords, suggestions } = match.data;
   return (
     <>
@@ -93,11 +88,7 @@ function TailorForm({ resumeId, jobId }: { resumeId: string; jobId: string }) {
           Word (DOCX)
         </label>
       </fieldset>
-      {tailor.isError && (
-        <p role="alert" className="error">
-          {sentenceFor(tailor.error)}
-        </p>
-      )}
+      {tailor.isError && <ErrorMessage error={tailor.error} />}
       <button type="submit" aria-busy={tailor.isPending} disabled={tailor.isPending}>
         Tailor my resume
       </button>

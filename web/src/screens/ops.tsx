@@ -9,6 +9,7 @@ import {
   type RegionsAnswer,
   type TenantWhereabouts,
 } from "../api/ops.ts";
+import { ErrorMessage } from "./error-message.tsx";
 
 /** Seen live: a cell going down shows within this long. */
 const REFRESH_MS = 5_000;
@@ -36,11 +37,7 @@ function Cells() {
     <section aria-labelledby="cells-heading">
       <h2 id="cells-heading">Cells{cells.data ? ` of ${cells.data.region}` : ""}</h2>
       {cells.isPending && <p aria-busy="true">Loading the cells…</p>}
-      {cells.isError && (
-        <p role="alert" className="error">
-          {sentenceFor(cells.error)}
-        </p>
-      )}
+      {cells.isError && <ErrorMessage error={cells.error} />}
       {cells.data && (
         <>
           <p>
@@ -90,11 +87,7 @@ function Regions() {
   return (
     <section aria-labelledby="regions-heading">
       <h2 id="regions-heading">Regions</h2>
-      {regions.isError && (
-        <p role="alert" className="error">
-          {sentenceFor(regions.error)}
-        </p>
-      )}
+      {regions.isError && <ErrorMessage error={regions.error} />}
       {regions.data && (
         <ul>
           <li>
@@ -139,11 +132,7 @@ function TenantLookup() {
         </form>
       </search>
       {where.isFetching && <p aria-busy="true">Looking…</p>}
-      {where.isError && (
-        <p role="alert" className="error">
-          {sentenceFor(where.error)}
-        </p>
-      )}
+      {where.isError && <ErrorMessage error={where.error} />}
       {where.data && (
         <p aria-live="polite">
           <strong>{where.data.tenant}</strong>:{" "}
@@ -176,11 +165,7 @@ function DeadLetters() {
         </small>
       </p>
       {letters.isPending && <p aria-busy="true">Asking every cell…</p>}
-      {letters.isError && (
-        <p role="alert" className="error">
-          {sentenceFor(letters.error)}
-        </p>
-      )}
+      {letters.isError && <ErrorMessage error={letters.error} />}
       {letters.data?.cells
         .filter((entry) => entry.error !== null)
         .map((entry) => (

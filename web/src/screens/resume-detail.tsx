@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, type Resume, unwrap } from "../api/client.ts";
-import { sentenceFor } from "../api/errors.ts";
 import { Chips } from "./chips.tsx";
+import { ErrorMessage } from "./error-message.tsx";
 import { ResumeEditor } from "./resume-editor.tsx";
 
 /** One parsed resume, section by section, so its owner can check what was read. */
@@ -28,9 +28,7 @@ export function ResumeDetail() {
   if (resume.isError) {
     return (
       <>
-        <p role="alert" className="error">
-          {sentenceFor(resume.error)}
-        </p>
+        <ErrorMessage error={resume.error} />
         <Link to="/resumes">Back to your resumes</Link>
       </>
     );
@@ -55,11 +53,7 @@ export function ResumeDetail() {
         </>
       )}
       <footer>
-        {remove.isError && (
-          <p role="alert" className="error">
-            {sentenceFor(remove.error)}
-          </p>
-        )}
+        {remove.isError && <ErrorMessage error={remove.error} />}
         <button
           type="button"
           className="secondary"

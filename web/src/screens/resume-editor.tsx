@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, type Resume, unwrap } from "../api/client.ts";
-import { sentenceFor } from "../api/errors.ts";
+import { ErrorMessage } from "./error-message.tsx";
 
 type Sections = Resume["sections"];
 const lines = (text: string) =>
@@ -144,11 +144,7 @@ export function ResumeEditor({ resume, onDone }: { resume: Resume; onDone: () =>
           </label>
         </fieldset>
       ))}
-      {save.isError && (
-        <p role="alert" className="error">
-          {sentenceFor(save.error)}
-        </p>
-      )}
+      {save.isError && <ErrorMessage error={save.error} />}
       <div className="grid">
         <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
           Save corrections

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api, unwrap } from "../api/client.ts";
-import { sentenceFor } from "../api/errors.ts";
+import { ErrorMessage } from "./error-message.tsx";
 
 /** A choice among the user's resumes (the newest first), or none when `optional`. */
 export function ResumePicker({
@@ -17,12 +17,7 @@ export function ResumePicker({
 }) {
   const resumes = useQuery({ queryKey: ["resumes"], queryFn: () => unwrap(api.GET("/v1/resumes")) });
   if (resumes.isPending) return <p aria-busy="true">Loading your resumes…</p>;
-  if (resumes.isError)
-    return (
-      <p role="alert" className="error">
-        {sentenceFor(resumes.error)}
-      </p>
-    );
+  if (resumes.isError) return <ErrorMessage error={resumes.error} />;
   const list = resumes.data.resumes;
   if (list.length === 0) {
     return optional ? null : (

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, Route, Routes, useNavigate } from "react-router";
 import { api, unwrap } from "../api/client.ts";
-import { sentenceFor } from "../api/errors.ts";
+import { ErrorMessage } from "./error-message.tsx";
 import { ResumeDetail } from "./resume-detail.tsx";
 import { UploadZone } from "./upload-zone.tsx";
 
@@ -24,11 +24,7 @@ function ResumeIndex() {
       <section aria-labelledby="resume-list-heading">
         <h2 id="resume-list-heading">Your resumes</h2>
         {list.isPending && <p aria-busy="true">Loading your resumes…</p>}
-        {list.isError && (
-          <p role="alert" className="error">
-            {sentenceFor(list.error)}
-          </p>
-        )}
+        {list.isError && <ErrorMessage error={list.error} />}
         {list.data && list.data.resumes.length === 0 && <p>No resumes yet: upload one above.</p>}
         {list.data && list.data.resumes.length > 0 && (
           <table>

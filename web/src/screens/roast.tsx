@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, type components, unwrap } from "../api/client.ts";
-import { sentenceFor } from "../api/errors.ts";
+import { ErrorMessage } from "./error-message.tsx";
 import { ResumePicker } from "./resume-picker.tsx";
 import { useFollowedWorkflow, WorkflowProgress } from "./workflow-progress.tsx";
 
@@ -45,11 +45,7 @@ export function RoastScreen() {
             </label>
           ))}
         </fieldset>
-        {roast.isError && (
-          <p role="alert" className="error">
-            {sentenceFor(roast.error)}
-          </p>
-        )}
+        {roast.isError && <ErrorMessage error={roast.error} />}
         <button type="submit" aria-busy={roast.isPending} disabled={roast.isPending || resumeId === ""}>
           Roast it
         </button>
@@ -66,12 +62,7 @@ function RoastView({ roastId }: { roastId: string }) {
     queryFn: () => unwrap(api.GET("/v1/roasts/{id}", { params: { path: { id: roastId } } })),
   });
   if (roast.isPending) return <p aria-busy="true">Loading the roast…</p>;
-  if (roast.isError)
-    return (
-      <p role="alert" className="error">
-        {sentenceFor(roast.error)}
-      </p>
-    );
+  if (roast.isError) return <ErrorMessage error={roast.error} />;
   const { headline, score, points } = roast.data;
   return (
     <section aria-labelledby="roast-heading">

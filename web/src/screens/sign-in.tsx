@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { sentenceFor } from "../api/errors.ts";
 import { useSession } from "../auth/session.tsx";
+import { ErrorMessage } from "./error-message.tsx";
 
 export function SignInScreen() {
   const { config, signInAsDevUser } = useSession();
@@ -8,7 +8,7 @@ export function SignInScreen() {
   const [email, setEmail] = useState("");
   const [operator, setOperator] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -21,7 +21,7 @@ export function SignInScreen() {
         ...(operator ? { role: "operator" as const } : {}),
       });
     } catch (caught) {
-      setError(sentenceFor(caught));
+      setError(caught);
     } finally {
       setBusy(false);
     }
@@ -62,11 +62,7 @@ export function SignInScreen() {
             <input type="checkbox" checked={operator} onChange={(e) => setOperator(e.target.checked)} />{" "}
             Operator (opens the operator console)
           </label>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          {error !== null && <ErrorMessage error={error} />}
           <button type="submit" aria-busy={busy} disabled={busy}>
             {busy ? "Signing in…" : "Sign in"}
           </button>

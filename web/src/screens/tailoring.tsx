@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, type Tailoring, unwrap } from "../api/client.ts";
 import { downloadBlob, saveBlob } from "../api/download.ts";
-import { sentenceFor } from "../api/errors.ts";
+import { ErrorMessage } from "./error-message.tsx";
 import { useFollowedWorkflow, WorkflowProgress } from "./workflow-progress.tsx";
 
 const EDITED_SECTIONS: Record<Tailoring["edits"][number]["section"], string> = {
@@ -38,12 +38,7 @@ function Result({ tailoringId }: { tailoringId: string }) {
     queryFn: () => unwrap(api.GET("/v1/tailorings/{id}", { params: { path: { id: tailoringId } } })),
   });
   if (tailoring.isPending) return <p aria-busy="true">Loading what changed…</p>;
-  if (tailoring.isError)
-    return (
-      <p role="alert" className="error">
-        {sentenceFor(tailoring.error)}
-      </p>
-    );
+  if (tailoring.isError) return <ErrorMessage error={tailoring.error} />;
   const { scoreBefore, scoreAfter, edits, jobId } = tailoring.data;
   return (
     <>
@@ -98,12 +93,7 @@ function Document({ tailoring }: { tailoring: Tailoring }) {
     return () => URL.revokeObjectURL(url);
   }, [document.data, tailoring.format]);
 
-  if (document.isError)
-    return (
-      <p role="alert" className="error">
-        {sentenceFor(document.error)}
-      </p>
-    );
+  if (document.isError) return <ErrorMessage error={document.error} />;
   return (
     <>
       <button

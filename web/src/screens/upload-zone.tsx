@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type DragEvent, useId, useState } from "react";
 import type { Resume } from "../api/client.ts";
-import { ApiError, sentenceFor } from "../api/errors.ts";
 import { uploadResume } from "../api/upload.ts";
+import { ErrorMessage } from "./error-message.tsx";
 
 const ACCEPTED =
   ".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain";
@@ -65,12 +65,7 @@ export function UploadZone({ onUploaded }: { onUploaded: (resume: Resume) => voi
             <small>{sent < 1 ? `Uploading… ${Math.round(sent * 100)} %` : "Reading your resume…"}</small>
           </div>
         )}
-        {upload.isError && (
-          <p role="alert" className="error">
-            {sentenceFor(upload.error)}
-            {upload.error instanceof ApiError && <small className="code"> ({upload.error.code})</small>}
-          </p>
-        )}
+        {upload.isError && <ErrorMessage error={upload.error} />}
       </div>
     </section>
   );

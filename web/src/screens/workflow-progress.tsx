@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
-import { sentenceFor } from "../api/errors.ts";
 import { followWorkflow, type Workflow } from "../api/workflows.ts";
+import { ErrorMessage } from "./error-message.tsx";
 
 /** What each workflow step does, in words; a step not listed shows its name. */
 const STEP_NAMES: Record<string, string> = {
@@ -43,12 +43,7 @@ export function WorkflowProgress({
   /** What to do when it fails, in a sentence. */
   retry: string;
 }) {
-  if (error !== null)
-    return (
-      <p role="alert" className="error">
-        {sentenceFor(error)}
-      </p>
-    );
+  if (error !== null) return <ErrorMessage error={error} />;
   if (workflow === null) return <p aria-busy="true">Starting…</p>;
   return (
     <div className="workflow">
