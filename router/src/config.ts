@@ -77,6 +77,18 @@ const configSchema = z.object({
    * `POST /dev/token` for the web app's "sign in as a development user"; unset, that path does not exist.
    */
   HL_DEV_SIGNIN_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * Everywhere else the web app signs people in with Google through Firebase Authentication: the
+   * Firebase project's web API key (public by design: it names the project, it grants nothing).
+   */
+  HL_FIREBASE_API_KEY: z.string().min(1).optional(),
+  /** The domain Firebase's sign-in pages are served from. Default `<HL_AUTH_PROJECT_ID>.firebaseapp.com`. */
+  HL_FIREBASE_AUTH_DOMAIN: z.string().min(1).optional(),
+  /**
+   * Local platforms and tests only: an Identity Toolkit endpoint speaking Google's wire format (the
+   * Firebase Auth emulator's) instead of Google's. The app then takes the Google account from a form.
+   */
+  HL_FIREBASE_AUTH_EMULATOR_URL: z.string().url().optional(),
 });
 
 export interface RateLimitRule {
@@ -116,6 +128,15 @@ export interface RouterConfig {
   webDir?: string;
   /** Absent everywhere but a local platform in dev mode. */
   devSignIn?: { privateKeyPath: string };
+  /** How the web app signs people in with Google; required with `webDir` outside dev mode. */
+  firebase?: FirebaseWebConfig;
+}
+
+export interface FirebaseWebConfig {
+  apiKey: string;
+  authDomain: string;
+  /** Set: the Identity Toolkit endpoint that stands in for Google's (local platforms and tests). */
+  emulatorUrl?: string;
 }
 
 export interface RegionsConfig {
@@ -192,17 +213,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
   };
 }
 
-/** The web app's folder must hold a build; dev sign-in only where the verifier trusts local keys. */
-function webConfig(e: z.infer<typeof configSchema>): Pick<RouterConfig, "webDir" | "devSignIn"> {
+/**
+ * The web app's folder must hold a build and the app must have a way to sign people in: dev sign-in
+ * or the Google stand-in only where the verifier trusts local keys, Firebase's API key otherwise.
+ */
+function webConfig(e: z.infer<typeof configSchema>): Pick<RouterConfig, "webDir" | "devSignIn" | "firebase"> {
   const problems: string[] = [];
+  const localKeys = e.HL_AUTH_JWKS_URL.startsWith("file:");
   if (e.HL_WEB_DIR !== undefined && !existsSync(join(e.HL_WEB_DIR, "index.html"))) {
     problems.push(
       `HL_WEB_DIR: no index.html in ${e.HL_WEB_DIR} (build the web app: npm run build -w @hireloop/web)`,
     );
   }
-  if (e.HL_DEV_SIGNIN_KEY_FILE !== undefined && !e.HL_AUTH_JWKS_URL.startsWith("file:")) {
+  if (e.HL_DEV_SIGNIN_KEY_FILE !== undefined && !localKeys) {
     problems.push(
       "HL_DEV_SIGNIN_KEY_FILE: dev sign-in needs a verifier that trusts local keys (a file: HL_AUTH_JWKS_URL)",
+    );
+  }
+  if (e.HL_FIREBASE_AUTH_EMULATOR_URL !== undefined && !localKeys) {
+    problems.push(
+      "HL_FIREBASE_AUTH_EMULATOR_URL: a stand-in for Google signs with local keys (a file: HL_AUTH_JWKS_URL)",
+    );
+  }
+  if (e.HL_WEB_DIR !== undefined && e.HL_DEV_SIGNIN_KEY_FILE === undefined && !e.HL_FIREBASE_API_KEY) {
+    problems.push(
+      "HL_FIREBASE_API_KEY: the web app signs people in with Google through Firebase; set the project's web API key (or HL_DEV_SIGNIN_KEY_FILE on a local platform)",
     );
   }
   if (problems.length > 0) throw new Error(`invalid router configuration:\n  ${problems.join("\n  ")}`);
@@ -211,6 +246,17 @@ function webConfig(e: z.infer<typeof configSchema>): Pick<RouterConfig, "webDir"
     ...(e.HL_DEV_SIGNIN_KEY_FILE === undefined
       ? {}
       : { devSignIn: { privateKeyPath: e.HL_DEV_SIGNIN_KEY_FILE } }),
+    ...(e.HL_FIREBASE_API_KEY === undefined
+      ? {}
+      : {
+          firebase: {
+            apiKey: e.HL_FIREBASE_API_KEY,
+            authDomain: e.HL_FIREBASE_AUTH_DOMAIN ?? `${e.HL_AUTH_PROJECT_ID}.firebaseapp.com`,
+            ...(e.HL_FIREBASE_AUTH_EMULATOR_URL === undefined
+              ? {}
+              : { emulatorUrl: e.HL_FIREBASE_AUTH_EMULATOR_URL.replace(/\/+$/, "") }),
+          },
+        }),
   };
 }
 

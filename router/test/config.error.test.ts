@@ -111,9 +111,10 @@ describe("router configuration of the web app and dev sign-in", () => {
   it("serves a web app only from a folder that holds a build", async () => {
     const built = await mkdtemp(join(tmpdir(), "hl-web-"));
     await writeFile(join(built, "index.html"), "<!doctype html>");
-    expect(loadConfig({ ...base, HL_WEB_DIR: built }).webDir).toBe(built);
+    const signIn = { HL_FIREBASE_API_KEY: "AIzaSy-web-key" };
+    expect(loadConfig({ ...base, ...signIn, HL_WEB_DIR: built }).webDir).toBe(built);
     const empty = await mkdtemp(join(tmpdir(), "hl-web-empty-"));
-    expect(() => loadConfig({ ...base, HL_WEB_DIR: empty })).toThrow(
+    expect(() => loadConfig({ ...base, ...signIn, HL_WEB_DIR: empty })).toThrow(
       /HL_WEB_DIR: no index.html in .*npm run build -w @hireloop\/web/,
     );
     expect(loadConfig(base).webDir).toBeUndefined();
@@ -130,5 +131,26 @@ describe("router configuration of the web app and dev sign-in", () => {
     const local = loadConfig({ ...base, ...devKey, HL_AUTH_JWKS_URL: "file:///keys/jwks.json" });
     expect(local.devSignIn).toEqual({ privateKeyPath: "/keys/private.jwk.json" });
     expect(loadConfig(base).devSignIn).toBeUndefined();
+  });
+
+  it("signs people in with Google through Firebase everywhere else, and says what is missing", async () => {
+    const built = await mkdtemp(join(tmpdir(), "hl-web-"));
+    await writeFile(join(built, "index.html"), "<!doctype html>");
+    expect(() => loadConfig({ ...base, HL_WEB_DIR: built })).toThrow(
+      /HL_FIREBASE_API_KEY: the web app signs people in with Google/,
+    );
+    expect(loadConfig({ ...base, HL_WEB_DIR: built, HL_FIREBASE_API_KEY: "AIzaSy-key" }).firebase).toEqual({
+      apiKey: "AIzaSy-key",
+      authDomain: `${base.HL_AUTH_PROJECT_ID}.firebaseapp.com`,
+    });
+    const custom = { HL_FIREBASE_API_KEY: "AIzaSy-key", HL_FIREBASE_AUTH_DOMAIN: "login.hireloop.example" };
+    expect(loadConfig({ ...base, ...custom }).firebase?.authDomain).toBe("login.hireloop.example");
+    // A stand-in for Google's endpoints signs with local keys: never beside Google's real ones.
+    const standIn = { ...custom, HL_FIREBASE_AUTH_EMULATOR_URL: "http://127.0.0.1:9099/" };
+    expect(() =>
+      loadConfig({ ...base, ...standIn, HL_AUTH_JWKS_URL: "https://keys.example.com/jwks.json" }),
+    ).toThrow(/HL_FIREBASE_AUTH_EMULATOR_URL: .*file: HL_AUTH_JWKS_URL/);
+    const local = loadConfig({ ...base, ...standIn, HL_AUTH_JWKS_URL: "file:///keys/jwks.json" });
+    expect(local.firebase?.emulatorUrl).toBe("http://127.0.0.1:9099");
   });
 });

@@ -17,6 +17,7 @@ const NOWHERE: CellRecord = {
   apiUrl: "http://127.0.0.1:9",
   weight: 1,
 };
+const FIREBASE_API_KEY = "AIzaSyD-example-web-key";
 const SCRIPT = `console.log(${JSON.stringify("x".repeat(2_000))});`;
 
 let keysDir: string;
@@ -36,7 +37,10 @@ beforeAll(async () => {
     HL_WEB_DIR: webDir,
     HL_DEV_SIGNIN_KEY_FILE: keys.privateKeyPath,
   });
-  production = await startRouter([NOWHERE], jwksUrl, { HL_WEB_DIR: webDir });
+  production = await startRouter([NOWHERE], jwksUrl, {
+    HL_WEB_DIR: webDir,
+    HL_FIREBASE_API_KEY: FIREBASE_API_KEY,
+  });
 }, 60_000);
 afterAll(async () => {
   await withDevSignIn?.close();
@@ -52,6 +56,21 @@ describe("the router serves the web app at /", () => {
       expect(res.headers.get("cache-control")).toBe("no-cache");
       expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
     }
+  });
+
+  it("lets Google sign-in reach Firebase's origins, and only where the app signs in with Google", async () => {
+    const google = (await fetch(`${production.url}/`)).headers;
+    const policy = google.get("content-security-policy") ?? "";
+    expect(policy).toContain("script-src 'self' https://apis.google.com;");
+    expect(policy).toContain(
+      "connect-src 'self' https://identitytoolkit.googleapis.com https://securetoken.googleapis.com;",
+    );
+    expect(policy).toContain("frame-src 'self' blob: https://hireloop-test.firebaseapp.com;");
+    expect(google.get("cross-origin-opener-policy")).toBe("same-origin-allow-popups");
+    const dev = (await fetch(`${withDevSignIn.url}/`)).headers;
+    expect(dev.get("content-security-policy")).toContain("script-src 'self';");
+    expect(dev.get("content-security-policy")).toContain("connect-src 'self';");
+    expect(dev.get("cross-origin-opener-policy")).toBe("same-origin");
   });
 
   it("serves hashed assets for a year, compressed when the browser takes it, and 404s a missing one", async () => {
@@ -83,7 +102,12 @@ describe("the router serves the web app at /", () => {
     expect(await (await fetch(`${production.url}/config.json`)).json()).toEqual({
       region: "us-east",
       regions: ["us-east"],
-      signIn: { kind: "firebase", projectId: "hireloop-test" },
+      signIn: {
+        kind: "firebase",
+        projectId: "hireloop-test",
+        apiKey: FIREBASE_API_KEY,
+        authDomain: "hireloop-test.firebaseapp.com",
+      },
     });
     expect(await (await fetch(`${withDevSignIn.url}/config.json`)).json()).toEqual({
       region: "us-east",

@@ -43,7 +43,7 @@ export function App() {
               </li>
             )}
             <li>
-              <button type="button" className="secondary outline" onClick={signOut}>
+              <button type="button" className="secondary outline" onClick={() => void signOut()}>
                 Sign out
               </button>
             </li>

@@ -9,32 +9,48 @@ import type { RouterEnv } from "../env.ts";
  * and fonts only from the router they came from, may inline styles (the docs' renderer does), call
  * only that router, and may never be framed. They may frame what they fetched themselves (the web
  * app shows a tailored PDF it downloaded, as a blob: URL). JSON answers render nothing, so it costs
- * them nothing.
+ * them nothing. Where the app signs people in with Google, Firebase's sign-in reaches exactly the
+ * origins Firebase documents for it: its loader script, its sign-in frame, and the token endpoints.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export function contentSecurityPolicy(config: Pick<RouterConfig, "firebase">): string {
+  const firebase = config.firebase;
+  const signIn = firebase?.emulatorUrl
+    ? { script: [], frame: [], connect: [new URL(firebase.emulatorUrl).origin] }
+    : firebase
+      ? {
+          script: ["https://apis.google.com"],
+          frame: [`https://${firebase.authDomain}`],
+          connect: ["https://identitytoolkit.googleapis.com", "https://securetoken.googleapis.com"],
+        }
+      : { script: [], frame: [], connect: [] };
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...signIn.script].join(" "),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    ["connect-src 'self'", ...signIn.connect].join(" "),
+    ["frame-src 'self' blob:", ...signIn.frame].join(" "),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
 /**
  * The headers every answer leaving the region carries, whoever wrote it (the router, a cell, a peer).
  * Names are lower case, as the proxy merges them into an upstream's (lower-case) header object.
  */
-export function edgeHeaders(config: Pick<RouterConfig, "strictTransportSecurity">): Record<string, string> {
+export function edgeHeaders(
+  config: Pick<RouterConfig, "strictTransportSecurity" | "firebase">,
+): Record<string, string> {
   return {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
-    "content-security-policy": CONTENT_SECURITY_POLICY,
-    "cross-origin-opener-policy": "same-origin",
+    "content-security-policy": contentSecurityPolicy(config),
+    // Google's sign-in window must be able to answer the page that opened it.
+    "cross-origin-opener-policy": config.firebase ? "same-origin-allow-popups" : "same-origin",
     "cross-origin-resource-policy": "same-origin",
     ...(config.strictTransportSecurity === ""
       ? {}

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, Hono } from "hono";
-import type { RouterConfig } from "../config.ts";
+import type { FirebaseWebConfig, RouterConfig } from "../config.ts";
 import type { RouterEnv } from "../env.ts";
 
 /** Vite names every built asset by its content hash: a changed file is a new URL. */
@@ -41,13 +41,16 @@ export interface WebConfig {
   region: string;
   /** Every region of the deployment, this one first: where a new user may choose to live. */
   regions: string[];
-  signIn: { kind: "dev" } | { kind: "firebase"; projectId: string };
+  signIn: { kind: "dev" } | ({ kind: "firebase"; projectId: string } & FirebaseWebConfig);
 }
 
 function webConfigOf(config: RouterConfig): WebConfig {
   return {
     region: config.region,
     regions: [config.region, ...(config.regions?.peers.map((peer) => peer.region) ?? [])],
-    signIn: config.devSignIn ? { kind: "dev" } : { kind: "firebase", projectId: config.auth.projectId },
+    signIn:
+      config.devSignIn || !config.firebase
+        ? { kind: "dev" }
+        : { kind: "firebase", projectId: config.auth.projectId, ...config.firebase },
   };
 }

@@ -31,6 +31,19 @@ const SENTENCES: Record<string, string> = {
   forbidden_role: "This page is for operators: your account has no operator role.",
   network_error: "The service could not be reached. Check your connection and try again.",
   timeout: "The service took too long to answer. Try again.",
+  // Google sign-in, as Firebase Authentication names its failures.
+  "auth/popup-blocked":
+    "Your browser blocked Google's sign-in window. Allow pop-ups for this site and try again.",
+  "auth/popup-closed-by-user": "The Google sign-in window was closed before you chose an account.",
+  "auth/cancelled-popup-request": "Another sign-in window is already open.",
+  "auth/network-request-failed": "Google sign-in could not be reached. Check your connection and try again.",
+  "auth/too-many-requests": "Too many sign-in attempts. Wait a minute and try again.",
+  "auth/user-disabled": "This account has been disabled. Contact support to restore it.",
+  "auth/user-token-expired": "Your sign-in has expired. Sign in again.",
+  "auth/internal-error":
+    "Google sign-in could not be completed. Check your connection and try again in a moment.",
+  "auth/unauthorized-domain":
+    "This site is not allowed to use Google sign-in yet. The operators must add its domain.",
 };
 
 export function sentenceFor(error: unknown): string {

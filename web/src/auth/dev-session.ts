@@ -1,11 +1,5 @@
 import { apiErrorOf } from "../api/errors.ts";
-
-export interface SignedInUser {
-  uid: string;
-  email?: string;
-  /** The role claim of the token: "operator" opens the operator console. */
-  role?: "operator";
-}
+import { REFRESH_MARGIN_MS, type SessionStore, type SignedInUser, singleFlight } from "./session-store.ts";
 
 interface StoredSession extends SignedInUser {
   token: string;
@@ -14,8 +8,6 @@ interface StoredSession extends SignedInUser {
 }
 
 const STORAGE_KEY = "hireloop.session";
-/** A token this close to expiry is replaced before it is sent. */
-const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /**
  * The development user's session, outside React so that every API call, from whichever component,
@@ -23,29 +15,32 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
  * before it expires, so a long session never sends a stale one. Kept for the browser tab only.
  */
 let current: StoredSession | null = readStored();
-let renewing: Promise<StoredSession> | undefined;
 const listeners = new Set<() => void>();
+const renew = singleFlight(async () => {
+  if (!current) throw new Error("no one is signed in");
+  const renewed = await requestDevToken(current);
+  // Whoever signed out (or in as someone else) meanwhile stays as they chose.
+  if (current?.uid === renewed.uid) store(renewed);
+  return renewed;
+});
 
-export const devSession = {
+export type DevSession = SessionStore & { signIn(user: SignedInUser): Promise<void> };
+
+export const devSession: DevSession = {
   user(): SignedInUser | null {
     return current;
   },
   async signIn(user: SignedInUser) {
     store(await requestDevToken(user));
   },
-  signOut() {
+  async signOut() {
     store(null);
   },
   async token(): Promise<string | undefined> {
     const session = current;
     if (!session) return undefined;
     if (session.expiresAt - Date.now() > REFRESH_MARGIN_MS) return session.token;
-    renewing ??= requestDevToken(session).finally(() => {
-      renewing = undefined;
-    });
-    const renewed = await renewing;
-    store(renewed);
-    return renewed.token;
+    return (await renew()).token;
   },
   subscribe(listener: () => void) {
     listeners.add(listener);

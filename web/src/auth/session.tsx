@@ -1,38 +1,48 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStore } from "react";
-import { devSession, type SignedInUser } from "./dev-session.ts";
+import type { WebConfig } from "./config.ts";
+import type { DevSession } from "./dev-session.ts";
+import type { FirebaseSession } from "./firebase-session.ts";
+import type { SignedInUser } from "./session-store.ts";
 
-export interface WebConfig {
-  region: string;
-  regions: string[];
-  signIn: { kind: "dev" } | { kind: "firebase"; projectId: string };
-}
+/** How people sign in where this app was served: one of the two, never both. */
+export type SignInMethod =
+  | { kind: "dev"; session: DevSession }
+  | { kind: "firebase"; session: FirebaseSession };
 
 interface Session {
   config: WebConfig;
   user: SignedInUser | null;
-  signInAsDevUser(user: SignedInUser): Promise<void>;
-  signOut(): void;
+  signIn: SignInMethod;
+  signOut(): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
 /** Who is signed in, for the screens; the API client reads the same session's token. */
-export function SessionProvider({ config, children }: { config: WebConfig; children: ReactNode }) {
+export function SessionProvider({
+  config,
+  signIn,
+  children,
+}: {
+  config: WebConfig;
+  signIn: SignInMethod;
+  children: ReactNode;
+}) {
   const queries = useQueryClient();
-  const user = useSyncExternalStore(devSession.subscribe, devSession.user);
+  const user = useSyncExternalStore(signIn.session.subscribe, signIn.session.user);
   const value = useMemo<Session>(
     () => ({
       config,
-      user: config.signIn.kind === "dev" ? user : null,
-      signInAsDevUser: devSession.signIn,
-      signOut() {
-        devSession.signOut();
+      user,
+      signIn,
+      async signOut() {
+        await signIn.session.signOut();
         // Nothing the last user saw may be shown to the next one.
         queries.clear();
       },
     }),
-    [config, user, queries],
+    [config, user, signIn, queries],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
