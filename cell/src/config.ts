@@ -1,3 +1,4 @@
+import { configurationError, parseEnvironment } from "@hireloop/config";
 import { readKeyFile } from "@hireloop/identity";
 import { z } from "zod";
 
@@ -77,17 +78,12 @@ export type CellConfig = {
 
 /** Reads and validates the environment once at start-up; the result is injected everywhere else. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): CellConfig {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`invalid cell configuration:\n  ${problems.join("\n  ")}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(configSchema, env, "cell");
   let cellKey: Buffer | undefined;
   try {
     cellKey = e.HL_CELL_KEY_FILE === undefined ? undefined : readKeyFile(e.HL_CELL_KEY_FILE);
   } catch (error) {
-    throw new Error(`invalid cell configuration:\n  HL_CELL_KEY_FILE: ${(error as Error).message}`);
+    throw configurationError("cell", [`HL_CELL_KEY_FILE: ${(error as Error).message}`]);
   }
   return {
     mode: e.HL_MODE,

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { configurationError, parseEnvironment } from "@hireloop/config";
 import { readKeyFile } from "@hireloop/identity";
 import { z } from "zod";
 
@@ -148,16 +149,11 @@ export interface RegionsConfig {
 
 /** Reads and validates the environment once at start-up; the result is injected everywhere else. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`invalid router configuration:\n  ${problems.join("\n  ")}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(configSchema, env, "router");
   if (e.HL_RATE_LIMIT_USER_UPLOAD_KIB * 1024 < e.HL_MAX_BODY_BYTES) {
-    throw new Error(
-      "invalid router configuration:\n  HL_RATE_LIMIT_USER_UPLOAD_KIB: smaller than one body of HL_MAX_BODY_BYTES",
-    );
+    throw configurationError("router", [
+      "HL_RATE_LIMIT_USER_UPLOAD_KIB: smaller than one body of HL_MAX_BODY_BYTES",
+    ]);
   }
   const regions = regionsConfig(e);
   const web = webConfig(e);
@@ -165,9 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
   try {
     signingKey = readKeyFile(e.HL_ROUTER_SIGNING_KEY_FILE);
   } catch (error) {
-    throw new Error(
-      `invalid router configuration:\n  HL_ROUTER_SIGNING_KEY_FILE: ${(error as Error).message}`,
-    );
+    throw configurationError("router", [`HL_ROUTER_SIGNING_KEY_FILE: ${(error as Error).message}`]);
   }
   return {
     region: e.HL_REGION,
@@ -240,7 +234,7 @@ function webConfig(e: z.infer<typeof configSchema>): Pick<RouterConfig, "webDir"
       "HL_FIREBASE_API_KEY: the web app signs people in with Google through Firebase; set the project's web API key (or HL_DEV_SIGNIN_KEY_FILE on a local platform)",
     );
   }
-  if (problems.length > 0) throw new Error(`invalid router configuration:\n  ${problems.join("\n  ")}`);
+  if (problems.length > 0) throw configurationError("router", problems);
   return {
     ...(e.HL_WEB_DIR === undefined ? {} : { webDir: resolve(e.HL_WEB_DIR) }),
     ...(e.HL_DEV_SIGNIN_KEY_FILE === undefined
@@ -291,6 +285,6 @@ function regionsConfig(e: z.infer<typeof configSchema>): RegionsConfig | undefin
   }
   const brokers = (e.HL_KAFKA_BROKERS ?? "").split(",").filter((broker) => broker !== "");
   if (brokers.length === 0) problems.push("HL_KAFKA_BROKERS: required with HL_PEER_REGIONS");
-  if (problems.length > 0) throw new Error(`invalid router configuration:\n  ${problems.join("\n  ")}`);
+  if (problems.length > 0) throw configurationError("router", problems);
   return { peers, secret, timeoutMs: e.HL_PEER_TIMEOUT_MS, kafka: { brokers, topic: e.HL_KAFKA_TOPIC } };
 }

@@ -1,3 +1,4 @@
+import type { ErrorBody as HttpErrorBody } from "@hireloop/http";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -24,11 +25,7 @@ export type RouterErrorCode =
   | "invalid_request"
   | "internal_error";
 
-export interface ErrorBody {
-  code: RouterErrorCode;
-  message: string;
-  requestId: string | null;
-}
+type ErrorBody = HttpErrorBody<RouterErrorCode>;
 
 export function errorResponse(
   c: Context<RouterEnv>,

@@ -1,3 +1,4 @@
+import type { ErrorBody } from "@hireloop/http";
 import { httpStatusOf, IdentityError } from "@hireloop/identity";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -18,13 +19,6 @@ const RETRY_SOON = new Set([
   "too_many_in_progress",
 ]);
 const DEPENDENCY_RETRY_AFTER_SECONDS = 2;
-
-export interface ErrorBody {
-  code: string;
-  message: string;
-  requestId: string | null;
-  details?: unknown;
-}
 
 export function errorResponse(
   c: Context<HonoEnv>,

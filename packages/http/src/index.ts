@@ -1,1 +1,2 @@
+export type { ErrorBody } from "./error-body.ts";
 export { bodyStillArriving, closeLingering, declaresBody, serveHttp } from "./server.ts";

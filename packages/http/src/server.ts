@@ -2,12 +2,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 import { serve } from "@hono/node-server";
 
-/** The platform's one error shape. */
-interface ErrorBody {
-  code: string;
-  message: string;
-  requestId: string | null;
-}
+import type { ErrorBody } from "./error-body.ts";
 
 interface Refusal {
   status: number;

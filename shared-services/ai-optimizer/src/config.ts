@@ -1,3 +1,4 @@
+import { configurationError, parseEnvironment } from "@hireloop/config";
 import { z } from "zod";
 
 const positiveInt = z.coerce.number().int().positive();
@@ -95,12 +96,7 @@ const configSchema = z.object({
 
 /** Reads and validates the environment once at start-up; the result is injected everywhere else. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AiOptimizerConfig {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`invalid ai-optimizer configuration:\n  ${problems.join("\n  ")}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(configSchema, env, "ai-optimizer");
   const timeout = (specific: number | undefined) => specific ?? e.HL_PROVIDER_TIMEOUT_MS;
   const providers: ModelProviderConfig[] = [];
   // A provider exists only when configured: with none, the rules engine answers everything.
@@ -126,9 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AiOptimizerCon
   }
   if (e.HL_LOCAL_LLM_BASE_URL) {
     if (["openai", "anthropic", "rules"].includes(e.HL_LOCAL_LLM_NAME)) {
-      throw new Error(
-        `invalid ai-optimizer configuration: HL_LOCAL_LLM_NAME "${e.HL_LOCAL_LLM_NAME}" is taken`,
-      );
+      throw configurationError("ai-optimizer", [
+        `HL_LOCAL_LLM_NAME: "${e.HL_LOCAL_LLM_NAME}" is taken by a built-in provider`,
+      ]);
     }
     providers.push({
       name: e.HL_LOCAL_LLM_NAME,

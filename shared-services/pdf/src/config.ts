@@ -1,3 +1,4 @@
+import { parseEnvironment } from "@hireloop/config";
 import { z } from "zod";
 
 const positiveInt = z.coerce.number().int().positive();
@@ -34,12 +35,7 @@ export interface PdfServiceConfig {
 
 /** Reads and validates the environment once at start-up; the result is injected everywhere else. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PdfServiceConfig {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`invalid pdf service configuration:\n  ${problems.join("\n  ")}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(configSchema, env, "pdf service");
   return {
     region: e.HL_REGION,
     grpc: { host: e.HL_GRPC_HOST, port: e.HL_GRPC_PORT },

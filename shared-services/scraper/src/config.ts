@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { parseEnvironment } from "@hireloop/config";
 import { z } from "zod";
 import type { FeedSource } from "./boards/feed.ts";
 
@@ -96,12 +97,7 @@ export interface ScraperConfig {
 
 /** Reads and validates the environment once at start-up; the result is injected everywhere else. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ScraperConfig {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`invalid scraper configuration:\n  ${problems.join("\n  ")}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(configSchema, env, "scraper");
   return {
     region: e.HL_REGION,
     grpc: { host: e.HL_GRPC_HOST, port: e.HL_GRPC_PORT },
