@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       "packages/*/test/**/*.test.ts",
+      "tools/*/test/**/*.test.ts",
       "proto/test/**/*.test.ts",
       "shared-services/*/test/**/*.test.ts",
       "cell/test/**/*.test.ts",

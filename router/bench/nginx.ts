@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../../cell/test/support/ports.ts";
+import { freePort } from "@hireloop/testkit/ports";
 import { childProcesses } from "./cpu.ts";
 
 /** Debian's nginx packages, most preferred first: nginx-light is the basic build (the binary is in nginx). */

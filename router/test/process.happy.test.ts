@@ -10,8 +10,8 @@ import {
   type PlacementStore,
   waitForRouters,
 } from "@hireloop/placement";
+import { freePort } from "@hireloop/testkit/ports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../cell/test/support/ports.ts";
 import { PROJECT_ID } from "./support/cells.ts";
 import { eventReader, signedIn } from "./support/client.ts";
 import { createControlPlaneDatabase } from "./support/control-plane.ts";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { testPlatform } from "@hireloop/testkit/platform";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellFixture } from "../../cell/test/support/fixtures.ts";
-import { testPlatform } from "../../cell/test/support/platform.ts";
 import { signedIn } from "./support/client.ts";
 import {
   type RegionName,

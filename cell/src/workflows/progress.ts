@@ -1,4 +1,5 @@
-import type { Services } from "../services/index.ts";
+import type { Logger } from "@hireloop/observability";
+import type { Redis } from "ioredis";
 
 export const progressChannel = (workflowId: string) => `hl:workflow:${workflowId}`;
 
@@ -7,10 +8,13 @@ export const progressChannel = (workflowId: string) => `hl:workflow:${workflowId
  * changed. Best effort: the database is the truth and listeners also poll it, so a Redis outage
  * only slows updates down.
  */
-export async function publishProgress(services: Services, workflowId: string): Promise<void> {
+export async function publishProgress(
+  { redis, logger }: { redis: Redis; logger: Logger },
+  workflowId: string,
+): Promise<void> {
   try {
-    await services.redis.publish(progressChannel(workflowId), "changed");
+    await redis.publish(progressChannel(workflowId), "changed");
   } catch (error) {
-    services.logger.debug({ err: error, workflowId }, "progress notification skipped");
+    logger.debug({ err: error, workflowId }, "progress notification skipped");
   }
 }

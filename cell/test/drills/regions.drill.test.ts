@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { testPlatform } from "@hireloop/testkit/platform";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedIn } from "../../../router/test/support/client.ts";
@@ -9,7 +10,6 @@ import {
   type TwoRegions,
 } from "../../../router/test/support/regions.ts";
 import { readAllRecords } from "../../../router/test/support/topics.ts";
-import { testPlatform } from "../support/platform.ts";
 import { platformProcess } from "../support/processes.ts";
 import { until } from "./support.ts";
 

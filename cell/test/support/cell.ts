@@ -9,6 +9,7 @@ import {
   signDevToken,
 } from "@hireloop/identity";
 import { installTracing } from "@hireloop/observability";
+import { testPlatform } from "@hireloop/testkit/platform";
 import type { Hono } from "hono";
 import { createApp } from "../../src/api/app.ts";
 import type { App } from "../../src/api/app-type.ts";
@@ -19,7 +20,6 @@ import { buildServices } from "../../src/services/build.ts";
 import type { Services } from "../../src/services/index.ts";
 import { type CellWorker, startWorker } from "../../src/worker.ts";
 import { createTestDatabase } from "./database.ts";
-import { testPlatform } from "./platform.ts";
 import { asRouter } from "./routed.ts";
 
 export const PROJECT_ID = "hireloop-test";

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { testPlatform } from "@hireloop/testkit/platform";
 import postgres from "postgres";
 import { migrateDatabase, migrationsFolder } from "../../src/db/migrate.ts";
 import { openStepQueue } from "../../src/workflows/queue.ts";
-import { testPlatform } from "./platform.ts";
 
 /**
  * A fresh database per test file, cloned from a template that already has the migrations and the

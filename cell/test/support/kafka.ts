@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { testPlatform } from "@hireloop/testkit/platform";
 import { Kafka, logLevel } from "kafkajs";
-import { testPlatform } from "./platform.ts";
 
 /** Reads every message of a topic from the beginning (a fresh consumer group each call). */
 export async function readTopic(

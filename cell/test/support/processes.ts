@@ -12,9 +12,9 @@ import {
   signDevToken,
   writeCellKey,
 } from "@hireloop/identity";
+import { testPlatform } from "@hireloop/testkit/platform";
+import { freePort } from "@hireloop/testkit/ports";
 import { PROJECT_ID } from "./cell.ts";
-import { testPlatform } from "./platform.ts";
-import { freePort } from "./ports.ts";
 import { asRouter } from "./routed.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));

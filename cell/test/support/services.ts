@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { checkGrpcHealth } from "@hireloop/grpc";
-import { testPlatform } from "./platform.ts";
-import { freePort } from "./ports.ts";
+import { testPlatform } from "@hireloop/testkit/platform";
+import { freePort } from "@hireloop/testkit/ports";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 

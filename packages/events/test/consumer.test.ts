@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createConnection, createServer, type Server } from "node:net";
+import { testPlatform } from "@hireloop/testkit/platform";
+import { freePort } from "@hireloop/testkit/ports";
 import { Kafka, KafkaJSNonRetriableError, logLevel } from "kafkajs";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { testPlatform } from "../../../cell/test/support/platform.ts";
-import { freePort } from "../../../cell/test/support/ports.ts";
 import { type EventConsumer, runEventConsumer } from "../src/consumer.ts";
 
 const running: EventConsumer[] = [];

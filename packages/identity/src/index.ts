@@ -1,5 +1,6 @@
 export { type DevKeys, type DevTokenOptions, generateDevKeys, signDevToken } from "./dev-keys.ts";
 export { httpStatusOf, IDENTITY_ERROR_CODES, IdentityError, type IdentityErrorCode } from "./errors.ts";
+export type { Identity } from "./identity.ts";
 export { GOOGLE_SECURETOKEN_JWKS_URL } from "./key-source.ts";
 export { bearerTokenOf, type RequireIdentityOptions, requireIdentity } from "./middleware.ts";
 export { hasRole, ROLES, type Role } from "./roles.ts";
@@ -21,7 +22,6 @@ export {
 } from "./router-credential.ts";
 export {
   createIdTokenVerifier,
-  type Identity,
   type IdTokenVerifier,
   type IdTokenVerifierOptions,
 } from "./verify.ts";

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { httpStatusOf, IdentityError } from "./errors.ts";
-import type { Identity, IdTokenVerifier } from "./verify.ts";
+import type { Identity } from "./identity.ts";
+import type { IdTokenVerifier } from "./verify.ts";
 
 declare module "hono" {
   interface ContextVariableMap {

@@ -1,4 +1,4 @@
-import type { Identity } from "./verify.ts";
+import type { Identity } from "./identity.ts";
 
 /**
  * Roles are a custom claim on the ID token (`role`), set with Firebase's Admin SDK for production

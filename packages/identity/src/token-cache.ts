@@ -1,6 +1,6 @@
 import { hash } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import type { Identity } from "./verify.ts";
+import type { Identity } from "./identity.ts";
 
 export type VerifiedTokenCacheOptions = {
   /** Most tokens remembered; the least recently used is forgotten first. 0 remembers none. */

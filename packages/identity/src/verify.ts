@@ -6,18 +6,9 @@ import {
   type ProtectedHeaderParameters,
 } from "jose";
 import { IdentityError } from "./errors.ts";
+import type { Identity } from "./identity.ts";
 import { createKeyResolver, GOOGLE_SECURETOKEN_JWKS_URL } from "./key-source.ts";
 import { createVerifiedTokenCache } from "./token-cache.ts";
-
-/** A verified Firebase user. `claims` is the whole verified payload, custom claims included. */
-export type Identity = {
-  uid: string;
-  email?: string;
-  emailVerified?: boolean;
-  name?: string;
-  signInProvider?: string;
-  claims: Record<string, unknown>;
-};
 
 export type IdTokenVerifierOptions = {
   /** The Firebase project id: the token's audience and the suffix of its issuer. */

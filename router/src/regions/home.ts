@@ -2,7 +2,7 @@ import type { Logger } from "@hireloop/observability";
 import { type DirectoryStore, type HomeClaim, type HomeEntry, precedes } from "@hireloop/placement";
 import { LRUCache } from "lru-cache";
 import type { RouterMetrics } from "../metrics.ts";
-import { PEER_REGION_HEADER, PEER_SECRET_HEADER } from "./peer-hop.ts";
+import { PEER_REGION_HEADER, PEER_SECRET_HEADER } from "./peer-headers.ts";
 import type { PeerRegions } from "./peers.ts";
 
 /** Homes change only while a claim race settles (milliseconds) or by an operator; a minute is safe. */

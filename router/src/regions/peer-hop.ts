@@ -3,13 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { RouterEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
 import { forwardUpstream } from "../proxy/forward.ts";
-
-/** The shared secret of the regions' routers: a request carrying it comes from a peer router. */
-export const PEER_SECRET_HEADER = "x-hl-peer-secret";
-/** The region whose router sent a hop or a claim. */
-export const PEER_REGION_HEADER = "x-hl-peer-region";
-/** On a hopped response: the region the caller reached first. */
-export const ENTRY_REGION_HEADER = "x-hl-entry-region";
+import { ENTRY_REGION_HEADER, PEER_REGION_HEADER, PEER_SECRET_HEADER } from "./peer-headers.ts";
 
 declare module "hono" {
   interface ContextVariableMap {

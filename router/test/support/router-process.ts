@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { testPlatform } from "../../../cell/test/support/platform.ts";
-import { freePort } from "../../../cell/test/support/ports.ts";
+import { testPlatform } from "@hireloop/testkit/platform";
+import { freePort } from "@hireloop/testkit/ports";
 import { PROJECT_ID, routerKeysEnv } from "./cells.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));

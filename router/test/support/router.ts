@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { serveHttp } from "@hireloop/http";
 import { installTracing } from "@hireloop/observability";
 import { buildTable, type CellRecord } from "@hireloop/placement";
-import { testPlatform } from "../../../cell/test/support/platform.ts";
+import { testPlatform } from "@hireloop/testkit/platform";
 import { createRouterApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { edgeHeaders } from "../../src/middleware/edge-headers.ts";

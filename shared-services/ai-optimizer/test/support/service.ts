@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { serveMetrics, startGrpcServer } from "@hireloop/grpc";
 import { createLogger, createMetricsRegistry } from "@hireloop/observability";
+import { testPlatform } from "@hireloop/testkit/platform";
 import { Redis } from "ioredis";
-import { testPlatform } from "../../../../cell/test/support/platform.ts";
 import { createAiOptimizer } from "../../src/app.ts";
 import { createAiOptimizerClient } from "../../src/client.ts";
 import { loadConfig } from "../../src/config.ts";

@@ -156,7 +156,7 @@ describe("hireloop local", () => {
   it("refuses an unknown process with its code", async () => {
     const stop = await hireloop(profile, "stop", "nope");
     expect(stop.exitCode).toBe(1);
-    expect(stop.err).toMatch(/\[UNKNOWN_PROCESS\] no process nope/);
+    expect(stop.err).toMatch(/\[unknown_process\] no process nope/);
   }, 30_000);
 
   it("down stops everything and the pm2 daemon", async () => {

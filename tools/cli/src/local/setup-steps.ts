@@ -124,7 +124,7 @@ export function newKafkaClusterId(): string {
 async function createDatabase(step: Step<"database">, report: Report): Promise<void> {
   const sql = postgres(step.adminUrl, { max: 1, connect_timeout: 5, idle_timeout: 1, onnotice: () => {} });
   const timedOut = () =>
-    new LocalPlatformError("SETUP_FAILED", `creating database ${step.database} timed out`);
+    new LocalPlatformError("setup_failed", `creating database ${step.database} timed out`);
   try {
     await withTimeout(
       (async () => {

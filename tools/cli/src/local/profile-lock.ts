@@ -37,7 +37,7 @@ export async function withProfileLock<T>(
     }
     if (Date.now() > deadline) {
       throw new LocalPlatformError(
-        "PLATFORM_BUSY",
+        "platform_busy",
         `profile ${profile.name} is still locked by process ${holder} (${lockFile}) after ${waitMs / 1000} s`,
       );
     }

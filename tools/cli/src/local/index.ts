@@ -17,7 +17,7 @@ export type LocalCommandDeps = {
 
 const defaultDeps: LocalCommandDeps = {
   resolveProfile: (name) => {
-    if (!isProfileName(name)) throw new LocalPlatformError("UNKNOWN_PROFILE", `unknown profile ${name}`);
+    if (!isProfileName(name)) throw new LocalPlatformError("unknown_profile", `unknown profile ${name}`);
     return builtInProfile(name, repositoryRoot());
   },
   out: (text) => process.stdout.write(`${text}\n`),
@@ -127,7 +127,7 @@ export function registerLocalCommands(program: Command, deps: LocalCommandDeps =
           throw new TypeError("--lines must be a positive whole number");
         const names = await knownProcessNames(profile);
         if (name !== undefined && !names.includes(name)) {
-          throw new LocalPlatformError("UNKNOWN_PROCESS", `no process ${name} (known: ${names.join(", ")})`);
+          throw new LocalPlatformError("unknown_process", `no process ${name} (known: ${names.join(", ")})`);
         }
         for (const each of name === undefined ? names : [name]) {
           const file = logFileOf(profile, each);

@@ -62,7 +62,7 @@ export async function stopPm2Daemon(pm2Home: string, timeoutMs = 60_000): Promis
   while (isProcessAlive(pid)) {
     if (Date.now() > deadline) {
       throw new LocalPlatformError(
-        "PM2_FAILED",
+        "pm2_failed",
         `the pm2 daemon (pid ${pid}) did not exit within ${timeoutMs} ms`,
       );
     }
@@ -162,14 +162,14 @@ export class Pm2Session {
   private call<T>(what: string, invoke: (done: Callback<T>) => void): Promise<T> {
     const result = new Promise<T>((resolve, reject) =>
       invoke((error, value) => {
-        if (error) reject(new LocalPlatformError("PM2_FAILED", `pm2 ${what}: ${errorMessage(error)}`));
+        if (error) reject(new LocalPlatformError("pm2_failed", `pm2 ${what}: ${errorMessage(error)}`));
         else resolve(value);
       }),
     );
     return withTimeout(
       result,
       RPC_TIMEOUT_MS,
-      () => new LocalPlatformError("PM2_FAILED", `pm2 ${what}: no answer within ${RPC_TIMEOUT_MS} ms`),
+      () => new LocalPlatformError("pm2_failed", `pm2 ${what}: no answer within ${RPC_TIMEOUT_MS} ms`),
     );
   }
 }

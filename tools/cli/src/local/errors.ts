@@ -1,16 +1,16 @@
 export const LOCAL_ERROR_CODES = [
-  "TOPOLOGY_INVALID",
-  "TOOL_MISSING",
-  "PORT_IN_USE",
-  "SETUP_FAILED",
-  "START_TIMEOUT",
-  "PROCESS_CRASHED",
-  "DEPENDENCY_FAILED",
-  "UNKNOWN_PROCESS",
-  "UNKNOWN_PROFILE",
-  "PLATFORM_NOT_RUNNING",
-  "PLATFORM_BUSY",
-  "PM2_FAILED",
+  "topology_invalid",
+  "tool_missing",
+  "port_in_use",
+  "setup_failed",
+  "start_timeout",
+  "process_crashed",
+  "dependency_failed",
+  "unknown_process",
+  "unknown_profile",
+  "platform_not_running",
+  "platform_busy",
+  "pm2_failed",
 ] as const;
 
 export type LocalErrorCode = (typeof LOCAL_ERROR_CODES)[number];

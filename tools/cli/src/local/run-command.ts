@@ -18,7 +18,7 @@ export function runCommand(command: string, args: string[], options: CommandOpti
         const why = error.killed ? `timed out after ${options.timeoutMs} ms` : `exited with ${error.code}`;
         const output = lastLines(`${stdout}\n${stderr}`, 20);
         reject(
-          new LocalPlatformError("SETUP_FAILED", `${[command, ...args].join(" ")} ${why}\n${output}`, {
+          new LocalPlatformError("setup_failed", `${[command, ...args].join(" ")} ${why}\n${output}`, {
             cause: error,
           }),
         );

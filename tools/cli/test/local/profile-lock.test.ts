@@ -58,7 +58,7 @@ describe("withProfileLock", () => {
     ).toBe("ran");
   });
 
-  it("gives up with PLATFORM_BUSY when the holder stays", async () => {
+  it("gives up with platform_busy when the holder stays", async () => {
     await writeFile(join(profile.stateDir, "lock"), `${process.pid}\n`);
     await expect(
       withProfileLock(
@@ -68,7 +68,7 @@ describe("withProfileLock", () => {
         300,
       ),
     ).rejects.toMatchObject({
-      code: "PLATFORM_BUSY",
+      code: "platform_busy",
     });
   });
 });

@@ -32,7 +32,7 @@ const CRASHES_BEFORE_GIVING_UP = 2;
 export async function loadProcessTable(profile: LocalProfile): Promise<ProcessSpec[]> {
   const problems = topologyProblems(profile.topology);
   if (problems.length > 0) {
-    throw new LocalPlatformError("TOPOLOGY_INVALID", `profile ${profile.name}: ${problems.join("; ")}`);
+    throw new LocalPlatformError("topology_invalid", `profile ${profile.name}: ${problems.join("; ")}`);
   }
   return processTable(profile, await findToolchain(profile.repoRoot));
 }
@@ -85,7 +85,7 @@ async function bringUpLocked(profile: LocalProfile, report: Report, only?: strin
         });
         if (unready.length > 0) {
           throw new LocalPlatformError(
-            "DEPENDENCY_FAILED",
+            "dependency_failed",
             `${spec.name} was not started: ${unready.join(", ")} did not come up`,
           );
         }
@@ -146,7 +146,7 @@ async function assertPortsFree(spec: ProcessSpec): Promise<void> {
   for (const port of spec.ports) {
     if (await portInUse("127.0.0.1", port)) {
       throw new LocalPlatformError(
-        "PORT_IN_USE",
+        "port_in_use",
         `${spec.name} cannot start: port ${port} is taken by a process this profile's pm2 does not supervise ` +
           "(an orphan of an earlier run, or another program); stop it and run up again",
       );
@@ -168,7 +168,7 @@ async function waitUntilHealthy(
     if (process === undefined || process.status === "errored" || process.status === "stopped") {
       const status = process?.status ?? "gone";
       throw await failureWithLog(
-        "PROCESS_CRASHED",
+        "process_crashed",
         `${spec.name} is ${status} instead of serving`,
         spec,
         profile,
@@ -178,7 +178,7 @@ async function waitUntilHealthy(
     // pm2 would keep restarting a process that crashes at start-up; twice is proof enough.
     if (process.restarts - firstRestarts >= CRASHES_BEFORE_GIVING_UP) {
       throw await failureWithLog(
-        "PROCESS_CRASHED",
+        "process_crashed",
         `${spec.name} crashed ${process.restarts - firstRestarts} times while starting`,
         spec,
         profile,
@@ -186,7 +186,7 @@ async function waitUntilHealthy(
     }
     if (Date.now() > deadline) {
       throw await failureWithLog(
-        "START_TIMEOUT",
+        "start_timeout",
         `${spec.name} was not healthy within ${spec.startTimeoutMs / 1000} s (last check: ${health.detail})`,
         spec,
         profile,
@@ -197,7 +197,7 @@ async function waitUntilHealthy(
 }
 
 async function failureWithLog(
-  code: "PROCESS_CRASHED" | "START_TIMEOUT",
+  code: "process_crashed" | "start_timeout",
   message: string,
   spec: ProcessSpec,
   profile: LocalProfile,
@@ -219,7 +219,7 @@ async function stopProcessLocked(profile: LocalProfile, name: string): Promise<v
     const known = (await session.list()).map((process) => process.name);
     if (!known.includes(name)) {
       throw new LocalPlatformError(
-        "UNKNOWN_PROCESS",
+        "unknown_process",
         `no process ${name} in profile ${profile.name} (known: ${known.join(", ") || "none"})`,
       );
     }
@@ -264,7 +264,7 @@ async function bringDownLocked(profile: LocalProfile, report: Report): Promise<v
 async function connectToRunningDaemon(profile: LocalProfile): Promise<Pm2Session> {
   if (!(await pm2DaemonRunning(profile.pm2Home))) {
     throw new LocalPlatformError(
-      "PLATFORM_NOT_RUNNING",
+      "platform_not_running",
       `profile ${profile.name} is not running (start it with: hireloop local up --profile ${profile.name})`,
     );
   }
@@ -275,7 +275,7 @@ export function specNamed(table: ProcessSpec[], name: string): ProcessSpec {
   const spec = table.find((candidate) => candidate.name === name);
   if (spec === undefined) {
     throw new LocalPlatformError(
-      "UNKNOWN_PROCESS",
+      "unknown_process",
       `no process ${name} in this profile (known: ${table.map((candidate) => candidate.name).join(", ")})`,
     );
   }
@@ -285,7 +285,7 @@ export function specNamed(table: ProcessSpec[], name: string): ProcessSpec {
 function asLocalError(reason: unknown): LocalPlatformError {
   if (reason instanceof LocalPlatformError) return reason;
   const message = reason instanceof Error ? reason.message : String(reason);
-  return new LocalPlatformError("SETUP_FAILED", message, { cause: reason });
+  return new LocalPlatformError("setup_failed", message, { cause: reason });
 }
 
 function unique(errors: LocalPlatformError[]): LocalPlatformError[] {

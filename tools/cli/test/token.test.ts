@@ -1,24 +1,21 @@
-// The CLI's `token` command lives in packages/cli/src/token.ts; its behaviour is tested here, next
-// to the identity code it drives, because that file is the only part of the CLI owned by this work.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createIdTokenVerifier, generateDevKeys } from "@hireloop/identity";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { issueDevToken, planDevToken } from "../../cli/src/token.ts";
-import { generateDevKeys } from "../src/dev-keys.ts";
-import { createIdTokenVerifier } from "../src/verify.ts";
-import { makeTempDir } from "./support.ts";
+import { issueDevToken, planDevToken } from "../src/token.ts";
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let dir: string;
 let statePath: string;
 
 beforeEach(async () => {
-  temp = await makeTempDir();
-  statePath = join(temp.dir, ".local", "dev", "platform.json");
-  await mkdir(join(temp.dir, ".local", "dev"), { recursive: true });
+  dir = await mkdtemp(join(tmpdir(), "hireloop-cli-token-"));
+  statePath = join(dir, ".local", "dev", "platform.json");
+  await mkdir(join(dir, ".local", "dev"), { recursive: true });
 });
 
-afterEach(() => temp.remove());
+afterEach(() => rm(dir, { recursive: true, force: true }));
 
 async function writePlatformState(state: Record<string, unknown>): Promise<void> {
   await writeFile(statePath, JSON.stringify(state));
@@ -32,11 +29,11 @@ describe("hireloop token", () => {
   });
 
   it("refuses when the platform runs in production mode", async () => {
-    await generateDevKeys(join(temp.dir, "keys"));
+    await generateDevKeys(join(dir, "keys"));
     await writePlatformState({
       mode: "production",
       projectId: "hireloop-prod",
-      keysDir: join(temp.dir, "keys"),
+      keysDir: join(dir, "keys"),
     });
 
     const outcome = await issueDevToken({ uid: "alice" }, statePath);
@@ -45,7 +42,7 @@ describe("hireloop token", () => {
   });
 
   it("signs a token the dev platform's verifier accepts", async () => {
-    const keysDir = join(temp.dir, "keys");
+    const keysDir = join(dir, "keys");
     const keys = await generateDevKeys(keysDir);
     await writePlatformState({
       mode: "dev",
@@ -67,7 +64,7 @@ describe("hireloop token", () => {
   });
 
   it("fails with exit code 1 when the dev platform has no keys yet", async () => {
-    await writePlatformState({ mode: "dev", projectId: "hireloop-dev", keysDir: join(temp.dir, "no-keys") });
+    await writePlatformState({ mode: "dev", projectId: "hireloop-dev", keysDir: join(dir, "no-keys") });
 
     const outcome = await issueDevToken({ uid: "alice" }, statePath);
 
@@ -105,5 +102,39 @@ describe("planDevToken", () => {
     ["a ttl that is not a number", { uid: "alice", ttl: "an hour" }, devState],
   ])("refuses %s", (_case, request, stateText) => {
     expect(planDevToken(request, stateText)).toMatchObject({ ok: false, exitCode: 2 });
+  });
+});
+
+const DEV_STATE = JSON.stringify({
+  mode: "dev",
+  projectId: "hireloop-local",
+  keysDir: "/work/.local/dev/keys",
+});
+
+describe("npx hireloop token", () => {
+  it("plans a dev token, with the operator role when asked", () => {
+    expect(planDevToken({ uid: "olga", role: "operator" }, DEV_STATE)).toEqual({
+      ok: true,
+      plan: {
+        uid: "olga",
+        projectId: "hireloop-local",
+        privateKeyPath: "/work/.local/dev/keys/private.jwk.json",
+        role: "operator",
+      },
+    });
+    expect(planDevToken({ uid: "alice" }, DEV_STATE)).toMatchObject({ ok: true, plan: { uid: "alice" } });
+  });
+
+  it("refuses an unknown role, a platform not in dev mode and a missing platform", () => {
+    expect(planDevToken({ uid: "olga", role: "admin" }, DEV_STATE)).toMatchObject({
+      ok: false,
+      exitCode: 2,
+      message: "--role must be one of: operator",
+    });
+    expect(planDevToken({ uid: "olga" }, JSON.stringify({ mode: "test" }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("dev mode"),
+    });
+    expect(planDevToken({ uid: "olga" }, undefined)).toMatchObject({ ok: false, exitCode: 2 });
   });
 });

@@ -45,7 +45,7 @@ async function findPostgresBinDir(): Promise<string> {
     const binDir = join(root, version, "bin");
     if (await isExecutable(join(binDir, "postgres"))) return binDir;
   }
-  throw new LocalPlatformError("TOOL_MISSING", `no PostgreSQL server under ${root}: ${INSTALL_HINT}`);
+  throw new LocalPlatformError("tool_missing", `no PostgreSQL server under ${root}: ${INSTALL_HINT}`);
 }
 
 async function findOnPath(program: string): Promise<string> {
@@ -54,7 +54,7 @@ async function findOnPath(program: string): Promise<string> {
     const candidate = join(dir, program);
     if (await isExecutable(candidate)) return candidate;
   }
-  throw new LocalPlatformError("TOOL_MISSING", `${program} is not on PATH: ${INSTALL_HINT}`);
+  throw new LocalPlatformError("tool_missing", `${program} is not on PATH: ${INSTALL_HINT}`);
 }
 
 /** The pom is the single place the Kafka version is written down; install.sh reads it the same way. */
@@ -62,14 +62,14 @@ export async function findKafkaLibs(repoRoot: string): Promise<{ version: string
   const pom = await readFile(join(repoRoot, "infra", "local", "kafka", "pom.xml"), "utf8");
   const version = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom)?.[1];
   if (version === undefined) {
-    throw new LocalPlatformError("TOOL_MISSING", "infra/local/kafka/pom.xml has no <kafka.version>");
+    throw new LocalPlatformError("tool_missing", "infra/local/kafka/pom.xml has no <kafka.version>");
   }
   const libsDir = join(repoRoot, ".cache", "kafka", version, "libs");
   try {
     await access(join(libsDir, `kafka_2.13-${version}.jar`));
   } catch {
     throw new LocalPlatformError(
-      "TOOL_MISSING",
+      "tool_missing",
       `Kafka ${version} jars are not in ${libsDir}: ${INSTALL_HINT}`,
     );
   }
