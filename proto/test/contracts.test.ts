@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { fromBinary } from "@bufbuild/protobuf";
+import { FileDescriptorSetSchema, MethodOptions_IdempotencyLevel } from "@bufbuild/protobuf/wkt";
 import { afterAll, describe, expect, it } from "vitest";
+import { retryPolicies } from "../src/retry-policy.ts";
 
 const exec = promisify(execFile);
 const protoDir = fileURLToPath(new URL("..", import.meta.url));
@@ -78,5 +81,25 @@ describe("the gRPC contracts", () => {
     const result = await runBuf(copy, "breaking", "--against", "released.binpb");
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/RenderRequest.*template|field "3".*deleted/i);
+  });
+
+  it("declare as free of side effects or idempotent exactly the methods clients retry", async () => {
+    const dir = await scratchDir();
+    const image = join(dir, "image.binpb");
+    expect(await runBuf(protoDir, "build", "-o", image)).toMatchObject({ code: 0 });
+    const descriptors = fromBinary(FileDescriptorSetSchema, await readFile(image));
+    const declared: Record<string, string[]> = {};
+    for (const file of descriptors.file) {
+      for (const service of file.service) {
+        declared[`${file.package}.${service.name}`] = service.method
+          .filter(
+            (method) =>
+              method.options?.idempotencyLevel === MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS ||
+              method.options?.idempotencyLevel === MethodOptions_IdempotencyLevel.IDEMPOTENT,
+          )
+          .map((method) => method.name);
+      }
+    }
+    expect(retryPolicies()).toEqual(declared);
   });
 });

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import { tierOf } from "../agents/ai.ts";
 import type { ServiceContext } from "../services/index.ts";
+import { tierOf } from "../shared-services/ai.ts";
 import type { HonoEnv } from "./env.ts";
 
 /** The service context of an authenticated request: the caller is the tenant. */

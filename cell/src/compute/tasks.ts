@@ -10,9 +10,9 @@ import {
   readResumeText,
   type UploadKind,
 } from "@hireloop/resume-core";
-import { type Channels, openChannels } from "../agents/channels.ts";
-import { parseDocument } from "../agents/pdf.ts";
 import type { CellConfig } from "../config.ts";
+import { type Channels, openChannels } from "../shared-services/channels.ts";
+import { parseDocument } from "../shared-services/pdf.ts";
 
 /**
  * The cell's heavy work on a request's behalf, run in its compute pool's worker threads (see

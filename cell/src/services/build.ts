@@ -1,12 +1,12 @@
 import { createLogger } from "@hireloop/observability";
 import { Redis } from "ioredis";
-import { openChannels } from "../agents/channels.ts";
-import { createBoardCatalog } from "../agents/scraper.ts";
 import { createComputePool } from "../compute/pool.ts";
 import type { CellConfig } from "../config.ts";
 import { connectDatabase } from "../db/client.ts";
 import { createEventRecorder } from "../events/outbox.ts";
 import { createCellMetrics } from "../metrics.ts";
+import { openChannels } from "../shared-services/channels.ts";
+import { createBoardCatalog } from "../shared-services/scraper.ts";
 import { createEventStreams } from "../workflows/event-streams.ts";
 import { openStepQueue } from "../workflows/queue.ts";
 import type { Services } from "./index.ts";
@@ -37,7 +37,7 @@ export async function buildServices(
   redis.on("error", (error) => logger.debug({ err: error }, "redis error"));
   const queue = await openStepQueue(config, { supervise: role === "worker" });
   queue.on("error", (error) => logger.warn({ err: error }, "job queue error"));
-  const agents = openChannels(config);
+  const channels = openChannels(config);
   const compute = createComputePool({ ...config.compute, settings: { services: config.services } });
   const streams = createEventStreams(redis, config.streams, logger);
   return {
@@ -49,12 +49,12 @@ export async function buildServices(
     events: createEventRecorder({ topic: config.kafkaTopic, cell: config.cellId, region: config.region }),
     logger,
     metrics: createCellMetrics({ region: config.region, cell: config.cellId, process: role }),
-    agents,
-    boards: createBoardCatalog(agents),
+    channels,
+    boards: createBoardCatalog(channels),
     compute,
     streams,
     async close() {
-      agents.close();
+      channels.close();
       streams.close();
       await compute.close();
       await queue.stop({ graceful: true, timeout: 10_000, wait: true });

@@ -1,14 +1,14 @@
 import type { Logger } from "@hireloop/observability";
 import type { Redis } from "ioredis";
 import type { Sql } from "postgres";
-import type { Tiered } from "../agents/ai.ts";
-import type { Channels } from "../agents/channels.ts";
-import type { BoardCatalog } from "../agents/scraper.ts";
 import type { ComputePool } from "../compute/pool.ts";
 import type { CellConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { EventRecorder } from "../events/outbox.ts";
 import type { CellMetrics } from "../metrics.ts";
+import type { Tiered } from "../shared-services/ai.ts";
+import type { Channels } from "../shared-services/channels.ts";
+import type { BoardCatalog } from "../shared-services/scraper.ts";
 import type { EventStreams } from "../workflows/event-streams.ts";
 import type { StepQueue } from "../workflows/queue.ts";
 
@@ -23,7 +23,7 @@ export interface Services {
   logger: Logger;
   metrics: CellMetrics;
   /** The region's shared services (pdf, ai-optimizer, scraper) over gRPC. */
-  agents: Channels;
+  channels: Channels;
   /** The job boards the region's scraper searches. */
   boards: BoardCatalog;
   /** Worker threads for the CPU-bound part of a request, off the event loop. */
@@ -36,6 +36,6 @@ export interface Services {
 export interface ServiceContext {
   services: Services;
   tenantId: string;
-  /** The caller's plan: it decides which language models may work for them (see agents/ai.ts). */
+  /** The caller's plan: it decides which language models may work for them (see shared-services/ai.ts). */
   tier: Tiered;
 }

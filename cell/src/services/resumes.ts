@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { ParsedResume } from "@hireloop/resume-core";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { refusalOf } from "../agents/channels.ts";
 import { refusedAs } from "../compute/refusals.ts";
 import { resumes } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
+import { refusalOf } from "../shared-services/channels.ts";
 import { guardTenantWrite } from "../tenancy/write-guard.ts";
 import type { ServiceContext } from "./index.ts";
 

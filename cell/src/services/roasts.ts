@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { RoastModeName, RoastStyleName } from "../agents/ai.ts";
 import { roasts } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
+import type { RoastModeName, RoastStyleName } from "../shared-services/ai.ts";
 import type { RoastInput } from "../workflows/roast.ts";
 import { startWorkflow } from "../workflows/start.ts";
 import type { ServiceContext } from "./index.ts";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { analyzeJob, type JobAnalysis, matchResume } from "@hireloop/resume-core";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { analyzeJobText, callerOf, type Tiered } from "../agents/ai.ts";
-import { type BoardResult, type Posting, searchPostings } from "../agents/scraper.ts";
 import { discoveries, jobs, resumes } from "../db/schema/index.ts";
+import { analyzeJobText, callerOf, type Tiered } from "../shared-services/ai.ts";
+import { type BoardResult, type Posting, searchPostings } from "../shared-services/scraper.ts";
 import type { StepContext, WorkflowDefinition } from "./definition.ts";
 
 export interface DiscoveryInput extends Record<string, unknown> {
@@ -37,7 +37,7 @@ export const discoveryWorkflow: WorkflowDefinition = {
       async run(ctx) {
         const input = ctx.input as DiscoveryInput;
         const { postings, boards } = await searchPostings(
-          ctx.services.agents,
+          ctx.services.channels,
           { query: input.query, location: input.location, boards: input.boards, limit: MAX_POSTINGS },
           ctx.signal,
         );
@@ -53,7 +53,7 @@ export const discoveryWorkflow: WorkflowDefinition = {
         const caller = callerOf(ctx.tenantId, ctx.services.config.cellId, (ctx.input as DiscoveryInput).tier);
         const analyses = await mapLimited(postings, ANALYSIS_CONCURRENCY, async (posting) => {
           const { analysis } = await analyzeJobText(
-            ctx.services.agents,
+            ctx.services.channels,
             caller,
             { text: posting.description, title: posting.title },
             ctx.signal,

@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { callerOf, type RoastModeName, type RoastStyleName, roastResume, type Tiered } from "../agents/ai.ts";
 import { resumes, roasts } from "../db/schema/index.ts";
+import {
+  callerOf,
+  type RoastModeName,
+  type RoastStyleName,
+  roastResume,
+  type Tiered,
+} from "../shared-services/ai.ts";
 import { type StepContext, StepFailure, type StepResult, type WorkflowDefinition } from "./definition.ts";
 
 export interface RoastInput extends Record<string, unknown> {
@@ -32,7 +38,14 @@ async function roastStep(ctx: StepContext, mode: RoastModeName): Promise<StepRes
     .where(and(eq(resumes.id, input.resumeId), eq(resumes.tenantId, ctx.tenantId)));
   if (!resume) throw new StepFailure("source_missing", "the resume no longer exists");
   const caller = callerOf(ctx.tenantId, ctx.services.config.cellId, input.tier);
-  const roast = await roastResume(ctx.services.agents, caller, resume.parsed, input.style, mode, ctx.signal);
+  const roast = await roastResume(
+    ctx.services.channels,
+    caller,
+    resume.parsed,
+    input.style,
+    mode,
+    ctx.signal,
+  );
   const roastId = randomUUID();
   return {
     output: { roastId, provider: roast.usage?.provider ?? null },

@@ -8,10 +8,10 @@ import {
   type TailoredResume,
 } from "@hireloop/resume-core";
 import { and, eq } from "drizzle-orm";
-import { analyzeJobText, callerOf, type Tiered, tailorForJob } from "../agents/ai.ts";
-import { renderDocument } from "../agents/pdf.ts";
 import type { Transaction } from "../db/client.ts";
 import { jobs, resumes, tailorings } from "../db/schema/index.ts";
+import { analyzeJobText, callerOf, type Tiered, tailorForJob } from "../shared-services/ai.ts";
+import { renderDocument } from "../shared-services/pdf.ts";
 import { type StepContext, StepFailure, type WorkflowDefinition } from "./definition.ts";
 
 export interface TailoringInput extends Record<string, unknown> {
@@ -54,7 +54,7 @@ export const tailoringWorkflow: WorkflowDefinition = {
       async run(ctx) {
         const { resume, job } = await loadSources(ctx);
         const { analysis, usage } = await analyzeJobText(
-          ctx.services.agents,
+          ctx.services.channels,
           callerFor(ctx),
           job,
           ctx.signal,
@@ -78,7 +78,7 @@ export const tailoringWorkflow: WorkflowDefinition = {
         const { resume } = await loadSources(ctx);
         const analysis = ctx.outputs.analyze?.analysis as JobAnalysis;
         const { tailored, usage } = await tailorForJob(
-          ctx.services.agents,
+          ctx.services.channels,
           callerFor(ctx),
           resume.parsed,
           analysis,
@@ -125,7 +125,7 @@ async function renderStep(ctx: StepContext, template: "classic" | "compact") {
   const tailored = ctx.outputs.tailor?.tailored as TailoredResume;
   // A one-page resume stays one page: the document takes no more pages than its source does.
   const { resume: source } = await loadSources(ctx);
-  const rendered = await renderDocument(ctx.services.agents, tailored.resume, input.format, template, {
+  const rendered = await renderDocument(ctx.services.channels, tailored.resume, input.format, template, {
     noLongerThan: source.parsed,
     signal: ctx.signal,
   });

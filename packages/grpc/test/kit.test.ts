@@ -151,8 +151,8 @@ describe("the gRPC kit", () => {
     expect(rendered.contentType).toBe("application/pdf");
     expect(attempts.render).toBe(3);
     await expect(
-      callUnary(client.listTemplates.bind(client), {}, { deadlineMs: 5_000 }),
-    ).rejects.toBeTruthy();
+      callUnary(client.listTemplates.bind(client), {}, { deadlineMs: 5_000 }).catch(failureOf),
+    ).resolves.toMatchObject({ status: status.UNAVAILABLE, code: "service_unavailable" });
     expect(attempts.listTemplates).toBe(1);
   });
 
@@ -178,7 +178,10 @@ describe("the gRPC kit", () => {
     release();
     expect(await inFlight).toEqual(templates);
     await stopped;
-    await expect(checkGrpcHealth(address, "", 500)).rejects.toBeTruthy();
+    // Stopped: nothing listens any more, so the health check cannot connect.
+    await expect(checkGrpcHealth(address, "", 500).catch(failureOf)).resolves.toMatchObject({
+      status: expect.toBeOneOf([status.UNAVAILABLE, status.DEADLINE_EXCEEDED]),
+    });
   });
 
   it("opens a service's circuit after consecutive transient failures, then fails fast until it heals", async () => {
@@ -195,7 +198,9 @@ describe("the gRPC kit", () => {
     const caller = createServiceCaller({ name: "pdf", failuresToOpen: 3, halfOpenAfterMs: 300 });
     const call = () =>
       caller.call(() => callUnary(client.listTemplates.bind(client), {}, { deadlineMs: 2_000 }));
-    for (let i = 0; i < 3; i++) await expect(call()).rejects.toBeTruthy();
+    for (let i = 0; i < 3; i++) {
+      await expect(call().catch(failureOf)).resolves.toMatchObject({ code: "service_unavailable" });
+    }
     expect(caller.state()).toBe("open");
     await expect(call().catch(failureOf)).resolves.toMatchObject({ code: "service_unavailable" });
 

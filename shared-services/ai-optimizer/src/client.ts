@@ -10,8 +10,7 @@ import {
   type TailorResumeRequest,
   type TailorResumeResponse,
 } from "@hireloop/proto/ai";
-
-const SERVICE = "hireloop.ai.v1.AiOptimizerService";
+import { retryPolicyOf } from "@hireloop/proto/retry-policy";
 
 export interface AiOptimizerClient {
   analyzeJob(request: AnalyzeJobRequest, settings: CallSettings): Promise<AnalyzeJobResponse>;
@@ -28,8 +27,7 @@ export interface AiOptimizerClient {
  */
 export function createAiOptimizerClient(address: string): AiOptimizerClient {
   const client = createGrpcClient(AiOptimizerServiceClient, address, {
-    service: SERVICE,
-    retryableMethods: ["AnalyzeJob", "TailorResume", "ExplainMatch", "RoastResume"],
+    ...retryPolicyOf("hireloop.ai.v1.AiOptimizerService"),
   });
   return {
     analyzeJob: (request, settings) => callUnary(client.analyzeJob.bind(client), request, settings),

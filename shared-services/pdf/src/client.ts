@@ -7,6 +7,7 @@ import {
   type RenderRequest,
   type RenderResponse,
 } from "@hireloop/proto/pdf";
+import { retryPolicyOf } from "@hireloop/proto/retry-policy";
 
 export type { CallSettings } from "@hireloop/grpc";
 
@@ -27,8 +28,7 @@ const MAX_RECEIVE_BYTES = 16 * 1024 * 1024;
  */
 export function createPdfClient(address: string): PdfClient {
   const client = createGrpcClient(PdfServiceClient, address, {
-    service: "hireloop.pdf.v1.PdfService",
-    retryableMethods: ["Render", "Parse", "ListTemplates"],
+    ...retryPolicyOf("hireloop.pdf.v1.PdfService"),
     maxReceiveBytes: MAX_RECEIVE_BYTES,
   });
   return {

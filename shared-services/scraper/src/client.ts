@@ -1,12 +1,11 @@
 import { type CallSettings, callUnary, createGrpcClient } from "@hireloop/grpc";
+import { retryPolicyOf } from "@hireloop/proto/retry-policy";
 import {
   type ListBoardsResponse,
   ScraperServiceClient,
   type SearchPostingsRequest,
   type SearchPostingsResponse,
 } from "@hireloop/proto/scraper";
-
-const SERVICE = "hireloop.scraper.v1.ScraperService";
 
 export interface ScraperClient {
   /** Missing fields take the proto defaults: empty location = anywhere, no boards = the defaults, limit 0 = 50. */
@@ -24,8 +23,7 @@ export interface ScraperClient {
  */
 export function createScraperClient(address: string): ScraperClient {
   const client = createGrpcClient(ScraperServiceClient, address, {
-    service: SERVICE,
-    retryableMethods: ["SearchPostings", "ListBoards"],
+    ...retryPolicyOf("hireloop.scraper.v1.ScraperService"),
   });
   return {
     searchPostings: (request, settings) =>

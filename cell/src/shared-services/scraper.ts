@@ -17,17 +17,13 @@ export async function searchPostings(
   signal?: AbortSignal,
 ): Promise<{ postings: Posting[]; boards: BoardResult[] }> {
   const { scraper } = channels;
-  return call(
-    scraper,
-    scraper.client.searchPostings.bind(scraper.client),
-    {
-      query: search.query,
-      location: search.location ?? "",
-      boards: search.boards ?? [],
-      limit: search.limit ?? 0,
-    },
-    signal,
-  );
+  const request = {
+    query: search.query,
+    location: search.location ?? "",
+    boards: search.boards ?? [],
+    limit: search.limit ?? 0,
+  };
+  return call(scraper, (settings) => scraper.client.searchPostings(request, settings), signal);
 }
 
 /** Asking for the board list must not hold a request for long; without an answer the workflow checks. */
@@ -53,8 +49,7 @@ export function createBoardCatalog(channels: Channels): BoardCatalog {
       try {
         const { boards } = await call(
           scraper,
-          scraper.client.listBoards.bind(scraper.client),
-          {},
+          (settings) => scraper.client.listBoards(settings),
           AbortSignal.timeout(LIST_BOARDS_TIMEOUT_MS),
         );
         known = { names: boards.map((board) => board.name), at: Date.now() };

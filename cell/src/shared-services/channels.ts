@@ -1,25 +1,31 @@
+import { type AiOptimizerClient, createAiOptimizerClient } from "@hireloop/ai-optimizer/client";
 import {
-  callUnary,
-  createGrpcClient,
+  type CallSettings,
   createServiceCaller,
   failureOf,
   isTransient,
   type ServiceCaller,
 } from "@hireloop/grpc";
-import { AiOptimizerServiceClient } from "@hireloop/proto/ai";
-import { PdfServiceClient } from "@hireloop/proto/pdf";
-import { ScraperServiceClient } from "@hireloop/proto/scraper";
+import { createPdfClient, type PdfClient } from "@hireloop/pdf-service/client";
+import { createScraperClient, type ScraperClient } from "@hireloop/scraper/client";
 import type { CellConfig } from "../config.ts";
 import { ServiceError } from "../errors.ts";
 import { storableText } from "./storable.ts";
 
 export type SharedServiceName = "pdf" | "ai-optimizer" | "scraper";
 
+/** A shared service as the cell uses it: the service's own client, a circuit breaker, a deadline. */
+export interface Channel<Client> {
+  client: Client;
+  breaker: ServiceCaller;
+  deadlineMs: number;
+}
+
 /** The cell's connections to its region's shared services, each with its own circuit breaker. */
 export interface Channels {
-  pdf: { client: InstanceType<typeof PdfServiceClient>; breaker: ServiceCaller; deadlineMs: number };
-  ai: { client: InstanceType<typeof AiOptimizerServiceClient>; breaker: ServiceCaller; deadlineMs: number };
-  scraper: { client: InstanceType<typeof ScraperServiceClient>; breaker: ServiceCaller; deadlineMs: number };
+  pdf: Channel<PdfClient>;
+  ai: Channel<AiOptimizerClient>;
+  scraper: Channel<ScraperClient>;
   close(): void;
 }
 
@@ -27,26 +33,17 @@ export function openChannels(config: Pick<CellConfig, "services">): Channels {
   const { pdf, ai, scraper } = config.services;
   const channels = {
     pdf: {
-      client: createGrpcClient(PdfServiceClient, pdf.address, {
-        service: "hireloop.pdf.v1.PdfService",
-        retryableMethods: ["Render", "Parse", "ListTemplates"],
-      }),
+      client: createPdfClient(pdf.address),
       breaker: createServiceCaller({ name: "pdf" }),
       deadlineMs: pdf.deadlineMs,
     },
     ai: {
-      client: createGrpcClient(AiOptimizerServiceClient, ai.address, {
-        service: "hireloop.ai.v1.AiOptimizerService",
-        retryableMethods: ["AnalyzeJob", "TailorResume", "ExplainMatch", "RoastResume"],
-      }),
+      client: createAiOptimizerClient(ai.address),
       breaker: createServiceCaller({ name: "ai-optimizer" }),
       deadlineMs: ai.deadlineMs,
     },
     scraper: {
-      client: createGrpcClient(ScraperServiceClient, scraper.address, {
-        service: "hireloop.scraper.v1.ScraperService",
-        retryableMethods: ["SearchPostings", "ListBoards"],
-      }),
+      client: createScraperClient(scraper.address),
       breaker: createServiceCaller({ name: "scraper" }),
       deadlineMs: scraper.deadlineMs,
     },
@@ -65,14 +62,13 @@ export function openChannels(config: Pick<CellConfig, "services">): Channels {
  * can tell a service that is down (wait and retry) from a request it refused. Answers come back
  * fit to store (see storable.ts).
  */
-export function call<Req, Res>(
-  channel: { breaker: ServiceCaller; deadlineMs: number },
-  method: Parameters<typeof callUnary<Req, Res>>[0],
-  request: Req,
+export function call<Res>(
+  channel: Channel<unknown>,
+  send: (settings: CallSettings) => Promise<Res>,
   signal?: AbortSignal,
 ): Promise<Res> {
   return channel.breaker
-    .call(() => callUnary(method, request, { deadlineMs: channel.deadlineMs, ...(signal ? { signal } : {}) }))
+    .call(() => send({ deadlineMs: channel.deadlineMs, ...(signal ? { signal } : {}) }))
     .then(storableText);
 }
 

@@ -18,7 +18,7 @@ export async function renderDocument(
     template,
     ...(noLongerThan && { noLongerThan: toWireResume(noLongerThan) }),
   };
-  const response = await call(pdf, pdf.client.render.bind(pdf.client), request, signal);
+  const response = await call(pdf, (settings) => pdf.client.render(request, settings), signal);
   return {
     document: Buffer.from(response.document),
     contentType: response.contentType,
@@ -34,17 +34,13 @@ export async function parseDocument(
   signal?: AbortSignal,
 ): Promise<{ resume: ParsedResume; kind: UploadKind }> {
   const { pdf } = channels;
-  const response = await call(
-    pdf,
-    pdf.client.parse.bind(pdf.client),
+  const request = {
     // A view of the bytes, not a copy: a 5 MB upload is copied enough on its way as it is.
-    {
-      file: Buffer.from(file.buffer, file.byteOffset, file.byteLength),
-      filename: hint.filename ?? "",
-      contentType: hint.contentType ?? "",
-    },
-    signal,
-  );
+    file: Buffer.from(file.buffer, file.byteOffset, file.byteLength),
+    filename: hint.filename ?? "",
+    contentType: hint.contentType ?? "",
+  };
+  const response = await call(pdf, (settings) => pdf.client.parse(request, settings), signal);
   const kind = fromWireUploadKind(response.kind);
   if (!kind) throw new Error(`the pdf service answered an unknown upload kind ${response.kind}`);
   return { resume: fromWireResume(response.resume), kind };

@@ -25,12 +25,8 @@ export async function analyzeJobText(
   signal?: AbortSignal,
 ): Promise<{ analysis: JobAnalysis; usage: Usage | undefined }> {
   const { ai } = channels;
-  const response = await call(
-    ai,
-    ai.client.analyzeJob.bind(ai.client),
-    { caller, jobText: job.text, title: job.title ?? "" },
-    signal,
-  );
+  const request = { caller, jobText: job.text, title: job.title ?? "" };
+  const response = await call(ai, (settings) => ai.client.analyzeJob(request, settings), signal);
   return { analysis: fromWireJob(response.analysis), usage: response.usage };
 }
 
@@ -42,12 +38,8 @@ export async function tailorForJob(
   signal?: AbortSignal,
 ): Promise<{ tailored: TailoredResume; usage: Usage | undefined }> {
   const { ai } = channels;
-  const response = await call(
-    ai,
-    ai.client.tailorResume.bind(ai.client),
-    { caller, resume: toWireResume(resume), job: toWireJob(job) },
-    signal,
-  );
+  const request = { caller, resume: toWireResume(resume), job: toWireJob(job) };
+  const response = await call(ai, (settings) => ai.client.tailorResume(request, settings), signal);
   return { tailored: fromWireTailored(response.tailored), usage: response.usage };
 }
 
@@ -78,12 +70,8 @@ export async function roastResume(
   signal?: AbortSignal,
 ): Promise<Roast> {
   const { ai } = channels;
-  const response = await call(
-    ai,
-    ai.client.roastResume.bind(ai.client),
-    { caller, resume: toWireResume(resume), style: STYLES[style], mode: MODES[mode] },
-    signal,
-  );
+  const request = { caller, resume: toWireResume(resume), style: STYLES[style], mode: MODES[mode] };
+  const response = await call(ai, (settings) => ai.client.roastResume(request, settings), signal);
   return {
     headline: response.headline,
     points: response.points,
