@@ -3,7 +3,7 @@ import { serveHttp } from "@hireloop/http";
 import { createIdTokenVerifier } from "@hireloop/identity";
 import { installTracing } from "@hireloop/observability";
 import { createApp } from "./api/app.ts";
-import { createAdminApp } from "./api/routes/health.ts";
+import { createAdminApp } from "./api/routes/admin.ts";
 import { loadConfig } from "./config.ts";
 import { createKafka } from "./events/kafka.ts";
 import { buildServices, type CellRole } from "./services/build.ts";

@@ -4,7 +4,7 @@ import { createRouterApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { watchControlPlanePlacement } from "./control-plane.ts";
 import { edgeHeaders } from "./middleware/edge-headers.ts";
-import { createRouterAdminApp } from "./routes/health.ts";
+import { createRouterAdminApp } from "./routes/admin.ts";
 import { buildRouterServices } from "./services.ts";
 
 /** Open streams (server-sent events) get this long to finish after SIGTERM before they are cut. */

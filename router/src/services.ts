@@ -1,7 +1,7 @@
 import { createIdTokenVerifier, type IdTokenVerifier } from "@hireloop/identity";
 import { createLogger, type Logger } from "@hireloop/observability";
 import { Redis } from "ioredis";
-import { type CellHealth, startCellHealthMonitor } from "./cells/health.ts";
+import { type CellHealth, startCellHealthMonitor } from "./cells/health-monitor.ts";
 import { type CellPools, createCellPools } from "./cells/pools.ts";
 import type { RouterConfig } from "./config.ts";
 import { createRouterMetrics, type RouterMetrics } from "./metrics.ts";

@@ -6,7 +6,7 @@ import { createLogger } from "@hireloop/observability";
 import type { CellRecord } from "@hireloop/placement";
 import { freePort } from "@hireloop/testkit/ports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCellHealthMonitor } from "../src/cells/health.ts";
+import { startCellHealthMonitor } from "../src/cells/health-monitor.ts";
 import { createRouterMetrics } from "../src/metrics.ts";
 import { PROJECT_ID } from "./support/cells.ts";
 import { signedIn } from "./support/client.ts";

@@ -2,7 +2,6 @@ import { createRouterCredentialCheck, type IdTokenVerifier, requireIdentity } fr
 import type { MiddlewareHandler } from "hono";
 import { requestId } from "hono/request-id";
 import type { Services } from "../services/index.ts";
-import { type App, newApp } from "./app-type.ts";
 import { registerDocs } from "./docs.ts";
 import type { HonoEnv } from "./env.ts";
 import { errorResponse } from "./errors.ts";
@@ -13,7 +12,8 @@ import { personalData } from "./middleware/personal-data.ts";
 import { routedForCaller, routerOnly } from "./middleware/router-only.ts";
 import { refuseUnsafeText } from "./middleware/safe-text.ts";
 import { closeAfterUnreadBodies } from "./middleware/unread-bodies.ts";
-import { registerLiveness } from "./routes/health.ts";
+import { type App, newApp } from "./new-app.ts";
+import { registerLiveness } from "./routes/admin.ts";
 import { registerOperatorDeadLetters } from "./routes/ops_dead_letters.ts";
 import { registerDiscoveriesCreate } from "./routes/v1_discoveries_create.ts";
 import { registerDiscoveriesGet } from "./routes/v1_discoveries_get.ts";

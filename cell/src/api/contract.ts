@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { App } from "./app-type.ts";
+import type { App } from "./new-app.ts";
 import { errorResponse, errorResponses, jsonBody, VISIBLE_CHARACTER } from "./schemas.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { App } from "./app-type.ts";
 import { contractDocument, registerRouterOperations } from "./contract.ts";
+import type { App } from "./new-app.ts";
 
 const assetsDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 const ASSETS: Record<string, string> = {

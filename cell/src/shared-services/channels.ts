@@ -6,7 +6,7 @@ import {
   isTransient,
   type ServiceCaller,
 } from "@hireloop/grpc";
-import { createPdfClient, type PdfClient } from "@hireloop/pdf-service/client";
+import { createPdfClient, type PdfClient } from "@hireloop/pdf/client";
 import { createScraperClient, type ScraperClient } from "@hireloop/scraper/client";
 import type { CellConfig } from "../config.ts";
 import { ServiceError } from "../errors.ts";

@@ -45,12 +45,11 @@ export interface ServiceBinding {
 
 /** Pairs a ts-proto service definition with its handlers, type-checked against each other. */
 export function bindService<Server>(
-  name: string,
   definition: ServiceDefinition<Server & UntypedServiceImplementation>,
   handlers: Handlers<Server>,
 ): ServiceBinding {
   return {
-    name,
+    name: serviceNameOf(definition),
     definition: definition as ServiceDefinition,
     handlers: handlers as unknown as Record<string, UnaryHandler<unknown, unknown>>,
   };
@@ -213,4 +212,15 @@ function adapt(
       },
     );
   };
+}
+
+/**
+ * The full name of a generated service (`hireloop.pdf.v1.PdfService`), read from its methods' paths
+ * (`/hireloop.pdf.v1.PdfService/Render`): the contract names it, so no code writes it out again.
+ */
+export function serviceNameOf(definition: ServiceDefinition): string {
+  const [method] = Object.values(definition);
+  const name = method?.path.split("/")[1];
+  if (!name) throw new TypeError("a service definition without methods has no name");
+  return name;
 }

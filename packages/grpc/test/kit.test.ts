@@ -17,12 +17,13 @@ import {
   type Handlers,
   type RunningGrpcServer,
   ServiceFailure,
+  serviceNameOf,
   startGrpcServer,
   status,
 } from "../src/index.ts";
 
 installTracing();
-const SERVICE = "hireloop.pdf.v1.PdfService";
+const SERVICE = serviceNameOf(PdfServiceService);
 const running: { server: RunningGrpcServer; client: InstanceType<typeof PdfServiceClient> }[] = [];
 afterEach(async () => {
   for (const { server, client } of running.splice(0)) {
@@ -43,7 +44,7 @@ async function serve(handlers: Partial<Handlers<PdfServiceServer>>, retryableMet
     logger: createLogger({ service: "kit-test", level: "silent" }),
     registry,
     services: [
-      bindService<PdfServiceServer>(SERVICE, PdfServiceService, {
+      bindService<PdfServiceServer>(PdfServiceService, {
         render: unimplemented,
         parse: unimplemented,
         listTemplates: unimplemented,
@@ -224,5 +225,12 @@ describe("the gRPC kit", () => {
       expect(failure?.code).toBe("budget_exceeded");
     }
     expect(caller.state()).toBe("closed");
+  });
+});
+
+describe("serviceNameOf", () => {
+  it("reads a generated service's full name from its methods' paths", () => {
+    expect(SERVICE).toBe("hireloop.pdf.v1.PdfService");
+    expect(() => serviceNameOf({})).toThrow(/without methods/);
   });
 });

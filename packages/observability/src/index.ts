@@ -1,5 +1,5 @@
 export type { Span } from "@opentelemetry/api";
-export { checkWithin, type DependencyCheck } from "./health.ts";
+export { checkWithin, type DependencyCheck } from "./dependency-check.ts";
 export { createLogger, type Logger, type LoggerContext } from "./logger.ts";
 export { createMetricsRegistry } from "./metrics.ts";
 export {

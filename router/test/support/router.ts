@@ -9,7 +9,7 @@ import { createRouterApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { edgeHeaders } from "../../src/middleware/edge-headers.ts";
 import type { PlacementView } from "../../src/placement.ts";
-import { createRouterAdminApp } from "../../src/routes/health.ts";
+import { createRouterAdminApp } from "../../src/routes/admin.ts";
 import { buildRouterServices, type RouterServices } from "../../src/services.ts";
 import { PROJECT_ID, routerKeysEnv } from "./cells.ts";
 

@@ -16,8 +16,6 @@ import { createModelProvider } from "./providers/index.ts";
 import type { ModelProvider } from "./providers/types.ts";
 import { createAiOptimizerHandlers } from "./service.ts";
 
-export const AI_OPTIMIZER_SERVICE = "hireloop.ai.v1.AiOptimizerService";
-
 export interface AiOptimizerDependencies {
   config: AiOptimizerConfig;
   redis: Redis;
@@ -68,7 +66,6 @@ export function createAiOptimizer(deps: AiOptimizerDependencies): {
   );
   return {
     binding: bindService<AiOptimizerServiceServer>(
-      AI_OPTIMIZER_SERVICE,
       AiOptimizerServiceService,
       createAiOptimizerHandlers(pipeline),
     ),

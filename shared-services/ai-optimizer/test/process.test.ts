@@ -2,11 +2,10 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { checkGrpcHealth } from "@hireloop/grpc";
-import { RoastMode, RoastStyle } from "@hireloop/proto/ai";
+import { checkGrpcHealth, serviceNameOf } from "@hireloop/grpc";
+import { AiOptimizerServiceService, RoastMode, RoastStyle } from "@hireloop/proto/ai";
 import { testPlatform } from "@hireloop/testkit/platform";
 import { describe, expect, it } from "vitest";
-import { AI_OPTIMIZER_SERVICE } from "../src/app.ts";
 import { createAiOptimizerClient } from "../src/client.ts";
 import { caller, testResume } from "./support/fixtures.ts";
 
@@ -57,7 +56,9 @@ describe("the ai-optimizer process", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     const address = `127.0.0.1:${grpcPort}`;
     try {
-      expect(await waitFor(() => checkGrpcHealth(address, AI_OPTIMIZER_SERVICE), 20_000)).toBe("SERVING");
+      expect(
+        await waitFor(() => checkGrpcHealth(address, serviceNameOf(AiOptimizerServiceService)), 20_000),
+      ).toBe("SERVING");
       const client = createAiOptimizerClient(address);
       const roast = await client.roastResume(
         {

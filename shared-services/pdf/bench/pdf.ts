@@ -1,7 +1,7 @@
 /**
  * Throughput of the pdf service through real gRPC (server and client in this process, workers as
  * child processes) next to the same resume-core functions called in-process (what a cell does
- * today). Run: npm run bench -w @hireloop/pdf-service
+ * today). Run: npm run bench -w @hireloop/pdf
  */
 import { availableParallelism } from "node:os";
 import { createLogger, createMetricsRegistry } from "@hireloop/observability";

@@ -8,8 +8,6 @@ import { createPdfMetrics } from "./metrics.ts";
 import { createParsePool } from "./parse-pool.ts";
 import { createPdfHandlers } from "./service.ts";
 
-export const PDF_SERVICE_NAME = "hireloop.pdf.v1.PdfService";
-
 export interface RunningPdfService {
   grpcPort: number;
   metricsPort: number;
@@ -33,13 +31,7 @@ export async function startPdfService(
     registry,
     // An upload at the size limit plus the request's other fields.
     maxReceiveBytes: MAX_RESUME_BYTES + 64 * 1024,
-    services: [
-      bindService<PdfServiceServer>(
-        PDF_SERVICE_NAME,
-        PdfServiceService,
-        createPdfHandlers({ pool, metrics }),
-      ),
-    ],
+    services: [bindService<PdfServiceServer>(PdfServiceService, createPdfHandlers({ pool, metrics }))],
   });
   const metricsServer = await serveMetrics(registry, config.metrics.host, config.metrics.port);
   return {

@@ -14,8 +14,6 @@ import { HttpClient } from "./http.ts";
 import { createScraperMetrics } from "./metrics.ts";
 import { createScraperService, type ScraperService } from "./service.ts";
 
-export const SCRAPER_SERVICE_NAME = "hireloop.scraper.v1.ScraperService";
-
 export interface ScraperApp {
   binding: ServiceBinding;
   service: ScraperService;
@@ -54,7 +52,7 @@ export function createScraperApp(
     searchTimeoutMs: config.searchTimeoutMs,
     deadlineMarginMs: config.deadlineMarginMs,
   });
-  const binding = bindService<ScraperServiceServer>(SCRAPER_SERVICE_NAME, ScraperServiceService, {
+  const binding = bindService<ScraperServiceServer>(ScraperServiceService, {
     searchPostings: (request, call) => service.searchPostings(request, call),
     listBoards: async () => service.listBoards(),
   });

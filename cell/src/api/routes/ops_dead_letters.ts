@@ -3,9 +3,9 @@ import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { ServiceError } from "../../errors.ts";
 import { listDeadLetters, replayDeadLetter } from "../../workflows/operations.ts";
-import type { App } from "../app-type.ts";
 import type { HonoEnv } from "../env.ts";
 import { routedForCaller } from "../middleware/router-only.ts";
+import type { App } from "../new-app.ts";
 
 const MAX_LISTED = 100;
 

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { getDiscovery } from "../../services/discoveries.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import type { App } from "../new-app.ts";
 import { DiscoverySchema, errorResponses, IdParam } from "../schemas.ts";
 
 const route = createRoute({

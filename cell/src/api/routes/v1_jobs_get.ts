@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { getJob } from "../../services/jobs.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import type { App } from "../new-app.ts";
 import { errorResponses, IdParam, JobSchema } from "../schemas.ts";
 
 const route = createRoute({

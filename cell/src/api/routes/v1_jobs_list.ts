@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listJobs } from "../../services/jobs.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import type { App } from "../new-app.ts";
 import { errorResponses, JobListSchema, queryInteger } from "../schemas.ts";
 
 const route = createRoute({

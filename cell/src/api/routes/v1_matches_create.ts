@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { scoreMatch } from "../../services/matches.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
 import { MatchSchema } from "../match-schemas.ts";
+import type { App } from "../new-app.ts";
 import { errorResponses, jsonBody } from "../schemas.ts";
 
 const route = createRoute({

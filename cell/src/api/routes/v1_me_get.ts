@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { describeTenant } from "../../services/tenants.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import type { App } from "../new-app.ts";
 import { errorResponses, TenantSchema } from "../schemas.ts";
 
 const route = createRoute({

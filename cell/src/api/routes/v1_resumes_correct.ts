@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { correctResume } from "../../services/resume-changes.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import type { App } from "../new-app.ts";
 import { RESUME_ETAG, versionFromIfMatch } from "../resume-etag.ts";
 import { errorResponses, IdParam, jsonBody, ResumeCorrectionSchema, ResumeSchema } from "../schemas.ts";
 

@@ -2,10 +2,10 @@ import { MAX_RESUME_TEXT_CHARS } from "@hireloop/resume-core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ServiceError } from "../../errors.ts";
 import { createResume, type ResumeUpload } from "../../services/resumes.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
 import { isJsonMediaType, mediaTypeOf } from "../media-type.ts";
 import type { MultipartForm } from "../multipart.ts";
+import type { App } from "../new-app.ts";
 import { errorResponses, ResumeSchema, VISIBLE_CHARACTER } from "../schemas.ts";
 
 const PastedResume = z.object({

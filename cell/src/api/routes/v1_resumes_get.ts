@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { getResume } from "../../services/resumes.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import type { App } from "../new-app.ts";
 import { RESUME_ETAG } from "../resume-etag.ts";
 import { errorResponses, IdParam, ResumeSchema } from "../schemas.ts";
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listResumes } from "../../services/resumes.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import type { App } from "../new-app.ts";
 import { errorResponses, queryInteger, ResumeListSchema } from "../schemas.ts";
 
 const route = createRoute({

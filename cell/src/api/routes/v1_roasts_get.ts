@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { getRoast } from "../../services/roasts.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import type { App } from "../new-app.ts";
 import { errorResponses, IdParam, RoastSchema } from "../schemas.ts";
 
 const route = createRoute({

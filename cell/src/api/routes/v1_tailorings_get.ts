@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { getTailoring } from "../../services/tailorings.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
 import { TailoringSchema } from "../match-schemas.ts";
+import type { App } from "../new-app.ts";
 import { errorResponses, IdParam } from "../schemas.ts";
 
 const route = createRoute({

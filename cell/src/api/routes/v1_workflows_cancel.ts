@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { cancelWorkflow, getWorkflowSnapshot } from "../../workflows/operations.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import type { App } from "../new-app.ts";
 import { errorResponses, IdParam, WorkflowSchema } from "../schemas.ts";
 
 const route = createRoute({

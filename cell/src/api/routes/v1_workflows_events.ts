@@ -3,8 +3,8 @@ import { streamSSE } from "hono/streaming";
 import { ServiceError } from "../../errors.ts";
 import { getWorkflowSnapshot, type WorkflowSnapshot } from "../../workflows/operations.ts";
 import { isTerminal } from "../../workflows/status.ts";
-import type { App } from "../app-type.ts";
 import { serviceContext } from "../context.ts";
+import type { App } from "../new-app.ts";
 import { errorResponses, IdParam } from "../schemas.ts";
 
 const route = createRoute({

@@ -1,6 +1,6 @@
 import { homedir } from "node:os";
 import { dirname } from "node:path";
-import type { HealthCheck } from "./health.ts";
+import type { HealthCheck } from "./probes.ts";
 import type { KafkaInstance, RedisInstance } from "./topology.ts";
 
 /** Idempotent preparation a process needs before its first start; see setup-steps.ts. */

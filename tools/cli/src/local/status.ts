@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { probe } from "./health.ts";
 import { loadProcessTable } from "./lifecycle.ts";
 import { logFileOf } from "./log-files.ts";
 import { Pm2Session, pm2DaemonRunning, type SupervisedProcess } from "./pm2-session.ts";
+import { probe } from "./probes.ts";
 import type { ProcessRole } from "./process-table.ts";
 import type { LocalProfile } from "./profile.ts";
 

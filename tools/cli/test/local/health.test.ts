@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import { type AddressInfo, createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { portInUse, probe } from "../../src/local/health.ts";
+import { portInUse, probe } from "../../src/local/probes.ts";
 
 const servers: (Server | HttpServer)[] = [];
 

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { checkDependencies } from "../../health.ts";
+import { checkDependencies } from "../../dependency-checks.ts";
 import type { Services } from "../../services/index.ts";
 import { trackTenantCount } from "../../tenancy/tenant-count.ts";
 import type { HonoEnv } from "../env.ts";
