@@ -1,6 +1,6 @@
+import { resumeFile, upload } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, startTestCell, type TestCell } from "./support/cell.ts";
-import { resumeFile, upload } from "./support/fixtures.ts";
 import { scalar } from "./support/sql.ts";
 
 let cell: TestCell;

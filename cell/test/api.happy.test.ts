@@ -1,7 +1,7 @@
 import { extractResumeText } from "@hireloop/resume-core/documents";
+import { resumeFile, textFixture, upload } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
-import { cellFixture, resumeFile, upload } from "./support/fixtures.ts";
 
 let cell: TestCell;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
 describe("a job seeker from upload to a tailored resume", () => {
   it("uploads, analyzes, matches, tailors and downloads a PDF with their name and matching skills", async () => {
     const alice = cell.as("alice");
-    const resumeRes = await alice("/v1/resumes", json({ text: cellFixture("resume.txt") }));
+    const resumeRes = await alice("/v1/resumes", json({ text: textFixture("resume.txt") }));
     expect(resumeRes.status).toBe(201);
     expect(resumeRes.headers.get("x-hl-cell")).toBe("us-east-1");
     const resume = await resumeRes.json();
@@ -25,7 +25,7 @@ describe("a job seeker from upload to a tailored resume", () => {
       "Brightpath Health",
     ]);
 
-    const jobRes = await alice("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+    const jobRes = await alice("/v1/jobs", json({ text: textFixture("job-backend.txt") }));
     expect(jobRes.status).toBe(201);
     const job = await jobRes.json();
     expect(job.analysis.requiredSkills).toEqual(
@@ -125,8 +125,8 @@ describe("a job seeker from upload to a tailored resume", () => {
 
   it("streams progress as server-sent events until the workflow ends", async () => {
     const carol = cell.as("carol");
-    const resume = await (await carol("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-    const job = await (await carol("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const resume = await (await carol("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+    const job = await (await carol("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
     const { workflowId } = await (
       await carol("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id, format: "docx" }))
     ).json();
@@ -195,11 +195,11 @@ describe("a job seeker from upload to a tailored resume", () => {
     await expect.poll(countOf).toBeTypeOf("number");
     const counted = await countOf();
 
-    expect((await newcomer("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).status).toBe(201);
+    expect((await newcomer("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).status).toBe(201);
     const after = await (await newcomer("/v1/me")).json();
     expect(Date.parse(after.registeredAt)).toBeGreaterThan(Date.now() - 60_000);
     await expect.poll(countOf, { timeout: 5_000 }).toBe((counted ?? 0) + 1);
-    expect((await newcomer("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).status).toBe(201);
+    expect((await newcomer("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).status).toBe(201);
     expect((await (await newcomer("/v1/me")).json()).registeredAt).toBe(after.registeredAt);
   });
 });
@@ -207,7 +207,7 @@ describe("a job seeker from upload to a tailored resume", () => {
 describe("a job seeker finds jobs and gets a roast", () => {
   it("discovers postings for a query, analyzed and ranked by match against their resume", async () => {
     const bea = cell.as("bea");
-    const resume = await (await bea("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+    const resume = await (await bea("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
     const started = await bea("/v1/discoveries", json({ query: "backend engineer" }));
     expect(started.status).toBe(202);
     const done = await waitForWorkflow(bea, (await started.json()).workflowId);
@@ -237,7 +237,7 @@ describe("a job seeker finds jobs and gets a roast", () => {
 
   it("roasts a resume in each style", async () => {
     const cy = cell.as("cy");
-    const resume = await (await cy("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+    const resume = await (await cy("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
     const headlines = new Set<string>();
     for (const style of ["gentle", "honest", "savage"]) {
       const started = await cy("/v1/roasts", json({ resumeId: resume.id, style, mode: "rules" }));

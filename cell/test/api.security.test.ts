@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deriveCellKey, newRouterSigningKey } from "@hireloop/identity";
+import { textFixture } from "@hireloop/testkit/fixtures";
+import { asRouter } from "@hireloop/testkit/routed";
 import { importJWK, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, PROJECT_ID, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
-import { cellFixture } from "./support/fixtures.ts";
-import { asRouter } from "./support/routed.ts";
 import { scalar } from "./support/sql.ts";
 
 let cell: TestCell;
@@ -62,7 +62,7 @@ describe("authentication", () => {
   for (const [name, make, code] of cases) {
     it(`refuses ${name} with 401 ${code}`, async () => {
       const res = await cell.request("/v1/resumes", {
-        ...json({ text: cellFixture("resume.txt") }),
+        ...json({ text: textFixture("resume.txt") }),
         headers: { "content-type": "application/json", authorization: `Bearer ${await make()}` },
       });
       expect(res.status).toBe(401);
@@ -88,8 +88,8 @@ describe("isolation between users", () => {
   it("answers 404 for every resource of another user, never their data", async () => {
     const alice = cell.as("alice");
     const eve = cell.as("eve");
-    const resume = await (await alice("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-    const job = await (await alice("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const resume = await (await alice("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+    const job = await (await alice("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
     const { workflowId } = await (
       await alice("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id, format: "pdf" }))
     ).json();
@@ -122,7 +122,7 @@ describe("isolation between users", () => {
 });
 
 describe("only the region's router reaches the cell", () => {
-  const resumeBody = () => JSON.stringify({ text: cellFixture("resume.txt") });
+  const resumeBody = () => JSON.stringify({ text: textFixture("resume.txt") });
 
   it("refuses a caller holding a valid user token but no router credential, and stores nothing", async () => {
     const res = await cell.app.request("/v1/resumes", {

@@ -1,8 +1,8 @@
 import { parseEnvelope } from "@hireloop/events";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announceTenants } from "../src/tenancy/announce.ts";
 import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
-import { cellFixture } from "./support/fixtures.ts";
 import { readTopic, sendMessages } from "./support/kafka.ts";
 import { scalar } from "./support/sql.ts";
 
@@ -25,8 +25,8 @@ async function until(check: () => Promise<boolean>, timeoutMs = 30_000) {
 describe("events", () => {
   it("relays the outbox to Kafka keyed by tenant, with ids and metadata only", async () => {
     const request = cell.as("dana");
-    const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-    const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+    const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
     const { workflowId } = await (
       await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
     ).json();
@@ -82,8 +82,8 @@ describe("events", () => {
   it("carries the caller's trace from the HTTP request through the job queue into the events", async () => {
     const request = cell.as("tracer");
     const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-    const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-    const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+    const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
     const started = await request("/v1/tailorings", {
       ...json({ resumeId: resume.id, jobId: job.id }),
       headers: { "content-type": "application/json", traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
@@ -129,7 +129,7 @@ describe("events", () => {
     // Keyed like the tenant's events, so it sits in front of them on the same partition.
     await sendMessages(cell.config.kafkaTopic, [{ key: "erin", value: "{not an event envelope" }]);
     const request = cell.as("erin");
-    expect((await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).status).toBe(201);
+    expect((await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).status).toBe(201);
     const total = await scalar(sql`select count(*)::int as n from outbox`);
     await until(async () => (await scalar(sql`select count(*)::int as n from processed_events`)) === total);
     const metrics = await cell.services.metrics.registry.getSingleMetricAsString("hl_events_consumed_total");
@@ -144,8 +144,8 @@ describe("tenant announcements", () => {
       scalar(
         sql`select count(*)::int as n from outbox where key = ${uid} and envelope->>'type' = 'tenant.registered'`,
       );
-    await cell.as("newcomer")("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
-    await cell.as("newcomer")("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+    await cell.as("newcomer")("/v1/jobs", json({ text: textFixture("job-backend.txt") }));
+    await cell.as("newcomer")("/v1/jobs", json({ text: textFixture("job-backend.txt") }));
     expect(await registered("newcomer")).toBe(1);
 
     // As a cell upgraded from before the event: tenants with no announcement.

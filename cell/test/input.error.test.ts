@@ -1,6 +1,6 @@
+import { resumeFile, textFixture, upload } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, startTestCell, type TestCell } from "./support/cell.ts";
-import { cellFixture, resumeFile, upload } from "./support/fixtures.ts";
 import { scalar } from "./support/sql.ts";
 
 /**
@@ -15,7 +15,7 @@ afterAll(async () => {
   await cell?.close();
 });
 
-const JOB_TEXT = cellFixture("job-backend.txt");
+const JOB_TEXT = textFixture("job-backend.txt");
 const UNSTORABLE: [string, string][] = [
   ["a NUL", "\u0000"],
   ["an unpaired high surrogate", "\ud800"],
@@ -34,7 +34,7 @@ describe("strings no store can keep", () => {
   const bodies: [string, string, (bad: string) => unknown][] = [
     ["/v1/jobs", "body.text", (bad) => ({ text: `${JOB_TEXT}${bad}` })],
     ["/v1/jobs", "body.title", (bad) => ({ title: `Engineer${bad}`, text: JOB_TEXT })],
-    ["/v1/resumes", "body.text", (bad) => ({ text: `${cellFixture("resume.txt")}${bad}` })],
+    ["/v1/resumes", "body.text", (bad) => ({ text: `${textFixture("resume.txt")}${bad}` })],
     ["/v1/discoveries", "body.query", (bad) => ({ query: `backend${bad}` })],
     ["/v1/discoveries", "body.location", (bad) => ({ query: "backend", location: `Berlin${bad}` })],
     ["/v1/discoveries", "body.boards[0]", (bad) => ({ query: "backend", boards: [`remotive${bad}`] })],
@@ -72,7 +72,7 @@ describe("strings no store can keep", () => {
     const encoded = await cell.as("careless")("/v1/resumes", {
       method: "POST",
       headers: { "content-type": "multipart/form-data; boundary=b" },
-      body: `--b\r\nContent-Disposition: form-data; name="file"; filename*=utf-8''cv%00.txt\r\nContent-Type: text/plain\r\n\r\n${cellFixture("resume.txt")}\r\n--b--\r\n`,
+      body: `--b\r\nContent-Disposition: form-data; name="file"; filename*=utf-8''cv%00.txt\r\nContent-Type: text/plain\r\n\r\n${textFixture("resume.txt")}\r\n--b--\r\n`,
     });
     expect(encoded.status).toBe(400);
     expect(await encoded.json()).toMatchObject({
@@ -85,7 +85,7 @@ describe("strings no store can keep", () => {
       ["fi\u0000le", "cv.txt"],
     ] as const) {
       const form = new FormData();
-      form.append(field, new File([cellFixture("resume.txt")], name, { type: "text/plain" }));
+      form.append(field, new File([textFixture("resume.txt")], name, { type: "text/plain" }));
       const res = await cell.as("careless")("/v1/resumes", { method: "POST", body: form });
       expect(res.status).toBe(400);
       expect((await res.json()).code).toBe("invalid_multipart");
@@ -127,7 +127,7 @@ describe("bodies that are not what they say", () => {
     const res = await cell.as("cased")("/v1/resumes", {
       method: "POST",
       headers: { "content-type": "APPLICATION/JSON; Charset=UTF-8" },
-      body: JSON.stringify({ text: cellFixture("resume.txt") }),
+      body: JSON.stringify({ text: textFixture("resume.txt") }),
     });
     expect(res.status).toBe(201);
     const job = await cell.as("cased")("/v1/jobs", {
@@ -189,7 +189,7 @@ describe("bodies that are not what they say", () => {
 
   it("takes only a file in a multipart upload: a part without a name, or any other part, is refused", async () => {
     const body = (extra: string) =>
-      `--b\r\nContent-Disposition: form-data; name="file"; filename="cv.txt"\r\n\r\n${cellFixture("resume.txt")}\r\n--b\r\nContent-Disposition: form-data; ${extra}\r\n\r\nabc\r\n--b--\r\n`;
+      `--b\r\nContent-Disposition: form-data; name="file"; filename="cv.txt"\r\n\r\n${textFixture("resume.txt")}\r\n--b\r\nContent-Disposition: form-data; ${extra}\r\n\r\nabc\r\n--b--\r\n`;
     for (const extra of ['name=""', 'name="note"']) {
       const res = await cell.as("careless")("/v1/resumes", {
         method: "POST",
@@ -236,7 +236,7 @@ describe("methods a path does not take", () => {
 
 describe("size limits", () => {
   it("take pasted resume text up to 100,000 characters and refuse more, declared in the contract", async () => {
-    const resume = cellFixture("resume.txt");
+    const resume = textFixture("resume.txt");
     const long = `${resume}\n${"Built and ran payment systems. ".repeat(Math.floor((100_000 - resume.length - 1) / 31))}`;
     expect(long.length).toBeLessThanOrEqual(100_000);
     expect((await cell.as("long-resume")("/v1/resumes", json({ text: long }))).status).toBe(201);

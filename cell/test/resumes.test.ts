@@ -1,6 +1,6 @@
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
-import { cellFixture } from "./support/fixtures.ts";
 import { scalar } from "./support/sql.ts";
 
 let cell: TestCell;
@@ -14,7 +14,7 @@ afterAll(async () => {
 type Caller = ReturnType<TestCell["as"]>;
 
 async function newResume(caller: Caller, name: string) {
-  const text = cellFixture("resume.txt").replace("Dana Whitfield", name);
+  const text = textFixture("resume.txt").replace("Dana Whitfield", name);
   const res = await caller("/v1/resumes", json({ text }));
   expect(res.status).toBe(201);
   return res.json();

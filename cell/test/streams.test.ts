@@ -1,7 +1,7 @@
+import { eventReader } from "@hireloop/testkit/client";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventReader } from "../../router/test/support/client.ts";
 import { json, startTestCell, type TestCell } from "./support/cell.ts";
-import { cellFixture } from "./support/fixtures.ts";
 
 /** No worker: workflows stay queued, so their streams stay open until a limit closes them. */
 let cell: TestCell;
@@ -17,8 +17,8 @@ afterAll(async () => {
 
 async function queuedWorkflow(uid: string): Promise<string> {
   const request = cell.as(uid);
-  const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-  const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+  const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+  const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
   const res = await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }));
   return (await res.json()).workflowId;
 }

@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker } from "../src/worker.ts";
 import { listDeadLetters, replayDeadLetter } from "../src/workflows/operations.ts";
 import { startWorkflow } from "../src/workflows/start.ts";
 import { cellEnvironment, json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
-import { cellFixture } from "./support/fixtures.ts";
 import { scalar } from "./support/sql.ts";
 
 let cell: TestCell;
@@ -18,8 +18,8 @@ afterAll(async () => {
 
 async function sources(uid: string) {
   const request = cell.as(uid);
-  const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-  const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+  const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+  const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
   return { request, resume, job };
 }
 
@@ -152,8 +152,8 @@ describe("failure handling", () => {
 
   it("cancels a workflow that has not finished, and refuses to cancel a finished one", async () => {
     const request = idle.as("canceller");
-    const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-    const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+    const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
     const { workflowId } = await (
       await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
     ).json();
@@ -167,8 +167,8 @@ describe("failure handling", () => {
 
   it("retries, falls back, dead-letters a run that cannot finish, and replays it once fixed", async () => {
     const request = idle.as("unlucky");
-    const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-    const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+    const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
     const { workflowId } = await (
       await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
     ).json();

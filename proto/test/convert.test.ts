@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { analyzeJob, matchResume, parseResumeText, tailorResume } from "@hireloop/resume-core";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { describe, expect, it } from "vitest";
 import { JobAnalysis, MatchResult, Resume, TailoredResume } from "../gen/hireloop/resume/v1/resume.ts";
 import {
@@ -17,12 +17,9 @@ import {
   toWireUploadKind,
 } from "../src/convert.ts";
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../cell/test/fixtures/${name}`, import.meta.url), "utf8");
-
 describe("resume shapes over the wire", () => {
-  const resume = parseResumeText(fixture("resume.txt"));
-  const job = analyzeJob(fixture("job-backend.txt"));
+  const resume = parseResumeText(textFixture("resume.txt"));
+  const job = analyzeJob(textFixture("job-backend.txt"));
 
   it("survive encoding to protobuf bytes and back unchanged", () => {
     const back = fromWireResume(Resume.decode(Resume.encode(toWireResume(resume)).finish()));

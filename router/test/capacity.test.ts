@@ -7,9 +7,9 @@ import {
   createPlacementStore,
   type PlacementStore,
 } from "@hireloop/placement";
+import { signedIn } from "@hireloop/testkit/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRegion, type TestRegion } from "./support/cells.ts";
-import { signedIn } from "./support/client.ts";
 import { createControlPlaneDatabase } from "./support/control-plane.ts";
 import { fixedPlacement, startRouter } from "./support/router.ts";
 import { type RouterProcess, startRouterProcess } from "./support/router-process.ts";

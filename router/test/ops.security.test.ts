@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { signDevToken } from "@hireloop/identity";
 import { BUCKET_COUNT, cellFor } from "@hireloop/placement";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cellFixture } from "../../cell/test/support/fixtures.ts";
 import { PROJECT_ID, startRegion, type TestRegion } from "./support/cells.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 
@@ -121,10 +121,10 @@ describe("the operator API's dead letters", () => {
       });
     tokens.set(uid, await region.token(uid));
     const resume = await (
-      await as("/v1/resumes", { method: "POST", body: JSON.stringify({ text: cellFixture("resume.txt") }) })
+      await as("/v1/resumes", { method: "POST", body: JSON.stringify({ text: textFixture("resume.txt") }) })
     ).json();
     const job = await (
-      await as("/v1/jobs", { method: "POST", body: JSON.stringify({ text: cellFixture("job-backend.txt") }) })
+      await as("/v1/jobs", { method: "POST", body: JSON.stringify({ text: textFixture("job-backend.txt") }) })
     ).json();
     const { workflowId } = await (
       await as("/v1/tailorings", {

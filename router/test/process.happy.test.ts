@@ -10,10 +10,10 @@ import {
   type PlacementStore,
   waitForRouters,
 } from "@hireloop/placement";
+import { eventReader, signedIn } from "@hireloop/testkit/client";
 import { freePort } from "@hireloop/testkit/ports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ID } from "./support/cells.ts";
-import { eventReader, signedIn } from "./support/client.ts";
 import { createControlPlaneDatabase } from "./support/control-plane.ts";
 import { type EchoCell, startEchoCell } from "./support/echo-cell.ts";
 import { type RouterProcess, startRouterProcess } from "./support/router-process.ts";

@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { signedIn } from "@hireloop/testkit/client";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { testPlatform } from "@hireloop/testkit/platform";
+import { readAllRecords } from "@hireloop/testkit/topics";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cellFixture } from "../../cell/test/support/fixtures.ts";
-import { signedIn } from "./support/client.ts";
 import {
   type RegionName,
   replicationDelaySeconds,
   startTwoRegions,
   type TwoRegions,
 } from "./support/regions.ts";
-import { readAllRecords } from "./support/topics.ts";
 
 let world: TwoRegions;
 const run = randomBytes(4).toString("hex");
@@ -199,7 +199,7 @@ describe("residency", () => {
     expect(
       await call("us-east", uid, "/v1/home", json({ region: "eu-central", resident: true }, "PUT")),
     ).toMatchObject({ status: 200, body: { homeRegion: "eu-central", resident: true } });
-    const resume = await call("us-east", uid, "/v1/resumes", json({ text: cellFixture("resume.txt") }));
+    const resume = await call("us-east", uid, "/v1/resumes", json({ text: textFixture("resume.txt") }));
     expect(resume).toMatchObject({ status: 201, region: "eu-central", entry: "us-east" });
     const job = await call("us-east", uid, "/v1/jobs", json(JOB));
     const match = await call(

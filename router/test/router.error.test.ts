@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { cellFor } from "@hireloop/placement";
+import { signedIn } from "@hireloop/testkit/client";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json } from "../../cell/test/support/cell.ts";
-import { cellFixture } from "../../cell/test/support/fixtures.ts";
 import { type RunningCell, startRegion, type TestRegion } from "./support/cells.ts";
-import { signedIn } from "./support/client.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 
 let region: TestRegion;
@@ -47,7 +47,7 @@ beforeAll(async () => {
         router.url,
         region.token,
         uid,
-      )("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+      )("/v1/jobs", json({ text: textFixture("job-backend.txt") }));
       if (res.status !== 201) throw new Error(`setup: ${res.status} ${await res.text()}`);
       return { uid, cell: cellFor(table, uid), jobId: (await res.json()).id };
     }),
@@ -108,7 +108,7 @@ describe("a cell goes down", () => {
     const inFlight: { uid: string; workflowId: string }[] = [];
     for (const tenant of tenants.filter((t) => t.cell === victim.id).slice(0, 4)) {
       const request = signedIn(router.url, region.token, tenant.uid);
-      const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
+      const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
       for (const format of ["pdf", "docx"]) {
         const started = await request(
           "/v1/tailorings",

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { cellFor } from "@hireloop/placement";
 import { extractResumeText } from "@hireloop/resume-core/documents";
+import { eventReader, settledWithin, signedIn } from "@hireloop/testkit/client";
+import { resumeFile, textFixture, upload } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json } from "../../cell/test/support/cell.ts";
-import { cellFixture, resumeFile, upload } from "../../cell/test/support/fixtures.ts";
 import { client } from "../../cell/test/support/processes.ts";
 import { type RunningCell, startRegion, type TestRegion } from "./support/cells.ts";
-import { eventReader, settledWithin, signedIn } from "./support/client.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 
 const BODY_IDLE_TIMEOUT_MS = 1_500;
@@ -63,7 +63,7 @@ describe("placement through the router", () => {
 
   it("keeps a user's data in their cell only", async () => {
     const uid = `owner-${run}`;
-    const created = await as(uid)("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+    const created = await as(uid)("/v1/jobs", json({ text: textFixture("job-backend.txt") }));
     expect(created.status).toBe(201);
     const job = await created.json();
     const home = homeCell(uid);
@@ -95,8 +95,8 @@ describe("streaming through the router", () => {
     const uid = `streamer-${run}`;
     const home = homeCell(uid);
     const user = as(uid);
-    const resume = await (await user("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-    const job = await (await user("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const resume = await (await user("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+    const job = await (await user("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
 
     // With the cell's worker stopped the workflow waits, so the stream has a first event and no end.
     await home.processes.kill("worker");

@@ -4,10 +4,10 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDevKeys, signDevToken } from "@hireloop/identity";
+import { signedIn } from "@hireloop/testkit/client";
 import { freePort } from "@hireloop/testkit/ports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ID, startRegion, type TestRegion } from "./support/cells.ts";
-import { signedIn } from "./support/client.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024 + 512 * 1024;

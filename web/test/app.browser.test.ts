@@ -4,9 +4,9 @@ import { readFile } from "node:fs/promises";
 import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { extractResumeText } from "@hireloop/resume-core/documents";
+import { resumeFile, textFixture } from "@hireloop/testkit/fixtures";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cellFixture, resumeFile } from "../../cell/test/support/fixtures.ts";
 import { startRegion, type TestRegion } from "../../router/test/support/cells.ts";
 import { startRouter, type TestRouter } from "../../router/test/support/router.ts";
 import { API_TYPES_FILE, apiTypesOf } from "../scripts/api-types.ts";
@@ -152,7 +152,7 @@ describe("the web app: jobs, match and tailoring", () => {
     await page.getByRole("heading", { name: "Jane Doe", level: 1 }).waitFor();
 
     await page.getByRole("link", { name: "Jobs" }).click();
-    await page.getByLabel("Job description", { exact: true }).fill(cellFixture("job-backend.txt"));
+    await page.getByLabel("Job description", { exact: true }).fill(textFixture("job-backend.txt"));
     await page.getByRole("button", { name: "Analyze the job" }).click();
     await page.getByRole("heading", { name: "What the job asks for" }).waitFor();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Backend Engineer/);

@@ -9,9 +9,9 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { setPriority } from "node:os";
+import { resumeFile, textFixture, upload } from "@hireloop/testkit/fixtures";
 import JSZip from "jszip";
 import { json } from "../support/cell.ts";
-import { cellFixture, resumeFile, upload } from "../support/fixtures.ts";
 
 /**
  * An attacker's machine is not the cell's: this process's own work of making and sending its
@@ -60,7 +60,7 @@ async function largestDocx(): Promise<Uint8Array> {
 
 /** A plain-text resume repeated up to the upload limit. */
 function largestText(): Uint8Array {
-  const resume = cellFixture("resume.txt");
+  const resume = textFixture("resume.txt");
   return new TextEncoder().encode(resume.repeat(Math.floor(MAX_FILE_BYTES / Buffer.byteLength(resume))));
 }
 
@@ -69,7 +69,7 @@ const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 const line = "a".repeat(100_000);
 const bigResume = await send(
   "/v1/resumes",
-  json({ text: `${cellFixture("resume.txt")}\n${"Python ".repeat(14_000)}` }),
+  json({ text: `${textFixture("resume.txt")}\n${"Python ".repeat(14_000)}` }),
 );
 const bigJob = await send("/v1/jobs", json({ text: `Senior engineer. ${"Kubernetes Go ".repeat(7_000)}` }));
 const [resumeId, jobId] = [(await bigResume.json()).id, (await bigJob.json()).id];

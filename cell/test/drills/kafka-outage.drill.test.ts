@@ -1,8 +1,8 @@
 import { parseEnvelope } from "@hireloop/events";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json } from "../support/cell.ts";
-import { cellFixture } from "../support/fixtures.ts";
 import { readTopic } from "../support/kafka.ts";
 import { type CellProcesses, platformProcess } from "../support/processes.ts";
 import { scalar } from "../support/sql.ts";
@@ -29,7 +29,7 @@ describe("drill: Kafka stops while requests keep coming", () => {
     await platformProcess("stop", "us-east-kafka");
     try {
       for (let i = 0; i < 5; i++) {
-        const res = await request("/v1/resumes", json({ text: cellFixture("resume.txt") }));
+        const res = await request("/v1/resumes", json({ text: textFixture("resume.txt") }));
         expect(res.status).toBe(201);
       }
       const ids = await startTailorings(request, 4);

@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { signedIn } from "@hireloop/testkit/client";
 import { testPlatform } from "@hireloop/testkit/platform";
+import { readAllRecords } from "@hireloop/testkit/topics";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedIn } from "../../../router/test/support/client.ts";
 import {
   type RegionName,
   replicationDelaySeconds,
   startTwoRegions,
   type TwoRegions,
 } from "../../../router/test/support/regions.ts";
-import { readAllRecords } from "../../../router/test/support/topics.ts";
 import { platformProcess } from "../support/processes.ts";
 import { until } from "./support.ts";
 

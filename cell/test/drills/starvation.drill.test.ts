@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { signedIn } from "@hireloop/testkit/client";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedIn } from "../../../router/test/support/client.ts";
 import { type RoutedRegion, startRoutedRegion } from "../../../router/test/support/routed-region.ts";
 import { json } from "../support/cell.ts";
-import { cellFixture } from "../support/fixtures.ts";
 
 /**
  * One tenant sends the heaviest request of every kind the cell takes, all at once, then each kind
@@ -224,7 +224,7 @@ describe("drill: one tenant's heaviest requests against another tenant's reads",
     if (!cell) throw new Error("the region has no cell");
     const readerToken = await world.region.token("quiet-reader");
     const reader = signedIn(world.router.url, world.region.token, "quiet-reader");
-    const job = await (await reader("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+    const job = await (await reader("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
     const scene = { cell, readerToken, path: `/v1/jobs/${job.id}` };
     await timedReads(readerToken, scene.path, 50);
 

@@ -1,6 +1,6 @@
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json } from "../support/cell.ts";
-import { cellFixture } from "../support/fixtures.ts";
 import { type CellProcesses, platformProcess } from "../support/processes.ts";
 import { type RoutedCell, startRoutedCell, startTailorings, waitAll } from "./support.ts";
 
@@ -22,7 +22,7 @@ describe("drill: Redis restarts in the middle of workflows", () => {
     const request = world.as("redis-drill");
     const ids = await startTailorings(request, 12);
     await platformProcess("stop", "redis");
-    const during = await request("/v1/resumes", json({ text: cellFixture("resume.txt") }));
+    const during = await request("/v1/resumes", json({ text: textFixture("resume.txt") }));
     expect(during.status).toBe(201);
     const more = await startTailorings(request, 4);
     await platformProcess("start", "redis");
@@ -40,7 +40,7 @@ describe("drill: the cell's Postgres stops for a few seconds", () => {
     await platformProcess("stop", "postgres");
     try {
       const answers = await Promise.all([
-        request("/v1/resumes", json({ text: cellFixture("resume.txt") })),
+        request("/v1/resumes", json({ text: textFixture("resume.txt") })),
         request(`/v1/workflows/${ids[0]}`),
         request("/v1/jobs"),
         request("/v1/me"),
@@ -57,7 +57,7 @@ describe("drill: the cell's Postgres stops for a few seconds", () => {
       await platformProcess("start", "postgres");
     }
     await expect
-      .poll(async () => (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).status, {
+      .poll(async () => (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).status, {
         timeout: 30_000,
         interval: 500,
       })

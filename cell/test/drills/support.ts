@@ -1,8 +1,8 @@
+import { signedIn } from "@hireloop/testkit/client";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { expect } from "vitest";
-import { signedIn } from "../../../router/test/support/client.ts";
 import { startRoutedRegion } from "../../../router/test/support/routed-region.ts";
 import { json } from "../support/cell.ts";
-import { cellFixture } from "../support/fixtures.ts";
 import type { CellProcesses } from "../support/processes.ts";
 
 type Client = ReturnType<typeof signedIn>;
@@ -34,8 +34,8 @@ export async function startRoutedCell(env: Record<string, string> = {}): Promise
 
 /** Uploads a resume and a job for the user and starts `count` tailorings; returns the workflow ids. */
 export async function startTailorings(request: Client, count: number): Promise<string[]> {
-  const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-  const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+  const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+  const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const res = await request(

@@ -1,4 +1,5 @@
 import { cellFor, createPlacementStore } from "@hireloop/placement";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   abortMigration,
@@ -7,7 +8,6 @@ import {
   tenantChecksums,
 } from "../../src/migration/index.ts";
 import { json, waitForWorkflow } from "../support/cell.ts";
-import { cellFixture } from "../support/fixtures.ts";
 import {
   type MigrationPlatform,
   REGION,
@@ -41,8 +41,8 @@ const targetSql = () => platform.cells[TARGET]?.services.sql as ReturnType<typeo
 
 async function seedTenant(uid: string) {
   const request = platform.route(uid);
-  const resume = await (await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))).json();
-  const job = await (await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }))).json();
+  const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
+  const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
   const tailor = (format: string) =>
     request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id, format })).then((r) => r.json());
   return { request, resume, job, tailor };
@@ -170,7 +170,7 @@ describe("live migration of a tenant between cells", () => {
     expect(crashed.phase).toBe("copied");
     expect(await placedOn("carol")).toBe(SOURCE);
     // Still frozen on the source, readable there.
-    const refused = await carol.request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+    const refused = await carol.request("/v1/jobs", json({ text: textFixture("job-backend.txt") }));
     expect(refused.status).toBe(503);
     expect((await refused.json()).code).toBe("tenant_migrating");
     expect((await carol.request(`/v1/resumes/${carol.resume.id}`)).status).toBe(200);
@@ -214,7 +214,7 @@ describe("live migration of a tenant between cells", () => {
     expect(Object.values(await tenantFootprint(targetSql(), "dave")).every((n) => n === 0)).toBe(true);
     expect(await tenantChecksums(sourceSql(), "dave")).toEqual(before);
     expect(await placedOn("dave")).toBe(SOURCE);
-    const written = await dave.request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+    const written = await dave.request("/v1/jobs", json({ text: textFixture("job-backend.txt") }));
     expect(written.status).toBe(201);
     await expect(
       abortMigration({ tenantKey: "dave", region: REGION, controlSql: platform.controlSql, databaseOf }),

@@ -6,11 +6,11 @@ import {
   migrateControlPlane,
   watchPlacement,
 } from "@hireloop/placement";
+import { textFixture } from "@hireloop/testkit/fixtures";
 import postgres, { type Sql } from "postgres";
 import { STEP_QUEUE } from "../../src/workflows/queue.ts";
 import { json, startTestCell, type TestCell } from "../support/cell.ts";
 import { createTestDatabase } from "../support/database.ts";
-import { cellFixture } from "../support/fixtures.ts";
 
 export const REGION = "us-east";
 // Cell ids name the cells' Kafka consumer groups: unique ones keep parallel test files from
@@ -104,8 +104,8 @@ export function sendTraffic(request: (path: string, init?: RequestInit) => Promi
     for (let i = 0; running; i++) {
       const res =
         i % 2 === 0
-          ? await request("/v1/resumes", json({ text: cellFixture("resume.txt") }))
-          : await request("/v1/jobs", json({ text: cellFixture("job-backend.txt") }));
+          ? await request("/v1/resumes", json({ text: textFixture("resume.txt") }))
+          : await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }));
       const body = await res.json();
       traffic.outcomes.push({
         status: res.status,

@@ -10,6 +10,7 @@ import {
 } from "@hireloop/identity";
 import { installTracing } from "@hireloop/observability";
 import { testPlatform } from "@hireloop/testkit/platform";
+import { asRouter } from "@hireloop/testkit/routed";
 import type { Hono } from "hono";
 import { createApp } from "../../src/api/app.ts";
 import type { HonoEnv } from "../../src/api/env.ts";
@@ -20,7 +21,6 @@ import { buildServices } from "../../src/services/build.ts";
 import type { Services } from "../../src/services/index.ts";
 import { type CellWorker, startWorker } from "../../src/worker.ts";
 import { createTestDatabase } from "./database.ts";
-import { asRouter } from "./routed.ts";
 
 export const PROJECT_ID = "hireloop-test";
 

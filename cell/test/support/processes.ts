@@ -14,8 +14,8 @@ import {
 } from "@hireloop/identity";
 import { testPlatform } from "@hireloop/testkit/platform";
 import { freePort } from "@hireloop/testkit/ports";
+import { asRouter } from "@hireloop/testkit/routed";
 import { PROJECT_ID } from "./cell.ts";
-import { asRouter } from "./routed.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const cellMain = fileURLToPath(new URL("../../src/main.ts", import.meta.url));

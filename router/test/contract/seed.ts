@@ -1,5 +1,5 @@
-import { cellFixture } from "../../../cell/test/support/fixtures.ts";
-import { signedIn } from "../support/client.ts";
+import { signedIn } from "@hireloop/testkit/client";
+import { textFixture } from "@hireloop/testkit/fixtures";
 
 /** Ids of real resources the fuzzer's user owns, one or more of each kind the API hands out. */
 export interface SeededIds {
@@ -43,8 +43,8 @@ export async function seedResources(routerUrl: string, token: string): Promise<S
     }
   };
 
-  const resume = await created("/v1/resumes", { text: cellFixture("resume.txt") }, 201);
-  const job = await created("/v1/jobs", { text: cellFixture("job-backend.txt") }, 201);
+  const resume = await created("/v1/resumes", { text: textFixture("resume.txt") }, 201);
+  const job = await created("/v1/jobs", { text: textFixture("job-backend.txt") }, 201);
   const [tailoring, roast, discovery] = await Promise.all(
     [
       created("/v1/tailorings", { resumeId: resume.id, jobId: job.id, format: "pdf" }, 202),

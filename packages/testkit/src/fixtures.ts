@@ -10,7 +10,7 @@ export function resumeFile(name: string): Uint8Array {
   );
 }
 
-export function cellFixture(name: string): string {
+export function textFixture(name: string): string {
   return readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), "utf8");
 }
 
