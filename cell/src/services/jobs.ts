@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { refusedAs } from "../compute/refusals.ts";
 import { type JobPosting, jobs } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { guardTenantWrite } from "../tenancy/write-guard.ts";
+import { withTenantTransaction } from "../tenancy/write-guard.ts";
 import type { ServiceContext } from "./index.ts";
 
 export interface JobView {
@@ -30,8 +30,7 @@ export async function createJob({
     .run("analyzeJob", [input.text, input.title], { tenant: ctx.tenantId })
     .catch(refusedAs("input_too_complex"));
   const id = randomUUID();
-  const [row] = await ctx.services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, ctx.tenantId, ctx.services.events);
+  const [row] = await withTenantTransaction(ctx.services, ctx.tenantId, async (tx) => {
     const inserted = await tx
       .insert(jobs)
       .values({ id, tenantId: ctx.tenantId, title: analysis.title, text: input.text, analysis })

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { refusedAs } from "../compute/refusals.ts";
 import { jobs, resumes } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { guardTenantWrite } from "../tenancy/write-guard.ts";
+import { withTenantTransaction } from "../tenancy/write-guard.ts";
 import type { ServiceContext } from "./index.ts";
 
 export async function scoreMatch({
@@ -17,8 +17,7 @@ export async function scoreMatch({
   const result = await ctx.services.compute
     .run("matchResume", [resume, job], { tenant: ctx.tenantId })
     .catch(refusedAs("input_too_complex"));
-  await ctx.services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, ctx.tenantId, ctx.services.events);
+  await withTenantTransaction(ctx.services, ctx.tenantId, async (tx) => {
     await ctx.services.events.record(tx, ctx.tenantId, "match.scored", { ...input, score: result.score });
   });
   return { resumeId: input.resumeId, jobId: input.jobId, ...result };

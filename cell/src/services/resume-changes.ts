@@ -2,7 +2,7 @@ import type { ParsedResume } from "@hireloop/resume-core";
 import { and, eq, sql } from "drizzle-orm";
 import { discoveries, jobs, resumes, roasts, tailorings } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
-import { guardTenantWrite } from "../tenancy/write-guard.ts";
+import { withTenantTransaction } from "../tenancy/write-guard.ts";
 import type { ServiceContext } from "./index.ts";
 import { type ResumeView, toView } from "./resumes.ts";
 
@@ -25,8 +25,7 @@ export async function correctResume({
   correction: ResumeCorrection;
   expectedVersion?: number | undefined;
 }): Promise<ResumeView> {
-  return ctx.services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, ctx.tenantId, ctx.services.events);
+  return withTenantTransaction(ctx.services, ctx.tenantId, async (tx) => {
     const mine = and(eq(resumes.id, id), eq(resumes.tenantId, ctx.tenantId));
     const [current] = await tx.select().from(resumes).where(mine).for("update");
     if (!current) throw notFound("resume");
@@ -68,8 +67,7 @@ export async function correctResume({
  * scored keep their analysis and lose the score; discoveries that ranked with it forget it.
  */
 export async function deleteResume({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<void> {
-  await ctx.services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, ctx.tenantId, ctx.services.events);
+  await withTenantTransaction(ctx.services, ctx.tenantId, async (tx) => {
     const deleted = await tx
       .delete(resumes)
       .where(and(eq(resumes.id, id), eq(resumes.tenantId, ctx.tenantId)))

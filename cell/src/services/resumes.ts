@@ -5,7 +5,7 @@ import { refusedAs } from "../compute/refusals.ts";
 import { resumes } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
 import { refusalOf } from "../shared-services/channels.ts";
-import { guardTenantWrite } from "../tenancy/write-guard.ts";
+import { withTenantTransaction } from "../tenancy/write-guard.ts";
 import type { ServiceContext } from "./index.ts";
 
 export type ResumeUpload =
@@ -42,8 +42,7 @@ export async function createResume({
   const { parsed, kind, sizeBytes } = await parseUpload(ctx, input);
   const id = randomUUID();
   const filename = input.source === "file" ? (input.filename ?? null) : null;
-  const [row] = await ctx.services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, ctx.tenantId, ctx.services.events);
+  const [row] = await withTenantTransaction(ctx.services, ctx.tenantId, async (tx) => {
     const inserted = await tx
       .insert(resumes)
       .values({ id, tenantId: ctx.tenantId, filename, kind, sizeBytes, parsed })

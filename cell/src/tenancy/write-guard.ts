@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Transaction } from "../db/client.ts";
+import type { Database, Transaction } from "../db/client.ts";
 import { tenantFreezes, tenants } from "../db/schema/index.ts";
 import { ServiceError } from "../errors.ts";
 import type { EventRecorder } from "../events/outbox.ts";
@@ -13,7 +13,23 @@ export function tenantLockName(tenantId: string): string {
 }
 
 /**
- * Call inside every transaction that writes a tenant's rows, before it commits. It also registers
+ * A transaction that writes `tenantId`'s rows, guarded (see guardTenantWrite) before `work` runs:
+ * the way every use case and workflow step that knows its tenant writes.
+ */
+export function withTenantTransaction<T>(
+  deps: { db: Database; events: EventRecorder },
+  tenantId: string,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return deps.db.transaction(async (tx) => {
+    await guardTenantWrite(tx, tenantId, deps.events);
+    return work(tx);
+  });
+}
+
+/**
+ * Call inside every transaction that writes a tenant's rows, before it commits (withTenantTransaction
+ * does, for a transaction that knows its tenant before it starts). It also registers
  * the tenant on this cell (its first write makes it one of the cell's tenants, counted against the
  * cell's capacity) and announces it with `tenant.registered`, which MirrorMaker 2 carries to the
  * other regions' user directories. The shared lock

@@ -3,7 +3,7 @@ import { retryingDeadlock } from "../db/errors.ts";
 import { deadLetters, workflowSteps, workflows } from "../db/schema/index.ts";
 import { notFound, ServiceError } from "../errors.ts";
 import type { Services } from "../services/index.ts";
-import { guardTenantWrite } from "../tenancy/write-guard.ts";
+import { guardTenantWrite, withTenantTransaction } from "../tenancy/write-guard.ts";
 import { publishProgress } from "./progress.ts";
 import { enqueueStep } from "./queue.ts";
 import { isTerminal } from "./status.ts";
@@ -66,8 +66,7 @@ export async function cancelWorkflow(services: Services, tenantId: string, id: s
 }
 
 async function cancelInTransaction(services: Services, tenantId: string, id: string): Promise<void> {
-  await services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, tenantId, services.events);
+  await withTenantTransaction(services, tenantId, async (tx) => {
     const [workflow] = await tx
       .select()
       .from(workflows)

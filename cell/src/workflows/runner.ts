@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { workflowSteps, workflows } from "../db/schema/index.ts";
 import type { Services } from "../services/index.ts";
-import { guardTenantWrite, isTenantMigrating } from "../tenancy/write-guard.ts";
+import { isTenantMigrating, withTenantTransaction } from "../tenancy/write-guard.ts";
 import { type StepContext, type StepDefinition, StepFailure, type StepResult } from "./definition.ts";
 import { failWorkflow } from "./failure.ts";
 import { publishProgress } from "./progress.ts";
@@ -129,8 +129,7 @@ async function waitForService(
   if (Date.now() - waitingSince > services.config.steps.serviceWaitMaxMs) return false;
   const waits = (data.waits ?? 0) + 1;
   const delaySeconds = Math.min(MAX_WAIT_SECONDS, 2 ** (waits - 1));
-  await services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, ctx.tenantId, services.events);
+  await withTenantTransaction(services, ctx.tenantId, async (tx) => {
     const [workflow] = await tx
       .select({ status: workflows.status })
       .from(workflows)
@@ -158,8 +157,7 @@ async function markRunning(
 ): Promise<void> {
   // The workflow's row first, then its step's: the order every writer of both takes (cancelling
   // too), so two of them never wait on each other.
-  await services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, tenantId, services.events);
+  await withTenantTransaction(services, tenantId, async (tx) => {
     await tx
       .update(workflows)
       .set({ status: "running", updatedAt: new Date() })
@@ -179,8 +177,7 @@ async function recordAttemptError(
   stepName: string,
   error: unknown,
 ) {
-  await services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, tenantId, services.events);
+  await withTenantTransaction(services, tenantId, async (tx) => {
     await tx
       .update(workflowSteps)
       .set({ errorMessage: errorMessage(error) })
@@ -196,8 +193,7 @@ async function commitStep(
   usedFallback: string | null,
 ): Promise<void> {
   const { workflowId, tenantId } = ctx;
-  const committed = await services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, tenantId, services.events);
+  const committed = await withTenantTransaction(services, tenantId, async (tx) => {
     const [workflow] = await tx.select().from(workflows).where(eq(workflows.id, workflowId)).for("update");
     if (!workflow || isTerminal(workflow.status)) return false;
     const definition = workflowDefinition(workflow.kind);

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { workflowSteps, workflows } from "../db/schema/index.ts";
 import { ServiceError } from "../errors.ts";
 import type { Services } from "../services/index.ts";
-import { guardTenantWrite } from "../tenancy/write-guard.ts";
+import { withTenantTransaction } from "../tenancy/write-guard.ts";
 import { enqueueStep } from "./queue.ts";
 import { workflowDefinition } from "./registry.ts";
 
@@ -26,8 +26,7 @@ export async function startWorkflow(
 ): Promise<{ id: string; created: boolean }> {
   const definition = workflowDefinition(start.kind);
   const traceContext = injectTraceContext();
-  return services.db.transaction(async (tx) => {
-    await guardTenantWrite(tx, start.tenantId, services.events);
+  return withTenantTransaction(services, start.tenantId, async (tx) => {
     const id = randomUUID();
     const inserted = await tx
       .insert(workflows)
