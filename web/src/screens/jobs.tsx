@@ -4,6 +4,7 @@ import { Link, Route, Routes, useNavigate } from "react-router";
 import { api, unwrap } from "../api/client.ts";
 import { ErrorMessage } from "./error-message.tsx";
 import { JobDetail } from "./job-detail.tsx";
+import { TableHead } from "./table-head.tsx";
 
 export function JobsScreen() {
   return (
@@ -59,13 +60,7 @@ function JobIndex() {
         {jobs.data && jobs.data.jobs.length === 0 && <p>No jobs yet: paste one above.</p>}
         {jobs.data && jobs.data.jobs.length > 0 && (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Company</th>
-                <th scope="col">Match</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Title", "Company", "Match"]} />
             <tbody>
               {jobs.data.jobs.map((job) => (
                 <tr key={job.id}>

@@ -10,6 +10,7 @@ import {
   type TenantWhereabouts,
 } from "../api/ops.ts";
 import { ErrorMessage } from "./error-message.tsx";
+import { TableHead } from "./table-head.tsx";
 
 /** Seen live: a cell going down shows within this long. */
 const REFRESH_MS = 5_000;
@@ -45,16 +46,7 @@ function Cells() {
           </p>
           <div className="overflow-auto">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Cell</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Health</th>
-                  <th scope="col">Buckets</th>
-                  <th scope="col">Tenants</th>
-                  <th scope="col">Capacity</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Cell", "State", "Health", "Buckets", "Tenants", "Capacity"]} />
               <tbody>
                 {cells.data.cells.map((cell) => (
                   <tr key={cell.id}>
@@ -177,17 +169,7 @@ function DeadLetters() {
       {open && open.length > 0 && (
         <div className="overflow-auto">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Cell</th>
-                <th scope="col">Step</th>
-                <th scope="col">Error</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Tenant</th>
-                <th scope="col">Failed</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Cell", "Step", "Error", "Attempts", "Tenant", "Failed", "Action"]} />
             <tbody>
               {open.map(({ cell, letter }) => (
                 <DeadLetterRow key={letter.id} cell={cell} letter={letter} />

@@ -3,6 +3,7 @@ import { Link, Route, Routes, useNavigate } from "react-router";
 import { api, unwrap } from "../api/client.ts";
 import { ErrorMessage } from "./error-message.tsx";
 import { ResumeDetail } from "./resume-detail.tsx";
+import { TableHead } from "./table-head.tsx";
 import { UploadZone } from "./upload-zone.tsx";
 
 export function ResumesScreen() {
@@ -28,13 +29,7 @@ function ResumeIndex() {
         {list.data && list.data.resumes.length === 0 && <p>No resumes yet: upload one above.</p>}
         {list.data && list.data.resumes.length > 0 && (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">File</th>
-                <th scope="col">Uploaded</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "File", "Uploaded"]} />
             <tbody>
               {list.data.resumes.map((resume) => (
                 <tr key={resume.id}>
