@@ -1,7 +1,10 @@
 /**
  * The shape of the import graph, checked by `npm run lint` (docs/adr/0031-the-import-graph.md):
- * no import loops, and libraries (`packages/`) never import a deployable or a tool.
+ * no import loops; libraries (`packages/`) never import a deployable (nor, outside their tests, a
+ * tool); no workspace's tests or benches import another workspace's tests or benches (what they
+ * share is in tools/testkit).
  */
+const WORKSPACE = "((?:packages|shared-services|tools)/[^/]+|cell|router|web|proto|infra)";
 module.exports = {
   forbidden: [
     {
@@ -17,7 +20,22 @@ module.exports = {
         "packages/ are libraries: cells, routers, shared services, the web app and tools build on them.",
       severity: "error",
       from: { path: "^packages/" },
-      to: { path: "^(cell|router|shared-services|web|tools)/" },
+      to: { path: "^(cell|router|shared-services|web)/" },
+    },
+    {
+      name: "libraries-import-no-tool",
+      comment: "A library's own code never needs the operator CLI or the test kit (its tests may use the kit).",
+      severity: "error",
+      from: { path: "^packages/[^/]+/src/" },
+      to: { path: "^tools/" },
+    },
+    {
+      name: "tests-import-no-other-workspace-tests",
+      comment:
+        "A test helper two workspaces need belongs in tools/testkit; reaching into another workspace's tests hides a dependency between them.",
+      severity: "error",
+      from: { path: `^${WORKSPACE}/(test|bench)/` },
+      to: { path: `^${WORKSPACE}/(test|bench)/`, pathNot: "^$1/" },
     },
   ],
   options: {

@@ -64,14 +64,14 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
-export class ServiceError extends Error {
+export class CellError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
     super(message);
-    this.name = "ServiceError";
+    this.name = "CellError";
   }
 
   get status(): ContentfulStatusCode {
@@ -79,4 +79,4 @@ export class ServiceError extends Error {
   }
 }
 
-export const notFound = (what: string) => new ServiceError("not_found", `${what} not found`);
+export const notFound = (what: string) => new CellError("not_found", `${what} not found`);

@@ -6,7 +6,7 @@ import { createApp } from "./api/app.ts";
 import { createAdminApp } from "./api/routes/admin.ts";
 import { loadConfig } from "./config.ts";
 import { createKafka } from "./events/kafka.ts";
-import { buildServices, type CellRole } from "./services/build.ts";
+import { buildDeps, type CellRole } from "./wiring/build.ts";
 import { startWorker } from "./worker.ts";
 
 /** `main.ts api` serves the cell's HTTP API; `main.ts worker` runs workflows, the outbox relay and consumers. */
@@ -28,8 +28,8 @@ const api =
   role === "api"
     ? { port: required(config.port, "HL_PORT"), cellKey: required(config.cellKey, "HL_CELL_KEY_FILE") }
     : undefined;
-const services = await buildServices(config, role);
-const { logger } = services;
+const deps = await buildDeps(config, role);
+const { logger } = deps;
 
 let stopRole: () => Promise<void>;
 let kafkaReady: () => Promise<void>;
@@ -65,14 +65,14 @@ if (api) {
     projectId: config.auth.projectId,
     keySource: config.auth.jwksUrl,
   });
-  listen("api", createApp({ services, verifier, cellKey: api.cellKey }).fetch, api.port, config.host);
+  listen("api", createApp({ deps, verifier, cellKey: api.cellKey }).fetch, api.port, config.host);
   stopRole = () => admin.disconnect();
 } else {
-  const worker = await startWorker(services);
+  const worker = await startWorker(deps);
   kafkaReady = worker.kafkaReady;
   stopRole = worker.stop;
 }
-listen("admin", createAdminApp(services, kafkaReady).fetch, adminPort, config.admin.host);
+listen("admin", createAdminApp(deps, kafkaReady).fetch, adminPort, config.admin.host);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -83,7 +83,7 @@ async function shutdown(signal: string) {
   force.unref();
   await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   await stopRole().catch((error) => logger.warn({ err: error }, "stopping the role failed"));
-  await services.close();
+  await deps.close();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,22 +1,23 @@
 import { loadConfig } from "./config.ts";
-import { buildServices } from "./services/build.ts";
-import type { Services } from "./services/index.ts";
+import { buildDeps } from "./wiring/build.ts";
+import type { CellDeps } from "./wiring/deps.ts";
 
-export { type DeadLetterView, listDeadLetters, replayDeadLetter } from "./workflows/operations.ts";
-export type { Services };
+export { type DeadLetterView, listDeadLetters } from "./use-cases/dead-letters/list.ts";
+export { replayDeadLetter } from "./use-cases/dead-letters/replay.ts";
+export type { CellDeps };
 
 /**
- * Operator access to one cell (for `npx hireloop dlq …`): the cell's own services, built from the
+ * Operator access to one cell (for `npx hireloop dlq …`): the cell's own dependencies, built from the
  * same environment its processes run with, closed afterwards.
  */
-export async function withCellServices<T>(
+export async function withCellDeps<T>(
   env: NodeJS.ProcessEnv,
-  work: (services: Services) => Promise<T>,
+  work: (deps: CellDeps) => Promise<T>,
 ): Promise<T> {
-  const services = await buildServices(loadConfig({ ...env, HL_LOG_LEVEL: "warn" }), "api");
+  const deps = await buildDeps(loadConfig({ ...env, HL_LOG_LEVEL: "warn" }), "api");
   try {
-    return await work(services);
+    return await work(deps);
   } finally {
-    await services.close();
+    await deps.close();
   }
 }

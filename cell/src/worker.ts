@@ -2,8 +2,8 @@ import type { Producer } from "kafkajs";
 import { createKafka, createProducer } from "./events/kafka.ts";
 import { type OutboxRelay, startOutboxRelay } from "./events/relay.ts";
 import { startUsageConsumer } from "./events/usage-consumer.ts";
-import type { Services } from "./services/index.ts";
 import { announceTenants } from "./tenancy/announce.ts";
+import type { CellDeps } from "./wiring/deps.ts";
 import { failWorkflow } from "./workflows/failure.ts";
 import { DEAD_STEP_QUEUE, STEP_QUEUE, type StepJobData } from "./workflows/queue.ts";
 import { runStepJob } from "./workflows/runner.ts";
@@ -21,8 +21,8 @@ export interface CellWorker {
  * The cell's background half: workflow steps from the queue, the outbox relay to Kafka and the
  * usage consumer. Kafka being down delays events but never blocks workflows.
  */
-export async function startWorker(services: Services): Promise<CellWorker> {
-  const { queue, logger } = services;
+export async function startWorker(deps: CellDeps): Promise<CellWorker> {
+  const { queue, logger } = deps;
   const workerIds: string[] = [];
   for (let i = 0; i < STEP_CONCURRENCY; i++) {
     workerIds.push(
@@ -30,7 +30,7 @@ export async function startWorker(services: Services): Promise<CellWorker> {
         STEP_QUEUE,
         { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
         async ([job]) => {
-          if (job) await runStepJob(services, job);
+          if (job) await runStepJob(deps, job);
         },
       ),
     );
@@ -42,7 +42,7 @@ export async function startWorker(services: Services): Promise<CellWorker> {
     async ([job]) => {
       if (!job) return;
       await failWorkflow(
-        services,
+        deps,
         job.data.workflowId,
         job.data.step,
         "step_abandoned",
@@ -51,15 +51,11 @@ export async function startWorker(services: Services): Promise<CellWorker> {
     },
   );
 
-  const kafka = createKafka(
-    `hireloop-${services.config.cellId}-worker`,
-    services.config.kafkaBrokers,
-    logger,
-  );
+  const kafka = createKafka(`hireloop-${deps.config.cellId}-worker`, deps.config.kafkaBrokers, logger);
   const producer: Producer = createProducer(kafka);
-  const relay = startOutboxRelay(services, producer);
-  const consumer = startUsageConsumer(services, kafka);
-  announceTenants(services).then(
+  const relay = startOutboxRelay(deps, producer);
+  const consumer = startUsageConsumer(deps, kafka);
+  announceTenants(deps).then(
     (count) => {
       if (count > 0) logger.info({ count }, "announced tenants registered before tenant.registered existed");
     },

@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 async function storedRows(): Promise<number> {
-  const count = await scalar(cell.services.sql`
+  const count = await scalar(cell.deps.sql`
     select (select count(*) from resumes) + (select count(*) from outbox) as count`);
   return Number(count);
 }

@@ -31,7 +31,7 @@ describe("events", () => {
       await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
     ).json();
     await waitForWorkflow(request, workflowId);
-    const { sql } = cell.services;
+    const { sql } = cell.deps;
     await until(
       async () => (await scalar(sql`select count(*)::int as n from outbox where published_at is null`)) === 0,
     );
@@ -90,7 +90,7 @@ describe("events", () => {
     });
     const { workflowId } = await started.json();
     await waitForWorkflow(request, workflowId);
-    const rows = await cell.services.sql`
+    const rows = await cell.deps.sql`
       select envelope from outbox where envelope->'data'->>'workflowId' = ${workflowId}`;
     const types = rows.map((r) => r.envelope.type);
     expect(types).toEqual(
@@ -100,7 +100,7 @@ describe("events", () => {
   });
 
   it("counts usage once per event even when Kafka delivers an event twice", async () => {
-    const { sql } = cell.services;
+    const { sql } = cell.deps;
     const total = await scalar(sql`select count(*)::int as n from outbox`);
     await until(
       async () => (await scalar(sql`select coalesce(sum(count), 0)::int as n from usage_counters`)) === total,
@@ -114,8 +114,7 @@ describe("events", () => {
     );
     await readTopic(cell.config.kafkaTopic, total * 2);
     await until(async () => {
-      const metrics =
-        await cell.services.metrics.registry.getSingleMetricAsString("hl_events_consumed_total");
+      const metrics = await cell.deps.metrics.registry.getSingleMetricAsString("hl_events_consumed_total");
       const duplicates = /outcome="duplicate"[^\n]*\s(\d+)/.exec(metrics);
       return Number(duplicates?.[1] ?? 0) >= total;
     });
@@ -125,21 +124,21 @@ describe("events", () => {
   });
 
   it("skips a message that is not an event envelope and counts the events behind it", async () => {
-    const { sql } = cell.services;
+    const { sql } = cell.deps;
     // Keyed like the tenant's events, so it sits in front of them on the same partition.
     await sendMessages(cell.config.kafkaTopic, [{ key: "erin", value: "{not an event envelope" }]);
     const request = cell.as("erin");
     expect((await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).status).toBe(201);
     const total = await scalar(sql`select count(*)::int as n from outbox`);
     await until(async () => (await scalar(sql`select count(*)::int as n from processed_events`)) === total);
-    const metrics = await cell.services.metrics.registry.getSingleMetricAsString("hl_events_consumed_total");
+    const metrics = await cell.deps.metrics.registry.getSingleMetricAsString("hl_events_consumed_total");
     expect(/outcome="malformed"[^\n]*\s(\d+)/.exec(metrics)?.[1]).toBe("1");
   });
 });
 
 describe("tenant announcements", () => {
   it("records tenant.registered with a tenant's first write, and once for tenants registered before the event existed", async () => {
-    const { sql } = cell.services;
+    const { sql } = cell.deps;
     const registered = async (uid: string) =>
       scalar(
         sql`select count(*)::int as n from outbox where key = ${uid} and envelope->>'type' = 'tenant.registered'`,
@@ -150,8 +149,8 @@ describe("tenant announcements", () => {
 
     // As a cell upgraded from before the event: tenants with no announcement.
     await sql`insert into tenants (tenant_id, created_at) values ('veteran-1', now() - interval '1 year'), ('veteran-2', now())`;
-    expect(await announceTenants(cell.services)).toBe(2);
-    expect(await announceTenants(cell.services)).toBe(0);
+    expect(await announceTenants(cell.deps)).toBe(2);
+    expect(await announceTenants(cell.deps)).toBe(0);
     expect([
       await registered("veteran-1"),
       await registered("veteran-2"),

@@ -24,7 +24,7 @@ const UNSTORABLE: [string, string][] = [
 
 async function storedRows(): Promise<number> {
   return Number(
-    await scalar(cell.services.sql`
+    await scalar(cell.deps.sql`
       select (select count(*) from resumes) + (select count(*) from jobs)
         + (select count(*) from workflows) + (select count(*) from outbox) as count`),
   );
@@ -102,7 +102,7 @@ describe("strings no store can keep", () => {
     expect(resume.sections.contact).toMatchObject({ name: "Dana Doe", email: "dana@example.com" });
     expect(JSON.stringify(resume)).not.toContain("\\u0000");
     const stored = await scalar(
-      cell.services
+      cell.deps
         .sql`select count(*)::int as count from resumes where tenant_id = 'unmapped' and position('\\u0000' in parsed::text) = 0`,
     );
     expect(stored).toBe(1);

@@ -86,7 +86,7 @@ describe("a user's corrections to a parsed resume", () => {
     expect((await read.json()).sections.skills).toEqual(["Go", "Kafka"]);
     expect((await (await max(`/v1/roasts/${roastDone.resultId}`)).json()).stale).toBe(true);
     const events = await scalar(
-      cell.services.sql`select count(*)::int as count from outbox
+      cell.deps.sql`select count(*)::int as count from outbox
         where key = 'max-corrects' and envelope->>'type' = 'resume.corrected'`,
     );
     expect(events).toBe(1);

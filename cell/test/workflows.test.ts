@@ -2,8 +2,9 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listDeadLetters } from "../src/use-cases/dead-letters/list.ts";
+import { replayDeadLetter } from "../src/use-cases/dead-letters/replay.ts";
 import { startWorker } from "../src/worker.ts";
-import { listDeadLetters, replayDeadLetter } from "../src/workflows/operations.ts";
 import { startWorkflow } from "../src/workflows/start.ts";
 import { cellEnvironment, json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
 import { scalar } from "./support/sql.ts";
@@ -24,7 +25,7 @@ async function sources(uid: string) {
 }
 
 async function events(type: string, workflowId: string): Promise<number> {
-  const count = await scalar(cell.services.sql`
+  const count = await scalar(cell.deps.sql`
     select count(*)::int as count from outbox
     where envelope->>'type' = ${type} and envelope->'data'->>'workflowId' = ${workflowId}`);
   return count;
@@ -50,7 +51,7 @@ describe("tailoring workflows", () => {
     const third = await (await send()).json();
     expect(third).toEqual({ workflowId: a.workflowId, created: false });
     const count = await scalar(
-      cell.services.sql`select count(*)::int as count from workflows where tenant_id = 'idem'`,
+      cell.deps.sql`select count(*)::int as count from workflows where tenant_id = 'idem'`,
     );
     expect(count).toBe(1);
     expect(await events("workflow.succeeded", a.workflowId)).toBe(1);
@@ -68,14 +69,14 @@ describe("cancelling while the worker starts the step", () => {
   // The database is slowed where a step is marked running, so the worker is caught holding that
   // lock every time rather than by luck; the code under test is unchanged.
   beforeAll(async () => {
-    await cell.services.sql.unsafe(`
+    await cell.deps.sql.unsafe(`
       create function slow_step_start() returns trigger language plpgsql as $$
       begin perform pg_sleep(0.3); return new; end $$;
       create trigger slow_step_start before update on workflow_steps for each row
         when (new.status = 'running' and old.status <> 'running') execute function slow_step_start();`);
   });
   afterAll(async () => {
-    await cell.services.sql.unsafe(`
+    await cell.deps.sql.unsafe(`
       drop trigger if exists slow_step_start on workflow_steps;
       drop function if exists slow_step_start();`);
   });
@@ -88,7 +89,7 @@ describe("cancelling while the worker starts the step", () => {
       await expect
         .poll(
           async () =>
-            scalar(cell.services.sql`
+            scalar(cell.deps.sql`
               select count(*)::int as count from pg_stat_activity
               where datname = current_database() and wait_event = 'PgSleep'`),
           { timeout: 10_000, interval: 20 },
@@ -114,7 +115,7 @@ describe("a request a shared service refuses as it stands", () => {
   });
 
   it("fails its workflow after one attempt, with the service's code and words, never a raw gRPC string", async () => {
-    const { id } = await startWorkflow(cell.services, {
+    const { id } = await startWorkflow(cell.deps, {
       kind: "discovery",
       tenantId: "board-picker",
       input: { query: "backend engineer", boards: ["nowhere"], tier: "free" },
@@ -173,8 +174,8 @@ describe("failure handling", () => {
       await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
     ).json();
     // The resume is out of reach before the worker gets to it: every attempt and the fallback fail.
-    await idle.services.sql`update resumes set tenant_id = 'quarantine' where id = ${resume.id}`;
-    const worker = await startWorker(idle.services);
+    await idle.deps.sql`update resumes set tenant_id = 'quarantine' where id = ${resume.id}`;
+    const worker = await startWorker(idle.deps);
     try {
       const failed = await waitForWorkflow(request, workflowId);
       expect(failed.status).toBe("failed");
@@ -184,18 +185,16 @@ describe("failure handling", () => {
       const letter = letters.find((l: { workflowId: string }) => l.workflowId === workflowId);
       expect(letter).toMatchObject({ step: "analyze", errorCode: "source_missing", attempts: 2 });
 
-      await idle.services.sql`update resumes set tenant_id = 'unlucky' where id = ${resume.id}`;
+      await idle.deps.sql`update resumes set tenant_id = 'unlucky' where id = ${resume.id}`;
       expect(await hireloop(["dlq", "replay", letter.id])).toContain(workflowId);
       const replayed = await waitForWorkflow(request, workflowId);
       expect(replayed.status).toBe("succeeded");
-      expect(await listDeadLetters(idle.services)).not.toContainEqual(
-        expect.objectContaining({ workflowId }),
-      );
-      const count = await scalar(idle.services.sql`
+      expect(await listDeadLetters(idle.deps)).not.toContainEqual(expect.objectContaining({ workflowId }));
+      const count = await scalar(idle.deps.sql`
         select count(*)::int as count from outbox
         where envelope->>'type' = 'workflow.succeeded' and envelope->'data'->>'workflowId' = ${workflowId}`);
       expect(count).toBe(1);
-      await expect(replayDeadLetter(idle.services, letter.id)).rejects.toThrow(/no open dead letter/);
+      await expect(replayDeadLetter(idle.deps, letter.id)).rejects.toThrow(/no open dead letter/);
     } finally {
       await worker.stop();
     }

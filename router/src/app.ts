@@ -1,6 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { requestId } from "hono/request-id";
 import { clientAddress } from "./client-address.ts";
+import type { RouterDeps } from "./deps.ts";
 import type { RouterEnv } from "./env.ts";
 import { errorResponse, handleError } from "./errors.ts";
 import { admitSignedIn } from "./middleware/admit.ts";
@@ -17,7 +18,6 @@ import { registerHome } from "./routes/home.ts";
 import { registerOperatorApi } from "./routes/ops.ts";
 import { registerTenantProxy } from "./routes/tenant.ts";
 import { registerWebApp } from "./routes/web.ts";
-import type { RouterServices } from "./services.ts";
 
 /**
  * The regional router: authenticate, rate-limit, find the tenant's cell, proxy. No business logic.
@@ -25,17 +25,17 @@ import type { RouterServices } from "./services.ts";
  * address; /v1/* is size-checked, limited per address, authenticated, limited per user, proxied.
  * The web app, when built, is served at `/` (routes/web.ts); dev sign-in exists in dev mode only.
  */
-export function createRouterApp(services: RouterServices): Hono<RouterEnv> {
+export function createRouterApp(deps: RouterDeps): Hono<RouterEnv> {
   const app = new Hono<RouterEnv>();
   app.onError(handleError);
   const inject: MiddlewareHandler<RouterEnv> = async (c, next) => {
-    c.set("services", services);
+    c.set("deps", deps);
     await next();
   };
   app.use("*", requestId({ headerName: "x-request-id" }), inject, observe(), answerHeaders());
   registerHealth(app);
 
-  const { config, limits, verifier } = services;
+  const { config, limits, verifier } = deps;
   // A peer region's router appended the caller's address to X-Forwarded-For before its hop.
   const addressOf = (c: Context<RouterEnv>) =>
     clientAddress(c.env.incoming, c.get("peerHop") === undefined ? config.proxy.trustedProxies : 1);

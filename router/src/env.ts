@@ -1,7 +1,7 @@
 import type { Identity } from "@hireloop/identity";
 import type { Logger } from "@hireloop/observability";
 import type { HttpBindings } from "@hono/node-server";
-import type { RouterServices } from "./services.ts";
+import type { RouterDeps } from "./deps.ts";
 
 /** What a proxied request ended as, for metrics and the access log (the response itself was streamed). */
 export interface ProxyOutcome {
@@ -9,11 +9,11 @@ export interface ProxyOutcome {
   status: number;
 }
 
-/** Typed context: the Node request/response (the proxy streams through them), injected services, per-request values. */
+/** Typed context: the Node request/response (the proxy streams through them), injected dependencies, per-request values. */
 export interface RouterEnv {
   Bindings: HttpBindings;
   Variables: {
-    services: RouterServices;
+    deps: RouterDeps;
     requestId: string;
     logger: Logger;
     identity: Identity;

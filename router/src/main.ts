@@ -3,9 +3,9 @@ import { createLogger, installTracing } from "@hireloop/observability";
 import { createRouterApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { watchControlPlanePlacement } from "./control-plane.ts";
+import { buildRouterDeps } from "./deps.ts";
 import { edgeHeaders } from "./middleware/edge-headers.ts";
 import { createRouterAdminApp } from "./routes/admin.ts";
-import { buildRouterServices } from "./services.ts";
 
 /** Open streams (server-sent events) get this long to finish after SIGTERM before they are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -22,26 +22,26 @@ const placement = watchControlPlanePlacement({
   refreshMs: config.placementRefreshMs,
   logger,
 });
-const services = buildRouterServices(config, placement, logger);
+const deps = buildRouterDeps(config, placement, logger);
 placement.ready.then(
   () =>
     logger.info({ version: placement.table()?.version, cells: placement.cells().length }, "placement loaded"),
   () => {},
 );
 await Promise.race([
-  new Promise((resolve) => services.redis.once("ready", resolve)),
+  new Promise((resolve) => deps.redis.once("ready", resolve)),
   new Promise((resolve) => setTimeout(resolve, REDIS_START_WAIT_MS)),
 ]);
 
 // Listening before the placement loads keeps /healthz answering; /readyz says when to send traffic.
 const server = serveHttp(
-  createRouterApp(services).fetch,
+  createRouterApp(deps).fetch,
   { port: config.port, hostname: config.host, headers: edgeHeaders(config) },
   (port) =>
     logger.info({ port, router: config.routerId }, `router listening on http://${config.host}:${port}`),
 );
 const adminServer = serveHttp(
-  createRouterAdminApp(services).fetch,
+  createRouterAdminApp(deps).fetch,
   { port: config.admin.port, hostname: config.admin.host },
   (port) => logger.info({ port }, `router admin listening on http://${config.admin.host}:${port}`),
 );
@@ -62,7 +62,7 @@ async function shutdown(signal: string) {
   clearTimeout(cut);
   clearInterval(sweep);
   adminServer.close();
-  await services.close();
+  await deps.close();
   await placement.stop();
   process.exit(0);
 }

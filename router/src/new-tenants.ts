@@ -32,7 +32,7 @@ export function createNewTenantPlacer() {
     tenantKey: string,
     full: CellRecord,
   ): Promise<Placement> {
-    const { placement, health, metrics, config } = c.get("services");
+    const { placement, health, metrics, config } = c.get("deps");
     const refuse = (code: "no_capacity" | "placement_unavailable", message: string): Placement => ({
       refused: errorResponse(
         c,

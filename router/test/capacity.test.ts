@@ -177,7 +177,7 @@ describe("capacity: a limit lifted while a newcomer is being placed", () => {
     );
     try {
       await expect
-        .poll(() => router.services.health.isFull(limited[0] as CellRecord), { timeout: 10_000 })
+        .poll(() => router.deps.health.isFull(limited[0] as CellRecord), { timeout: 10_000 })
         .toBe(true);
       const table = fixed.table();
       if (!table) throw new Error("setup");

@@ -161,7 +161,7 @@ describe("cell health checks", () => {
       HL_CELL_HEALTH_INTERVAL_MS: "100",
     });
     try {
-      await until(() => !router.services.health.isUp("us-east-1"));
+      await until(() => !router.deps.health.isUp("us-east-1"));
       const res = await signedIn(router.url, token, "victim")("/v1/echo");
       expect(res.status).toBe(503);
       expect(res.headers.get("x-hl-cell")).toBeNull();

@@ -1,7 +1,7 @@
 import { createRouterCredentialCheck, type IdTokenVerifier, requireIdentity } from "@hireloop/identity";
 import type { MiddlewareHandler } from "hono";
 import { requestId } from "hono/request-id";
-import type { Services } from "../services/index.ts";
+import type { CellDeps } from "../wiring/deps.ts";
 import { registerDocs } from "./docs.ts";
 import type { HonoEnv } from "./env.ts";
 import { errorResponse } from "./errors.ts";
@@ -37,21 +37,21 @@ import { registerWorkflowsEvents } from "./routes/v1_workflows_events.ts";
 import { registerWorkflowsGet } from "./routes/v1_workflows_get.ts";
 
 export interface AppDependencies {
-  services: Services;
+  deps: CellDeps;
   verifier: IdTokenVerifier;
   /** This cell's request key: every request but the routers' health check carries the router credential. */
   cellKey: Buffer;
 }
 
 /** Builds the cell API from injected dependencies; testable with app.request(), no sockets. */
-export function createApp({ services, verifier, cellKey }: AppDependencies): App {
+export function createApp({ deps, verifier, cellKey }: AppDependencies): App {
   const app = newApp();
   const inject: MiddlewareHandler<HonoEnv> = async (c, next) => {
-    c.set("services", services);
+    c.set("deps", deps);
     await next();
   };
   app.use("*", requestId({ headerName: "x-request-id" }), inject, observe(), closeAfterUnreadBodies());
-  registerLiveness(app, services);
+  registerLiveness(app, deps);
   app.use("*", routerOnly(createRouterCredentialCheck({ cellKey })));
   registerDocs(app);
 

@@ -1,10 +1,10 @@
 import type { Context } from "hono";
-import type { ServiceContext } from "../services/index.ts";
 import { tierOf } from "../shared-services/ai.ts";
+import type { TenantContext } from "../wiring/deps.ts";
 import type { HonoEnv } from "./env.ts";
 
 /** The service context of an authenticated request: the caller is the tenant. */
-export function serviceContext(c: Context<HonoEnv>): ServiceContext {
+export function tenantContext(c: Context<HonoEnv>): TenantContext {
   const identity = c.get("identity");
-  return { services: c.get("services"), tenantId: identity.uid, tier: tierOf(identity) };
+  return { deps: c.get("deps"), tenantId: identity.uid, tier: tierOf(identity) };
 }

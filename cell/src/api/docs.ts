@@ -30,7 +30,7 @@ export function registerDocs(app: App) {
   // Built on request, when every route has been registered, and again when the region's boards change.
   let built: { boards: string; document: ReturnType<typeof contractDocument> } | undefined;
   app.get("/openapi.json", async (c) => {
-    const boards = await c.get("services").boards.names();
+    const boards = await c.get("deps").boards.names();
     const key = JSON.stringify(boards ?? null);
     if (built?.boards !== key) built = { boards: key, document: contractDocument(app, { boards }) };
     return c.json(built.document);

@@ -1,11 +1,11 @@
 import type { Identity } from "@hireloop/identity";
 import type { Logger } from "@hireloop/observability";
-import type { Services } from "../services/index.ts";
+import type { CellDeps } from "../wiring/deps.ts";
 
-/** Typed context for every route: injected services and per-request values. */
+/** Typed context for every route: the injected dependencies and per-request values. */
 export interface HonoEnv {
   Variables: {
-    services: Services;
+    deps: CellDeps;
     requestId: string;
     logger: Logger;
     identity: Identity;

@@ -5,7 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { isDatabaseUnavailable } from "../db/errors.ts";
-import { ServiceError } from "../errors.ts";
+import { CellError } from "../errors.ts";
 import type { HonoEnv } from "./env.ts";
 import { isJsonMediaType, mediaTypeOf } from "./media-type.ts";
 
@@ -30,7 +30,7 @@ export function errorResponse(
 
 /** The one place where errors become HTTP responses. */
 export function handleError(error: Error, c: Context<HonoEnv>) {
-  if (error instanceof ServiceError) {
+  if (error instanceof CellError) {
     // A migration's freeze lasts seconds: tell clients (and the router) when to try again.
     if (error.code === "tenant_migrating")
       c.header("Retry-After", String(TENANT_MIGRATING_RETRY_AFTER_SECONDS));

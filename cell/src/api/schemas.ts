@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ROAST_STYLES } from "../vocabulary.ts";
 import { BulletRefSchema } from "./match-schemas.ts";
 
 export const ErrorSchema = z
@@ -272,7 +273,7 @@ export const RoastSchema = z
   .object({
     id: z.uuid(),
     resumeId: z.uuid(),
-    style: z.enum(["gentle", "honest", "savage"]),
+    style: z.enum(ROAST_STYLES),
     headline: z.string(),
     points: z.array(
       z.object({

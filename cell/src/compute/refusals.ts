@@ -1,4 +1,4 @@
-import { type ErrorCode, ServiceError } from "../errors.ts";
+import { CellError, type ErrorCode } from "../errors.ts";
 import { ComputeBusyError, ComputeTooCostlyError, TenantBusyError } from "./pool.ts";
 
 /**
@@ -8,9 +8,9 @@ import { ComputeBusyError, ComputeTooCostlyError, TenantBusyError } from "./pool
  */
 export function refusedAs(tooCostly: ErrorCode): (error: unknown) => never {
   return (error) => {
-    if (error instanceof ComputeTooCostlyError) throw new ServiceError(tooCostly, error.message);
-    if (error instanceof ComputeBusyError) throw new ServiceError("cell_busy", error.message);
-    if (error instanceof TenantBusyError) throw new ServiceError("too_many_in_progress", error.message);
+    if (error instanceof ComputeTooCostlyError) throw new CellError(tooCostly, error.message);
+    if (error instanceof ComputeBusyError) throw new CellError("cell_busy", error.message);
+    if (error instanceof TenantBusyError) throw new CellError("too_many_in_progress", error.message);
     throw error;
   };
 }

@@ -1,7 +1,7 @@
 import { asc, inArray, isNull } from "drizzle-orm";
 import type { Producer } from "kafkajs";
 import { outbox } from "../db/schema/index.ts";
-import type { Services } from "../services/index.ts";
+import type { CellDeps } from "../wiring/deps.ts";
 
 const BATCH_SIZE = 200;
 const IDLE_MS = 200;
@@ -20,10 +20,10 @@ export interface OutboxRelay {
  * SKIP LOCKED so several relays can run; a crash between send and mark re-sends the batch, and
  * consumers drop the duplicates by event id (at-least-once delivery, exactly-once effect).
  */
-export function startOutboxRelay(services: Services, producer: Producer): OutboxRelay {
+export function startOutboxRelay(deps: CellDeps, producer: Producer): OutboxRelay {
   let running = true;
   let backoff = 0;
-  const log = services.logger.child({ component: "outbox-relay" });
+  const log = deps.logger.child({ component: "outbox-relay" });
 
   let connected = false;
   producer.on(producer.events.CONNECT, () => {
@@ -35,7 +35,7 @@ export function startOutboxRelay(services: Services, producer: Producer): Outbox
 
   async function publishBatch(): Promise<number> {
     if (!connected) await producer.connect();
-    return services.db.transaction(async (tx) => {
+    return deps.db.transaction(async (tx) => {
       const rows = await tx
         .select()
         .from(outbox)
@@ -71,7 +71,7 @@ export function startOutboxRelay(services: Services, producer: Producer): Outbox
             rows.map((r) => r.seq),
           ),
         );
-      for (const row of rows) services.metrics.eventsPublished.inc({ type: String(row.envelope.type) });
+      for (const row of rows) deps.metrics.eventsPublished.inc({ type: String(row.envelope.type) });
       return rows.length;
     });
   }

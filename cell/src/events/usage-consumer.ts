@@ -3,7 +3,7 @@ import { type EventConsumer, runEventConsumer } from "@hireloop/events/consumer"
 import { sql } from "drizzle-orm";
 import type { Kafka } from "kafkajs";
 import { processedEvents, usageCounters } from "../db/schema/index.ts";
-import type { Services } from "../services/index.ts";
+import type { CellDeps } from "../wiring/deps.ts";
 
 export const USAGE_CONSUMER = "usage-counters";
 
@@ -12,9 +12,9 @@ export const USAGE_CONSUMER = "usage-counters";
  * the same transaction as the counter, so a redelivered event changes nothing. A message that is
  * not an event envelope is logged and skipped, never retried: it would block its partition.
  */
-export function startUsageConsumer(services: Services, kafka: Kafka): EventConsumer {
-  const { config, metrics } = services;
-  const logger = services.logger.child({ component: USAGE_CONSUMER });
+export function startUsageConsumer(deps: CellDeps, kafka: Kafka): EventConsumer {
+  const { config, metrics } = deps;
+  const logger = deps.logger.child({ component: USAGE_CONSUMER });
   return runEventConsumer({
     kafka,
     logger,
@@ -35,14 +35,14 @@ export function startUsageConsumer(services: Services, kafka: Kafka): EventConsu
         return;
       }
       if (envelope.cell !== config.cellId) return;
-      const applied = await count(services, envelope);
+      const applied = await count(deps, envelope);
       metrics.eventsConsumed.inc({ consumer: USAGE_CONSUMER, outcome: applied ? "applied" : "duplicate" });
     },
   });
 }
 
-async function count(services: Services, envelope: Envelope): Promise<boolean> {
-  return services.db.transaction(async (tx) => {
+async function count(deps: CellDeps, envelope: Envelope): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(processedEvents)
       .values({ consumer: USAGE_CONSUMER, eventId: envelope.id })

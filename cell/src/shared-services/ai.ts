@@ -2,12 +2,10 @@ import type { Identity } from "@hireloop/identity";
 import { type Caller, RoastMode, RoastStyle, Tier, type Usage } from "@hireloop/proto/ai";
 import { fromWireJob, fromWireTailored, toWireJob, toWireResume } from "@hireloop/proto/convert";
 import type { BulletRef, JobAnalysis, ParsedResume, TailoredResume } from "@hireloop/resume-core";
+import type { RoastModeName, RoastStyleName, Tiered } from "../vocabulary.ts";
 import { type Channels, call } from "./channels.ts";
 
 export type { Usage };
-export type Tiered = "free" | "premium";
-export type RoastStyleName = "gentle" | "honest" | "savage";
-export type RoastModeName = "auto" | "rules" | "model";
 
 /** A Firebase custom claim `tier: "premium"` marks paying users; everyone else is on the free tier. */
 export function tierOf(identity: Pick<Identity, "claims">): Tiered {

@@ -9,7 +9,7 @@ import {
 import { createPdfClient, type PdfClient } from "@hireloop/pdf/client";
 import { createScraperClient, type ScraperClient } from "@hireloop/scraper/client";
 import type { CellConfig } from "../config.ts";
-import { ServiceError } from "../errors.ts";
+import { CellError } from "../errors.ts";
 import { storableText } from "./storable.ts";
 
 export type SharedServiceName = "pdf" | "ai-optimizer" | "scraper";
@@ -87,12 +87,12 @@ export function refusalOf(
   service: SharedServiceName,
   failure: { code: string; message: string; transient: boolean },
   known: readonly string[],
-): ServiceError | undefined {
+): CellError | undefined {
   if (failure.transient) {
-    return new ServiceError("dependency_unavailable", `the ${service} service is unavailable; retry shortly`);
+    return new CellError("dependency_unavailable", `the ${service} service is unavailable; retry shortly`);
   }
   if (known.includes(failure.code)) {
-    return new ServiceError(failure.code as ConstructorParameters<typeof ServiceError>[0], failure.message);
+    return new CellError(failure.code as ConstructorParameters<typeof CellError>[0], failure.message);
   }
   return undefined;
 }

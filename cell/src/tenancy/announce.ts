@@ -1,6 +1,6 @@
 import { asc, inArray, isNull } from "drizzle-orm";
 import { tenants } from "../db/schema/index.ts";
-import type { Services } from "../services/index.ts";
+import type { CellDeps } from "../wiring/deps.ts";
 
 const BATCH_SIZE = 200;
 
@@ -10,10 +10,10 @@ const BATCH_SIZE = 200;
  * any newcomer. Each tenant is announced once (the mark is set in the event's transaction), and
  * several workers may run it at once (rows are claimed with SKIP LOCKED). Returns how many.
  */
-export async function announceTenants(services: Services): Promise<number> {
+export async function announceTenants(deps: CellDeps): Promise<number> {
   let announced = 0;
   for (;;) {
-    const batch = await services.db.transaction(async (tx) => {
+    const batch = await deps.db.transaction(async (tx) => {
       const pending = await tx
         .select({ tenantId: tenants.tenantId })
         .from(tenants)
@@ -21,7 +21,7 @@ export async function announceTenants(services: Services): Promise<number> {
         .orderBy(asc(tenants.createdAt))
         .limit(BATCH_SIZE)
         .for("update", { skipLocked: true });
-      for (const { tenantId } of pending) await services.events.record(tx, tenantId, "tenant.registered", {});
+      for (const { tenantId } of pending) await deps.events.record(tx, tenantId, "tenant.registered", {});
       if (pending.length > 0) {
         await tx
           .update(tenants)

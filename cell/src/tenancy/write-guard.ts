@@ -1,7 +1,8 @@
+import type { EventData, EventType } from "@hireloop/events";
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../db/client.ts";
 import { tenantFreezes, tenants } from "../db/schema/index.ts";
-import { ServiceError } from "../errors.ts";
+import { CellError } from "../errors.ts";
 import type { EventRecorder } from "../events/outbox.ts";
 
 /**
@@ -12,18 +13,21 @@ export function tenantLockName(tenantId: string): string {
   return `hireloop-tenant:${tenantId}`;
 }
 
+/** Records an event of the transaction's tenant into the outbox, committed with its writes. */
+export type RecordEvent = <T extends EventType>(type: T, data: EventData<T>) => Promise<string>;
+
 /**
- * A transaction that writes `tenantId`'s rows, guarded (see guardTenantWrite) before `work` runs:
- * the way every use case and workflow step that knows its tenant writes.
+ * A transaction that writes one tenant's rows, guarded (see guardTenantWrite) before `work` runs,
+ * with `record` for the events it commits with them: the way every use case and workflow step
+ * that knows its tenant writes.
  */
 export function withTenantTransaction<T>(
-  deps: { db: Database; events: EventRecorder },
-  tenantId: string,
-  work: (tx: Transaction) => Promise<T>,
+  { deps, tenantId }: { deps: { db: Database; events: EventRecorder }; tenantId: string },
+  work: (tx: Transaction, record: RecordEvent) => Promise<T>,
 ): Promise<T> {
   return deps.db.transaction(async (tx) => {
     await guardTenantWrite(tx, tenantId, deps.events);
-    return work(tx);
+    return work(tx, (type, data) => deps.events.record(tx, tenantId, type, data));
   });
 }
 
@@ -51,7 +55,7 @@ export async function guardTenantWrite(
     .from(tenantFreezes)
     .where(eq(tenantFreezes.tenantId, tenantId));
   if (freeze) {
-    throw new ServiceError("tenant_migrating", "this account is moving to another cell; retry in a moment", {
+    throw new CellError("tenant_migrating", "this account is moving to another cell; retry in a moment", {
       migrationId: freeze.migrationId,
     });
   }
@@ -64,5 +68,5 @@ export async function guardTenantWrite(
 }
 
 export function isTenantMigrating(error: unknown): boolean {
-  return error instanceof ServiceError && error.code === "tenant_migrating";
+  return error instanceof CellError && error.code === "tenant_migrating";
 }

@@ -1,19 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { analyzeJob, type JobAnalysis, matchResume } from "@hireloop/resume-core";
-import { and, desc, eq, sql } from "drizzle-orm";
-import { discoveries, jobs, resumes } from "../db/schema/index.ts";
-import { analyzeJobText, callerOf, type Tiered } from "../shared-services/ai.ts";
+import type { z } from "zod";
+import { discoveries } from "../db/schema/index.ts";
+import { analyzeJobText, callerOf } from "../shared-services/ai.ts";
 import { type BoardResult, type Posting, searchPostings } from "../shared-services/scraper.ts";
-import type { StepContext, WorkflowDefinition } from "./definition.ts";
+import { insertJob } from "../use-cases/jobs/store.ts";
+import { findResume, loadLatestResume } from "../use-cases/loaders.ts";
+import { defineWorkflow, type StepContext } from "./definition.ts";
+import { workflowInputs } from "./inputs.ts";
 
-export interface DiscoveryInput extends Record<string, unknown> {
-  query: string;
-  location?: string;
-  boards?: string[];
-  /** The resume to score against; absent means the user's latest one at scoring time. */
-  resumeId?: string;
-  tier: Tiered;
+type DiscoveryInput = z.output<typeof workflowInputs.discovery>;
+
+interface DiscoveryOutputs {
+  search: { postings: FoundPosting[]; boards: BoardResult[] };
+  analyze: { analyses: JobAnalysis[] };
+  score: { discoveryId: string; resumeId: string | null; scored: number };
 }
+
+type Ctx = StepContext<DiscoveryInput, DiscoveryOutputs>;
 
 /** How many postings one discovery keeps, and how many it analyzes at once. */
 const MAX_POSTINGS = 50;
@@ -28,16 +32,17 @@ interface FoundPosting extends Omit<Posting, "postedAt"> {
  * service), analyzes each one (ai-optimizer service), scores it against the user's resume and
  * stores the jobs, so `GET /v1/jobs` lists them best match first.
  */
-export const discoveryWorkflow: WorkflowDefinition = {
+export const discoveryWorkflow = defineWorkflow<DiscoveryInput, DiscoveryOutputs>({
   kind: "discovery",
+  input: workflowInputs.discovery,
   steps: [
     {
       name: "search",
       weight: 30,
       async run(ctx) {
-        const input = ctx.input as DiscoveryInput;
+        const { input } = ctx;
         const { postings, boards } = await searchPostings(
-          ctx.services.channels,
+          ctx.deps.channels,
           { query: input.query, location: input.location, boards: input.boards, limit: MAX_POSTINGS },
           ctx.signal,
         );
@@ -49,11 +54,11 @@ export const discoveryWorkflow: WorkflowDefinition = {
       name: "analyze",
       weight: 40,
       async run(ctx) {
-        const postings = ctx.outputs.search?.postings as FoundPosting[];
-        const caller = callerOf(ctx.tenantId, ctx.services.config.cellId, (ctx.input as DiscoveryInput).tier);
+        const { postings } = ctx.outputOf("search");
+        const caller = callerOf(ctx.tenantId, ctx.deps.config.cellId, ctx.input.tier);
         const analyses = await mapLimited(postings, ANALYSIS_CONCURRENCY, async (posting) => {
           const { analysis } = await analyzeJobText(
-            ctx.services.channels,
+            ctx.deps.channels,
             caller,
             { text: posting.description, title: posting.title },
             ctx.signal,
@@ -64,7 +69,7 @@ export const discoveryWorkflow: WorkflowDefinition = {
       },
       // The rules engine the service would use, run here: every posting still gets an analysis.
       async fallback(ctx) {
-        const postings = ctx.outputs.search?.postings as FoundPosting[];
+        const { postings } = ctx.outputOf("search");
         return { output: { analyses: postings.map((p) => analyzeJob(p.description, p.title)) } };
       },
     },
@@ -72,9 +77,9 @@ export const discoveryWorkflow: WorkflowDefinition = {
       name: "score",
       weight: 30,
       async run(ctx) {
-        const input = ctx.input as DiscoveryInput;
-        const postings = ctx.outputs.search?.postings as FoundPosting[];
-        const analyses = ctx.outputs.analyze?.analyses as JobAnalysis[];
+        const { input } = ctx;
+        const { postings } = ctx.outputOf("search");
+        const { analyses } = ctx.outputOf("analyze");
         const resume = await resumeToScore(ctx, input.resumeId);
         const scores = postings.map((_, i) =>
           resume && analyses[i] ? matchResume(resume.parsed, analyses[i]).score : null,
@@ -86,7 +91,7 @@ export const discoveryWorkflow: WorkflowDefinition = {
             resumeId: resume?.id ?? null,
             scored: scores.filter((s) => s !== null).length,
           },
-          persist: async (tx) => {
+          persist: async (tx, record) => {
             for (const [i, posting] of postings.entries()) {
               const analysis = analyses[i];
               if (!analysis) continue;
@@ -96,33 +101,26 @@ export const discoveryWorkflow: WorkflowDefinition = {
                 matchStale: false,
                 discoveryId,
               };
-              await tx
-                .insert(jobs)
-                .values({
-                  id: randomUUID(),
-                  tenantId: ctx.tenantId,
-                  title: posting.title,
-                  text: posting.description,
-                  analysis,
-                  source: "discovery",
-                  postingId: posting.id,
-                  posting: {
-                    board: posting.board,
-                    url: posting.url,
-                    company: posting.company,
-                    location: posting.location,
-                    remote: posting.remote,
-                    postedAt: posting.postedAt,
-                    tags: posting.tags,
-                    contentHash: posting.contentHash,
-                  },
-                  ...match,
-                })
-                .onConflictDoUpdate({
-                  target: [jobs.tenantId, jobs.postingId],
-                  targetWhere: sql`${jobs.postingId} is not null`,
-                  set: { ...match, analysis },
-                });
+              await insertJob(tx, {
+                id: randomUUID(),
+                tenantId: ctx.tenantId,
+                title: posting.title,
+                text: posting.description,
+                analysis,
+                source: "discovery",
+                postingId: posting.id,
+                posting: {
+                  board: posting.board,
+                  url: posting.url,
+                  company: posting.company,
+                  location: posting.location,
+                  remote: posting.remote,
+                  postedAt: posting.postedAt,
+                  tags: posting.tags,
+                  contentHash: posting.contentHash,
+                },
+                ...match,
+              });
             }
             await tx.insert(discoveries).values({
               id: discoveryId,
@@ -130,11 +128,11 @@ export const discoveryWorkflow: WorkflowDefinition = {
               workflowId: ctx.workflowId,
               query: input.query,
               location: input.location ?? null,
-              boards: ctx.outputs.search?.boards as BoardResult[],
+              boards: ctx.outputOf("search").boards,
               resumeId: resume?.id ?? null,
               found: postings.length,
             });
-            await ctx.services.events.record(tx, ctx.tenantId, "discovery.completed", {
+            await record("discovery.completed", {
               discoveryId,
               workflowId: ctx.workflowId,
               found: postings.length,
@@ -145,15 +143,11 @@ export const discoveryWorkflow: WorkflowDefinition = {
       },
     },
   ],
-};
+});
 
-async function resumeToScore(ctx: StepContext, resumeId: string | undefined) {
-  const { db } = ctx.services;
-  const where = resumeId
-    ? and(eq(resumes.tenantId, ctx.tenantId), eq(resumes.id, resumeId))
-    : eq(resumes.tenantId, ctx.tenantId);
-  const [row] = await db.select().from(resumes).where(where).orderBy(desc(resumes.createdAt)).limit(1);
-  return row;
+/** The resume the run names, or the user's newest one; without one the jobs are stored unscored. */
+function resumeToScore(ctx: Ctx, resumeId: string | undefined) {
+  return resumeId ? findResume(ctx, resumeId) : loadLatestResume(ctx);
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping the order of the results. */

@@ -1,23 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { deadLetters, workflowSteps, workflows } from "../db/schema/index.ts";
-import type { Services } from "../services/index.ts";
 import { guardTenantWrite } from "../tenancy/write-guard.ts";
+import type { CellDeps } from "../wiring/deps.ts";
 import { publishProgress } from "./progress.ts";
 import { isTerminal } from "./status.ts";
 
 /** Fails the run and puts it on the dead-letter list, with its event, in one transaction. */
 export async function failWorkflow(
-  services: Services,
+  deps: CellDeps,
   workflowId: string,
   stepName: string,
   code: string,
   message: string,
 ): Promise<void> {
-  const failed = await services.db.transaction(async (tx) => {
+  const failed = await deps.db.transaction(async (tx) => {
     const [workflow] = await tx.select().from(workflows).where(eq(workflows.id, workflowId)).for("update");
     if (!workflow || isTerminal(workflow.status)) return false;
-    await guardTenantWrite(tx, workflow.tenantId, services.events);
+    await guardTenantWrite(tx, workflow.tenantId, deps.events);
     const stepWhere = and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, stepName));
     const [step] = await tx.select({ attempts: workflowSteps.attempts }).from(workflowSteps).where(stepWhere);
     await tx
@@ -37,17 +37,17 @@ export async function failWorkflow(
       errorMessage: message,
       attempts: step?.attempts ?? 0,
     });
-    await services.events.record(tx, workflow.tenantId, "workflow.failed", {
+    await deps.events.record(tx, workflow.tenantId, "workflow.failed", {
       workflowId,
       kind: workflow.kind,
       step: stepName,
       errorCode: code,
     });
-    services.metrics.workflowsTotal.inc({ kind: workflow.kind, status: "failed" });
+    deps.metrics.workflowsTotal.inc({ kind: workflow.kind, status: "failed" });
     return true;
   });
   if (failed) {
-    services.logger.error({ workflowId, step: stepName, code }, "workflow failed and was dead-lettered");
-    await publishProgress(services, workflowId);
+    deps.logger.error({ workflowId, step: stepName, code }, "workflow failed and was dead-lettered");
+    await publishProgress(deps, workflowId);
   }
 }

@@ -3,9 +3,14 @@ import { extractTraceContext, startSpan } from "@hireloop/observability";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { workflowSteps, workflows } from "../db/schema/index.ts";
-import type { Services } from "../services/index.ts";
 import { isTenantMigrating, withTenantTransaction } from "../tenancy/write-guard.ts";
-import { type StepContext, type StepDefinition, StepFailure, type StepResult } from "./definition.ts";
+import type { CellDeps } from "../wiring/deps.ts";
+import {
+  StepFailure,
+  type StepResult,
+  type StoredStepContext,
+  type WorkflowDefinition,
+} from "./definition.ts";
 import { failWorkflow } from "./failure.ts";
 import { publishProgress } from "./progress.ts";
 import { enqueueStep, type StepJobData } from "./queue.ts";
@@ -17,40 +22,37 @@ import { isTerminal } from "./status.ts";
  * job is redelivered): the commit re-checks the step under a row lock and skips finished work, so
  * each step's result, next job and events are written exactly once.
  */
-export async function runStepJob(
-  services: Services,
-  job: PgBoss.JobWithMetadata<StepJobData>,
-): Promise<void> {
+export async function runStepJob(deps: CellDeps, job: PgBoss.JobWithMetadata<StepJobData>): Promise<void> {
   const { workflowId, step: stepName, traceContext } = job.data;
   await startSpan(
     `workflow.step ${stepName}`,
     async (span) => {
       span.setAttribute("hireloop.workflow_id", workflowId);
-      const [workflow] = await services.db.select().from(workflows).where(eq(workflows.id, workflowId));
+      const [workflow] = await deps.db.select().from(workflows).where(eq(workflows.id, workflowId));
       if (!workflow || isTerminal(workflow.status)) return;
       const definition = workflowDefinition(workflow.kind);
       const index = definition.steps.findIndex((s) => s.name === stepName);
       const step = definition.steps[index];
       if (!step) throw new Error(`workflow "${workflow.kind}" has no step "${stepName}"`);
 
-      const rows = await services.db
+      const rows = await deps.db
         .select()
         .from(workflowSteps)
         .where(eq(workflowSteps.workflowId, workflowId))
         .orderBy(asc(workflowSteps.position));
       if (rows.find((r) => r.name === stepName)?.status === "succeeded") return;
 
-      await markRunning(services, workflow.tenantId, workflowId, stepName);
-      const ctx: StepContext = {
-        services,
+      await markRunning(deps, workflow.tenantId, workflowId, stepName);
+      const ctx: StoredStepContext = {
+        deps,
         workflowId,
         tenantId: workflow.tenantId,
         input: workflow.input,
-        outputs: Object.fromEntries(rows.filter((r) => r.output).map((r) => [r.name, r.output ?? {}])),
+        outputs: Object.fromEntries(rows.filter((r) => r.output).map((r) => [r.name, r.output])),
         attempt: job.retryCount + 1,
-        signal: AbortSignal.timeout(services.config.steps.timeoutMs),
+        signal: AbortSignal.timeout(deps.config.steps.timeoutMs),
       };
-      const log = services.logger.child({
+      const log = deps.logger.child({
         workflowId,
         step: stepName,
         attempt: ctx.attempt,
@@ -59,26 +61,26 @@ export async function runStepJob(
       const started = performance.now();
       try {
         const result = await withTimeout(step.run(ctx), ctx.signal);
-        await commitStep(services, ctx, index, result, null);
-        services.metrics.stepsTotal.inc({ step: stepName, outcome: "succeeded" });
+        await commitStep(deps, ctx, index, result, null);
+        deps.metrics.stepsTotal.inc({ step: stepName, outcome: "succeeded" });
       } catch (error) {
         // Frozen for a migration: fail this attempt only; the target cell resumes the step.
         if (isTenantMigrating(error)) throw error;
-        if (isTransient(error) && (await waitForService(services, ctx, job.data, error))) {
+        if (isTransient(error) && (await waitForService(deps, ctx, job.data, error))) {
           log.warn({ err: error }, "a shared service is unavailable: the step waits and tries again");
-          services.metrics.stepsTotal.inc({ step: stepName, outcome: "waiting" });
+          deps.metrics.stepsTotal.inc({ step: stepName, outcome: "waiting" });
           return;
         }
         log.warn({ err: error }, "step attempt failed");
         // A request a service refused as it stands fails the same way again: no retry.
         if (job.retryCount < job.retryLimit && !isPermanent(error)) {
-          services.metrics.stepsTotal.inc({ step: stepName, outcome: "retried" });
-          await recordAttemptError(services, ctx.tenantId, workflowId, stepName, error);
+          deps.metrics.stepsTotal.inc({ step: stepName, outcome: "retried" });
+          await recordAttemptError(deps, ctx.tenantId, workflowId, stepName, error);
           throw error;
         }
-        await exhaustRetries(services, ctx, index, step, error);
+        await exhaustRetries(deps, ctx, index, step, error);
       } finally {
-        services.metrics.stepDuration.observe({ step: stepName }, (performance.now() - started) / 1000);
+        deps.metrics.stepDuration.observe({ step: stepName }, (performance.now() - started) / 1000);
       }
     },
     { parent: extractTraceContext(traceContext) },
@@ -86,27 +88,27 @@ export async function runStepJob(
 }
 
 async function exhaustRetries(
-  services: Services,
-  ctx: StepContext,
+  deps: CellDeps,
+  ctx: StoredStepContext,
   index: number,
-  step: StepDefinition,
+  step: WorkflowDefinition["steps"][number],
   error: unknown,
 ): Promise<void> {
   let finalError = error;
   if (step.fallback) {
     try {
-      const signal = AbortSignal.timeout(services.config.steps.timeoutMs);
+      const signal = AbortSignal.timeout(deps.config.steps.timeoutMs);
       const result = await withTimeout(step.fallback({ ...ctx, signal }, error), signal);
-      await commitStep(services, ctx, index, result, "fallback");
-      services.metrics.stepsTotal.inc({ step: step.name, outcome: "fallback" });
+      await commitStep(deps, ctx, index, result, "fallback");
+      deps.metrics.stepsTotal.inc({ step: step.name, outcome: "fallback" });
       return;
     } catch (fallbackError) {
       finalError = fallbackError;
     }
   }
-  services.metrics.stepsTotal.inc({ step: step.name, outcome: "failed" });
+  deps.metrics.stepsTotal.inc({ step: step.name, outcome: "failed" });
   const { code, message } = describeFailure(finalError);
-  await failWorkflow(services, ctx.workflowId, step.name, code, message);
+  await failWorkflow(deps, ctx.workflowId, step.name, code, message);
 }
 
 /** The longest pause between two tries of a step that waits for a service. */
@@ -120,16 +122,16 @@ const MAX_WAIT_SECONDS = 30;
  * when the wait is over.
  */
 async function waitForService(
-  services: Services,
-  ctx: StepContext,
+  deps: CellDeps,
+  ctx: StoredStepContext,
   data: StepJobData,
   error: unknown,
 ): Promise<boolean> {
   const waitingSince = data.waitingSince ?? Date.now();
-  if (Date.now() - waitingSince > services.config.steps.serviceWaitMaxMs) return false;
+  if (Date.now() - waitingSince > deps.config.steps.serviceWaitMaxMs) return false;
   const waits = (data.waits ?? 0) + 1;
   const delaySeconds = Math.min(MAX_WAIT_SECONDS, 2 ** (waits - 1));
-  await withTenantTransaction(services, ctx.tenantId, async (tx) => {
+  await withTenantTransaction({ deps, tenantId: ctx.tenantId }, async (tx) => {
     const [workflow] = await tx
       .select({ status: workflows.status })
       .from(workflows)
@@ -143,21 +145,21 @@ async function waitForService(
       .update(workflowSteps)
       .set({ status: "pending", errorMessage: `waiting: ${errorMessage(error)}` })
       .where(stepOf);
-    await enqueueStep(services.queue, tx, { ...data, waitingSince, waits }, delaySeconds);
+    await enqueueStep(deps.queue, tx, { ...data, waitingSince, waits }, delaySeconds);
   });
-  await publishProgress(services, ctx.workflowId);
+  await publishProgress(deps, ctx.workflowId);
   return true;
 }
 
 async function markRunning(
-  services: Services,
+  deps: CellDeps,
   tenantId: string,
   workflowId: string,
   stepName: string,
 ): Promise<void> {
   // The workflow's row first, then its step's: the order every writer of both takes (cancelling
   // too), so two of them never wait on each other.
-  await withTenantTransaction(services, tenantId, async (tx) => {
+  await withTenantTransaction({ deps, tenantId }, async (tx) => {
     await tx
       .update(workflows)
       .set({ status: "running", updatedAt: new Date() })
@@ -167,17 +169,17 @@ async function markRunning(
       .set({ status: "running", attempts: sql`${workflowSteps.attempts} + 1`, startedAt: new Date() })
       .where(and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, stepName)));
   });
-  await publishProgress(services, workflowId);
+  await publishProgress(deps, workflowId);
 }
 
 async function recordAttemptError(
-  services: Services,
+  deps: CellDeps,
   tenantId: string,
   workflowId: string,
   stepName: string,
   error: unknown,
 ) {
-  await withTenantTransaction(services, tenantId, async (tx) => {
+  await withTenantTransaction({ deps, tenantId }, async (tx) => {
     await tx
       .update(workflowSteps)
       .set({ errorMessage: errorMessage(error) })
@@ -186,14 +188,14 @@ async function recordAttemptError(
 }
 
 async function commitStep(
-  services: Services,
-  ctx: StepContext,
+  deps: CellDeps,
+  ctx: StoredStepContext,
   index: number,
-  result: StepResult,
+  result: StepResult<unknown>,
   usedFallback: string | null,
 ): Promise<void> {
   const { workflowId, tenantId } = ctx;
-  const committed = await withTenantTransaction(services, tenantId, async (tx) => {
+  const committed = await withTenantTransaction({ deps, tenantId }, async (tx, record) => {
     const [workflow] = await tx.select().from(workflows).where(eq(workflows.id, workflowId)).for("update");
     if (!workflow || isTerminal(workflow.status)) return false;
     const definition = workflowDefinition(workflow.kind);
@@ -206,7 +208,7 @@ async function commitStep(
       .for("update");
     if (!row || row.status === "succeeded") return false;
 
-    const { resultId } = result.persist ? await result.persist(tx) : {};
+    const { resultId } = result.persist ? await result.persist(tx, record) : {};
     await tx
       .update(workflowSteps)
       .set({
@@ -217,7 +219,7 @@ async function commitStep(
         finishedAt: new Date(),
       })
       .where(and(eq(workflowSteps.workflowId, workflowId), eq(workflowSteps.name, step.name)));
-    await services.events.record(tx, tenantId, "workflow.step_completed", {
+    await record("workflow.step_completed", {
       workflowId,
       step: step.name,
       attempt: ctx.attempt,
@@ -227,7 +229,7 @@ async function commitStep(
     const progress = definition.steps.slice(0, index + 1).reduce((sum, s) => sum + s.weight, 0);
     const next = definition.steps[index + 1];
     if (next) {
-      await enqueueStep(services.queue, tx, {
+      await enqueueStep(deps.queue, tx, {
         workflowId,
         step: next.name,
         traceContext: workflow.traceContext,
@@ -240,15 +242,15 @@ async function commitStep(
       .update(workflows)
       .set({ status: "succeeded", progress: 100, resultId, updatedAt: new Date() })
       .where(eq(workflows.id, workflowId));
-    await services.events.record(tx, tenantId, "workflow.succeeded", {
+    await record("workflow.succeeded", {
       workflowId,
       kind: workflow.kind,
       resultId,
     });
-    services.metrics.workflowsTotal.inc({ kind: workflow.kind, status: "succeeded" });
+    deps.metrics.workflowsTotal.inc({ kind: workflow.kind, status: "succeeded" });
     return true;
   });
-  if (committed) await publishProgress(services, workflowId);
+  if (committed) await publishProgress(deps, workflowId);
 }
 
 function withTimeout<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

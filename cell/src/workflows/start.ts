@@ -2,17 +2,18 @@ import { randomUUID } from "node:crypto";
 import { injectTraceContext } from "@hireloop/observability";
 import { and, eq } from "drizzle-orm";
 import { workflowSteps, workflows } from "../db/schema/index.ts";
-import { ServiceError } from "../errors.ts";
-import type { Services } from "../services/index.ts";
+import { CellError } from "../errors.ts";
 import { withTenantTransaction } from "../tenancy/write-guard.ts";
+import type { CellDeps } from "../wiring/deps.ts";
+import type { WorkflowInput, WorkflowKind } from "./inputs.ts";
 import { enqueueStep } from "./queue.ts";
 import { workflowDefinition } from "./registry.ts";
 
-export interface StartWorkflowInput {
-  kind: string;
+export interface StartWorkflowInput<K extends WorkflowKind> {
+  kind: K;
   tenantId: string;
-  input: Record<string, unknown>;
-  idempotencyKey?: string;
+  input: WorkflowInput<K>;
+  idempotencyKey?: string | undefined;
 }
 
 /**
@@ -20,13 +21,13 @@ export interface StartWorkflowInput {
  * transaction. The same idempotency key returns the same run; reusing a key for different input
  * is refused rather than silently ignored.
  */
-export async function startWorkflow(
-  services: Services,
-  start: StartWorkflowInput,
+export async function startWorkflow<K extends WorkflowKind>(
+  deps: CellDeps,
+  start: StartWorkflowInput<K>,
 ): Promise<{ id: string; created: boolean }> {
   const definition = workflowDefinition(start.kind);
   const traceContext = injectTraceContext();
-  return withTenantTransaction(services, start.tenantId, async (tx) => {
+  return withTenantTransaction({ deps, tenantId: start.tenantId }, async (tx, record) => {
     const id = randomUUID();
     const inserted = await tx
       .insert(workflows)
@@ -51,9 +52,9 @@ export async function startWorkflow(
             eq(workflows.idempotencyKey, start.idempotencyKey ?? ""),
           ),
         );
-      if (!existing) throw new ServiceError("conflict", "could not create the workflow, please retry");
+      if (!existing) throw new CellError("conflict", "could not create the workflow, please retry");
       if (existing.kind !== start.kind || !sameJson(existing.input, start.input)) {
-        throw new ServiceError(
+        throw new CellError(
           "idempotency_key_reused",
           "this Idempotency-Key was already used for a different request",
         );
@@ -65,8 +66,8 @@ export async function startWorkflow(
       .values(definition.steps.map((step, position) => ({ workflowId: id, name: step.name, position })));
     const first = definition.steps[0];
     if (!first) throw new Error(`workflow "${start.kind}" has no steps`);
-    await enqueueStep(services.queue, tx, { workflowId: id, step: first.name, traceContext });
-    await services.events.record(tx, start.tenantId, "workflow.started", {
+    await enqueueStep(deps.queue, tx, { workflowId: id, step: first.name, traceContext });
+    await record("workflow.started", {
       workflowId: id,
       kind: start.kind,
     });

@@ -7,65 +7,50 @@ import {
   type ParsedResume,
   type TailoredResume,
 } from "@hireloop/resume-core";
-import { and, eq } from "drizzle-orm";
-import type { Transaction } from "../db/client.ts";
-import { jobs, resumes, tailorings } from "../db/schema/index.ts";
-import { analyzeJobText, callerOf, type Tiered, tailorForJob } from "../shared-services/ai.ts";
+import type { z } from "zod";
+import { tailorings } from "../db/schema/index.ts";
+import { analyzeJobText, callerOf, tailorForJob, type Usage } from "../shared-services/ai.ts";
 import { renderDocument } from "../shared-services/pdf.ts";
-import { type StepContext, StepFailure, type WorkflowDefinition } from "./definition.ts";
+import { loadJob, loadResume } from "../use-cases/loaders.ts";
+import { defineWorkflow, type StepContext, StepFailure, type StepResult, stillThere } from "./definition.ts";
+import { workflowInputs } from "./inputs.ts";
 
-export interface TailoringInput extends Record<string, unknown> {
-  resumeId: string;
-  jobId: string;
-  format: DocumentFormat;
-  /** Absent in workflows started before tiers existed: they count as free. */
-  tier?: Tiered;
+type TailoringInput = z.output<typeof workflowInputs.tailoring>;
+
+interface TailoringOutputs {
+  analyze: { analysis: JobAnalysis; scoreBefore: number; usage?: Usage | null };
+  tailor: { tailored: TailoredResume; scoreAfter: number; usage?: Usage | null };
+  render: { template: string; filename: string; sizeBytes: number };
 }
 
-async function loadSources(ctx: StepContext) {
-  const input = ctx.input as TailoringInput;
-  const { db } = ctx.services;
-  const [resume] = await db
-    .select()
-    .from(resumes)
-    .where(and(eq(resumes.id, input.resumeId), eq(resumes.tenantId, ctx.tenantId)));
-  const [job] = await db
-    .select()
-    .from(jobs)
-    .where(and(eq(jobs.id, input.jobId), eq(jobs.tenantId, ctx.tenantId)));
-  if (!resume || !job) throw new StepFailure("source_missing", "the resume or the job no longer exists");
-  return { input, resume, job };
-}
+type Ctx = StepContext<TailoringInput, TailoringOutputs>;
 
-const callerFor = (ctx: StepContext) =>
-  callerOf(ctx.tenantId, ctx.services.config.cellId, (ctx.input as TailoringInput).tier ?? "free");
+const sourceResume = (ctx: Ctx) => stillThere(loadResume(ctx, ctx.input.resumeId));
+const sourceJob = (ctx: Ctx) => stillThere(loadJob(ctx, ctx.input.jobId));
+const callerFor = (ctx: Ctx) => callerOf(ctx.tenantId, ctx.deps.config.cellId, ctx.input.tier);
 
 /**
  * analyze → tailor → render: the job seeker's honest resume for one job, as PDF or DOCX. The
  * ai-optimizer service analyzes and tailors, the pdf service renders; while one of them is down the
  * step waits for it (see runner.ts) instead of failing.
  */
-export const tailoringWorkflow: WorkflowDefinition = {
+export const tailoringWorkflow = defineWorkflow<TailoringInput, TailoringOutputs>({
   kind: "tailoring",
+  input: workflowInputs.tailoring,
   steps: [
     {
       name: "analyze",
       weight: 20,
       async run(ctx) {
-        const { resume, job } = await loadSources(ctx);
-        const { analysis, usage } = await analyzeJobText(
-          ctx.services.channels,
-          callerFor(ctx),
-          job,
-          ctx.signal,
-        );
+        const [resume, job] = await Promise.all([sourceResume(ctx), sourceJob(ctx)]);
+        const { analysis, usage } = await analyzeJobText(ctx.deps.channels, callerFor(ctx), job, ctx.signal);
         return {
           output: { analysis, scoreBefore: matchResume(resume.parsed, analysis).score, usage: usage ?? null },
         };
       },
       // The analysis stored when the job was posted is older but valid.
       async fallback(ctx) {
-        const { resume, job } = await loadSources(ctx);
+        const [resume, job] = await Promise.all([sourceResume(ctx), sourceJob(ctx)]);
         return {
           output: { analysis: job.analysis, scoreBefore: matchResume(resume.parsed, job.analysis).score },
         };
@@ -75,10 +60,10 @@ export const tailoringWorkflow: WorkflowDefinition = {
       name: "tailor",
       weight: 40,
       async run(ctx) {
-        const { resume } = await loadSources(ctx);
-        const analysis = ctx.outputs.analyze?.analysis as JobAnalysis;
+        const resume = await sourceResume(ctx);
+        const { analysis } = ctx.outputOf("analyze");
         const { tailored, usage } = await tailorForJob(
-          ctx.services.channels,
+          ctx.deps.channels,
           callerFor(ctx),
           resume.parsed,
           analysis,
@@ -100,8 +85,8 @@ export const tailoringWorkflow: WorkflowDefinition = {
       },
       // The untouched source resume is always honest.
       async fallback(ctx) {
-        const { resume } = await loadSources(ctx);
-        const analysis = ctx.outputs.analyze?.analysis as JobAnalysis;
+        const resume = await sourceResume(ctx);
+        const { analysis } = ctx.outputOf("analyze");
         const tailored: TailoredResume = {
           resume: resume.parsed,
           emphasizedSkills: [],
@@ -118,41 +103,44 @@ export const tailoringWorkflow: WorkflowDefinition = {
       fallback: (ctx) => renderStep(ctx, "compact"),
     },
   ],
-};
+});
 
-async function renderStep(ctx: StepContext, template: "classic" | "compact") {
-  const input = ctx.input as TailoringInput;
-  const tailored = ctx.outputs.tailor?.tailored as TailoredResume;
+async function renderStep(
+  ctx: Ctx,
+  template: "classic" | "compact",
+): Promise<StepResult<TailoringOutputs["render"]>> {
+  const { input, tenantId, workflowId } = ctx;
+  const { scoreBefore } = ctx.outputOf("analyze");
+  const { tailored, scoreAfter } = ctx.outputOf("tailor");
   // A one-page resume stays one page: the document takes no more pages than its source does.
-  const { resume: source } = await loadSources(ctx);
-  const rendered = await renderDocument(ctx.services.channels, tailored.resume, input.format, template, {
+  const source = await sourceResume(ctx);
+  const rendered = await renderDocument(ctx.deps.channels, tailored.resume, input.format, template, {
     noLongerThan: source.parsed,
     signal: ctx.signal,
   });
   const { document, contentType } = rendered;
   const filename = documentFilename(tailored.resume, input.format);
-  const output = { template: rendered.template, filename, sizeBytes: document.byteLength };
   return {
-    output,
-    persist: async (tx: Transaction) => {
+    output: { template: rendered.template, filename, sizeBytes: document.byteLength },
+    persist: async (tx, record) => {
       const tailoringId = randomUUID();
       await tx.insert(tailorings).values({
         id: tailoringId,
-        tenantId: ctx.tenantId,
-        workflowId: ctx.workflowId,
+        tenantId,
+        workflowId,
         resumeId: input.resumeId,
         jobId: input.jobId,
         format: input.format,
         contentType,
         filename,
         document,
-        tailored: tailored as unknown as Record<string, unknown>,
-        scoreBefore: ctx.outputs.analyze?.scoreBefore as number,
-        scoreAfter: ctx.outputs.tailor?.scoreAfter as number,
+        tailored,
+        scoreBefore,
+        scoreAfter,
       });
-      await ctx.services.events.record(tx, ctx.tenantId, "tailoring.completed", {
+      await record("tailoring.completed", {
         tailoringId,
-        workflowId: ctx.workflowId,
+        workflowId,
         format: input.format,
         sizeBytes: document.byteLength,
       });

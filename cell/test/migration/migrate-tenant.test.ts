@@ -36,8 +36,8 @@ const endpoints = () => ({
   target: { cellId: TARGET, databaseUrl: platform.cells[TARGET]?.config.databaseUrl ?? "" },
 });
 const sourceSql = () =>
-  platform.cells[SOURCE]?.services.sql as NonNullable<MigrationPlatform["cells"][string]>["services"]["sql"];
-const targetSql = () => platform.cells[TARGET]?.services.sql as ReturnType<typeof sourceSql>;
+  platform.cells[SOURCE]?.deps.sql as NonNullable<MigrationPlatform["cells"][string]>["deps"]["sql"];
+const targetSql = () => platform.cells[TARGET]?.deps.sql as ReturnType<typeof sourceSql>;
 
 async function seedTenant(uid: string) {
   const request = platform.route(uid);

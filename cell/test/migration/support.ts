@@ -86,7 +86,7 @@ export async function startMigrationPlatform(): Promise<MigrationPlatform> {
 
 /** Stops the cell's step runners: workflows started from now on stay queued there. */
 export async function stopStepRunners(cell: TestCell): Promise<void> {
-  await cell.services.queue.offWork(STEP_QUEUE);
+  await cell.deps.queue.offWork(STEP_QUEUE);
 }
 
 export interface Traffic {

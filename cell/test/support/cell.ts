@@ -17,8 +17,8 @@ import type { HonoEnv } from "../../src/api/env.ts";
 import type { App } from "../../src/api/new-app.ts";
 import { createAdminApp } from "../../src/api/routes/admin.ts";
 import type { CellConfig } from "../../src/config.ts";
-import { buildServices } from "../../src/services/build.ts";
-import type { Services } from "../../src/services/index.ts";
+import { buildDeps } from "../../src/wiring/build.ts";
+import type { CellDeps } from "../../src/wiring/deps.ts";
 import { type CellWorker, startWorker } from "../../src/worker.ts";
 import { createTestDatabase } from "./database.ts";
 
@@ -28,7 +28,7 @@ export interface TestCell {
   app: App;
   /** The admin listener's app: /healthz, /readyz, /metrics. */
   admin: Hono<HonoEnv>;
-  services: Services;
+  deps: CellDeps;
   worker: CellWorker | null;
   config: CellConfig;
   keysDir: string;
@@ -84,19 +84,19 @@ export async function startTestCell(
   const keysDir = await mkdtemp(join(tmpdir(), "hl-keys-"));
   const keys = await generateDevKeys(keysDir);
   const config = testCellConfig(database.url, keysDir, options.config);
-  const services = await buildServices(config, "worker");
-  const worker = options.worker === false ? null : await startWorker(services);
+  const deps = await buildDeps(config, "worker");
+  const worker = options.worker === false ? null : await startWorker(deps);
   const verifier = createIdTokenVerifier({ projectId: PROJECT_ID, keySource: config.auth.jwksUrl });
   const cellKey = config.cellKey ?? newRouterSigningKey();
-  const app = createApp({ services, verifier, cellKey });
+  const app = createApp({ deps, verifier, cellKey });
   const token = (uid: string) =>
     signDevToken({ uid, projectId: PROJECT_ID, privateKeyPath: keys.privateKeyPath });
   const request = async (path: string, init: RequestInit = {}) =>
     app.request(path, asRouter(cellKey, path, init));
   return {
     app,
-    admin: createAdminApp(services, worker?.kafkaReady ?? (async () => {})),
-    services,
+    admin: createAdminApp(deps, worker?.kafkaReady ?? (async () => {})),
+    deps,
     worker,
     config,
     keysDir,
@@ -111,7 +111,7 @@ export async function startTestCell(
       },
     async close() {
       await worker?.stop();
-      await services.close();
+      await deps.close();
       await database.drop();
       await rm(keysDir, { recursive: true, force: true });
     },

@@ -69,7 +69,7 @@ export const DEFAULT_CACHE_CONTROL = "no-store";
 export function answerHeaders(): MiddlewareHandler<RouterEnv> {
   let fixed: Record<string, string> | undefined;
   return async (c, next) => {
-    fixed ??= edgeHeaders(c.get("services").config);
+    fixed ??= edgeHeaders(c.get("deps").config);
     c.set("answerHeaders", { ...fixed });
     await next();
     if (c.res === RESPONSE_ALREADY_SENT) return;

@@ -19,7 +19,7 @@ declare module "hono" {
  */
 export function observe(): MiddlewareHandler<RouterEnv> {
   return async (c, next) => {
-    const { logger, metrics } = c.get("services");
+    const { logger, metrics } = c.get("deps");
     const started = performance.now();
     const requestId = c.get("requestId");
     c.set("logger", logger.child({ requestId }));
@@ -34,7 +34,7 @@ export function observe(): MiddlewareHandler<RouterEnv> {
     try {
       await next();
       // A response streamed from a cell (or a peer region) carries the cell's own x-hl-region.
-      if (c.res !== RESPONSE_ALREADY_SENT) c.header("x-hl-region", c.get("services").config.region);
+      if (c.res !== RESPONSE_ALREADY_SENT) c.header("x-hl-region", c.get("deps").config.region);
     } finally {
       span.updateName(`${c.req.method} ${c.req.routePath || "unmatched"}`);
       span.setAttribute("http.status_code", c.get("proxied")?.status ?? c.res.status);

@@ -60,7 +60,7 @@ export function announceLimit(c: Context<RouterEnv>, decision: RateLimitDecision
 
 /** The 429 for a key over its limit, counted by scope. */
 export function refuseRateLimited(c: Context<RouterEnv>, scope: RateLimitScope, decision: RateLimitDecision) {
-  c.get("services").metrics.rateLimited.inc({ scope });
+  c.get("deps").metrics.rateLimited.inc({ scope });
   announceLimit(c, decision);
   return errorResponse(
     c,

@@ -16,7 +16,7 @@ export async function askCell(
   cell: CellRecord,
   request: { method: "GET" | "POST"; path: string; timeoutMs: number },
 ): Promise<{ status: number; body: unknown }> {
-  const target = c.get("services").pools.targetFor(cell);
+  const target = c.get("deps").pools.targetFor(cell);
   const path = `${target.basePath}${request.path}`;
   const response = await target.pool.request({
     path,

@@ -36,7 +36,7 @@ export async function forwardUpstream(
   options: ForwardOptions = {},
 ): Promise<Response> {
   const { incoming, outgoing } = c.env;
-  const config = c.get("services").config.proxy;
+  const config = c.get("deps").config.proxy;
   const requestId = c.get("requestId");
   const cell = target.id;
   const relay = new CellResponseRelay(outgoing, {
@@ -80,7 +80,7 @@ export async function forwardUpstream(
     return failed(c, target, options, error as Error, relay.callerLeft || incoming.errored !== null);
   }
   c.set("proxied", { cell, status: statusCode });
-  c.get("services").metrics.proxiedRequests.inc({ cell, status: String(statusCode) });
+  c.get("deps").metrics.proxiedRequests.inc({ cell, status: String(statusCode) });
   return RESPONSE_ALREADY_SENT;
 }
 
@@ -92,7 +92,7 @@ function failed(
   error: Error,
   callerLeft: boolean,
 ): Response {
-  const { metrics, config } = c.get("services");
+  const { metrics, config } = c.get("deps");
   const cell = target.id;
   const count = (status: number) => {
     c.set("proxied", { cell, status });

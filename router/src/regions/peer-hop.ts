@@ -22,7 +22,7 @@ export function recognizePeers(): MiddlewareHandler<RouterEnv> {
   return async (c, next) => {
     const presented = c.req.header(PEER_SECRET_HEADER);
     if (presented === undefined) return next();
-    const regions = c.get("services").regions;
+    const regions = c.get("deps").regions;
     const from = c.req.header(PEER_REGION_HEADER) ?? "";
     if (!regions || !sameSecret(presented, regions.secret) || !regions.peers.get(from)) {
       return errorResponse(c, 403, { code: "peer_refused", message: "not a router of a peer region" });
@@ -40,7 +40,7 @@ function sameSecret(presented: string, secret: string): boolean {
 
 /** 503 for a user whose home region cannot be reached now; their data lives only there. */
 export function regionUnavailable(c: Context<RouterEnv>, region: string): Response {
-  const { config } = c.get("services");
+  const { config } = c.get("deps");
   return errorResponse(
     c,
     503,
@@ -55,7 +55,7 @@ export function regionUnavailable(c: Context<RouterEnv>, region: string): Respon
  * the home cell's x-hl-region and x-hl-cell, plus the region the caller entered by.
  */
 export async function hopToRegion(c: Context<RouterEnv>, region: string): Promise<Response> {
-  const { regions, metrics, config } = c.get("services");
+  const { regions, metrics, config } = c.get("deps");
   const peer = regions?.peers.get(region);
   if (!regions || !peer || !regions.peers.isUp(region)) {
     c.set("proxied", { cell: `region:${region}`, status: 503 });

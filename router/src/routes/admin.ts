@@ -1,7 +1,7 @@
 import { checkWithin } from "@hireloop/observability";
 import { Hono } from "hono";
+import type { RouterDeps } from "../deps.ts";
 import type { RouterEnv } from "../env.ts";
-import type { RouterServices } from "../services.ts";
 
 const REDIS_CHECK_TIMEOUT_MS = 1_000;
 
@@ -11,12 +11,12 @@ const REDIS_CHECK_TIMEOUT_MS = 1_000;
  */
 export function registerHealth(app: Hono<RouterEnv>) {
   app.get("/healthz", (c) => {
-    const { config } = c.get("services");
+    const { config } = c.get("deps");
     return c.json({ status: "ok", router: config.routerId, region: config.region });
   });
   app.get("/readyz", async (c) => {
-    const { status, ready } = await readiness(c.get("services"));
-    return c.json({ status, region: c.get("services").config.region }, ready ? 200 : 503);
+    const { status, ready } = await readiness(c.get("deps"));
+    return c.json({ status, region: c.get("deps").config.region }, ready ? 200 : 503);
   });
 }
 
@@ -26,12 +26,12 @@ export function registerHealth(app: Hono<RouterEnv>) {
  * placement is loaded. Redis is reported but does not gate readiness: every replica shares it and
  * falls back to in-memory rate limits, so gating on it would turn a Redis outage into a regional one.
  */
-export function createRouterAdminApp(services: RouterServices): Hono {
+export function createRouterAdminApp(deps: RouterDeps): Hono {
   const app = new Hono();
-  const { config, metrics, health, placement } = services;
+  const { config, metrics, health, placement } = deps;
   app.get("/healthz", (c) => c.json({ status: "ok", router: config.routerId, region: config.region }));
   app.get("/readyz", async (c) => {
-    const { status, ready, checks } = await readiness(services);
+    const { status, ready, checks } = await readiness(deps);
     const cells = placement.cells();
     return c.json(
       {
@@ -52,7 +52,7 @@ export function createRouterAdminApp(services: RouterServices): Hono {
   return app;
 }
 
-async function readiness({ placement, redis }: RouterServices) {
+async function readiness({ placement, redis }: RouterDeps) {
   const table = placement.table();
   const placementLoaded = table !== undefined && placement.cells().length > 0;
   const redisCheck = await checkWithin(() => redis.ping(), REDIS_CHECK_TIMEOUT_MS);

@@ -38,7 +38,7 @@ export function registerDevSignIn(
     const { uid, email, role } = parsed.data;
     const token = await signDevToken({
       uid,
-      projectId: c.get("services").config.auth.projectId,
+      projectId: c.get("deps").config.auth.projectId,
       privateKeyPath,
       ttlSeconds: DEV_TOKEN_TTL_SECONDS,
       ...(email === undefined ? {} : { email }),

@@ -11,7 +11,7 @@ export function registerPublicDocs(app: Hono<RouterEnv>) {
   let turn = 0;
   for (const path of PUBLIC_PATHS) {
     app.get(path, async (c) => {
-      const { health, pools, config } = c.get("services");
+      const { health, pools, config } = c.get("deps");
       const candidates = health.upCells();
       const cell = candidates[turn++ % Math.max(candidates.length, 1)];
       if (!cell) {

@@ -24,14 +24,14 @@ const peerClaimSchema = z.object({
  */
 export function registerHome(app: Hono<RouterEnv>) {
   app.get("/v1/home", async (c) => {
-    const { regions, config } = c.get("services");
+    const { regions, config } = c.get("deps");
     if (!regions) return c.json(homeBody(c, { homeRegion: config.region, resident: false, cellId: null }));
     const home = await homeOrRefuse(c, () => regions.home.homeOf(c.get("identity").uid));
     return home instanceof Response ? home : c.json(homeBody(c, home));
   });
 
   app.put("/v1/home", smallBody, async (c) => {
-    const { regions, config } = c.get("services");
+    const { regions, config } = c.get("deps");
     const parsed = chooseHomeSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) {
       return errorResponse(c, 400, {
@@ -73,7 +73,7 @@ export function registerHome(app: Hono<RouterEnv>) {
   );
 
   app.post("/internal/v1/home-claims", smallBody, async (c) => {
-    const { regions, config } = c.get("services");
+    const { regions, config } = c.get("deps");
     if (!regions || c.get("peerHop") === undefined) {
       return errorResponse(c, 403, { code: "peer_refused", message: "only peer regions' routers may claim" });
     }
@@ -94,7 +94,7 @@ function homeBody(c: Context<RouterEnv>, home: Pick<HomeEntry, "homeRegion" | "r
     homeRegion: home.homeRegion,
     resident: home.resident,
     cell: home.cellId,
-    answeredBy: c.get("services").config.region,
+    answeredBy: c.get("deps").config.region,
   };
 }
 
@@ -114,7 +114,7 @@ export async function homeOrRefuse(
         code: "directory_unavailable",
         message: "your home region cannot be looked up right now; retry shortly",
       },
-      { "Retry-After": String(c.get("services").config.proxy.retryAfterSeconds) },
+      { "Retry-After": String(c.get("deps").config.proxy.retryAfterSeconds) },
     );
   }
 }

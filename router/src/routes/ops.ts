@@ -19,7 +19,7 @@ const TENANT_KEY = /^[A-Za-z0-9._@:-]{1,128}$/;
  */
 export function registerOperatorApi(app: Hono<RouterEnv>) {
   app.get("/ops/v1/cells", (c) => {
-    const { placement, health, config } = c.get("services");
+    const { placement, health, config } = c.get("deps");
     const table = placement.table();
     const cells = reportCells(placement.cells(), table, (cell) => ({
       health: health.isUp(cell.id) ? "up" : "down",
@@ -29,7 +29,7 @@ export function registerOperatorApi(app: Hono<RouterEnv>) {
   });
 
   app.get("/ops/v1/tenants/:key", async (c) => {
-    const { placement, regions, config } = c.get("services");
+    const { placement, regions, config } = c.get("deps");
     const key = c.req.param("key");
     if (!TENANT_KEY.test(key)) {
       return errorResponse(c, 400, {
@@ -49,7 +49,7 @@ export function registerOperatorApi(app: Hono<RouterEnv>) {
   });
 
   app.get("/ops/v1/regions", (c) => {
-    const { placement, regions, config } = c.get("services");
+    const { placement, regions, config } = c.get("deps");
     const now = Date.now();
     const peers = (regions?.peers.list() ?? []).map((peer) => {
       const replicatedAt = regions?.replicatedAt(peer.region);
@@ -66,7 +66,7 @@ export function registerOperatorApi(app: Hono<RouterEnv>) {
   // Each cell keeps its own dead letters: ask every cell of the region at once; a cell that does not
   // answer is listed as such rather than hiding the others' letters.
   app.get("/ops/v1/dead-letters", async (c) => {
-    const { placement, health, config } = c.get("services");
+    const { placement, health, config } = c.get("deps");
     const cells = await Promise.all(
       placement.cells().map(async (cell) => {
         if (!health.isUp(cell.id)) return { cell: cell.id, error: "cell is down", deadLetters: [] };
@@ -92,7 +92,7 @@ export function registerOperatorApi(app: Hono<RouterEnv>) {
   });
 
   app.post("/ops/v1/dead-letters/:cell/:id/replay", async (c) => {
-    const { placement } = c.get("services");
+    const { placement } = c.get("deps");
     const cell = placement.cell(c.req.param("cell"));
     if (!cell) return errorResponse(c, 404, { code: "not_found", message: `no cell ${c.req.param("cell")}` });
     try {

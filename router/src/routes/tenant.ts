@@ -16,7 +16,7 @@ import { homeOrRefuse } from "./home.ts";
 export function registerTenantProxy(app: Hono<RouterEnv>) {
   const placeNewTenant = createNewTenantPlacer();
   app.all("/v1/*", async (c) => {
-    const { placement, health, pools, metrics, config } = c.get("services");
+    const { placement, health, pools, metrics, config } = c.get("deps");
     const table = placement.table();
     if (!table) {
       return errorResponse(
@@ -27,7 +27,7 @@ export function registerTenantProxy(app: Hono<RouterEnv>) {
       );
     }
     const uid = c.get("identity").uid;
-    const { regions } = c.get("services");
+    const { regions } = c.get("deps");
     // A hop was routed by its entry region with this region's own answer: it is served here.
     if (regions && c.get("peerHop") === undefined) {
       const home = await homeOrRefuse(c, () => regions.home.homeOf(uid));

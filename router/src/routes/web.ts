@@ -19,7 +19,7 @@ const NOT_THE_APP = /^\/(?:v1|ops\/v1|internal|dev|docs|openapi\.json|healthz|re
  * extension stays a 404.
  */
 export function registerWebApp(app: Hono<RouterEnv>, dir: string) {
-  app.get("/config.json", (c) => c.json(webConfigOf(c.get("services").config)));
+  app.get("/config.json", (c) => c.json(webConfigOf(c.get("deps").config)));
   const cacheFor = (value: string) => (_path: string, c: Context) => {
     c.header("Cache-Control", value);
   };

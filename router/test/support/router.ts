@@ -7,17 +7,17 @@ import { buildTable, type CellRecord } from "@hireloop/placement";
 import { testPlatform } from "@hireloop/testkit/platform";
 import { createRouterApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
+import { buildRouterDeps, type RouterDeps } from "../../src/deps.ts";
 import { edgeHeaders } from "../../src/middleware/edge-headers.ts";
 import type { PlacementView } from "../../src/placement.ts";
 import { createRouterAdminApp } from "../../src/routes/admin.ts";
-import { buildRouterServices, type RouterServices } from "../../src/services.ts";
 import { PROJECT_ID, routerKeysEnv } from "./cells.ts";
 
 export interface TestRouter {
   url: string;
   /** The admin listener: /healthz, /readyz with detail, /metrics. */
   adminUrl: string;
-  services: RouterServices;
+  deps: RouterDeps;
   placement: PlacementView;
   close(): Promise<void>;
 }
@@ -58,17 +58,17 @@ export async function startRouter(
     HL_RATE_LIMIT_PREFIX: `hl:test:${randomBytes(5).toString("hex")}`,
     ...env,
   });
-  const services = buildRouterServices(config, placement);
+  const deps = buildRouterDeps(config, placement);
   // Until Redis is connected the in-memory limiter counts; tests of shared limits start after that.
-  if (!env.HL_REDIS_URL) await redisReady(services);
+  if (!env.HL_REDIS_URL) await redisReady(deps);
   const [server, adminServer] = await Promise.all([
-    listen(createRouterApp(services).fetch, edgeHeaders(config)),
-    listen(createRouterAdminApp(services).fetch),
+    listen(createRouterApp(deps).fetch, edgeHeaders(config)),
+    listen(createRouterAdminApp(deps).fetch),
   ]);
   return {
     url: urlOf(server),
     adminUrl: urlOf(adminServer),
-    services,
+    deps,
     placement,
     async close() {
       await Promise.all(
@@ -80,7 +80,7 @@ export async function startRouter(
             }),
         ),
       );
-      await services.close();
+      await deps.close();
     },
   };
 }
@@ -96,9 +96,9 @@ async function listen(
 
 const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-async function redisReady(services: RouterServices, timeoutMs = 5_000) {
+async function redisReady(deps: RouterDeps, timeoutMs = 5_000) {
   const deadline = Date.now() + timeoutMs;
-  while (services.redis.status !== "ready") {
+  while (deps.redis.status !== "ready") {
     if (Date.now() > deadline) throw new Error(`redis not ready after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

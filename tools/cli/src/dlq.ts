@@ -2,7 +2,7 @@ import {
   type DeadLetterView,
   listDeadLetters,
   replayDeadLetter,
-  withCellServices,
+  withCellDeps,
 } from "@hireloop/cell/operator";
 import type { Command } from "commander";
 import { formatTable } from "./control/format.ts";
@@ -43,8 +43,8 @@ export function registerDlqCommands(program: Command): void {
     .option("--limit <n>", "at most this many", "100")
     .option("--json", "print JSON")
     .action(async (options: { cell: string; limit: string; json?: boolean }) => {
-      const letters = await withCellServices(await cellEnvironment(options.cell), (services) =>
-        listDeadLetters(services, Number(options.limit)),
+      const letters = await withCellDeps(await cellEnvironment(options.cell), (deps) =>
+        listDeadLetters(deps, Number(options.limit)),
       );
       console.log(options.json ? JSON.stringify(letters, null, 2) : formatDeadLetters(letters));
     });
@@ -53,8 +53,8 @@ export function registerDlqCommands(program: Command): void {
     .description("re-run a dead-lettered workflow from the step that failed")
     .option("--cell <id>", "the cell", "us-east-1")
     .action(async (id: string, options: { cell: string }) => {
-      const { workflowId } = await withCellServices(await cellEnvironment(options.cell), (services) =>
-        replayDeadLetter(services, id),
+      const { workflowId } = await withCellDeps(await cellEnvironment(options.cell), (deps) =>
+        replayDeadLetter(deps, id),
       );
       console.log(`replaying workflow ${workflowId}; follow it with GET /v1/workflows/${workflowId}`);
     });

@@ -9,10 +9,10 @@ import type { HonoEnv } from "../env.ts";
  */
 export function observe(): MiddlewareHandler<HonoEnv> {
   return async (c, next) => {
-    const services = c.get("services");
+    const deps = c.get("deps");
     const started = performance.now();
     const requestId = c.get("requestId");
-    c.set("logger", services.logger.child({ requestId }));
+    c.set("logger", deps.logger.child({ requestId }));
     const parent = extractTraceContext({
       traceparent: c.req.header("traceparent"),
       tracestate: c.req.header("tracestate"),
@@ -26,15 +26,12 @@ export function observe(): MiddlewareHandler<HonoEnv> {
       },
       { parent, attributes: { "http.method": c.req.method } },
     );
-    c.header("x-hl-cell", services.config.cellId);
-    c.header("x-hl-region", services.config.region);
+    c.header("x-hl-cell", deps.config.cellId);
+    c.header("x-hl-region", deps.config.region);
     c.header("x-request-id", requestId);
     const route = c.req.routePath || "unmatched";
     const seconds = (performance.now() - started) / 1000;
-    services.metrics.httpDuration.observe(
-      { method: c.req.method, route, status: String(c.res.status) },
-      seconds,
-    );
+    deps.metrics.httpDuration.observe({ method: c.req.method, route, status: String(c.res.status) }, seconds);
     const user = c.get("identity")?.uid;
     c.get("logger").info(
       {

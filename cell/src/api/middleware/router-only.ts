@@ -30,7 +30,7 @@ export function routerOnly(check: RouterCredentialCheck): MiddlewareHandler<Hono
       credential: c.req.header(ROUTER_CREDENTIAL_HEADER),
     });
     if (!result.ok) {
-      c.get("services").metrics.refusedDirect.inc({ code: result.code });
+      c.get("deps").metrics.refusedDirect.inc({ code: result.code });
       return errorResponse(c, 403, { code: result.code, message: result.message });
     }
     c.set("routedTenant", tenant);
@@ -42,7 +42,7 @@ export function routerOnly(check: RouterCredentialCheck): MiddlewareHandler<Hono
 export function routedForCaller(): MiddlewareHandler<HonoEnv> {
   return async (c, next) => {
     if (c.get("identity").uid !== c.get("routedTenant")) {
-      c.get("services").metrics.refusedDirect.inc({ code: "router_credential_invalid" });
+      c.get("deps").metrics.refusedDirect.inc({ code: "router_credential_invalid" });
       return errorResponse(c, 403, {
         code: "router_credential_invalid",
         message: "the router credential was issued for another user",

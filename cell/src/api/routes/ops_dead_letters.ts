@@ -1,8 +1,9 @@
 import { hasRole, type IdTokenVerifier, requireIdentity } from "@hireloop/identity";
 import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
-import { ServiceError } from "../../errors.ts";
-import { listDeadLetters, replayDeadLetter } from "../../workflows/operations.ts";
+import { CellError } from "../../errors.ts";
+import { listDeadLetters } from "../../use-cases/dead-letters/list.ts";
+import { replayDeadLetter } from "../../use-cases/dead-letters/replay.ts";
 import type { HonoEnv } from "../env.ts";
 import { routedForCaller } from "../middleware/router-only.ts";
 import type { App } from "../new-app.ts";
@@ -13,7 +14,7 @@ const MAX_LISTED = 100;
 function operatorOnly(): MiddlewareHandler<HonoEnv> {
   return async (c, next) => {
     if (!hasRole(c.get("identity"), "operator")) {
-      throw new ServiceError("forbidden_role", "the operator API needs a token with the operator role");
+      throw new CellError("forbidden_role", "the operator API needs a token with the operator role");
     }
     await next();
   };
@@ -27,12 +28,12 @@ function operatorOnly(): MiddlewareHandler<HonoEnv> {
 export function registerOperatorDeadLetters(app: App, verifier: IdTokenVerifier) {
   app.use("/ops/v1/*", requireIdentity({ verifier }), routedForCaller(), operatorOnly());
   app.get("/ops/v1/dead-letters", async (c) => {
-    const services = c.get("services");
-    return c.json({ cell: services.config.cellId, deadLetters: await listDeadLetters(services, MAX_LISTED) });
+    const deps = c.get("deps");
+    return c.json({ cell: deps.config.cellId, deadLetters: await listDeadLetters(deps, MAX_LISTED) });
   });
   app.post("/ops/v1/dead-letters/:id/replay", async (c) => {
     const id = z.uuid().safeParse(c.req.param("id"));
-    if (!id.success) throw new ServiceError("not_found", `no open dead letter ${c.req.param("id")}`);
-    return c.json(await replayDeadLetter(c.get("services"), id.data), 202);
+    if (!id.success) throw new CellError("not_found", `no open dead letter ${c.req.param("id")}`);
+    return c.json(await replayDeadLetter(c.get("deps"), id.data), 202);
   });
 }

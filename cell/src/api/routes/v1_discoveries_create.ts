@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requestDiscovery } from "../../services/discoveries.ts";
-import { serviceContext } from "../context.ts";
+import { requestDiscovery } from "../../use-cases/discoveries/request.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import {
   errorResponses,
@@ -42,7 +42,7 @@ const route = createRoute({
 export function registerDiscoveriesCreate(app: App) {
   app.openapi(route, async (c) => {
     const started = await requestDiscovery({
-      ctx: serviceContext(c),
+      ctx: tenantContext(c),
       input: c.req.valid("json"),
       idempotencyKey: c.req.valid("header")["idempotency-key"],
     });

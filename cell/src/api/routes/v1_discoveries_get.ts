@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getDiscovery } from "../../services/discoveries.ts";
-import { serviceContext } from "../context.ts";
+import { getDiscovery } from "../../use-cases/discoveries/get.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { DiscoverySchema, errorResponses, IdParam } from "../schemas.ts";
 
@@ -19,6 +19,6 @@ const route = createRoute({
 
 export function registerDiscoveriesGet(app: App) {
   app.openapi(route, async (c) =>
-    c.json(await getDiscovery({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
+    c.json(await getDiscovery({ ctx: tenantContext(c), id: c.req.valid("param").id }), 200),
   );
 }

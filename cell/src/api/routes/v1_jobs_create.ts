@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { createJob } from "../../services/jobs.ts";
-import { serviceContext } from "../context.ts";
+import { createJob } from "../../use-cases/jobs/create.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, JobSchema, jsonBody, writtenText } from "../schemas.ts";
 
@@ -32,6 +32,6 @@ const route = createRoute({
 
 export function registerJobsCreate(app: App) {
   app.openapi(route, async (c) =>
-    c.json(await createJob({ ctx: serviceContext(c), input: c.req.valid("json") }), 201),
+    c.json(await createJob({ ctx: tenantContext(c), input: c.req.valid("json") }), 201),
   );
 }

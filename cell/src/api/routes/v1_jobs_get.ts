@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getJob } from "../../services/jobs.ts";
-import { serviceContext } from "../context.ts";
+import { getJob } from "../../use-cases/jobs/get.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, IdParam, JobSchema } from "../schemas.ts";
 
@@ -19,6 +19,6 @@ const route = createRoute({
 
 export function registerJobsGet(app: App) {
   app.openapi(route, async (c) =>
-    c.json(await getJob({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
+    c.json(await getJob({ ctx: tenantContext(c), id: c.req.valid("param").id }), 200),
   );
 }

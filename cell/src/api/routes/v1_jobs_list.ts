@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { listJobs } from "../../services/jobs.ts";
-import { serviceContext } from "../context.ts";
+import { listJobs } from "../../use-cases/jobs/list.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, JobListSchema, queryInteger } from "../schemas.ts";
 
@@ -25,6 +25,6 @@ const route = createRoute({
 
 export function registerJobsList(app: App) {
   app.openapi(route, async (c) =>
-    c.json(await listJobs({ ctx: serviceContext(c), filter: c.req.valid("query") }), 200),
+    c.json(await listJobs({ ctx: tenantContext(c), filter: c.req.valid("query") }), 200),
   );
 }

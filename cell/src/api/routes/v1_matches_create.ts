@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { scoreMatch } from "../../services/matches.ts";
-import { serviceContext } from "../context.ts";
+import { scoreMatch } from "../../use-cases/matches/score.ts";
+import { tenantContext } from "../context.ts";
 import { MatchSchema } from "../match-schemas.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, jsonBody } from "../schemas.ts";
@@ -22,6 +22,6 @@ const route = createRoute({
 
 export function registerMatchesCreate(app: App) {
   app.openapi(route, async (c) =>
-    c.json(await scoreMatch({ ctx: serviceContext(c), input: c.req.valid("json") }), 200),
+    c.json(await scoreMatch({ ctx: tenantContext(c), input: c.req.valid("json") }), 200),
   );
 }

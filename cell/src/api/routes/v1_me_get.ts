@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { describeTenant } from "../../services/tenants.ts";
-import { serviceContext } from "../context.ts";
+import { describeTenant } from "../../use-cases/tenants/describe.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, TenantSchema } from "../schemas.ts";
 
@@ -17,5 +17,5 @@ const route = createRoute({
 });
 
 export function registerMeGet(app: App) {
-  app.openapi(route, async (c) => c.json(await describeTenant(serviceContext(c)), 200));
+  app.openapi(route, async (c) => c.json(await describeTenant(tenantContext(c)), 200));
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { correctResume } from "../../services/resume-changes.ts";
-import { serviceContext } from "../context.ts";
+import { correctResume } from "../../use-cases/resumes/correct.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { RESUME_ETAG, versionFromIfMatch } from "../resume-etag.ts";
 import { errorResponses, IdParam, jsonBody, ResumeCorrectionSchema, ResumeSchema } from "../schemas.ts";
@@ -34,7 +34,7 @@ const route = createRoute({
 export function registerResumesCorrect(app: App) {
   app.openapi(route, async (c) => {
     const resume = await correctResume({
-      ctx: serviceContext(c),
+      ctx: tenantContext(c),
       id: c.req.valid("param").id,
       correction: c.req.valid("json"),
       expectedVersion: versionFromIfMatch(c.req.valid("header")["if-match"]),

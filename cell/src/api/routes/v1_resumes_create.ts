@@ -1,8 +1,8 @@
 import { MAX_RESUME_TEXT_CHARS } from "@hireloop/resume-core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { ServiceError } from "../../errors.ts";
-import { createResume, type ResumeUpload } from "../../services/resumes.ts";
-import { serviceContext } from "../context.ts";
+import { CellError } from "../../errors.ts";
+import { createResume, type ResumeUpload } from "../../use-cases/resumes/create.ts";
+import { tenantContext } from "../context.ts";
 import { isJsonMediaType, mediaTypeOf } from "../media-type.ts";
 import type { MultipartForm } from "../multipart.ts";
 import type { App } from "../new-app.ts";
@@ -69,12 +69,12 @@ export function registerResumesCreate(app: App) {
       upload = { source: "text", text };
     } else if (mediaType === "multipart/form-data") upload = fileUpload(c.get("form"));
     else {
-      throw new ServiceError(
+      throw new CellError(
         "unsupported_media_type",
         'send the resume as multipart/form-data with a "file" field, or as JSON {"text": "…"}',
       );
     }
-    return c.json(await createResume({ ctx: serviceContext(c), input: upload }), 201);
+    return c.json(await createResume({ ctx: tenantContext(c), input: upload }), 201);
   });
 }
 
@@ -83,7 +83,7 @@ function fileUpload(form: MultipartForm): ResumeUpload {
   const others = [...form.fields.keys(), ...form.files.keys()].filter((name) => name !== "file");
   if (!file || others.length > 0) {
     const message = file ? "only a file field is taken" : "a file field is required";
-    throw new ServiceError("validation_failed", `file: ${message}`, [{ path: "file", message }]);
+    throw new CellError("validation_failed", `file: ${message}`, [{ path: "file", message }]);
   }
   return {
     source: "file",

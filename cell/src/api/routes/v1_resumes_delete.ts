@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { deleteResume } from "../../services/resume-changes.ts";
-import { serviceContext } from "../context.ts";
+import { deleteResume } from "../../use-cases/resumes/delete.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, IdParam } from "../schemas.ts";
 
@@ -19,7 +19,7 @@ const route = createRoute({
 
 export function registerResumesDelete(app: App) {
   app.openapi(route, async (c) => {
-    await deleteResume({ ctx: serviceContext(c), id: c.req.valid("param").id });
+    await deleteResume({ ctx: tenantContext(c), id: c.req.valid("param").id });
     return c.body(null, 204);
   });
 }

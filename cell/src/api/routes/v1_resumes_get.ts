@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getResume } from "../../services/resumes.ts";
-import { serviceContext } from "../context.ts";
+import { getResume } from "../../use-cases/resumes/get.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { RESUME_ETAG } from "../resume-etag.ts";
 import { errorResponses, IdParam, ResumeSchema } from "../schemas.ts";
@@ -24,7 +24,7 @@ const route = createRoute({
 
 export function registerResumesGet(app: App) {
   app.openapi(route, async (c) => {
-    const resume = await getResume({ ctx: serviceContext(c), id: c.req.valid("param").id });
+    const resume = await getResume({ ctx: tenantContext(c), id: c.req.valid("param").id });
     c.header("ETag", `"${resume.version}"`);
     return c.json(resume, 200);
   });

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { listResumes } from "../../services/resumes.ts";
-import { serviceContext } from "../context.ts";
+import { listResumes } from "../../use-cases/resumes/list.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, queryInteger, ResumeListSchema } from "../schemas.ts";
 
@@ -29,6 +29,6 @@ const route = createRoute({
 
 export function registerResumesList(app: App) {
   app.openapi(route, async (c) =>
-    c.json(await listResumes({ ctx: serviceContext(c), page: c.req.valid("query") }), 200),
+    c.json(await listResumes({ ctx: tenantContext(c), page: c.req.valid("query") }), 200),
   );
 }

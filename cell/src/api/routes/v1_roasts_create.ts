@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requestRoast } from "../../services/roasts.ts";
-import { serviceContext } from "../context.ts";
+import { requestRoast } from "../../use-cases/roasts/request.ts";
+import { ROAST_MODES, ROAST_STYLES } from "../../vocabulary.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, IdempotencyHeaders, jsonBody, workflowAcceptedResponse } from "../schemas.ts";
 
@@ -17,8 +18,8 @@ const route = createRoute({
     body: jsonBody(
       z.object({
         resumeId: z.uuid(),
-        style: z.enum(["gentle", "honest", "savage"]).default("honest"),
-        mode: z.enum(["auto", "rules", "model"]).default("auto"),
+        style: z.enum(ROAST_STYLES).default("honest"),
+        mode: z.enum(ROAST_MODES).default("auto"),
       }),
     ),
   },
@@ -31,7 +32,7 @@ const route = createRoute({
 export function registerRoastsCreate(app: App) {
   app.openapi(route, async (c) => {
     const started = await requestRoast({
-      ctx: serviceContext(c),
+      ctx: tenantContext(c),
       input: c.req.valid("json"),
       idempotencyKey: c.req.valid("header")["idempotency-key"],
     });

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getRoast } from "../../services/roasts.ts";
-import { serviceContext } from "../context.ts";
+import { getRoast } from "../../use-cases/roasts/get.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, IdParam, RoastSchema } from "../schemas.ts";
 
@@ -19,6 +19,6 @@ const route = createRoute({
 
 export function registerRoastsGet(app: App) {
   app.openapi(route, async (c) =>
-    c.json(await getRoast({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
+    c.json(await getRoast({ ctx: tenantContext(c), id: c.req.valid("param").id }), 200),
   );
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requestTailoring } from "../../services/tailorings.ts";
-import { serviceContext } from "../context.ts";
+import { requestTailoring } from "../../use-cases/tailorings/request.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, IdempotencyHeaders, jsonBody, workflowAcceptedResponse } from "../schemas.ts";
 
@@ -31,7 +31,7 @@ const route = createRoute({
 export function registerTailoringsCreate(app: App) {
   app.openapi(route, async (c) => {
     const started = await requestTailoring({
-      ctx: serviceContext(c),
+      ctx: tenantContext(c),
       input: c.req.valid("json"),
       idempotencyKey: c.req.valid("header")["idempotency-key"],
     });

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { getTailoringDocument } from "../../services/tailorings.ts";
-import { serviceContext } from "../context.ts";
+import { getTailoringDocument } from "../../use-cases/tailorings/document.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, IdParam } from "../schemas.ts";
 
@@ -27,7 +27,7 @@ const route = createRoute({
 
 export function registerTailoringsDocument(app: App) {
   app.openapi(route, async (c) => {
-    const doc = await getTailoringDocument({ ctx: serviceContext(c), id: c.req.valid("param").id });
+    const doc = await getTailoringDocument({ ctx: tenantContext(c), id: c.req.valid("param").id });
     return c.body(new Uint8Array(doc.document), 200, {
       "Content-Type": doc.contentType,
       "Content-Disposition": `attachment; filename="${doc.filename}"`,

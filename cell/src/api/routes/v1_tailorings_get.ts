@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getTailoring } from "../../services/tailorings.ts";
-import { serviceContext } from "../context.ts";
+import { getTailoring } from "../../use-cases/tailorings/get.ts";
+import { tenantContext } from "../context.ts";
 import { TailoringSchema } from "../match-schemas.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, IdParam } from "../schemas.ts";
@@ -20,6 +20,6 @@ const route = createRoute({
 
 export function registerTailoringsGet(app: App) {
   app.openapi(route, async (c) =>
-    c.json(await getTailoring({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
+    c.json(await getTailoring({ ctx: tenantContext(c), id: c.req.valid("param").id }), 200),
   );
 }

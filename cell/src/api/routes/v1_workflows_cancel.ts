@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
-import { cancelWorkflow, getWorkflowSnapshot } from "../../workflows/operations.ts";
-import { serviceContext } from "../context.ts";
+import { cancelWorkflow } from "../../use-cases/workflows/cancel.ts";
+import { getWorkflow } from "../../use-cases/workflows/get.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, IdParam, WorkflowSchema } from "../schemas.ts";
 
@@ -19,9 +20,9 @@ const route = createRoute({
 
 export function registerWorkflowsCancel(app: App) {
   app.openapi(route, async (c) => {
-    const { services, tenantId } = serviceContext(c);
+    const ctx = tenantContext(c);
     const { id } = c.req.valid("param");
-    await cancelWorkflow(services, tenantId, id);
-    return c.json(await getWorkflowSnapshot(services, tenantId, id), 200);
+    await cancelWorkflow({ ctx, id });
+    return c.json(await getWorkflow({ ctx, id }), 200);
   });
 }

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
-import { ServiceError } from "../../errors.ts";
-import { getWorkflowSnapshot, type WorkflowSnapshot } from "../../workflows/operations.ts";
+import { CellError } from "../../errors.ts";
+import { getWorkflow, type WorkflowSnapshot } from "../../use-cases/workflows/get.ts";
 import { isTerminal } from "../../workflows/status.ts";
-import { serviceContext } from "../context.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, IdParam } from "../schemas.ts";
 
@@ -47,25 +47,26 @@ type CloseReason = "idle" | "time_limit" | "unavailable";
 
 export function registerWorkflowsEvents(app: App) {
   app.openapi(route, async (c) => {
-    const { services, tenantId } = serviceContext(c);
+    const ctx = tenantContext(c);
+    const { deps, tenantId } = ctx;
     const { id } = c.req.valid("param");
-    let snapshot: WorkflowSnapshot = await getWorkflowSnapshot(services, tenantId, id);
-    const slot = services.streams.open(tenantId);
+    let snapshot: WorkflowSnapshot = await getWorkflow({ ctx, id });
+    const slot = deps.streams.open(tenantId);
     if ("refused" in slot) {
       throw slot.refused === "user"
-        ? new ServiceError(
+        ? new CellError(
             "too_many_streams",
             "you follow as many workflow streams as one user may; close one or poll",
           )
-        : new ServiceError(
+        : new CellError(
             "stream_capacity",
             "this cell follows as many workflow streams as it can; poll the workflow or retry",
           );
     }
-    const { idleSeconds, maxSeconds } = services.config.streams;
+    const { idleSeconds, maxSeconds } = deps.config.streams;
     return streamSSE(c, async (stream) => {
       let wake: () => void = () => {};
-      const stopListening = services.streams.listen(id, () => wake());
+      const stopListening = deps.streams.listen(id, () => wake());
       stream.onAbort(() => wake());
       const opened = Date.now();
       let changedAt = opened;
@@ -108,12 +109,9 @@ export function registerWorkflowsEvents(app: App) {
           });
           if (stream.aborted) break;
           try {
-            snapshot = await getWorkflowSnapshot(services, tenantId, id);
+            snapshot = await getWorkflow({ ctx, id });
           } catch (error) {
-            services.logger.warn(
-              { err: error, workflowId: id },
-              "a workflow stream could not read its workflow",
-            );
+            deps.logger.warn({ err: error, workflowId: id }, "a workflow stream could not read its workflow");
             reason = "unavailable";
             break;
           }

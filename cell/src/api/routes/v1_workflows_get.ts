@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getWorkflowSnapshot } from "../../workflows/operations.ts";
-import { serviceContext } from "../context.ts";
+import { getWorkflow } from "../../use-cases/workflows/get.ts";
+import { tenantContext } from "../context.ts";
 import type { App } from "../new-app.ts";
 import { errorResponses, IdParam, WorkflowSchema } from "../schemas.ts";
 
@@ -19,7 +19,6 @@ const route = createRoute({
 
 export function registerWorkflowsGet(app: App) {
   app.openapi(route, async (c) => {
-    const { services, tenantId } = serviceContext(c);
-    return c.json(await getWorkflowSnapshot(services, tenantId, c.req.valid("param").id), 200);
+    return c.json(await getWorkflow({ ctx: tenantContext(c), id: c.req.valid("param").id }), 200);
   });
 }

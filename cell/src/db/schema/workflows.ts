@@ -1,3 +1,4 @@
+import type { TailoredResume } from "@hireloop/resume-core";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -53,7 +54,7 @@ export const workflowSteps = pgTable(
     status: text("status", { enum: stepStatuses }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     usedFallback: text("used_fallback"),
-    output: jsonb("output").$type<Record<string, unknown>>(),
+    output: jsonb("output").$type<unknown>(),
     errorMessage: text("error_message"),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -94,7 +95,8 @@ export const tailorings = pgTable(
     contentType: text("content_type").notNull(),
     filename: text("filename").notNull(),
     document: bytea("document").notNull(),
-    tailored: jsonb("tailored").$type<Record<string, unknown>>().notNull(),
+    /** Tailorings stored before edits were recorded lack `edits`. */
+    tailored: jsonb("tailored").$type<Partial<TailoredResume>>().notNull(),
     scoreBefore: integer("score_before").notNull(),
     scoreAfter: integer("score_after").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

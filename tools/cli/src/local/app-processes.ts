@@ -65,7 +65,7 @@ export function sharedServiceProcess(profile: LocalProfile, service: SharedServi
       HL_LOG_LEVEL: topology.logLevel,
       ...(redis === undefined ? {} : { HL_REDIS_URL: redisUrl(redis) }),
     },
-    // Services finish calls in flight on SIGINT within their grace period (10 s by default).
+    // CellDeps finish calls in flight on SIGINT within their grace period (10 s by default).
     killTimeoutMs: 15_000,
     startTimeoutMs: 60_000,
     dependsOn: redis === undefined ? [] : [redis.name],

@@ -1,10 +1,10 @@
 import type { ParsedResume } from "@hireloop/resume-core";
 import { and, eq, sql } from "drizzle-orm";
-import { discoveries, jobs, resumes, roasts, tailorings } from "../db/schema/index.ts";
-import { notFound, ServiceError } from "../errors.ts";
-import { withTenantTransaction } from "../tenancy/write-guard.ts";
-import type { ServiceContext } from "./index.ts";
-import { type ResumeView, toView } from "./resumes.ts";
+import { jobs, resumes, roasts } from "../../db/schema/index.ts";
+import { CellError, notFound } from "../../errors.ts";
+import { withTenantTransaction } from "../../tenancy/write-guard.ts";
+import type { TenantContext } from "../../wiring/deps.ts";
+import { type ResumeView, toResumeView } from "./view.ts";
 
 /** Parsed fields a user may correct; each given replaces the field whole. */
 export type ResumeCorrection = Partial<Omit<ParsedResume, "text">>;
@@ -20,17 +20,17 @@ export async function correctResume({
   correction,
   expectedVersion,
 }: {
-  ctx: ServiceContext;
+  ctx: TenantContext;
   id: string;
   correction: ResumeCorrection;
   expectedVersion?: number | undefined;
 }): Promise<ResumeView> {
-  return withTenantTransaction(ctx.services, ctx.tenantId, async (tx) => {
+  return withTenantTransaction(ctx, async (tx, record) => {
     const mine = and(eq(resumes.id, id), eq(resumes.tenantId, ctx.tenantId));
     const [current] = await tx.select().from(resumes).where(mine).for("update");
     if (!current) throw notFound("resume");
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
-      throw new ServiceError(
+      throw new CellError(
         "version_mismatch",
         `The resume is at version ${current.version}, not ${expectedVersion}: read it again before correcting it`,
       );
@@ -53,38 +53,11 @@ export async function correctResume({
       .update(jobs)
       .set({ matchStale: true })
       .where(and(eq(jobs.tenantId, ctx.tenantId), eq(jobs.matchedResumeId, id)));
-    await ctx.services.events.record(tx, ctx.tenantId, "resume.corrected", {
+    await record("resume.corrected", {
       resumeId: id,
       version: row.version,
       fields: Object.keys(correction),
     });
-    return toView(row);
-  });
-}
-
-/**
- * Deletes a resume with what was made from it: its roasts and its tailored documents. Jobs it
- * scored keep their analysis and lose the score; discoveries that ranked with it forget it.
- */
-export async function deleteResume({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<void> {
-  await withTenantTransaction(ctx.services, ctx.tenantId, async (tx) => {
-    const deleted = await tx
-      .delete(resumes)
-      .where(and(eq(resumes.id, id), eq(resumes.tenantId, ctx.tenantId)))
-      .returning({ id: resumes.id });
-    if (deleted.length === 0) throw notFound("resume");
-    await tx.delete(roasts).where(and(eq(roasts.tenantId, ctx.tenantId), eq(roasts.resumeId, id)));
-    await tx
-      .delete(tailorings)
-      .where(and(eq(tailorings.tenantId, ctx.tenantId), eq(tailorings.resumeId, id)));
-    await tx
-      .update(jobs)
-      .set({ matchScore: null, matchedResumeId: null, matchStale: false })
-      .where(and(eq(jobs.tenantId, ctx.tenantId), eq(jobs.matchedResumeId, id)));
-    await tx
-      .update(discoveries)
-      .set({ resumeId: null })
-      .where(and(eq(discoveries.tenantId, ctx.tenantId), eq(discoveries.resumeId, id)));
-    await ctx.services.events.record(tx, ctx.tenantId, "resume.deleted", { resumeId: id });
+    return toResumeView(row);
   });
 }

@@ -10,7 +10,7 @@ import { createRateLimiter, type RateLimiter } from "./rate-limits.ts";
 import { type RegionServices, startRegions } from "./regions/index.ts";
 
 /** Everything a request handler may use, injected through the context (never module globals). */
-export interface RouterServices {
+export interface RouterDeps {
   config: RouterConfig;
   logger: Logger;
   metrics: RouterMetrics;
@@ -28,11 +28,11 @@ export interface RouterServices {
 const REDIS_COMMAND_TIMEOUT_MS = 250;
 
 /** Builds the router's dependencies around a placement source; close() releases them. */
-export function buildRouterServices(
+export function buildRouterDeps(
   config: RouterConfig,
   placement: PlacementView,
   logger: Logger = createLogger({ service: "router", region: config.region, level: config.logLevel }),
-): RouterServices & { close(): Promise<void> } {
+): RouterDeps & { close(): Promise<void> } {
   const metrics = createRouterMetrics({ region: config.region, router: config.routerId });
   const redis = new Redis(config.redisUrl, {
     connectTimeout: 2_000,

@@ -1,24 +1,24 @@
 import type { MatchResult } from "@hireloop/resume-core";
 import { sql } from "drizzle-orm";
-import { refusedAs } from "../compute/refusals.ts";
-import { jobs, resumes } from "../db/schema/index.ts";
-import { notFound } from "../errors.ts";
-import { withTenantTransaction } from "../tenancy/write-guard.ts";
-import type { ServiceContext } from "./index.ts";
+import { refusedAs } from "../../compute/refusals.ts";
+import { jobs, resumes } from "../../db/schema/index.ts";
+import { notFound } from "../../errors.ts";
+import { withTenantTransaction } from "../../tenancy/write-guard.ts";
+import type { TenantContext } from "../../wiring/deps.ts";
 
 export async function scoreMatch({
   ctx,
   input,
 }: {
-  ctx: ServiceContext;
+  ctx: TenantContext;
   input: { resumeId: string; jobId: string };
 }): Promise<MatchResult & { resumeId: string; jobId: string }> {
   const { resume, job } = await loadMatchInputs(ctx, input);
-  const result = await ctx.services.compute
+  const result = await ctx.deps.compute
     .run("matchResume", [resume, job], { tenant: ctx.tenantId })
     .catch(refusedAs("input_too_complex"));
-  await withTenantTransaction(ctx.services, ctx.tenantId, async (tx) => {
-    await ctx.services.events.record(tx, ctx.tenantId, "match.scored", { ...input, score: result.score });
+  await withTenantTransaction(ctx, async (_tx, record) => {
+    await record("match.scored", { ...input, score: result.score });
   });
   return { resumeId: input.resumeId, jobId: input.jobId, ...result };
 }
@@ -30,10 +30,10 @@ export async function scoreMatch({
  * the garbage collections after it.
  */
 async function loadMatchInputs(
-  ctx: ServiceContext,
+  ctx: TenantContext,
   input: { resumeId: string; jobId: string },
 ): Promise<{ resume: string; job: string }> {
-  const [row] = await ctx.services.db.execute<{ resume: string | null; job: string | null }>(sql`
+  const [row] = await ctx.deps.db.execute<{ resume: string | null; job: string | null }>(sql`
     select
       (select ${resumes.parsed}::text from ${resumes}
         where ${resumes.id} = ${input.resumeId} and ${resumes.tenantId} = ${ctx.tenantId}) as resume,

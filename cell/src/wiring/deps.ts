@@ -6,14 +6,14 @@ import type { CellConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { EventRecorder } from "../events/outbox.ts";
 import type { CellMetrics } from "../metrics.ts";
-import type { Tiered } from "../shared-services/ai.ts";
 import type { Channels } from "../shared-services/channels.ts";
 import type { BoardCatalog } from "../shared-services/scraper.ts";
+import type { Tiered } from "../vocabulary.ts";
 import type { EventStreams } from "../workflows/event-streams.ts";
 import type { StepQueue } from "../workflows/queue.ts";
 
-/** Everything a cell process needs, built once in main.ts and injected (never module globals). */
-export interface Services {
+/** Everything a cell process needs, built once by build.ts and injected (never module globals). */
+export interface CellDeps {
   config: CellConfig;
   db: Database;
   sql: Sql;
@@ -32,10 +32,13 @@ export interface Services {
   streams: EventStreams;
 }
 
-/** Who is asking: every service call runs for one tenant and sees only that tenant's rows. */
-export interface ServiceContext {
-  services: Services;
+/** One tenant's view of the cell: whatever runs with it sees only that tenant's rows. */
+export interface TenantScope {
+  deps: CellDeps;
   tenantId: string;
-  /** The caller's plan: it decides which language models may work for them (see shared-services/ai.ts). */
+}
+
+/** Who is asking: every use case runs for one tenant, with the caller's plan. */
+export interface TenantContext extends TenantScope {
   tier: Tiered;
 }

@@ -9,15 +9,15 @@ import { openChannels } from "../shared-services/channels.ts";
 import { createBoardCatalog } from "../shared-services/scraper.ts";
 import { createEventStreams } from "../workflows/event-streams.ts";
 import { openStepQueue } from "../workflows/queue.ts";
-import type { Services } from "./index.ts";
+import type { CellDeps } from "./deps.ts";
 
 export type CellRole = "api" | "worker";
 
 /** Connects everything a cell process needs. Redis holds caches and pub/sub only, never state. */
-export async function buildServices(
+export async function buildDeps(
   config: CellConfig,
   role: CellRole,
-): Promise<Services & { close(): Promise<void> }> {
+): Promise<CellDeps & { close(): Promise<void> }> {
   const logger = createLogger({
     service: `cell-${role}`,
     region: config.region,

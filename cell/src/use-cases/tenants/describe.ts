@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { tenants } from "../db/schema/index.ts";
-import type { ServiceContext } from "./index.ts";
+import { tenants } from "../../db/schema/index.ts";
+import type { TenantContext } from "../../wiring/deps.ts";
 
 export interface TenantView {
   userId: string;
@@ -11,8 +11,8 @@ export interface TenantView {
 }
 
 /** The caller as this cell knows them: the router asks a full cell whether a user already lives there. */
-export async function describeTenant(ctx: ServiceContext): Promise<TenantView> {
-  const { db, config } = ctx.services;
+export async function describeTenant(ctx: TenantContext): Promise<TenantView> {
+  const { db, config } = ctx.deps;
   const [row] = await db
     .select({ createdAt: tenants.createdAt })
     .from(tenants)
