@@ -24,7 +24,8 @@ module.exports = {
     },
     {
       name: "libraries-import-no-tool",
-      comment: "A library's own code never needs the operator CLI or the test kit (its tests may use the kit).",
+      comment:
+        "A library's own code never needs the operator CLI or the test kit (its tests may use the kit).",
       severity: "error",
       from: { path: "^packages/[^/]+/src/" },
       to: { path: "^tools/" },

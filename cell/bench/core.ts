@@ -13,12 +13,12 @@ import { fileURLToPath } from "node:url";
 import { analyzeJob, matchResume, parseResumeText, resumeToText } from "@hireloop/resume-core";
 import { parseResumeFile } from "@hireloop/resume-core/documents";
 import { renderResume } from "@hireloop/resume-core/render";
+import { client, startCellProcesses } from "@hireloop/testkit/cell-processes";
+import { createTestDatabase } from "@hireloop/testkit/database";
+import { compareThroughput, fmt, load } from "@hireloop/testkit/measure";
 import mammoth from "mammoth";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import PDFDocument from "pdfkit";
-import { createTestDatabase } from "../test/support/database.ts";
-import { client, startCellProcesses } from "../test/support/processes.ts";
-import { compareThroughput, fmt, load } from "./measure.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 /** Concurrent clients of the cell API benchmark. */
@@ -30,7 +30,7 @@ const docx = new Uint8Array(readFileSync(`${files}nurse.docx`));
 const resumes = readdirSync(`${labelled}resumes`).map((f) =>
   parseResumeText(readFileSync(`${labelled}resumes/${f}`, "utf8")),
 );
-const jobText = readFileSync(`${root}packages/testkit/fixtures/job-backend.txt`, "utf8");
+const jobText = readFileSync(`${root}tools/testkit/fixtures/job-backend.txt`, "utf8");
 const job = analyzeJob(jobText);
 
 function row(name: string, ours: number, peerName: string, peer: number, unit = "/s") {
@@ -134,7 +134,7 @@ const cell = await startCellProcesses(database.url, { HL_LOG_LEVEL: "error" });
 try {
   // One user per client, each with a resume and a job: a user may have only a few heavy requests in
   // progress at once (too_many_in_progress), and every request goes as the router sends it (ADR 0016).
-  const resumeText = readFileSync(`${root}packages/testkit/fixtures/resume.txt`, "utf8");
+  const resumeText = readFileSync(`${root}tools/testkit/fixtures/resume.txt`, "utf8");
   const callers = await Promise.all(
     Array.from({ length: CLIENTS }, async (_, index) => {
       const request = client(cell, `bench-user-${index}`);

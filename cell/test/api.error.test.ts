@@ -1,6 +1,7 @@
+import { json } from "@hireloop/testkit/client";
 import { resumeFile, upload } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, startTestCell, type TestCell } from "./support/cell.ts";
+import { startTestCell, type TestCell } from "./support/cell.ts";
 import { scalar } from "./support/sql.ts";
 
 let cell: TestCell;

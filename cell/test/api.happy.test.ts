@@ -1,7 +1,8 @@
 import { extractResumeText } from "@hireloop/resume-core/documents";
+import { json } from "@hireloop/testkit/client";
 import { resumeFile, textFixture, upload } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
+import { startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
 
 let cell: TestCell;
 beforeAll(async () => {

@@ -1,11 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deriveCellKey, newRouterSigningKey } from "@hireloop/identity";
+import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { asRouter } from "@hireloop/testkit/routed";
+import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import { importJWK, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, PROJECT_ID, startTestCell, type TestCell } from "./support/cell.ts";
+import { startTestCell, type TestCell } from "./support/cell.ts";
 import { scalar } from "./support/sql.ts";
 
 let cell: TestCell;

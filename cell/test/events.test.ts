@@ -1,8 +1,9 @@
 import { parseEnvelope } from "@hireloop/events";
+import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announceTenants } from "../src/tenancy/announce.ts";
-import { json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
+import { startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
 import { readTopic, sendMessages } from "./support/kafka.ts";
 import { scalar } from "./support/sql.ts";
 

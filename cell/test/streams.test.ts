@@ -1,7 +1,7 @@
-import { eventReader } from "@hireloop/testkit/client";
+import { eventReader, json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, startTestCell, type TestCell } from "./support/cell.ts";
+import { startTestCell, type TestCell } from "./support/cell.ts";
 
 /** No worker: workflows stay queued, so their streams stay open until a limit closes them. */
 let cell: TestCell;

@@ -1,12 +1,13 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listDeadLetters } from "../src/use-cases/dead-letters/list.ts";
 import { replayDeadLetter } from "../src/use-cases/dead-letters/replay.ts";
 import { startWorker } from "../src/worker.ts";
 import { startWorkflow } from "../src/workflows/start.ts";
-import { cellEnvironment, json, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
+import { cellEnvironment, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
 import { scalar } from "./support/sql.ts";
 
 let cell: TestCell;

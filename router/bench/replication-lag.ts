@@ -15,9 +15,9 @@
 import { randomBytes } from "node:crypto";
 import { availableParallelism, loadavg } from "node:os";
 import { createEnvelope } from "@hireloop/events";
+import { fmt, percentile } from "@hireloop/testkit/measure";
 import { testPlatform } from "@hireloop/testkit/platform";
 import { type Consumer, Kafka, logLevel } from "kafkajs";
-import { fmt, percentile } from "../../cell/bench/measure.ts";
 
 const RATE = Number(process.env.RATE ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 20);

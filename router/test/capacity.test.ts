@@ -8,11 +8,11 @@ import {
   type PlacementStore,
 } from "@hireloop/placement";
 import { signedIn } from "@hireloop/testkit/client";
+import { createControlPlaneDatabase } from "@hireloop/testkit/control-plane";
+import { startRegion, type TestRegion } from "@hireloop/testkit/regions";
+import { type RouterProcess, startRouterProcess } from "@hireloop/testkit/router-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRegion, type TestRegion } from "./support/cells.ts";
-import { createControlPlaneDatabase } from "./support/control-plane.ts";
 import { fixedPlacement, startRouter } from "./support/router.ts";
-import { type RouterProcess, startRouterProcess } from "./support/router-process.ts";
 
 const REGION = "us-east";
 let region: TestRegion;

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { connect } from "node:net";
 import { signedIn } from "@hireloop/testkit/client";
+import { startRegion, type TestRegion } from "@hireloop/testkit/regions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentSecurityPolicy } from "../src/middleware/edge-headers.ts";
-import { startRegion, type TestRegion } from "./support/cells.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 
 const USER_LIMIT = 50;

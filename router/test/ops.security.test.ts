@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { signDevToken } from "@hireloop/identity";
 import { BUCKET_COUNT, cellFor } from "@hireloop/placement";
 import { textFixture } from "@hireloop/testkit/fixtures";
+import { startRegion, type TestRegion } from "@hireloop/testkit/regions";
+import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ID, startRegion, type TestRegion } from "./support/cells.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 
 let region: TestRegion;

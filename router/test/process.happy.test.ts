@@ -11,12 +11,12 @@ import {
   waitForRouters,
 } from "@hireloop/placement";
 import { eventReader, signedIn } from "@hireloop/testkit/client";
+import { createControlPlaneDatabase } from "@hireloop/testkit/control-plane";
 import { freePort } from "@hireloop/testkit/ports";
+import { type RouterProcess, startRouterProcess } from "@hireloop/testkit/router-process";
+import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ID } from "./support/cells.ts";
-import { createControlPlaneDatabase } from "./support/control-plane.ts";
 import { type EchoCell, startEchoCell } from "./support/echo-cell.ts";
-import { type RouterProcess, startRouterProcess } from "./support/router-process.ts";
 
 let controlPlane: Awaited<ReturnType<typeof createControlPlaneDatabase>>;
 let store: PlacementStore;

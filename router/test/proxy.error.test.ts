@@ -6,10 +6,11 @@ import { createLogger } from "@hireloop/observability";
 import type { CellRecord } from "@hireloop/placement";
 import { signedIn } from "@hireloop/testkit/client";
 import { freePort } from "@hireloop/testkit/ports";
+import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCellHealthMonitor } from "../src/cells/health-monitor.ts";
 import { createRouterMetrics } from "../src/metrics.ts";
-import { PROJECT_ID } from "./support/cells.ts";
+
 import { type EchoCell, startEchoCell } from "./support/echo-cell.ts";
 import { fixedPlacement, startRouter } from "./support/router.ts";
 

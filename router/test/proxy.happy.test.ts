@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDevKeys, signDevToken } from "@hireloop/identity";
 import { eventReader, rawGet, settledWithin, signedIn } from "@hireloop/testkit/client";
+import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ID } from "./support/cells.ts";
+
 import { type EchoCell, startEchoCell } from "./support/echo-cell.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 

@@ -3,14 +3,14 @@ import { signedIn } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { testPlatform } from "@hireloop/testkit/platform";
 import { readAllRecords } from "@hireloop/testkit/topics";
-import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type RegionName,
   replicationDelaySeconds,
   startTwoRegions,
   type TwoRegions,
-} from "./support/regions.ts";
+} from "@hireloop/testkit/two-regions";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let world: TwoRegions;
 const run = randomBytes(4).toString("hex");

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { cellFor } from "@hireloop/placement";
-import { signedIn } from "@hireloop/testkit/client";
+import { json, signedIn } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
+import { type RunningCell, startRegion, type TestRegion } from "@hireloop/testkit/regions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json } from "../../cell/test/support/cell.ts";
-import { type RunningCell, startRegion, type TestRegion } from "./support/cells.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 
 let region: TestRegion;

@@ -1,12 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { cellFor } from "@hireloop/placement";
 import { extractResumeText } from "@hireloop/resume-core/documents";
-import { eventReader, settledWithin, signedIn } from "@hireloop/testkit/client";
+import { client } from "@hireloop/testkit/cell-processes";
+import { eventReader, json, settledWithin, signedIn } from "@hireloop/testkit/client";
 import { resumeFile, textFixture, upload } from "@hireloop/testkit/fixtures";
+import { type RunningCell, startRegion, type TestRegion } from "@hireloop/testkit/regions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json } from "../../cell/test/support/cell.ts";
-import { client } from "../../cell/test/support/processes.ts";
-import { type RunningCell, startRegion, type TestRegion } from "./support/cells.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 
 const BODY_IDLE_TIMEOUT_MS = 1_500;

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { generateDevKeys, signDevToken } from "@hireloop/identity";
 import { signedIn } from "@hireloop/testkit/client";
 import { freePort } from "@hireloop/testkit/ports";
+import { startRegion, type TestRegion } from "@hireloop/testkit/regions";
+import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ID, startRegion, type TestRegion } from "./support/cells.ts";
 import { startRouter, type TestRouter } from "./support/router.ts";
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024 + 512 * 1024;

@@ -1,37 +1,36 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { type AddressInfo, createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractResumeText } from "@hireloop/resume-core/documents";
 import { resumeFile, textFixture } from "@hireloop/testkit/fixtures";
+import { type RoutedRegion, startRoutedRegion } from "@hireloop/testkit/routed-region";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRegion, type TestRegion } from "../../router/test/support/cells.ts";
-import { startRouter, type TestRouter } from "../../router/test/support/router.ts";
 import { API_TYPES_FILE, apiTypesOf } from "../scripts/api-types.ts";
 import { expectAccessible, launchBrowser, openPage, screenshot } from "./support/browser.ts";
 
 const WEB_DIR = join(import.meta.dirname, "..", "dist");
 
-let region: TestRegion;
-let router: TestRouter;
+let routed: RoutedRegion;
+let router: RoutedRegion["router"];
 let browser: Browser;
 const run = randomBytes(4).toString("hex");
 
 beforeAll(async () => {
-  region = await startRegion(3);
-  router = await startRouter(
-    region.cells.map((cell) => cell.record),
-    region.jwksUrl,
-    { HL_WEB_DIR: WEB_DIR, HL_DEV_SIGNIN_KEY_FILE: join(region.keysDir, "private.jwk.json") },
-  );
+  const keysDir = await mkdtemp(join(tmpdir(), "hl-web-keys-"));
+  routed = await startRoutedRegion(3, {
+    region: { keysDir },
+    routerEnv: { HL_WEB_DIR: WEB_DIR, HL_DEV_SIGNIN_KEY_FILE: join(keysDir, "private.jwk.json") },
+  });
+  router = routed.router;
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
-  await router?.close();
-  await region?.stop();
+  await routed?.stop();
 });
 
 async function signIn(uid: string, { operator = false } = {}) {

@@ -1,8 +1,11 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateDevKeys } from "@hireloop/identity";
+import { type RoutedRegion, startRoutedRegion } from "@hireloop/testkit/routed-region";
+import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ID, startRegion, type TestRegion } from "../../router/test/support/cells.ts";
-import { startRouter, type TestRouter } from "../../router/test/support/router.ts";
 import { expectAccessible, launchBrowser, openPage, screenshot } from "./support/browser.ts";
 import { googleError, type IdentityToolkit, startIdentityToolkit } from "./support/identity-toolkit.ts";
 
@@ -11,31 +14,35 @@ const API_KEY = "AIzaSy-hireloop-test-web-key";
 /** Shorter than the app's renewal margin: the first call after sign-in must renew the token. */
 const SIGN_IN_TOKEN_SECONDS = 120;
 
-let region: TestRegion;
+let routed: RoutedRegion;
 let google: IdentityToolkit;
-let router: TestRouter;
+let router: RoutedRegion["router"];
 let browser: Browser;
 
 beforeAll(async () => {
-  region = await startRegion(1);
+  const keysDir = await mkdtemp(join(tmpdir(), "hl-web-keys-"));
+  const keys = await generateDevKeys(keysDir);
   google = await startIdentityToolkit({
     apiKey: API_KEY,
     projectId: PROJECT_ID,
-    privateKeyPath: join(region.keysDir, "private.jwk.json"),
+    privateKeyPath: keys.privateKeyPath,
     signInTokenSeconds: SIGN_IN_TOKEN_SECONDS,
   });
-  router = await startRouter(
-    region.cells.map((cell) => cell.record),
-    region.jwksUrl,
-    { HL_WEB_DIR: WEB_DIR, HL_FIREBASE_API_KEY: API_KEY, HL_FIREBASE_AUTH_EMULATOR_URL: google.url },
-  );
+  routed = await startRoutedRegion(1, {
+    region: { keysDir },
+    routerEnv: {
+      HL_WEB_DIR: WEB_DIR,
+      HL_FIREBASE_API_KEY: API_KEY,
+      HL_FIREBASE_AUTH_EMULATOR_URL: google.url,
+    },
+  });
+  router = routed.router;
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
-  await router?.close();
+  await routed?.stop();
   await google?.close();
-  await region?.stop();
 });
 
 /** The bearer tokens the page sent to the API, in order. */
@@ -154,11 +161,7 @@ describe("Google sign-in through Firebase (the SDK against a stand-in for Google
 
 describe("Google sign-in where Google's own endpoints are used", () => {
   it("sends the person to Google's sign-in, which the page's policy lets load, and says so when Google cannot be reached", async () => {
-    const production = await startRouter(
-      region.cells.map((cell) => cell.record),
-      region.jwksUrl,
-      { HL_WEB_DIR: WEB_DIR, HL_FIREBASE_API_KEY: API_KEY },
-    );
+    const production = await routed.startRouter({ HL_WEB_DIR: WEB_DIR, HL_FIREBASE_API_KEY: API_KEY });
     const { page, close, consoleErrors } = await openPage(browser);
     const toGoogle: string[] = [];
     page.on("request", (request) => {
@@ -178,7 +181,7 @@ describe("Google sign-in where Google's own endpoints are used", () => {
       expect(consoleErrors.filter((error) => /Content Security Policy/i.test(error))).toEqual([]);
     } finally {
       await close();
-      await production.close();
+      await production.stop("SIGTERM");
     }
   });
 });

@@ -1,10 +1,10 @@
+import { createTestDatabase } from "@hireloop/testkit/database";
 import { testPlatform } from "@hireloop/testkit/platform";
 import { sql as raw } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, type DatabaseHandle } from "../../src/db/client.ts";
 import { openStepQueue, STEP_QUEUE, type StepJobData } from "../../src/workflows/queue.ts";
-import { createTestDatabase } from "../support/database.ts";
 
 /**
  * A connection that dies under a transaction (Postgres restarted, a backend terminated, a proxy

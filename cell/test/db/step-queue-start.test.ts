@@ -1,7 +1,7 @@
+import { createTestDatabase } from "@hireloop/testkit/database";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { DEAD_STEP_QUEUE, openStepQueue, STEP_QUEUE, type StepQueue } from "../../src/workflows/queue.ts";
-import { createTestDatabase } from "../support/database.ts";
 
 /**
  * A new cell's API and worker start together on a database with no queue yet. pg-boss 10 creates

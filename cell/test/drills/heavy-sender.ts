@@ -9,9 +9,9 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { setPriority } from "node:os";
+import { json } from "@hireloop/testkit/client";
 import { resumeFile, textFixture, upload } from "@hireloop/testkit/fixtures";
 import JSZip from "jszip";
-import { json } from "../support/cell.ts";
 
 /**
  * An attacker's machine is not the cell's: this process's own work of making and sending its

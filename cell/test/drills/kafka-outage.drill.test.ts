@@ -1,10 +1,10 @@
 import { parseEnvelope } from "@hireloop/events";
+import { type CellProcesses, platformProcess } from "@hireloop/testkit/cell-processes";
+import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json } from "../support/cell.ts";
 import { readTopic } from "../support/kafka.ts";
-import { type CellProcesses, platformProcess } from "../support/processes.ts";
 import { scalar } from "../support/sql.ts";
 import { type RoutedCell, startRoutedCell, startTailorings, untilCount, waitAll } from "./support.ts";
 

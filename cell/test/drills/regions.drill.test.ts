@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { platformProcess } from "@hireloop/testkit/cell-processes";
 import { signedIn } from "@hireloop/testkit/client";
 import { testPlatform } from "@hireloop/testkit/platform";
 import { readAllRecords } from "@hireloop/testkit/topics";
-import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type RegionName,
   replicationDelaySeconds,
   startTwoRegions,
   type TwoRegions,
-} from "../../../router/test/support/regions.ts";
-import { platformProcess } from "../support/processes.ts";
+} from "@hireloop/testkit/two-regions";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { until } from "./support.ts";
 
 /**

@@ -1,7 +1,8 @@
+import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json } from "../support/cell.ts";
+
 import { type ServiceProcess, type SharedServiceKind, startServiceProcess } from "../support/services.ts";
 import { scalar } from "../support/sql.ts";
 import { type RoutedCell, startRoutedCell, statuses, waitAll } from "./support.ts";

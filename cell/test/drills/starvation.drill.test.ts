@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { signedIn } from "@hireloop/testkit/client";
+import { json, signedIn } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
+import { type RoutedRegion, startRoutedRegion } from "@hireloop/testkit/routed-region";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RoutedRegion, startRoutedRegion } from "../../../router/test/support/routed-region.ts";
-import { json } from "../support/cell.ts";
 
 /**
  * One tenant sends the heaviest request of every kind the cell takes, all at once, then each kind

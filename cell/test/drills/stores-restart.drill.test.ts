@@ -1,7 +1,7 @@
+import { type CellProcesses, platformProcess } from "@hireloop/testkit/cell-processes";
+import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json } from "../support/cell.ts";
-import { type CellProcesses, platformProcess } from "../support/processes.ts";
 import { type RoutedCell, startRoutedCell, startTailorings, waitAll } from "./support.ts";
 
 let world: RoutedCell;

@@ -1,9 +1,8 @@
-import { signedIn } from "@hireloop/testkit/client";
+import type { CellProcesses } from "@hireloop/testkit/cell-processes";
+import { json, signedIn } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
+import { startRoutedRegion } from "@hireloop/testkit/routed-region";
 import { expect } from "vitest";
-import { startRoutedRegion } from "../../../router/test/support/routed-region.ts";
-import { json } from "../support/cell.ts";
-import type { CellProcesses } from "../support/processes.ts";
 
 type Client = ReturnType<typeof signedIn>;
 

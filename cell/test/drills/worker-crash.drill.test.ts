@@ -1,6 +1,6 @@
+import type { CellProcesses } from "@hireloop/testkit/cell-processes";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CellProcesses } from "../support/processes.ts";
 import { scalar } from "../support/sql.ts";
 import { type RoutedCell, startRoutedCell, startTailorings, statuses, until, waitAll } from "./support.ts";
 

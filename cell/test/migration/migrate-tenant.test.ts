@@ -1,4 +1,5 @@
 import { cellFor, createPlacementStore } from "@hireloop/placement";
+import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -7,7 +8,7 @@ import {
   migrateTenant,
   tenantChecksums,
 } from "../../src/migration/index.ts";
-import { json, waitForWorkflow } from "../support/cell.ts";
+import { waitForWorkflow } from "../support/cell.ts";
 import {
   type MigrationPlatform,
   REGION,

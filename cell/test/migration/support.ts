@@ -6,11 +6,12 @@ import {
   migrateControlPlane,
   watchPlacement,
 } from "@hireloop/placement";
+import { json } from "@hireloop/testkit/client";
+import { createTestDatabase } from "@hireloop/testkit/database";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import postgres, { type Sql } from "postgres";
 import { STEP_QUEUE } from "../../src/workflows/queue.ts";
-import { json, startTestCell, type TestCell } from "../support/cell.ts";
-import { createTestDatabase } from "../support/database.ts";
+import { startTestCell, type TestCell } from "../support/cell.ts";
 
 export const REGION = "us-east";
 // Cell ids name the cells' Kafka consumer groups: unique ones keep parallel test files from

@@ -1,5 +1,6 @@
+import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
-import { json } from "../support/cell.ts";
+
 import { describeRouteSecurity, ownerJob } from "../support/route-security.ts";
 
 describeRouteSecurity("POST /v1/jobs", {

@@ -1,4 +1,5 @@
-import { json } from "../support/cell.ts";
+import { json } from "@hireloop/testkit/client";
+
 import { describeRouteSecurity, ownerJob, ownerResume } from "../support/route-security.ts";
 
 describeRouteSecurity("POST /v1/tailorings", {

@@ -9,8 +9,10 @@ import {
   signDevToken,
 } from "@hireloop/identity";
 import { installTracing } from "@hireloop/observability";
+import { createTestDatabase } from "@hireloop/testkit/database";
 import { testPlatform } from "@hireloop/testkit/platform";
 import { asRouter } from "@hireloop/testkit/routed";
+import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import type { Hono } from "hono";
 import { createApp } from "../../src/api/app.ts";
 import type { HonoEnv } from "../../src/api/env.ts";
@@ -20,9 +22,6 @@ import type { CellConfig } from "../../src/config.ts";
 import { buildDeps } from "../../src/wiring/build.ts";
 import type { CellDeps } from "../../src/wiring/deps.ts";
 import { type CellWorker, startWorker } from "../../src/worker.ts";
-import { createTestDatabase } from "./database.ts";
-
-export const PROJECT_ID = "hireloop-test";
 
 export interface TestCell {
   app: App;
@@ -116,10 +115,6 @@ export async function startTestCell(
       await rm(keysDir, { recursive: true, force: true });
     },
   };
-}
-
-export function json(body: unknown): RequestInit {
-  return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
 }
 
 /** Polls the workflow until it reaches a final status. */

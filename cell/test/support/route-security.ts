@@ -1,6 +1,7 @@
+import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, startTestCell, type TestCell, waitForWorkflow } from "./cell.ts";
+import { startTestCell, type TestCell, waitForWorkflow } from "./cell.ts";
 
 /** A user's requests to the test cell, sent as the region's router sends them. */
 export type Caller = (path: string, init?: RequestInit) => Promise<Response>;

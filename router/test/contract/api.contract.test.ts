@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type RoutedRegion, startRoutedRegion } from "@hireloop/testkit/routed-region";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RoutedRegion, startRoutedRegion } from "../support/routed-region.ts";
 import { describeRun, fuzz, headlinesOf } from "./schemathesis.ts";
 import { seededParameters, seedResources } from "./seed.ts";
 

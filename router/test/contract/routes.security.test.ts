@@ -4,10 +4,11 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDevKeys, signDevToken } from "@hireloop/identity";
+import type { TestRegion } from "@hireloop/testkit/regions";
+import { type RoutedRegion, startRoutedRegion } from "@hireloop/testkit/routed-region";
+import type { RouterProcess } from "@hireloop/testkit/router-process";
+import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ID, type TestRegion } from "../support/cells.ts";
-import { type RoutedRegion, startRoutedRegion } from "../support/routed-region.ts";
-import type { RouterProcess } from "../support/router-process.ts";
 import { type SeededIds, seedResources } from "./seed.ts";
 
 /**

@@ -5,13 +5,14 @@ import { serveHttp } from "@hireloop/http";
 import { installTracing } from "@hireloop/observability";
 import { buildTable, type CellRecord } from "@hireloop/placement";
 import { testPlatform } from "@hireloop/testkit/platform";
+import { routerKeysEnv } from "@hireloop/testkit/regions";
+import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import { createRouterApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { buildRouterDeps, type RouterDeps } from "../../src/deps.ts";
 import { edgeHeaders } from "../../src/middleware/edge-headers.ts";
 import type { PlacementView } from "../../src/placement.ts";
 import { createRouterAdminApp } from "../../src/routes/admin.ts";
-import { PROJECT_ID, routerKeysEnv } from "./cells.ts";
 
 export interface TestRouter {
   url: string;

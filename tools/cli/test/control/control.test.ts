@@ -17,8 +17,8 @@ import {
 } from "@hireloop/placement";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../../cell/test/support/database.ts";
-import { type CellProcesses, client, startCellProcesses } from "../../../../cell/test/support/processes.ts";
+import { type CellProcesses, client, startCellProcesses } from "../../../testkit/src/cell-processes.ts";
+import { createTestDatabase } from "../../../testkit/src/database.ts";
 
 const exec = promisify(execFile);
 const REGION = "us-east";

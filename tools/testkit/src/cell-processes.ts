@@ -12,13 +12,14 @@ import {
   signDevToken,
   writeCellKey,
 } from "@hireloop/identity";
-import { testPlatform } from "@hireloop/testkit/platform";
-import { freePort } from "@hireloop/testkit/ports";
-import { asRouter } from "@hireloop/testkit/routed";
-import { PROJECT_ID } from "./cell.ts";
+import { testPlatform } from "./platform.ts";
+import { freePort } from "./ports.ts";
+import { asRouter } from "./routed.ts";
+import { PROJECT_ID } from "./tokens.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const cellMain = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+/** Started by its path, as the platform starts it: the kit does not import the cell. */
+const cellMain = `${repoRoot}cell/src/main.ts`;
 
 export interface CellProcesses {
   /** The API's port: it answers only requests carrying the router credential (and /healthz). */

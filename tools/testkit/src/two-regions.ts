@@ -3,10 +3,10 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildTable, createPlacementStore } from "@hireloop/placement";
-import { testPlatform } from "@hireloop/testkit/platform";
-import { freePort } from "@hireloop/testkit/ports";
-import { startRegion, type TestRegion } from "./cells.ts";
 import { createControlPlaneDatabase } from "./control-plane.ts";
+import { testPlatform } from "./platform.ts";
+import { freePort } from "./ports.ts";
+import { startRegion, type TestRegion } from "./regions.ts";
 import { type RouterProcess, startRouterProcess } from "./router-process.ts";
 
 export const REGIONS = ["us-east", "eu-central"] as const;

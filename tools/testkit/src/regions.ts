@@ -4,15 +4,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureRouterSigningKey, generateDevKeys, signDevToken } from "@hireloop/identity";
 import type { CellRecord } from "@hireloop/placement";
-import { PROJECT_ID } from "../../../cell/test/support/cell.ts";
-import { createTestDatabase } from "../../../cell/test/support/database.ts";
-import {
-  type CellProcesses,
-  routerSigningKeyFile,
-  startCellProcesses,
-} from "../../../cell/test/support/processes.ts";
-
-export { PROJECT_ID };
+import { type CellProcesses, routerSigningKeyFile, startCellProcesses } from "./cell-processes.ts";
+import { createTestDatabase } from "./database.ts";
+import { PROJECT_ID } from "./tokens.ts";
 
 export interface RunningCell {
   id: string;

@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { testPlatform } from "@hireloop/testkit/platform";
-import { freePort } from "@hireloop/testkit/ports";
-import { PROJECT_ID, routerKeysEnv } from "./cells.ts";
+import { testPlatform } from "./platform.ts";
+import { freePort } from "./ports.ts";
+import { routerKeysEnv } from "./regions.ts";
+import { PROJECT_ID } from "./tokens.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const routerMain = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+const routerMain = `${repoRoot}router/src/main.ts`;
 
 export interface RouterProcess {
   url: string;

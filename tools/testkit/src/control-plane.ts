@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { migrateControlPlane } from "@hireloop/placement";
-import { testPlatform } from "@hireloop/testkit/platform";
 import postgres from "postgres";
+import { testPlatform } from "./platform.ts";
 
 /** A fresh, migrated control-plane database on the test platform's Postgres. */
 export async function createControlPlaneDatabase(): Promise<{

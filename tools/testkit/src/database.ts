@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { testPlatform } from "@hireloop/testkit/platform";
+import { migrationsFolder, prepareCellDatabase } from "@hireloop/cell/operator";
 import postgres from "postgres";
-import { migrateDatabase, migrationsFolder } from "../../src/db/migrate.ts";
-import { openStepQueue } from "../../src/workflows/queue.ts";
+import { testPlatform } from "./platform.ts";
 
 /**
  * A fresh database per test file, cloned from a template that already has the migrations and the
@@ -46,17 +45,7 @@ async function ensureTemplate(admin: postgres.Sql): Promise<string> {
     const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
     if (exists) return name;
     await admin.unsafe(`create database ${name}`);
-    const url = databaseUrl(name);
-    await migrateDatabase(url);
-    const queue = await openStepQueue(
-      {
-        databaseUrl: url,
-        cellId: "template",
-        steps: { timeoutMs: 5_000, retries: 1, retryDelaySeconds: 1, serviceWaitMaxMs: 5_000 },
-      },
-      { supervise: false },
-    );
-    await queue.stop({ graceful: false, wait: true });
+    await prepareCellDatabase(databaseUrl(name));
     return name;
   } finally {
     await admin`select pg_advisory_unlock(4242)`;

@@ -74,3 +74,8 @@ export async function rawGet(
     req.end();
   });
 }
+
+/** A POST with a JSON body. */
+export function json(body: unknown): RequestInit {
+  return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
