@@ -2,7 +2,7 @@
  * The shape of the import graph, checked by `npm run lint` (docs/adr/0031-the-import-graph.md):
  * no import loops; libraries (`packages/`) never import a deployable (nor, outside their tests, a
  * tool); no workspace's tests or benches import another workspace's tests or benches (what they
- * share is in tools/testkit).
+ * share is in packages/testkit).
  */
 const WORKSPACE = "((?:packages|shared-services|tools)/[^/]+|cell|router|web|proto|infra)";
 module.exports = {
@@ -33,7 +33,7 @@ module.exports = {
     {
       name: "tests-import-no-other-workspace-tests",
       comment:
-        "A test helper two workspaces need belongs in tools/testkit; reaching into another workspace's tests hides a dependency between them.",
+        "A test helper two workspaces need belongs in packages/testkit; reaching into another workspace's tests hides a dependency between them.",
       severity: "error",
       from: { path: `^${WORKSPACE}/(test|bench)/` },
       to: { path: `^${WORKSPACE}/(test|bench)/`, pathNot: "^$1/" },

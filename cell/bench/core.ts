@@ -30,7 +30,7 @@ const docx = new Uint8Array(readFileSync(`${files}nurse.docx`));
 const resumes = readdirSync(`${labelled}resumes`).map((f) =>
   parseResumeText(readFileSync(`${labelled}resumes/${f}`, "utf8")),
 );
-const jobText = readFileSync(`${root}tools/testkit/fixtures/job-backend.txt`, "utf8");
+const jobText = readFileSync(`${root}packages/testkit/fixtures/job-backend.txt`, "utf8");
 const job = analyzeJob(jobText);
 
 function row(name: string, ours: number, peerName: string, peer: number, unit = "/s") {
@@ -134,7 +134,7 @@ const cell = await startCellProcesses(database.url, { HL_LOG_LEVEL: "error" });
 try {
   // One user per client, each with a resume and a job: a user may have only a few heavy requests in
   // progress at once (too_many_in_progress), and every request goes as the router sends it (ADR 0016).
-  const resumeText = readFileSync(`${root}tools/testkit/fixtures/resume.txt`, "utf8");
+  const resumeText = readFileSync(`${root}packages/testkit/fixtures/resume.txt`, "utf8");
   const callers = await Promise.all(
     Array.from({ length: CLIENTS }, async (_, index) => {
       const request = client(cell, `bench-user-${index}`);

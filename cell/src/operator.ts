@@ -23,22 +23,3 @@ export async function withCellDeps<T>(
     await deps.close();
   }
 }
-
-export { migrationsFolder } from "./db/migrate.ts";
-
-/**
- * Makes an empty database a cell's: the committed migrations and the job queue's schema, as a
- * cell's processes find it when they first start (the test kit clones its template from this).
- */
-export async function prepareCellDatabase(databaseUrl: string): Promise<void> {
-  await migrateDatabase(databaseUrl);
-  const queue = await openStepQueue(
-    {
-      databaseUrl,
-      cellId: "template",
-      steps: { timeoutMs: 5_000, retries: 1, retryDelaySeconds: 1, serviceWaitMaxMs: 5_000 },
-    },
-    { supervise: false },
-  );
-  await queue.stop({ graceful: false, wait: true });
-}

@@ -1,19 +1,14 @@
 import { parseEnvelope } from "@hireloop/events";
 import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { announceTenants } from "../src/tenancy/announce.ts";
-import { startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
+import { useTestCell, waitForWorkflow } from "./support/cell.ts";
 import { readTopic, sendMessages } from "./support/kafka.ts";
+import { resumeAndJob } from "./support/requests.ts";
 import { scalar } from "./support/sql.ts";
 
-let cell: TestCell;
-beforeAll(async () => {
-  cell = await startTestCell();
-});
-afterAll(async () => {
-  await cell?.close();
-});
+const cell = useTestCell();
 
 async function until(check: () => Promise<boolean>, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -26,8 +21,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 30_000) {
 describe("events", () => {
   it("relays the outbox to Kafka keyed by tenant, with ids and metadata only", async () => {
     const request = cell.as("dana");
-    const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
-    const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
+    const { resume, job } = await resumeAndJob(request);
     const { workflowId } = await (
       await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
     ).json();
@@ -83,8 +77,7 @@ describe("events", () => {
   it("carries the caller's trace from the HTTP request through the job queue into the events", async () => {
     const request = cell.as("tracer");
     const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-    const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
-    const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
+    const { resume, job } = await resumeAndJob(request);
     const started = await request("/v1/tailorings", {
       ...json({ resumeId: resume.id, jobId: job.id }),
       headers: { "content-type": "application/json", traceparent: `00-${traceId}-00f067aa0ba902b7-01` },

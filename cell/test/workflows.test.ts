@@ -1,70 +1,28 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { json } from "@hireloop/testkit/client";
-import { textFixture } from "@hireloop/testkit/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listDeadLetters } from "../src/use-cases/dead-letters/list.ts";
 import { replayDeadLetter } from "../src/use-cases/dead-letters/replay.ts";
 import { startWorker } from "../src/worker.ts";
 import { startWorkflow } from "../src/workflows/start.ts";
-import { cellEnvironment, startTestCell, type TestCell, waitForWorkflow } from "./support/cell.ts";
+import {
+  cellEnvironment,
+  startTestCell,
+  type TestCell,
+  useTestCell,
+  waitForWorkflow,
+} from "./support/cell.ts";
+import { resumeAndJob } from "./support/requests.ts";
 import { scalar } from "./support/sql.ts";
 
-let cell: TestCell;
-beforeAll(async () => {
-  cell = await startTestCell({ config: { steps: { timeoutMs: 5_000, retries: 1, retryDelaySeconds: 1 } } });
-});
-afterAll(async () => {
-  await cell?.close();
-});
+const cell = useTestCell({ config: { steps: { timeoutMs: 5_000, retries: 1, retryDelaySeconds: 1 } } });
 
 async function sources(uid: string) {
   const request = cell.as(uid);
-  const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
-  const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
+  const { resume, job } = await resumeAndJob(request);
   return { request, resume, job };
 }
-
-async function events(type: string, workflowId: string): Promise<number> {
-  const count = await scalar(cell.deps.sql`
-    select count(*)::int as count from outbox
-    where envelope->>'type' = ${type} and envelope->'data'->>'workflowId' = ${workflowId}`);
-  return count;
-}
-
-describe("tailoring workflows", () => {
-  it("returns the same workflow for the same Idempotency-Key", async () => {
-    const { request, resume, job } = await sources("idem");
-    const body = { resumeId: resume.id, jobId: job.id, format: "pdf" };
-    const send = () =>
-      request("/v1/tailorings", {
-        ...json(body),
-        headers: { "content-type": "application/json", "idempotency-key": "k-1" },
-      });
-    const [first, second] = await Promise.all([send(), send()]);
-    expect(first.status).toBe(202);
-    expect(second.status).toBe(202);
-    const a = await first.json();
-    const b = await second.json();
-    expect(a.workflowId).toBe(b.workflowId);
-    expect([a.created, b.created].sort()).toEqual([false, true]);
-    await waitForWorkflow(request, a.workflowId);
-    const third = await (await send()).json();
-    expect(third).toEqual({ workflowId: a.workflowId, created: false });
-    const count = await scalar(
-      cell.deps.sql`select count(*)::int as count from workflows where tenant_id = 'idem'`,
-    );
-    expect(count).toBe(1);
-    expect(await events("workflow.succeeded", a.workflowId)).toBe(1);
-
-    const reused = await request("/v1/tailorings", {
-      ...json({ ...body, format: "docx" }),
-      headers: { "content-type": "application/json", "idempotency-key": "k-1" },
-    });
-    expect(reused.status).toBe(422);
-    expect((await reused.json()).code).toBe("idempotency_key_reused");
-  });
-});
 
 describe("cancelling while the worker starts the step", () => {
   // The database is slowed where a step is marked running, so the worker is caught holding that
@@ -105,16 +63,6 @@ describe("cancelling while the worker starts the step", () => {
 });
 
 describe("a request a shared service refuses as it stands", () => {
-  it("is refused when it is requested, with the region's boards named", async () => {
-    const request = cell.as("board-picker");
-    const res = await request("/v1/discoveries", json({ query: "backend engineer", boards: ["nowhere"] }));
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body.code).toBe("unknown_board");
-    expect(body.details.boards.length).toBeGreaterThan(0);
-    expect(body.message).not.toMatch(/INVALID_ARGUMENT/);
-  });
-
   it("fails its workflow after one attempt, with the service's code and words, never a raw gRPC string", async () => {
     const { id } = await startWorkflow(cell.deps, {
       kind: "discovery",
@@ -152,25 +100,9 @@ describe("failure handling", () => {
     await idle?.close();
   });
 
-  it("cancels a workflow that has not finished, and refuses to cancel a finished one", async () => {
-    const request = idle.as("canceller");
-    const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
-    const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
-    const { workflowId } = await (
-      await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
-    ).json();
-    const cancelled = await request(`/v1/workflows/${workflowId}/cancel`, { method: "POST" });
-    expect(cancelled.status).toBe(200);
-    expect((await cancelled.json()).status).toBe("cancelled");
-    const again = await request(`/v1/workflows/${workflowId}/cancel`, { method: "POST" });
-    expect(again.status).toBe(409);
-    expect((await again.json()).code).toBe("workflow_already_finished");
-  });
-
   it("retries, falls back, dead-letters a run that cannot finish, and replays it once fixed", async () => {
     const request = idle.as("unlucky");
-    const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
-    const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
+    const { resume, job } = await resumeAndJob(request);
     const { workflowId } = await (
       await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }))
     ).json();

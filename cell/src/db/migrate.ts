@@ -13,13 +13,3 @@ export async function migrateDatabase(url: string): Promise<void> {
     await handle.close();
   }
 }
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const url = process.env.HL_DATABASE_URL;
-  if (!url) {
-    console.error("HL_DATABASE_URL is required");
-    process.exit(2);
-  }
-  await migrateDatabase(url);
-  console.log("migrations applied");
-}

@@ -105,7 +105,7 @@ describe("the shared services through the router on 127.0.0.1:8080", () => {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(15_000),
       });
-    const text = readFileSync(`${root}tools/testkit/fixtures/resume.txt`, "utf8");
+    const text = readFileSync(`${root}packages/testkit/fixtures/resume.txt`, "utf8");
     const resume = await (await call("/v1/resumes", { text })).json();
     const roasts = [];
     for (const [style, mode] of [

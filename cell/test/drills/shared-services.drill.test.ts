@@ -1,7 +1,7 @@
 import { json } from "@hireloop/testkit/client";
-import { textFixture } from "@hireloop/testkit/fixtures";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resumeAndJob } from "../support/requests.ts";
 
 import { type ServiceProcess, type SharedServiceKind, startServiceProcess } from "../support/services.ts";
 import { scalar } from "../support/sql.ts";
@@ -34,8 +34,7 @@ type Client = ReturnType<RoutedCell["as"]>;
 
 /** Tailorings, roasts and discoveries for one user: every kind of workflow that calls a service. */
 async function startMixedWorkflows(request: Client): Promise<string[]> {
-  const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
-  const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
+  const { resume, job } = await resumeAndJob(request);
   const bodies: [string, unknown][] = [
     ...Array.from({ length: 4 }, (_, i): [string, unknown] => [
       "/v1/tailorings",

@@ -1,8 +1,8 @@
 import type { CellProcesses } from "@hireloop/testkit/cell-processes";
 import { json, signedIn } from "@hireloop/testkit/client";
-import { textFixture } from "@hireloop/testkit/fixtures";
 import { startRoutedRegion } from "@hireloop/testkit/routed-region";
 import { expect } from "vitest";
+import { resumeAndJob } from "../support/requests.ts";
 
 type Client = ReturnType<typeof signedIn>;
 
@@ -33,8 +33,7 @@ export async function startRoutedCell(env: Record<string, string> = {}): Promise
 
 /** Uploads a resume and a job for the user and starts `count` tailorings; returns the workflow ids. */
 export async function startTailorings(request: Client, count: number): Promise<string[]> {
-  const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
-  const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
+  const { resume, job } = await resumeAndJob(request);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const res = await request(

@@ -9,6 +9,7 @@ import {
   tenantChecksums,
 } from "../../src/migration/index.ts";
 import { waitForWorkflow } from "../support/cell.ts";
+import { resumeAndJob } from "../support/requests.ts";
 import {
   type MigrationPlatform,
   REGION,
@@ -42,8 +43,7 @@ const targetSql = () => platform.cells[TARGET]?.deps.sql as ReturnType<typeof so
 
 async function seedTenant(uid: string) {
   const request = platform.route(uid);
-  const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
-  const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
+  const { resume, job } = await resumeAndJob(request);
   const tailor = (format: string) =>
     request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id, format })).then((r) => r.json());
   return { request, resume, job, tailor };

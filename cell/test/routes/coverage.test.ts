@@ -1,14 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestCell, type TestCell } from "../support/cell.ts";
+import { describe, expect, it } from "vitest";
+import { useTestCell } from "../support/cell.ts";
 
-let cell: TestCell;
-beforeAll(async () => {
-  cell = await startTestCell({ worker: false });
-});
-afterAll(async () => {
-  await cell?.close();
-});
+const cell = useTestCell({ worker: false });
 
 const folder = new URL("./", import.meta.url);
 

@@ -14,6 +14,7 @@ import { testPlatform } from "@hireloop/testkit/platform";
 import { asRouter } from "@hireloop/testkit/routed";
 import { PROJECT_ID } from "@hireloop/testkit/tokens";
 import type { Hono } from "hono";
+import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import type { HonoEnv } from "../../src/api/env.ts";
 import type { App } from "../../src/api/new-app.ts";
@@ -156,4 +157,24 @@ export function cellEnvironment(config: CellConfig): Record<string, string> {
     HL_AI_OPTIMIZER_ADDRESS: config.services.ai.address,
     HL_SCRAPER_ADDRESS: config.services.scraper.address,
   };
+}
+
+/**
+ * A test cell for the file that calls it, started before its tests and closed after them. Read it
+ * in tests and hooks only: until `beforeAll` has run, there is no cell behind it.
+ */
+export function useTestCell(options: Parameters<typeof startTestCell>[0] = {}): TestCell {
+  let started: TestCell | undefined;
+  beforeAll(async () => {
+    started = await startTestCell(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as TestCell, {
+    get(_, key: keyof TestCell) {
+      if (!started) throw new Error("the test cell starts in beforeAll: use it inside a test or hook");
+      return started[key];
+    },
+  });
 }

@@ -1,7 +1,7 @@
 import { json } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestCell, type TestCell, waitForWorkflow } from "./cell.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestCell, waitForWorkflow } from "./cell.ts";
 
 /** A user's requests to the test cell, sent as the region's router sends them. */
 export type Caller = (path: string, init?: RequestInit) => Promise<Response>;
@@ -33,15 +33,11 @@ export interface RouteSecurityCase {
  */
 export function describeRouteSecurity(route: string, securityCase: RouteSecurityCase): void {
   const [method = "", pattern = ""] = route.split(" ");
-  let cell: TestCell;
+  const cell = useTestCell({ worker: securityCase.worker ?? false });
   let owner: RouteCall;
   beforeAll(async () => {
-    cell = await startTestCell({ worker: securityCase.worker ?? false });
     const ownerId = `owner-${randomUid()}`;
     owner = await securityCase.call(cell.as(ownerId), ownerId);
-  });
-  afterAll(async () => {
-    await cell?.close();
   });
   const init = (extra: RequestInit = {}) => ({ ...owner.init, ...extra, method });
 

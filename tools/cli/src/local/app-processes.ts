@@ -101,7 +101,7 @@ export function cellProcesses(profile: LocalProfile, cell: CellInstance): Proces
   // Both roles need the database migrated and the keys present; setup steps run once per `up`.
   const setup: SetupStep[] = [
     { kind: "database", adminUrl: postgresUrl(topology.postgres.port, "postgres"), database: cell.database },
-    { kind: "migrations", script: join("cell", "src", "db", "migrate.ts"), cwd: repoRoot, databaseUrl },
+    { kind: "migrations", script: join("cell", "src", "db", "prepare.ts"), cwd: repoRoot, databaseUrl },
     { kind: "dev-keys", dir: profile.keysDir },
     { kind: "router-signing-key", file: signingKeyFile },
     { kind: "cell-key", signingKeyFile, cellId: cell.id, file: cellKeyFile(profile, cell.id) },

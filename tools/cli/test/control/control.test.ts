@@ -15,10 +15,10 @@ import {
   migrateControlPlane,
   type PlacementTable,
 } from "@hireloop/placement";
+import { type CellProcesses, client, startCellProcesses } from "@hireloop/testkit/cell-processes";
+import { createTestDatabase } from "@hireloop/testkit/database";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CellProcesses, client, startCellProcesses } from "../../../testkit/src/cell-processes.ts";
-import { createTestDatabase } from "../../../testkit/src/database.ts";
 
 const exec = promisify(execFile);
 const REGION = "us-east";

@@ -1,9 +1,15 @@
+import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { migrationsFolder, prepareCellDatabase } from "@hireloop/cell/operator";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import postgres from "postgres";
 import { testPlatform } from "./platform.ts";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const migrationsFolder = `${repoRoot}cell/src/db/migrations`;
+const exec = promisify(execFile);
 
 /**
  * A fresh database per test file, cloned from a template that already has the migrations and the
@@ -50,6 +56,15 @@ async function ensureTemplate(admin: postgres.Sql): Promise<string> {
   } finally {
     await admin`select pg_advisory_unlock(4242)`;
   }
+}
+
+/** The cell's own preparation, run as the local platform runs it: the kit imports no deployable. */
+async function prepareCellDatabase(url: string): Promise<void> {
+  await exec(process.execPath, ["--import", "tsx", `${repoRoot}cell/src/db/prepare.ts`], {
+    cwd: repoRoot,
+    env: { ...process.env, HL_DATABASE_URL: url },
+    timeout: 120_000,
+  });
 }
 
 /** Changes to the migrations produce a new template. */

@@ -1,24 +1,17 @@
 import { eventReader, json } from "@hireloop/testkit/client";
-import { textFixture } from "@hireloop/testkit/fixtures";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestCell, type TestCell } from "./support/cell.ts";
+import { describe, expect, it } from "vitest";
+import { useTestCell } from "../support/cell.ts";
+import { resumeAndJob } from "../support/requests.ts";
 
 /** No worker: workflows stay queued, so their streams stay open until a limit closes them. */
-let cell: TestCell;
-beforeAll(async () => {
-  cell = await startTestCell({
-    worker: false,
-    config: { streams: { perUser: 2, perCell: 3, idleSeconds: 2, maxSeconds: 600 } },
-  });
-});
-afterAll(async () => {
-  await cell?.close();
+const cell = useTestCell({
+  worker: false,
+  config: { streams: { perUser: 2, perCell: 3, idleSeconds: 2, maxSeconds: 600 } },
 });
 
 async function queuedWorkflow(uid: string): Promise<string> {
   const request = cell.as(uid);
-  const resume = await (await request("/v1/resumes", json({ text: textFixture("resume.txt") }))).json();
-  const job = await (await request("/v1/jobs", json({ text: textFixture("job-backend.txt") }))).json();
+  const { resume, job } = await resumeAndJob(request);
   const res = await request("/v1/tailorings", json({ resumeId: resume.id, jobId: job.id }));
   return (await res.json()).workflowId;
 }
