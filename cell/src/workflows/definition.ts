@@ -90,9 +90,9 @@ export function defineWorkflow<Input, Outputs>(spec: {
       return {
         name: step.name,
         weight: step.weight,
-        run: (ctx: StoredStepContext) => step.run(typed(ctx)),
+        run: async (ctx: StoredStepContext) => step.run(typed(ctx)),
         ...(fallback && {
-          fallback: (ctx: StoredStepContext, error: unknown) => fallback(typed(ctx), error),
+          fallback: async (ctx: StoredStepContext, error: unknown) => fallback(typed(ctx), error),
         }),
       };
     }),
