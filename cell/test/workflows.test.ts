@@ -64,7 +64,7 @@ describe("cancelling while the worker starts the step", () => {
 
 describe("a request a shared service refuses as it stands", () => {
   it("fails its workflow after one attempt, with the service's code and words, never a raw gRPC string", async () => {
-    const { id } = await startWorkflow(cell.deps, {
+    const { workflowId: id } = await startWorkflow(cell.deps, {
       kind: "discovery",
       tenantId: "board-picker",
       input: { query: "backend engineer", boards: ["nowhere"], tier: "free" },

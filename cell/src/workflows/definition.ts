@@ -103,15 +103,12 @@ export function defineWorkflow<Input, Outputs>(spec: {
  * A source the step reads (the resume, the job) deleted since the run started fails the run with
  * `source_missing`: no retry brings it back.
  */
-export async function stillThere<T>(load: Promise<T>): Promise<T> {
+export async function stillThere<T>(what: string, load: Promise<T>): Promise<T> {
   try {
     return await load;
   } catch (error) {
     if (error instanceof CellError && error.code === "not_found") {
-      throw new StepFailure(
-        "source_missing",
-        `the ${error.message.replace(/ not found$/, "")} no longer exists`,
-      );
+      throw new StepFailure("source_missing", `the ${what} no longer exists`);
     }
     throw error;
   }

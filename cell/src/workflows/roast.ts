@@ -32,7 +32,7 @@ async function roastStep(
   mode: RoastModeName,
 ): Promise<StepResult<RoastOutputs["roast"]>> {
   const { input, tenantId, workflowId } = ctx;
-  const resume = await stillThere(loadResume(ctx, input.resumeId));
+  const resume = await stillThere("resume", loadResume(ctx, input.resumeId));
   const caller = callerOf(tenantId, ctx.deps.config.cellId, input.tier);
   const roast = await roastResume(ctx.deps.channels, caller, resume.parsed, input.style, mode, ctx.signal);
   const roastId = randomUUID();

@@ -24,7 +24,7 @@ export interface StartWorkflowInput<K extends WorkflowKind> {
 export async function startWorkflow<K extends WorkflowKind>(
   deps: CellDeps,
   start: StartWorkflowInput<K>,
-): Promise<{ id: string; created: boolean }> {
+): Promise<{ workflowId: string; created: boolean }> {
   const definition = workflowDefinition(start.kind);
   const traceContext = injectTraceContext();
   return withTenantTransaction({ deps, tenantId: start.tenantId }, async (tx, record) => {
@@ -59,7 +59,7 @@ export async function startWorkflow<K extends WorkflowKind>(
           "this Idempotency-Key was already used for a different request",
         );
       }
-      return { id: existing.id, created: false };
+      return { workflowId: existing.id, created: false };
     }
     await tx
       .insert(workflowSteps)
@@ -71,7 +71,7 @@ export async function startWorkflow<K extends WorkflowKind>(
       workflowId: id,
       kind: start.kind,
     });
-    return { id, created: true };
+    return { workflowId: id, created: true };
   });
 }
 

@@ -25,8 +25,8 @@ interface TailoringOutputs {
 
 type Ctx = StepContext<TailoringInput, TailoringOutputs>;
 
-const sourceResume = (ctx: Ctx) => stillThere(loadResume(ctx, ctx.input.resumeId));
-const sourceJob = (ctx: Ctx) => stillThere(loadJob(ctx, ctx.input.jobId));
+const sourceResume = (ctx: Ctx) => stillThere("resume", loadResume(ctx, ctx.input.resumeId));
+const sourceJob = (ctx: Ctx) => stillThere("job", loadJob(ctx, ctx.input.jobId));
 const callerFor = (ctx: Ctx) => callerOf(ctx.tenantId, ctx.deps.config.cellId, ctx.input.tier);
 
 /**

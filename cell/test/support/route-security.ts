@@ -99,7 +99,7 @@ export async function ownerJob(owner: Caller): Promise<{ id: string; secrets: st
   return { id, secrets: [id] };
 }
 
-const startWorkflow = {
+const workflowStarters = {
   roast: (owner: Caller, resumeId: string) =>
     owner("/v1/roasts", json({ resumeId, style: "honest", mode: "rules" })),
   discovery: (owner: Caller, resumeId: string) =>
@@ -113,10 +113,10 @@ const startWorkflow = {
 /** A workflow of the owner's that ran to the end, with what it made (`resultId`). */
 export async function ownerWorkflow(
   owner: Caller,
-  kind: keyof typeof startWorkflow,
+  kind: keyof typeof workflowStarters,
 ): Promise<{ workflowId: string; resultId: string; secrets: string[] }> {
   const resume = await ownerResume(owner);
-  const res = await startWorkflow[kind](owner, resume.id);
+  const res = await workflowStarters[kind](owner, resume.id);
   expect(res.status).toBe(202);
   const { workflowId } = await res.json();
   const done = await waitForWorkflow(owner, workflowId);

@@ -28,13 +28,12 @@ export async function requestDiscovery({
     ...(input.resumeId ? { resumeId: input.resumeId } : {}),
     tier: ctx.tier,
   };
-  const { id, created } = await startWorkflow(ctx.deps, {
+  return startWorkflow(ctx.deps, {
     kind: "discovery",
     tenantId: ctx.tenantId,
     input: workflowInput,
     idempotencyKey,
   });
-  return { workflowId: id, created };
 }
 
 async function refuseUnknownBoards(ctx: TenantContext, boards: string[]): Promise<void> {

@@ -16,11 +16,10 @@ export async function requestRoast({
 }): Promise<{ workflowId: string; created: boolean }> {
   await loadResume(ctx, input.resumeId);
   const workflowInput: WorkflowInput<"roast"> = { ...input, tier: ctx.tier };
-  const { id, created } = await startWorkflow(ctx.deps, {
+  return startWorkflow(ctx.deps, {
     kind: "roast",
     tenantId: ctx.tenantId,
     input: workflowInput,
     idempotencyKey,
   });
-  return { workflowId: id, created };
 }

@@ -14,11 +14,10 @@ export async function requestTailoring({
   idempotencyKey?: string | undefined;
 }): Promise<{ workflowId: string; created: boolean }> {
   await Promise.all([loadResume(ctx, input.resumeId), loadJob(ctx, input.jobId)]);
-  const { id, created } = await startWorkflow(ctx.deps, {
+  return startWorkflow(ctx.deps, {
     kind: "tailoring",
     tenantId: ctx.tenantId,
     input: { ...input, tier: ctx.tier },
     idempotencyKey,
   });
-  return { workflowId: id, created };
 }

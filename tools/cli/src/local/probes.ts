@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import { checkGrpcHealth } from "@hireloop/grpc";
-import { Kafka, logLevel } from "kafkajs";
+import { type Admin, Kafka, logLevel } from "kafkajs";
 import postgres from "postgres";
 
 /** How to tell that a process serves requests (not merely that it runs). */
@@ -99,8 +99,12 @@ function probeRedis(host: string, port: number, timeoutMs: number): Promise<Heal
   });
 }
 
-/** Asks the broker for the cluster: only an unfenced broker lists itself. */
-async function probeKafka(brokers: string[], timeoutMs: number): Promise<HealthResult> {
+/** Runs `ask` with a connected admin client that neither retries nor waits past `timeoutMs`. */
+async function withKafkaAdmin<T>(
+  brokers: string[],
+  timeoutMs: number,
+  ask: (admin: Admin) => Promise<T>,
+): Promise<T> {
   const kafka = new Kafka({
     clientId: "hireloop-local-health",
     brokers,
@@ -112,30 +116,27 @@ async function probeKafka(brokers: string[], timeoutMs: number): Promise<HealthR
   const admin = kafka.admin();
   try {
     await admin.connect();
+    return await ask(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Asks the broker for the cluster: only an unfenced broker lists itself. */
+async function probeKafka(brokers: string[], timeoutMs: number): Promise<HealthResult> {
+  return withKafkaAdmin(brokers, timeoutMs, async (admin) => {
     const cluster = await admin.describeCluster();
     return cluster.brokers.length > 0
       ? { healthy: true, detail: `${cluster.brokers.length} broker(s), cluster ${cluster.clusterId}` }
       : { healthy: false, detail: "no broker registered yet" };
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 /** MirrorMaker 2 emits a heartbeat a second; one younger than this shows replication works end to end. */
 const MIRROR_HEARTBEAT_MAX_AGE_MS = 15_000;
 
 async function probeMirror(brokers: string[], sources: string[], timeoutMs: number): Promise<HealthResult> {
-  const kafka = new Kafka({
-    clientId: "hireloop-local-health",
-    brokers,
-    connectionTimeout: timeoutMs,
-    requestTimeout: timeoutMs,
-    retry: { retries: 0 },
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
+  return withKafkaAdmin(brokers, timeoutMs, async (admin) => {
     const topics = new Set(await admin.listTopics());
     const stale: string[] = [];
     for (const source of sources) {
@@ -159,9 +160,7 @@ async function probeMirror(brokers: string[], sources: string[], timeoutMs: numb
     return stale.length === 0
       ? { healthy: true, detail: `heartbeats from ${sources.join(", ")} arriving` }
       : { healthy: false, detail: stale.join("; ") };
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 async function probeHttp(url: string, timeoutMs: number): Promise<HealthResult> {
