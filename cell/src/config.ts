@@ -27,6 +27,15 @@ const configSchema = z.object({
   HL_STEP_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   HL_STEP_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   HL_STEP_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(1),
+  /**
+   * Backpressure (ADR 0041): workflow steps waiting in the queue past which new workflows are
+   * refused (503 overloaded). Free callers are refused from HL_ADMISSION_FREE_SHARE of it on, so
+   * paid callers are shed last. The depth is read every HL_ADMISSION_REFRESH_MS.
+   */
+  HL_ADMISSION_QUEUE_DEPTH: z.coerce.number().int().positive().default(500),
+  HL_ADMISSION_FREE_SHARE: z.coerce.number().gt(0).max(1).default(0.8),
+  HL_ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(10),
+  HL_ADMISSION_REFRESH_MS: z.coerce.number().int().min(100).default(1000),
   /** The region's shared services (host:port of their gRPC endpoints) and each call's deadline. */
   HL_PDF_ADDRESS: z.string().min(1),
   HL_AI_OPTIMIZER_ADDRESS: z.string().min(1),
@@ -54,6 +63,17 @@ const configSchema = z.object({
     .default(15 * 60_000),
 });
 
+/** When the cell stops taking new workflows (HL_ADMISSION_*, ADR 0041). */
+export interface AdmissionLimits {
+  /** Steps waiting in the queue from which no new workflow is taken. */
+  queueDepth: number;
+  /** The share of `queueDepth` from which free callers' workflows are refused: paid ones are shed last. */
+  freeShare: number;
+  retryAfterSeconds: number;
+  /** How often the queue's depth is read. */
+  refreshMs: number;
+}
+
 export type CellConfig = {
   mode: "dev" | "production";
   region: string;
@@ -71,6 +91,7 @@ export type CellConfig = {
   auth: { projectId: string; jwksUrl: string };
   logLevel: string;
   steps: { timeoutMs: number; retries: number; retryDelaySeconds: number; serviceWaitMaxMs: number };
+  admission: AdmissionLimits;
   compute: { threads: number; timeoutMs: number; maxQueue: number; memoryMb: number; perTenant: number };
   streams: { perUser: number; perCell: number; idleSeconds: number; maxSeconds: number };
   services: Record<"pdf" | "ai" | "scraper", { address: string; deadlineMs: number }>;
@@ -104,6 +125,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CellConfig {
       retries: e.HL_STEP_RETRIES,
       retryDelaySeconds: e.HL_STEP_RETRY_DELAY_SECONDS,
       serviceWaitMaxMs: e.HL_SERVICE_WAIT_MAX_MS,
+    },
+    admission: {
+      queueDepth: e.HL_ADMISSION_QUEUE_DEPTH,
+      freeShare: e.HL_ADMISSION_FREE_SHARE,
+      retryAfterSeconds: e.HL_ADMISSION_RETRY_AFTER_SECONDS,
+      refreshMs: e.HL_ADMISSION_REFRESH_MS,
     },
     streams: {
       perUser: e.HL_STREAMS_PER_USER,

@@ -59,6 +59,8 @@ export const errorCodes = {
   database_unavailable: 503,
   /** A live migration is moving the tenant to another cell: writes are refused for a few seconds. */
   tenant_migrating: 503,
+  /** The cell has more work queued than it takes on: new workflows wait (Retry-After); reads go on. */
+  overloaded: 503,
   internal_error: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
@@ -69,6 +71,8 @@ export class CellError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** When the caller may try again, where the refusal knows better than its code's default. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "CellError";

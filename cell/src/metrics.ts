@@ -1,5 +1,5 @@
 import { createMetricsRegistry } from "@hireloop/observability";
-import { Counter, Histogram, type Registry } from "prom-client";
+import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 
 export interface CellMetrics {
   registry: Registry;
@@ -11,6 +11,10 @@ export interface CellMetrics {
   eventsConsumed: Counter<"consumer" | "outcome">;
   /** Requests refused because they did not come from the region's router (ADR 0016). */
   refusedDirect: Counter<"code">;
+  /** Workflow starts refused because the cell has more queued than it takes (ADR 0041). */
+  shed: Counter<"reason" | "tier">;
+  /** Workflow steps waiting in the cell's queue, as admission last read it. */
+  queueDepth: Gauge;
 }
 
 export function createCellMetrics(labels: { region: string; cell: string; process: string }): CellMetrics {
@@ -59,6 +63,17 @@ export function createCellMetrics(labels: { region: string; cell: string; proces
       name: "hl_http_refused_not_from_router_total",
       help: "Requests refused because they did not carry a valid router credential",
       labelNames: ["code"],
+      registers: [registry],
+    }),
+    shed: new Counter({
+      name: "hl_requests_shed_total",
+      help: "Workflow starts refused with 503 overloaded, by reason and the caller's tier",
+      labelNames: ["reason", "tier"],
+      registers: [registry],
+    }),
+    queueDepth: new Gauge({
+      name: "hl_step_queue_depth",
+      help: "Workflow steps waiting in the cell's queue (read by the API's admission control)",
       registers: [registry],
     }),
   };

@@ -1,8 +1,6 @@
 import { loadConfig } from "./config.ts";
-import { migrateDatabase } from "./db/migrate.ts";
 import { buildDeps } from "./wiring/build.ts";
 import type { CellDeps } from "./wiring/deps.ts";
-import { openStepQueue } from "./workflows/queue.ts";
 
 export { type DeadLetterView, listDeadLetters } from "./use-cases/dead-letters/list.ts";
 export { replayDeadLetter } from "./use-cases/dead-letters/replay.ts";

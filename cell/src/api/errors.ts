@@ -37,6 +37,7 @@ export function handleError(error: Error, c: Context<HonoEnv>) {
     // A shared service restarting is back within seconds (its circuit breaker tries again after
     // 2 s); a busy compute pool drains within seconds too.
     if (RETRY_SOON.has(error.code)) c.header("Retry-After", String(DEPENDENCY_RETRY_AFTER_SECONDS));
+    if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));
     return errorResponse(c, error.status, {
       code: error.code,
       message: error.message,

@@ -40,7 +40,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: "The body's media type is not one the route takes",
   422: "Well-formed but unusable input (e.g. resume_unreadable, resume_no_text_layer, idempotency_key_reused)",
   429: "Too many requests (rate_limited), open event streams (too_many_streams) or heavy requests in progress (too_many_in_progress); see Retry-After",
-  503: "Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, …",
+  503: "Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, …",
   504: "The cell did not answer in time (cell_timeout)",
 };
 

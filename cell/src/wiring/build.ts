@@ -7,6 +7,7 @@ import { createEventRecorder } from "../events/outbox.ts";
 import { createCellMetrics } from "../metrics.ts";
 import { openChannels } from "../shared-services/channels.ts";
 import { createBoardCatalog } from "../shared-services/scraper.ts";
+import { createAdmission } from "../workflows/admission.ts";
 import { createEventStreams } from "../workflows/event-streams.ts";
 import { openStepQueue } from "../workflows/queue.ts";
 import type { CellDeps } from "./deps.ts";
@@ -40,6 +41,8 @@ export async function buildDeps(
   const channels = openChannels(config);
   const compute = createComputePool({ ...config.compute, settings: { services: config.services } });
   const streams = createEventStreams(redis, config.streams, logger);
+  const metrics = createCellMetrics({ region: config.region, cell: config.cellId, process: role });
+  const admission = createAdmission(queue, config.admission, { metrics, logger });
   return {
     config,
     db: database.db,
@@ -48,12 +51,14 @@ export async function buildDeps(
     queue,
     events: createEventRecorder({ topic: config.kafkaTopic, cell: config.cellId, region: config.region }),
     logger,
-    metrics: createCellMetrics({ region: config.region, cell: config.cellId, process: role }),
+    metrics,
     channels,
     boards: createBoardCatalog(channels),
     compute,
     streams,
+    admission,
     async close() {
+      admission.close();
       channels.close();
       streams.close();
       await compute.close();

@@ -9,6 +9,7 @@ import type { CellMetrics } from "../metrics.ts";
 import type { Channels } from "../shared-services/channels.ts";
 import type { BoardCatalog } from "../shared-services/scraper.ts";
 import type { Tiered } from "../vocabulary.ts";
+import type { Admission } from "../workflows/admission.ts";
 import type { EventStreams } from "../workflows/event-streams.ts";
 import type { StepQueue } from "../workflows/queue.ts";
 
@@ -30,6 +31,8 @@ export interface CellDeps {
   compute: ComputePool;
   /** Workflow event streams' limits and their shared Redis subscriber. */
   streams: EventStreams;
+  /** Whether a new workflow may start now, from the step queue's depth (backpressure). */
+  admission: Admission;
 }
 
 /** One tenant's view of the cell: whatever runs with it sees only that tenant's rows. */

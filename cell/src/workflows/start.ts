@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { workflowSteps, workflows } from "../db/schema/index.ts";
 import { CellError } from "../errors.ts";
 import { withTenantTransaction } from "../tenancy/write-guard.ts";
+import type { Tiered } from "../vocabulary.ts";
 import type { CellDeps } from "../wiring/deps.ts";
 import type { WorkflowInput, WorkflowKind } from "./inputs.ts";
 import { enqueueStep } from "./queue.ts";
@@ -61,6 +62,8 @@ export async function startWorkflow<K extends WorkflowKind>(
       }
       return { workflowId: existing.id, created: false };
     }
+    // Only a new run waits its turn: a repeated request for an accepted one is always answered.
+    await deps.admission.admit(callerTier(start.input));
     await tx
       .insert(workflowSteps)
       .values(definition.steps.map((step, position) => ({ workflowId: id, name: step.name, position })));
@@ -73,6 +76,11 @@ export async function startWorkflow<K extends WorkflowKind>(
     });
     return { workflowId: id, created: true };
   });
+}
+
+/** Every kind's input names the caller's plan; runs from before plans existed count as free. */
+function callerTier(input: { tier?: Tiered }): Tiered {
+  return input.tier ?? "free";
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -66,6 +66,7 @@ export function testCellConfig(
     steps: { timeoutMs: 10_000, retries: 2, retryDelaySeconds: 1, serviceWaitMaxMs: 60_000, ...steps },
     compute: { threads: 1, timeoutMs: 5_000, maxQueue: 64, memoryMb: 256, perTenant: 2 },
     streams: { perUser: 4, perCell: 64, idleSeconds: 120, maxSeconds: 600 },
+    admission: { queueDepth: 500, freeShare: 0.8, retryAfterSeconds: 10, refreshMs: 1000 },
     services: {
       pdf: { address: platform.services.pdf, deadlineMs: 10_000 },
       ai: { address: platform.services.ai, deadlineMs: 10_000 },

@@ -21,6 +21,8 @@ export type DevTokenOptions = {
   name?: string;
   /** A custom claim, as Firebase's Admin SDK sets one (`setCustomUserClaims({ role })`). */
   role?: Role;
+  /** The user's plan, a custom claim set the same way (`setCustomUserClaims({ tier })`). */
+  tier?: "free" | "premium";
 };
 
 type RsaPrivateJwk = JWK & { kty: "RSA"; kid: string; n: string; e: string; d: string };
@@ -44,7 +46,7 @@ export async function generateDevKeys(dir: string): Promise<DevKeys> {
 
 /** Mints a token with the same header and claims as a Firebase ID token after Google sign-in. */
 export async function signDevToken(options: DevTokenOptions): Promise<string> {
-  const { uid, projectId, privateKeyPath, ttlSeconds = 3600, email, name, role } = options;
+  const { uid, projectId, privateKeyPath, ttlSeconds = 3600, email, name, role, tier } = options;
   if (uid === "" || uid.length > 128) throw new TypeError("uid must be 1 to 128 characters");
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)
     throw new TypeError("ttlSeconds must be a positive integer");
@@ -61,6 +63,7 @@ export async function signDevToken(options: DevTokenOptions): Promise<string> {
     exp: now + ttlSeconds,
     ...(name === undefined ? {} : { name }),
     ...(role === undefined ? {} : { role }),
+    ...(tier === undefined ? {} : { tier }),
     // Google accounts always come with a verified address.
     ...(email === undefined ? {} : { email, email_verified: true }),
     firebase: { identities: {}, sign_in_provider: "google.com" },
