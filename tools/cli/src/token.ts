@@ -5,12 +5,16 @@ import type { Command } from "commander";
 import { repositoryRoot } from "./paths.ts";
 
 /** What the operator asked for, as commander hands it over (unvalidated). */
-export type TokenRequest = { uid: string; email?: string; ttl?: string; role?: string };
+export type TokenRequest = { uid: string; email?: string; ttl?: string; role?: string; count?: string };
+
+/** The most users one `--count` signs for (a load test's users: one per virtual user). */
+const MAX_COUNT = 10_000;
 
 /** Refusals (no dev platform, bad input) exit 2; a dev platform whose keys cannot sign exits 1. */
 export type TokenRefusal = { ok: false; exitCode: 2; message: string };
 export type TokenOutcome =
   | { ok: true; token: string }
+  | { ok: true; users: { uid: string; token: string }[] }
   | TokenRefusal
   | { ok: false; exitCode: 1; message: string };
 
@@ -27,7 +31,7 @@ export function defaultPlatformStatePath(): string {
 export function planDevToken(
   request: TokenRequest,
   platformStateText: string | undefined,
-): { ok: true; plan: DevTokenOptions } | TokenRefusal {
+): { ok: true; plan: DevTokenOptions; count?: number } | TokenRefusal {
   const refuse = (message: string): TokenRefusal => ({ ok: false, exitCode: 2, message });
   if (platformStateText === undefined) {
     return refuse("no local platform state found: start the local platform in dev mode first (make up)");
@@ -63,6 +67,14 @@ export function planDevToken(
     if (!/^[1-9]\d*$/.test(request.ttl)) return refuse("--ttl must be a positive whole number of seconds");
     plan.ttlSeconds = Number(request.ttl);
   }
+  if (request.count !== undefined) {
+    const count = Number(request.count);
+    if (!/^[1-9]\d*$/.test(request.count) || count > MAX_COUNT) {
+      return refuse(`--count must be a whole number from 1 to ${MAX_COUNT}`);
+    }
+    if (request.email !== undefined) return refuse("--email names one user: it cannot go with --count");
+    return { ok: true, plan, count };
+  }
   return { ok: true, plan };
 }
 
@@ -70,8 +82,14 @@ export function planDevToken(
 export async function issueDevToken(request: TokenRequest, platformStatePath: string): Promise<TokenOutcome> {
   const decision = planDevToken(request, await readIfPresent(platformStatePath));
   if (!decision.ok) return decision;
+  const { plan, count } = decision;
   try {
-    return { ok: true, token: await signDevToken(decision.plan) };
+    if (count === undefined) return { ok: true, token: await signDevToken(plan) };
+    const uids = Array.from({ length: count }, (_, index) => `${plan.uid}-${index + 1}`);
+    const users = await Promise.all(
+      uids.map(async (uid) => ({ uid, token: await signDevToken({ ...plan, uid }) })),
+    );
+    return { ok: true, users };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, exitCode: 1, message: `cannot sign a dev token: ${reason}` };
@@ -86,10 +104,14 @@ export function registerTokenCommand(program: Command): void {
     .option("--email <email>", "the user's email address")
     .option("--ttl <seconds>", "lifetime in seconds (default 3600)")
     .option("--role <role>", `a role claim (${ROLES.join(", ")}): operators may use /ops`)
+    .option(
+      "--count <n>",
+      "sign for n users <uid>-1 … <uid>-n; prints a JSON array of { uid, token } (load tests)",
+    )
     .action(async (options: TokenRequest) => {
       const outcome = await issueDevToken(options, defaultPlatformStatePath());
       if (outcome.ok) {
-        process.stdout.write(`${outcome.token}\n`);
+        process.stdout.write(`${"token" in outcome ? outcome.token : JSON.stringify(outcome.users)}\n`);
       } else {
         process.stderr.write(`hireloop token: ${outcome.message}\n`);
         process.exitCode = outcome.exitCode;

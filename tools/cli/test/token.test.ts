@@ -53,7 +53,8 @@ describe("hireloop token", () => {
 
     const outcome = await issueDevToken({ uid: "alice", email: "alice@example.com", ttl: "120" }, statePath);
 
-    if (!outcome.ok) throw new Error(`expected a token, got: ${outcome.message}`);
+    if (!outcome.ok || !("token" in outcome))
+      throw new Error(`expected a token, got: ${JSON.stringify(outcome)}`);
     const verifier = createIdTokenVerifier({
       projectId: "hireloop-dev",
       keySource: pathToFileURL(keys.jwksPath).href,
@@ -61,6 +62,24 @@ describe("hireloop token", () => {
     const identity = await verifier.verify(outcome.token);
     expect(identity).toMatchObject({ uid: "alice", email: "alice@example.com" });
     expect(Number(identity.claims.exp) - Number(identity.claims.iat)).toBe(120);
+  });
+
+  it("signs for many users at once with --count, each token for its own uid", async () => {
+    const keysDir = join(dir, "keys");
+    const keys = await generateDevKeys(keysDir);
+    await writePlatformState({ mode: "dev", projectId: "hireloop-dev", keysDir });
+
+    const outcome = await issueDevToken({ uid: "load", count: "3" }, statePath);
+
+    if (!outcome.ok || !("users" in outcome))
+      throw new Error(`expected users, got: ${JSON.stringify(outcome)}`);
+    expect(outcome.users.map((user) => user.uid)).toEqual(["load-1", "load-2", "load-3"]);
+    const verifier = createIdTokenVerifier({
+      projectId: "hireloop-dev",
+      keySource: pathToFileURL(keys.jwksPath).href,
+    });
+    for (const user of outcome.users)
+      expect(await verifier.verify(user.token)).toMatchObject({ uid: user.uid });
   });
 
   it("fails with exit code 1 when the dev platform has no keys yet", async () => {
@@ -100,6 +119,10 @@ describe("planDevToken", () => {
     ["a negative ttl", { uid: "alice", ttl: "-5" }, devState],
     ["a fractional ttl", { uid: "alice", ttl: "1.5" }, devState],
     ["a ttl that is not a number", { uid: "alice", ttl: "an hour" }, devState],
+    ["a count of none", { uid: "load", count: "0" }, devState],
+    ["a count that is not a whole number", { uid: "load", count: "2.5" }, devState],
+    ["a count above the limit", { uid: "load", count: "10001" }, devState],
+    ["one email for many users", { uid: "load", count: "2", email: "a@example.com" }, devState],
   ])("refuses %s", (_case, request, stateText) => {
     expect(planDevToken(request, stateText)).toMatchObject({ ok: false, exitCode: 2 });
   });
