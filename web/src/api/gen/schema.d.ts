@@ -662,7 +662,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -776,7 +776,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -845,7 +845,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -927,7 +927,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1037,7 +1037,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1119,7 +1119,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1197,7 +1197,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1344,7 +1344,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1417,7 +1417,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1521,7 +1521,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1601,7 +1601,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1728,7 +1728,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1808,7 +1808,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1939,7 +1939,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2019,7 +2019,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2133,7 +2133,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2261,7 +2261,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2342,7 +2342,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2422,7 +2422,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2502,7 +2502,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2589,7 +2589,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2678,7 +2678,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, tenant_migrating, … */
+            /** @description Retry later: cell_unavailable, database_unavailable, dependency_unavailable, cell_busy, overloaded (new workflows only), tenant_migrating, … */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
