@@ -65,8 +65,8 @@ ${alerts}
 
 The rules are in \`infra/observability/prometheus/rules/\`, the dashboards in
 \`infra/observability/grafana/dashboards/\`; docs/runbooks/monitoring.md says how to load them and
-what to do when an alert fires. k6 load tests hold their thresholds to the same numbers (they import
-\`@hireloop/observability/slo\`).
+what to do when an alert fires. Load-test (k6) thresholds are to use these numbers, imported from
+\`@hireloop/observability/slo\`: it imports nothing, so a k6 bundle can include it.
 `;
 }
 
