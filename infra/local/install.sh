@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Provisions everything the local platform needs and nothing it already has:
-# node_modules, Postgres/Redis/OpenSSL/Java/Maven/Python venv, fallback fonts and Chromium from Debian packages, the Kafka
+# node_modules, Postgres/Redis/OpenSSL/Java/Maven/Python venv, fallback fonts, Chromium and Prometheus from Debian packages, the Kafka
 # broker + MirrorMaker 2 jars from Maven Central, and the contract fuzzer (schemathesis) from
 # PyPI. Safe to run any number of times; when everything is present it only checks and prints.
 # Downloads are cached under .cache/.
@@ -44,12 +44,14 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # The web app's browser tests drive Debian's Chromium (Playwright's own download is unreachable here).
 command -v chromium >/dev/null || missing+=(chromium)
+# Tests load the alerting rules and every dashboard query into a real Prometheus (promtool comes with it).
+command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus)
 if [ "${#missing[@]}" -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
-  say "postgres, redis-server, openssl, java, mvn, python3-venv, the fallback fonts and chromium are installed"
+  say "postgres, redis-server, openssl, java, mvn, python3-venv, the fallback fonts, chromium and prometheus are installed"
 fi
 
 # --- Kafka jars ---------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 import { createMetricsRegistry } from "@hireloop/observability";
+import { endpointSlos, sloGroupOf } from "@hireloop/observability/slo";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 
 export interface RouterMetrics {
   registry: Registry;
-  httpDuration: Histogram<"method" | "route" | "status">;
+  httpDuration: Histogram<"method" | "route" | "status" | "group">;
   proxiedRequests: Counter<"cell" | "status">;
   cellUp: Gauge<"cell">;
   rateLimited: Counter<"scope">;
@@ -16,15 +17,41 @@ export interface RouterMetrics {
   replicationHeartbeat: Gauge<"origin">;
 }
 
+/** The request's SLO endpoint group (docs/slo.md), or "other" outside every group (probes, docs, the web app, unknown paths). */
+export function sloGroupLabel(method: string, path: string): string {
+  return sloGroupOf(method, path) ?? "other";
+}
+
+/** Latency buckets that include every SLO threshold, so a latency objective is a bucket's share of requests. */
+export const requestDurationBuckets = [
+  ...new Set([
+    0.001,
+    0.0025,
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1,
+    2.5,
+    5,
+    10,
+    30,
+    ...endpointSlos.flatMap((slo) => [slo.latencyMs.p95 / 1000, slo.latencyMs.p99 / 1000]),
+  ]),
+].sort((a, b) => a - b);
+
 export function createRouterMetrics(labels: { region: string; router: string }): RouterMetrics {
   const registry = createMetricsRegistry(labels);
   return {
     registry,
     httpDuration: new Histogram({
       name: "hl_router_request_duration_seconds",
-      help: "Time until the response head is sent, by router route (proxied streams keep flowing after it)",
-      labelNames: ["method", "route", "status"],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      help: "Time until the response head is sent, by router route and SLO endpoint group (proxied streams keep flowing after it)",
+      labelNames: ["method", "route", "status", "group"],
+      buckets: requestDurationBuckets,
       registers: [registry],
     }),
     proxiedRequests: new Counter({

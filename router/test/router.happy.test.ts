@@ -195,5 +195,12 @@ describe("the router's own surface", () => {
     expect(metrics).toMatch(
       /hl_router_request_duration_seconds_bucket\{[^}]*route="\/v1\/\*"[^}]*status="201"/,
     );
+    // Requests carry their SLO endpoint group (docs/slo.md): a job read is a read, a probe is in none.
+    expect(metrics).toMatch(
+      /hl_router_request_duration_seconds_count\{(?=[^}]*route="\/v1\/\*")(?=[^}]*status="404")(?=[^}]*group="reads")[^}]*\} [1-9]/,
+    );
+    expect(metrics).toMatch(
+      /hl_router_request_duration_seconds_count\{(?=[^}]*route="\/healthz")(?=[^}]*group="other")[^}]*\} [1-9]/,
+    );
   });
 });

@@ -1,9 +1,12 @@
 import { json } from "@hireloop/testkit/client";
+import {
+  type ServiceProcess,
+  type SharedServiceKind,
+  startServiceProcess,
+} from "@hireloop/testkit/service-process";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resumeAndJob } from "../support/requests.ts";
-
-import { type ServiceProcess, type SharedServiceKind, startServiceProcess } from "../support/services.ts";
 import { scalar } from "../support/sql.ts";
 import { type RoutedCell, startRoutedCell, statuses, waitAll } from "./support.ts";
 

@@ -38,7 +38,13 @@ export interface TwoRegions {
  * MirrorMaker 2 between them: each region has real cell processes, its own control-plane database
  * and a router process that knows the other region's router. Tokens are valid in both (one key).
  */
-export async function startTwoRegions(options: { cellsPerRegion?: number } = {}): Promise<TwoRegions> {
+export async function startTwoRegions(
+  options: {
+    cellsPerRegion?: number;
+    /** More environment for every cell (the shared services it calls, say). */
+    cellEnv?: Record<string, string>;
+  } = {},
+): Promise<TwoRegions> {
   const platform = testPlatform();
   const keysDir = await mkdtemp(join(tmpdir(), "hl-regions-keys-"));
   const secretFile = join(keysDir, "peer-secret");
@@ -53,7 +59,7 @@ export async function startTwoRegions(options: { cellsPerRegion?: number } = {})
       const cells = await startRegion(options.cellsPerRegion ?? 1, {
         region: name,
         keysDir,
-        env: { HL_KAFKA_BROKERS: brokers, HL_KAFKA_TOPIC: topic },
+        env: { ...options.cellEnv, HL_KAFKA_BROKERS: brokers, HL_KAFKA_TOPIC: topic },
       });
       const controlPlane = await createControlPlaneDatabase();
       const store = createPlacementStore(controlPlane.sql);

@@ -2,6 +2,7 @@ import { extractTraceContext, type Span, startDetachedSpan } from "@hireloop/obs
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { MiddlewareHandler } from "hono";
 import type { RouterEnv } from "../env.ts";
+import { sloGroupLabel } from "../metrics.ts";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -45,7 +46,8 @@ export function observe(): MiddlewareHandler<RouterEnv> {
     const route = c.req.routePath || "unmatched";
     const status = c.get("proxied")?.status ?? c.res.status;
     const seconds = (performance.now() - started) / 1000;
-    metrics.httpDuration.observe({ method: c.req.method, route, status: String(status) }, seconds);
+    const group = sloGroupLabel(c.req.method, c.req.path);
+    metrics.httpDuration.observe({ method: c.req.method, route, status: String(status), group }, seconds);
     const user = c.get("identity")?.uid;
     const cell = c.get("proxied")?.cell;
     c.get("logger").info(

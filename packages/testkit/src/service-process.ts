@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { checkGrpcHealth } from "@hireloop/grpc";
-import { testPlatform } from "@hireloop/testkit/platform";
-import { freePort } from "@hireloop/testkit/ports";
+import { testPlatform } from "./platform.ts";
+import { freePort } from "./ports.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -11,6 +10,8 @@ export type SharedServiceKind = "pdf" | "ai-optimizer" | "scraper";
 export interface ServiceProcess {
   /** host:port, the same across restarts. */
   address: string;
+  /** Its Prometheus metrics, `http://host:port/metrics`. */
+  metricsUrl: string;
   start(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -25,7 +26,8 @@ export async function startServiceProcess(
 ): Promise<ServiceProcess> {
   const [grpcPort, metricsPort] = [await freePort(), await freePort()];
   const address = `127.0.0.1:${grpcPort}`;
-  const main = fileURLToPath(new URL(`../../../shared-services/${kind}/src/main.ts`, import.meta.url));
+  // Started by its path, as the platform starts it: the kit does not import the service.
+  const main = `${repoRoot}shared-services/${kind}/src/main.ts`;
   let child: ChildProcess | undefined;
 
   async function start() {
@@ -43,10 +45,14 @@ export async function startServiceProcess(
       },
       stdio: ["ignore", "ignore", "inherit"],
     });
+    // Each service opens its metrics listener only once its gRPC server is bound and serving.
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${kind} exited with ${child.exitCode}`);
-      if ((await checkGrpcHealth(address, "", 500).catch(() => "")) === "SERVING") return;
+      const health = await fetch(`http://127.0.0.1:${metricsPort}/healthz`, {
+        signal: AbortSignal.timeout(500),
+      }).catch(() => undefined);
+      if (health?.ok) return;
       if (Date.now() > deadline) throw new Error(`${kind} not serving after 30 s`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -61,5 +67,5 @@ export async function startServiceProcess(
   }
 
   await start();
-  return { address, start, kill };
+  return { address, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, start, kill };
 }
