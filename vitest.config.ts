@@ -11,6 +11,7 @@ export default defineConfig({
       "router/test/**/*.test.ts",
       "infra/test/**/*.test.ts",
       "web/test/**/*.test.ts",
+      "load-tests/test/**/*.test.ts",
     ],
     exclude: ["**/node_modules/**", "cell/test/drills/**"],
     testTimeout: 30_000,

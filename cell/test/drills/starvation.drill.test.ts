@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { json, signedIn } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { type RoutedRegion, startRoutedRegion } from "@hireloop/testkit/routed-region";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDrillProcess } from "./support.ts";
 
 /**
  * One tenant sends the heaviest request of every kind the cell takes, all at once, then each kind
@@ -56,29 +55,10 @@ afterAll(async () => {
   await world?.stop();
 });
 
-/** Runs one of the drill's own processes (a .ts file beside this one); resolves to its last line, parsed. */
-function runDrillProcess<T>(file: string, env: Record<string, string>): Promise<T> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL(file, import.meta.url))], {
-    env: { ...process.env, HL_ROUTER_URL: world.router.url, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0
-        ? resolve(JSON.parse(output.trim().split("\n").at(-1) ?? "{}"))
-        : reject(new Error(`${file} exited with ${code}`)),
-    );
-  });
-}
-
 /** The attacker (heavy-sender.ts); resolves to its answers by kind and status. */
 function startHeavySender(token: string) {
   return runDrillProcess<Record<string, Record<string, number>>>("./heavy-sender.ts", {
+    HL_ROUTER_URL: world.router.url,
     HL_TOKEN: token,
     HL_SECONDS: String(ATTACK_SECONDS),
     ...(process.env.HL_DRILL_ONLY ? { HL_ONLY: process.env.HL_DRILL_ONLY } : {}),
@@ -93,6 +73,7 @@ interface Timings {
 /** The other tenant's reads, one after another (timed-reader.ts). */
 function timedReads(token: string, path: string, count: number): Promise<Timings> {
   return runDrillProcess<Timings>("./timed-reader.ts", {
+    HL_ROUTER_URL: world.router.url,
     HL_TOKEN: token,
     HL_PATH: path,
     HL_READS: String(count),

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import type { CellProcesses } from "@hireloop/testkit/cell-processes";
 import { json, signedIn } from "@hireloop/testkit/client";
 import { startRoutedRegion } from "@hireloop/testkit/routed-region";
@@ -12,6 +14,8 @@ export interface RoutedCell {
   databaseUrl: string;
   /** A client of the router, signed in as uid. */
   as(uid: string): Client;
+  routerUrl: string;
+  token(uid: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +31,8 @@ export async function startRoutedCell(env: Record<string, string> = {}): Promise
     cell: running.processes,
     databaseUrl: running.processes.env.HL_DATABASE_URL ?? "",
     as: (uid) => signedIn(world.router.url, world.region.token, uid),
+    routerUrl: world.router.url,
+    token: world.region.token,
     stop: () => world.stop(),
   };
 }
@@ -91,4 +97,27 @@ export async function untilCount(
     timeoutMs,
     () => `${what}: ${last}, not ${expected},`,
   );
+}
+
+/**
+ * Runs one of the drills' own processes (a .ts file in this folder) with `env`; resolves to its last
+ * line, parsed. Measuring sides run apart from the test runner, whose own pauses would be timed.
+ */
+export function runDrillProcess<T>(file: string, env: Record<string, string>): Promise<T> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL(file, import.meta.url))], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(output.trim().split("\n").at(-1) ?? "{}"))
+        : reject(new Error(`${file} exited with ${code}`)),
+    );
+  });
 }

@@ -52,6 +52,18 @@ export function platformAlertGroups(): RuleGroup[] {
             runbook: runbook("monitoring"),
           },
         },
+        {
+          alert: "CellShedding",
+          // A spike is shed and passes; refusing new workflows for ten minutes means too little capacity (ADR 0041).
+          expr: "sum by (region, cell) (rate(hl_requests_shed_total[5m])) > 0",
+          for: "10m",
+          labels: { severity: "ticket" },
+          annotations: {
+            summary:
+              "Cell {{ $labels.cell }} in {{ $labels.region }} has refused new workflows (503 overloaded) for 10 minutes",
+            runbook: runbook("monitoring"),
+          },
+        },
       ],
     },
   ];

@@ -65,8 +65,9 @@ ${alerts}
 
 The rules are in \`infra/observability/prometheus/rules/\`, the dashboards in
 \`infra/observability/grafana/dashboards/\`; docs/runbooks/monitoring.md says how to load them and
-what to do when an alert fires. Load-test (k6) thresholds are to use these numbers, imported from
-\`@hireloop/observability/slo\`: it imports nothing, so a k6 bundle can include it.
+what to do when an alert fires. The k6 load tests' thresholds are these numbers
+(\`load-tests/src/thresholds.ts\` imports \`@hireloop/observability/slo\`, which imports nothing, so
+the k6 bundle includes it): p95 and p99 per group, and a failure rate below 1 − availability.
 `;
 }
 

@@ -146,7 +146,7 @@ describe("the rule files", () => {
         alert_rule_test: [{ alertname: "SloErrorBudgetBurn", eval_time: "70m", exp_alerts: [] }],
       },
       {
-        name: "a cell down for 2 minutes, replication 5 minutes behind, 12 dead letters in an hour",
+        name: "a cell down for 2 minutes, replication 5 minutes behind, 12 dead letters in an hour, shedding for 15 minutes",
         interval: "1m",
         input_series: [
           {
@@ -160,6 +160,10 @@ describe("the rule files", () => {
           {
             series: `hl_workflows_total${selector({ region: "us-east", cell: "us-east-1", process: "worker", kind: "tailoring", status: "failed" })}`,
             values: "0+2x6",
+          },
+          {
+            series: `hl_requests_shed_total${selector({ region: "us-east", cell: "us-east-1", process: "api", reason: "queue_depth", tier: "free" })}`,
+            values: "0+30x20",
           },
         ],
         alert_rule_test: [
@@ -180,6 +184,12 @@ describe("the rule files", () => {
             alertname: "DeadLettersGrowing",
             eval_time: "6m",
             exp_alerts: [platformAlert("DeadLettersGrowing", { region: "us-east", cell: "us-east-1" }, "12")],
+          },
+          { alertname: "CellShedding", eval_time: "8m", exp_alerts: [] },
+          {
+            alertname: "CellShedding",
+            eval_time: "16m",
+            exp_alerts: [platformAlert("CellShedding", { region: "us-east", cell: "us-east-1" })],
           },
         ],
       },

@@ -83,6 +83,22 @@ export const cellDashboard: DashboardSpec = {
           ],
         },
         {
+          title: "Step queue depth",
+          description:
+            "Steps waiting for a worker, as the API's admission control last read it: new workflows are refused past HL_ADMISSION_QUEUE_DEPTH",
+          unit: "none",
+          queries: [{ expr: `max by (cell) (hl_step_queue_depth{${CELL}})`, legend: "{{cell}}" }],
+        },
+        {
+          title: "Workflow starts shed",
+          description:
+            "New workflows refused with 503 overloaded, by reason and the caller's tier (free ones first)",
+          unit: "reqps",
+          queries: [
+            { expr: sumRate("reason, tier", "hl_requests_shed_total", CELL), legend: "{{reason}} {{tier}}" },
+          ],
+        },
+        {
           title: "Step attempts by outcome",
           description: "Step attempts: succeeded, waiting (for a shared service), retried, fallback, failed",
           unit: "ops",
