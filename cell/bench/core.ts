@@ -6,6 +6,9 @@
  *   match       vs a naive keyword-set overlap (what a bare ATS keyword scan costs)
  *   render PDF  vs pdfkit writing the same text as plain paragraphs
  *   POST /v1/matches (32 clients) vs GET /healthz on the same process (the HTTP stack's floor)
+ *
+ * `-- --cell-api` runs only the cell API part; `-- --cpu-prof <dir>` has the cell's processes
+ * (and their compute threads) write V8 CPU profiles into <dir> when they stop.
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -16,6 +19,7 @@ import { renderResume } from "@hireloop/resume-core/render";
 import { client, startCellProcesses } from "@hireloop/testkit/cell-processes";
 import { createTestDatabase } from "@hireloop/testkit/database";
 import { compareThroughput, fmt, load } from "@hireloop/testkit/measure";
+import { asRouter } from "@hireloop/testkit/routed";
 import mammoth from "mammoth";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import PDFDocument from "pdfkit";
@@ -32,6 +36,11 @@ const resumes = readdirSync(`${labelled}resumes`).map((f) =>
 );
 const jobText = readFileSync(`${root}packages/testkit/fixtures/job-backend.txt`, "utf8");
 const job = analyzeJob(jobText);
+
+const cellApiOnly = process.argv.includes("--cell-api");
+const profileFlag = process.argv.indexOf("--cpu-prof");
+const profileDir = profileFlag === -1 ? undefined : process.argv[profileFlag + 1];
+if (profileFlag !== -1 && !profileDir) throw new Error("--cpu-prof needs a folder");
 
 function row(name: string, ours: number, peerName: string, peer: number, unit = "/s") {
   console.log(
@@ -76,96 +85,120 @@ function naiveOverlap(text: string, keywords: string[]): number {
   return keywords.filter((k) => words.has(k.toLowerCase())).length;
 }
 
-console.log("Resume domain (one core, in process; each side the median of 5 alternating rounds)\n");
-await compareRow(
-  "resumes parsed (PDF)",
-  () => parseResumeFile(pdf),
-  "pdf.js text only",
-  () => pdfjsText(pdf),
-);
-await compareRow(
-  "resumes parsed (DOCX)",
-  () => parseResumeFile(docx),
-  "mammoth raw text only",
-  () => mammoth.extractRawText({ buffer: Buffer.from(docx) }),
-);
-let i = 0;
-const texts = resumes.map((r) => r.text);
-await compareRow(
-  "match scores",
-  () => matchResume(resumes[i++ % resumes.length] as (typeof resumes)[number], job),
-  "naive keyword overlap",
-  () => naiveOverlap(texts[i++ % texts.length] ?? "", job.keywords),
-);
-const thousand = Array.from(
-  { length: 1000 },
-  (_, k) => resumes[k % resumes.length] as (typeof resumes)[number],
-);
-const started = performance.now();
-for (const resume of thousand) matchResume(resume, job);
-const thousandMs = performance.now() - started;
-const naiveStarted = performance.now();
-for (let k = 0; k < 1000; k++) naiveOverlap(texts[k % texts.length] ?? "", job.keywords);
-row(
-  "score 1,000 resumes vs one job",
-  thousandMs,
-  "naive keyword overlap",
-  performance.now() - naiveStarted,
-  "ms",
-);
-const sample = resumes[0] as (typeof resumes)[number];
-await compareRow(
-  "PDF renders",
-  () => renderResume(sample, "pdf"),
-  "pdfkit plain paragraphs",
-  () => plainPdf(resumeToText(sample)),
-);
-await compareRow(
-  "DOCX renders",
-  () => renderResume(sample, "docx"),
-  "PDF render (ours)",
-  () => renderResume(sample, "pdf"),
-);
-
-console.log("\nCell API (real processes on the test platform: Postgres, Redis, Kafka)\n");
-execFileSync("npx", ["hireloop", "local", "up", "--profile", "test"], { cwd: root, stdio: "ignore" });
-const database = await createTestDatabase();
-const cell = await startCellProcesses(database.url, { HL_LOG_LEVEL: "error" });
-try {
-  // One user per client, each with a resume and a job: a user may have only a few heavy requests in
-  // progress at once (too_many_in_progress), and every request goes as the router sends it (ADR 0016).
-  const resumeText = readFileSync(`${root}packages/testkit/fixtures/resume.txt`, "utf8");
-  const callers = await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, index) => {
-      const request = client(cell, `bench-user-${index}`);
-      const post = (path: string, body: unknown) =>
-        request(path, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(body),
-        });
-      const resume = await (await post("/v1/resumes", { text: resumeText })).json();
-      const job = await (await post("/v1/jobs", { text: jobText })).json();
-      return () => post("/v1/matches", { resumeId: resume.id, jobId: job.id });
-    }),
+async function resumeDomain() {
+  console.log("Resume domain (one core, in process; each side the median of 5 alternating rounds)\n");
+  await compareRow(
+    "resumes parsed (PDF)",
+    () => parseResumeFile(pdf),
+    "pdf.js text only",
+    () => pdfjsText(pdf),
   );
-  let turn = 0;
-  const matches = await load(
-    () => callers[turn++ % CLIENTS]?.() ?? Promise.reject(new Error("no caller")),
-    CLIENTS,
-    10,
+  await compareRow(
+    "resumes parsed (DOCX)",
+    () => parseResumeFile(docx),
+    "mammoth raw text only",
+    () => mammoth.extractRawText({ buffer: Buffer.from(docx) }),
   );
-  const health = await load(() => fetch(`${cell.apiUrl}/healthz`), CLIENTS, 5);
-  console.log(
-    `POST /v1/matches, 32 clients: p50 ${fmt(matches.p50)} ms  p95 ${fmt(matches.p95)} ms  p99 ${fmt(matches.p99)} ms  ${fmt(matches.rps, 0)} req/s  errors ${matches.errors}`,
+  let i = 0;
+  const texts = resumes.map((r) => r.text);
+  await compareRow(
+    "match scores",
+    () => matchResume(resumes[i++ % resumes.length] as (typeof resumes)[number], job),
+    "naive keyword overlap",
+    () => naiveOverlap(texts[i++ % texts.length] ?? "", job.keywords),
   );
-  console.log(
-    `peer GET /healthz, 32 clients:  p50 ${fmt(health.p50)} ms  p95 ${fmt(health.p95)} ms  p99 ${fmt(health.p99)} ms  ${fmt(health.rps, 0)} req/s  errors ${health.errors}`,
+  const thousand = Array.from(
+    { length: 1000 },
+    (_, k) => resumes[k % resumes.length] as (typeof resumes)[number],
   );
-  console.log(
-    `ratio (matches / healthz): p50 ${fmt(matches.p50 / health.p50, 2)}  p95 ${fmt(matches.p95 / health.p95, 2)}`,
+  const started = performance.now();
+  for (const resume of thousand) matchResume(resume, job);
+  const thousandMs = performance.now() - started;
+  const naiveStarted = performance.now();
+  for (let k = 0; k < 1000; k++) naiveOverlap(texts[k % texts.length] ?? "", job.keywords);
+  row(
+    "score 1,000 resumes vs one job",
+    thousandMs,
+    "naive keyword overlap",
+    performance.now() - naiveStarted,
+    "ms",
   );
-} finally {
-  await cell.stopAll();
-  await database.drop();
+  const sample = resumes[0] as (typeof resumes)[number];
+  await compareRow(
+    "PDF renders",
+    () => renderResume(sample, "pdf"),
+    "pdfkit plain paragraphs",
+    () => plainPdf(resumeToText(sample)),
+  );
+  await compareRow(
+    "DOCX renders",
+    () => renderResume(sample, "docx"),
+    "PDF render (ours)",
+    () => renderResume(sample, "pdf"),
+  );
 }
+
+async function cellApi() {
+  console.log("Cell API (real processes on the test platform: Postgres, Redis, Kafka)\n");
+  execFileSync("npx", ["hireloop", "local", "up", "--profile", "test"], { cwd: root, stdio: "ignore" });
+  const database = await createTestDatabase();
+  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const cell = await startCellProcesses(database.url, { HL_LOG_LEVEL: "error" }, { nodeArgs });
+  try {
+    // One user per client, each with a resume and a job: a user may have only a few heavy requests in
+    // progress at once (too_many_in_progress), and every request goes as the router sends it (ADR 0016).
+    const resumeText = readFileSync(`${root}packages/testkit/fixtures/resume.txt`, "utf8");
+    const callers = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, index) => {
+        const uid = `bench-user-${index}`;
+        const request = client(cell, uid);
+        const post = (path: string, body: unknown) =>
+          request(path, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(body),
+          });
+        const resume = await (await post("/v1/resumes", { text: resumeText })).json();
+        const job = await (await post("/v1/jobs", { text: jobText })).json();
+        // A signed-in client holds its ID token for the hour it lasts (the router signs each request).
+        const authorization = `Bearer ${await cell.token(uid)}`;
+        const url = `${cell.apiUrl}/v1/matches`;
+        const body = JSON.stringify({ resumeId: resume.id, jobId: job.id });
+        return () =>
+          fetch(url, {
+            ...asRouter(cell.cellKey, url, {
+              method: "POST",
+              headers: { "content-type": "application/json", authorization },
+              body,
+            }),
+            signal: AbortSignal.timeout(15_000),
+          });
+      }),
+    );
+    let turn = 0;
+    const matches = await load(
+      () => callers[turn++ % CLIENTS]?.() ?? Promise.reject(new Error("no caller")),
+      CLIENTS,
+      10,
+    );
+    const health = await load(() => fetch(`${cell.apiUrl}/healthz`), CLIENTS, 5);
+    console.log(
+      `POST /v1/matches, 32 clients: p50 ${fmt(matches.p50)} ms  p95 ${fmt(matches.p95)} ms  p99 ${fmt(matches.p99)} ms  ${fmt(matches.rps, 0)} req/s  errors ${matches.errors}`,
+    );
+    console.log(
+      `peer GET /healthz, 32 clients:  p50 ${fmt(health.p50)} ms  p95 ${fmt(health.p95)} ms  p99 ${fmt(health.p99)} ms  ${fmt(health.rps, 0)} req/s  errors ${health.errors}`,
+    );
+    console.log(
+      `ratio (matches / healthz): p50 ${fmt(matches.p50 / health.p50, 2)}  p95 ${fmt(matches.p95 / health.p95, 2)}  req/s ${fmt(matches.rps / health.rps, 2)}`,
+    );
+  } finally {
+    await cell.stopAll();
+    await database.drop();
+  }
+}
+
+if (!cellApiOnly) {
+  await resumeDomain();
+  console.log();
+}
+await cellApi();

@@ -1,5 +1,5 @@
 import type { EventData, EventType } from "@hireloop/events";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "../db/client.ts";
 import { tenantFreezes, tenants } from "../db/schema/index.ts";
 import { CellError } from "../errors.ts";
@@ -39,8 +39,9 @@ export function withTenantTransaction<T>(
  * other regions' user directories. The shared lock
  * is held until commit, so the migrator's exclusive lock (taken while it inserts the freeze) waits
  * for writes in flight, and no write of the tenant commits after the freeze. The freeze check is a
- * separate statement on purpose: in READ COMMITTED it then sees a freeze committed while this
- * transaction waited for the lock.
+ * separate statement from the lock on purpose: in READ COMMITTED it then sees a freeze committed
+ * while this transaction waited for the lock. Checking and registering share one statement (one
+ * round trip); a frozen tenant's registration is rolled back with the refusal.
  */
 export async function guardTenantWrite(
   tx: Transaction,
@@ -50,21 +51,23 @@ export async function guardTenantWrite(
   await tx.execute(
     sql`select pg_advisory_xact_lock_shared(hashtextextended(${tenantLockName(tenantId)}, 0))`,
   );
-  const [freeze] = await tx
-    .select({ migrationId: tenantFreezes.migrationId })
-    .from(tenantFreezes)
-    .where(eq(tenantFreezes.tenantId, tenantId));
-  if (freeze) {
+  const [guard] = await tx.execute<{ migration_id: string | null; registered: boolean }>(sql`
+    with registered as (
+      insert into ${tenants} (${sql.identifier(tenants.tenantId.name)}, ${sql.identifier(tenants.announcedAt.name)})
+      values (${tenantId}, now())
+      on conflict do nothing
+      returning 1
+    )
+    select
+      (select ${tenantFreezes.migrationId} from ${tenantFreezes}
+        where ${tenantFreezes.tenantId} = ${tenantId}) as migration_id,
+      exists (select 1 from registered) as registered`);
+  if (guard?.migration_id) {
     throw new CellError("tenant_migrating", "this account is moving to another cell; retry in a moment", {
-      migrationId: freeze.migrationId,
+      migrationId: guard.migration_id,
     });
   }
-  const registered = await tx
-    .insert(tenants)
-    .values({ tenantId, announcedAt: new Date() })
-    .onConflictDoNothing()
-    .returning({ tenantId: tenants.tenantId });
-  if (registered.length > 0) await events.record(tx, tenantId, "tenant.registered", {});
+  if (guard?.registered) await events.record(tx, tenantId, "tenant.registered", {});
 }
 
 export function isTenantMigrating(error: unknown): boolean {

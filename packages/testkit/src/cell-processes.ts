@@ -47,12 +47,13 @@ const cellKeyFile = (keysDir: string, cellId: string) => join(keysDir, "cells", 
 /**
  * The cell as real processes (node + tsx), as the platform runs it, against the test services.
  * `keysDir` shares one token signing key and one router signing key per region between several
- * cells (and their router); by default each cell gets its own.
+ * cells (and their router); by default each cell gets its own. `nodeArgs` go to node before the
+ * cell's own (e.g. `--cpu-prof`, which NODE_OPTIONS may not carry).
  */
 export async function startCellProcesses(
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
-  options: { keysDir?: string } = {},
+  options: { keysDir?: string; nodeArgs?: string[] } = {},
 ): Promise<CellProcesses> {
   const platform = testPlatform();
   const keysDir = options.keysDir ?? (await mkdtemp(join(tmpdir(), "hl-drill-keys-")));
@@ -87,7 +88,7 @@ export async function startCellProcesses(
   const children = new Map<string, ChildProcess>();
 
   async function start(role: "api" | "worker") {
-    const child = spawn(process.execPath, ["--import", "tsx", cellMain, role], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", cellMain, role], {
       cwd: repoRoot,
       env: { ...process.env, ...env, ...ports[role] },
       stdio: ["ignore", "ignore", "inherit"],
