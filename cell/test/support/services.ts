@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { checkGrpcHealth } from "@hireloop/grpc";
-import { testPlatform } from "@hireloop/testkit/platform";
+import { testPlatform, tracingEnv } from "@hireloop/testkit/platform";
 import { freePort } from "@hireloop/testkit/ports";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -39,6 +39,7 @@ export async function startServiceProcess(
         HL_METRICS_PORT: String(metricsPort),
         HL_REDIS_URL: testPlatform().redisUrl,
         HL_LOG_LEVEL: "warn",
+        ...tracingEnv(),
         ...env,
       },
       stdio: ["ignore", "ignore", "inherit"],
