@@ -8,7 +8,7 @@ import {
 } from "@hireloop/observability";
 
 /**
- * Every call a client makes as a CLIENT span named like the server's (`PdfService/Render`), child of
+ * Every call a client makes as a CLIENT span named by its path (`PdfService/Render`), child of
  * the caller's active span, its context sent in the call's metadata for the server's span to
  * continue. The span ends with the call's final status, after the channel's own retries.
  */
