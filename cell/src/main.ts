@@ -16,7 +16,7 @@ if (role !== "api" && role !== "worker") {
   process.exit(2);
 }
 
-installTracing();
+const tracing = installTracing(role === "api" ? "cell-api" : "cell-worker");
 const config = loadConfig();
 function required<T>(value: T | undefined, name: string): T {
   if (value !== undefined) return value;
@@ -84,6 +84,7 @@ async function shutdown(signal: string) {
   await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   await stopRole().catch((error) => logger.warn({ err: error }, "stopping the role failed"));
   await deps.close();
+  await tracing.shutdown();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

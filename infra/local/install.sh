@@ -99,3 +99,29 @@ else
   printf '%s\n' "$wanted" >"$stamp"
   say "$("$venv/bin/schemathesis" --version)"
 fi
+
+# --- Jaeger ---------------------------------------------------------------------------------
+# cmd/jaeger, the version pinned (with go.sum) by the tools module infra/local/jaeger, built from
+# the Go module proxy only (ADR 0040). Go's module and build caches live under .cache/go, so a CI
+# cache of .cache keeps rebuilds cheap; the binary is built into a scratch name and renamed, so an
+# interrupted build never looks complete.
+jaeger_version="$(sed -n 's:^[[:space:]]*github.com/jaegertracing/jaeger \(v[^ ]*\).*:\1:p' infra/local/jaeger/go.mod)"
+jaeger=".cache/jaeger/$jaeger_version/jaeger"
+if [ -x "$jaeger" ]; then
+  say "Jaeger $jaeger_version present in $jaeger"
+else
+  go_bin="$(command -v go || true)"
+  [ -n "$go_bin" ] || [ ! -x /usr/local/go/bin/go ] || go_bin=/usr/local/go/bin/go
+  if [ -z "$go_bin" ]; then
+    say "Go is not installed (needed once, to build Jaeger $jaeger_version): install Go 1.26 into /usr/local/go"
+    exit 1
+  fi
+  say "building Jaeger $jaeger_version with $("$go_bin" version | cut -d' ' -f3) (the first build takes minutes)"
+  mkdir -p "$(dirname "$jaeger")"
+  (cd infra/local/jaeger &&
+    GOPROXY=https://proxy.golang.org GOTOOLCHAIN=local GOFLAGS=-modcacherw \
+      GOMODCACHE="$repo/.cache/go/mod" GOCACHE="$repo/.cache/go/build" \
+      "$go_bin" build -trimpath -o "$repo/$jaeger.partial" github.com/jaegertracing/jaeger/cmd/jaeger)
+  mv "$jaeger.partial" "$jaeger"
+  say "Jaeger $jaeger_version built into $jaeger"
+fi

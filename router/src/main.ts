@@ -12,7 +12,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** At start-up, wait this long for Redis so rate limits are shared from the first request. */
 const REDIS_START_WAIT_MS = 2_000;
 
-installTracing();
+const tracing = installTracing("router");
 const config = loadConfig();
 const logger = createLogger({ service: "router", region: config.region, level: config.logLevel });
 const placement = watchControlPlanePlacement({
@@ -64,6 +64,7 @@ async function shutdown(signal: string) {
   adminServer.close();
   await deps.close();
   await placement.stop();
+  await tracing.shutdown();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,3 +1,12 @@
+import {
+  contextWithSpan,
+  extractTraceContext,
+  injectTraceContext,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  startDetachedSpan,
+} from "@hireloop/observability";
 import { asc, inArray, isNull } from "drizzle-orm";
 import type { Producer } from "kafkajs";
 import { outbox } from "../db/schema/index.ts";
@@ -46,22 +55,34 @@ export function startOutboxRelay(deps: CellDeps, producer: Producer): OutboxRela
       if (rows.length === 0) return 0;
       const byTopic = new Map<string, typeof rows>();
       for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-      await producer.sendBatch({
-        acks: -1,
-        timeout: 10_000,
-        topicMessages: [...byTopic].map(([topic, topicRows]) => ({
-          topic,
-          messages: topicRows.map((row) => ({
-            key: row.key,
-            value: JSON.stringify(row.envelope),
-            headers: {
-              "hl-event-id": row.eventId,
-              "hl-event-type": String(row.envelope.type),
-              ...stringHeaders(row.envelope.traceContext),
-            },
+      const spans: Span[] = [];
+      try {
+        await producer.sendBatch({
+          acks: -1,
+          timeout: 10_000,
+          topicMessages: [...byTopic].map(([topic, topicRows]) => ({
+            topic,
+            messages: topicRows.map((row) => {
+              const span = publishSpan(topic, row.eventId, row.envelope);
+              spans.push(span);
+              return {
+                key: row.key,
+                value: JSON.stringify(row.envelope),
+                headers: {
+                  "hl-event-id": row.eventId,
+                  "hl-event-type": String(row.envelope.type),
+                  ...injectTraceContext(contextWithSpan(span)),
+                },
+              };
+            }),
           })),
-        })),
-      });
+        });
+      } catch (error) {
+        for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+        throw error;
+      } finally {
+        for (const span of spans) span.end();
+      }
       await tx
         .update(outbox)
         .set({ publishedAt: new Date() })
@@ -110,6 +131,24 @@ export function startOutboxRelay(deps: CellDeps, producer: Producer): OutboxRela
       await loop;
     },
   };
+}
+
+/**
+ * A PRODUCER span per event, child of the span that recorded it (its envelope's trace context), so
+ * the event's trace goes on through Kafka: the span's context travels in the message headers.
+ */
+function publishSpan(topic: string, eventId: string, envelope: Record<string, unknown>): Span {
+  return startDetachedSpan(`${topic} publish`, {
+    kind: SpanKind.PRODUCER,
+    parent: extractTraceContext(stringHeaders(envelope.traceContext)),
+    attributes: {
+      "messaging.system": "kafka",
+      "messaging.operation.type": "send",
+      "messaging.destination.name": topic,
+      "messaging.message.id": eventId,
+      "hireloop.event_type": String(envelope.type),
+    },
+  });
 }
 
 function stringHeaders(value: unknown): Record<string, string> {

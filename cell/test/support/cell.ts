@@ -80,7 +80,7 @@ export function testCellConfig(
 export async function startTestCell(
   options: { worker?: boolean; config?: TestCellOverrides } = {},
 ): Promise<TestCell> {
-  installTracing();
+  installTracing("cell-api");
   const database = await createTestDatabase();
   const keysDir = await mkdtemp(join(tmpdir(), "hl-keys-"));
   const keys = await generateDevKeys(keysDir);

@@ -1,5 +1,5 @@
-import type { Logger } from "@hireloop/observability";
-import type { Consumer, ConsumerConfig, EachMessageHandler, Kafka } from "kafkajs";
+import { extractTraceContext, type Logger, SpanKind, startSpan } from "@hireloop/observability";
+import type { Consumer, ConsumerConfig, EachMessageHandler, IHeaders, Kafka } from "kafkajs";
 
 export interface EventConsumerOptions {
   kafka: Kafka;
@@ -66,7 +66,7 @@ export function runEventConsumer(options: EventConsumerOptions): EventConsumer {
       await createTopics();
       await consumer.connect();
       await consumer.subscribe({ topics: topics.map((t) => t.topic), fromBeginning: true });
-      await consumer.run({ eachMessage });
+      await consumer.run({ eachMessage: traced(eachMessage) });
       // kafkajs reports a failed first join as a crash, not a rejection: only a clean start resets.
       if (pending === null) delay = FIRST_RETRY_MS;
     } catch (error) {
@@ -104,6 +104,35 @@ export function runEventConsumer(options: EventConsumerOptions): EventConsumer {
       await Promise.race([current?.disconnect(), sleep(STOP_WAIT_MS)]);
     },
   };
+}
+
+/**
+ * Each message handled inside a CONSUMER span continuing the trace its producer put in the headers,
+ * so what the handler does (and calls) belongs to the trace of the request that caused the event.
+ */
+function traced(eachMessage: EachMessageHandler): EachMessageHandler {
+  return (payload) =>
+    startSpan(`${payload.topic} process`, () => eachMessage(payload), {
+      kind: SpanKind.CONSUMER,
+      parent: extractTraceContext(traceCarrier(payload.message.headers)),
+      attributes: {
+        "messaging.system": "kafka",
+        "messaging.operation.type": "process",
+        "messaging.destination.name": payload.topic,
+        "messaging.destination.partition.id": String(payload.partition),
+        "messaging.kafka.offset": payload.message.offset,
+      },
+    });
+}
+
+/** traceparent and tracestate of a message, as the propagator reads them. */
+function traceCarrier(headers: IHeaders | undefined): Record<string, string | undefined> {
+  const text = (name: string) => {
+    const value = headers?.[name];
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : first.toString();
+  };
+  return { traceparent: text("traceparent"), tracestate: text("tracestate") };
 }
 
 function sleep(ms: number): Promise<void> {

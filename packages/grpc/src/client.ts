@@ -9,7 +9,6 @@ import {
   type ServiceError,
   status,
 } from "@grpc/grpc-js";
-import { injectTraceContext } from "@hireloop/observability";
 import {
   BrokenCircuitError,
   type CircuitBreakerPolicy,
@@ -17,6 +16,7 @@ import {
   circuitBreaker,
   handleWhen,
 } from "cockatiel";
+import { clientSpanInterceptor } from "./client-span.ts";
 import { isTransient, ServiceFailure } from "./errors.ts";
 
 type ClientConstructor<C> = new (
@@ -37,7 +37,8 @@ export interface GrpcClientOptions {
 }
 
 /**
- * A channel to a service with the platform's settings: keep-alive, and transparent retries for
+ * A channel to a service with the platform's settings: keep-alive, a CLIENT span per call
+ * carrying the caller's trace (client-span.ts), and transparent retries for
  * idempotent methods only (gRPC service config), so a restarting service costs a retry, not an error.
  */
 export function createGrpcClient<C extends Client>(
@@ -67,6 +68,7 @@ export function createGrpcClient<C extends Client>(
     // Reconnect quickly after a service restarts, instead of the default growing backoff up to 2 min.
     "grpc.initial_reconnect_backoff_ms": 200,
     "grpc.max_reconnect_backoff_ms": 2_000,
+    interceptors: [clientSpanInterceptor],
   });
 }
 
@@ -85,14 +87,14 @@ export interface CallSettings {
   requestId?: string;
 }
 
-/** Calls a unary method with a deadline, the caller's trace context and request id; rejects with the ServiceError. */
+/** Calls a unary method with a deadline and the caller's request id; rejects with the ServiceError. */
 export function callUnary<Req, Res>(
   method: UnaryMethod<Req, Res>,
   request: Req,
   settings: CallSettings,
 ): Promise<Res> {
+  // The trace context is added by the client's span interceptor (client-span.ts).
   const metadata = new Metadata();
-  for (const [key, value] of Object.entries(injectTraceContext())) metadata.set(key, value);
   if (settings.requestId) metadata.set("x-request-id", settings.requestId);
   return new Promise<Res>((resolve, reject) => {
     // Removed when the call ends: one signal often spans many calls (a workflow step's time limit).

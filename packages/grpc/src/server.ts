@@ -9,7 +9,7 @@ import {
   status,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
-import { extractTraceContext, type Logger, startSpan } from "@hireloop/observability";
+import { extractTraceContext, type Logger, SpanKind, startSpan } from "@hireloop/observability";
 import { HealthImplementation } from "grpc-health-check";
 import { Histogram, type Registry } from "prom-client";
 import { ServiceFailure, toServiceError } from "./errors.ts";
@@ -197,7 +197,7 @@ function adapt(
           logger: callLogger,
         });
       },
-      { parent },
+      { parent, kind: SpanKind.SERVER },
     ).then(
       (response) => {
         finish(status.OK);

@@ -22,7 +22,7 @@ import {
   status,
 } from "../src/index.ts";
 
-installTracing();
+installTracing("pdf");
 const SERVICE = serviceNameOf(PdfServiceService);
 const running: { server: RunningGrpcServer; client: InstanceType<typeof PdfServiceClient> }[] = [];
 afterEach(async () => {

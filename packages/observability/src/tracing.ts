@@ -4,38 +4,86 @@ import {
   context,
   propagation,
   type Span,
+  type SpanKind,
   SpanStatusCode,
   trace,
 } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";
+import {
+  EXPORT_SETTINGS,
+  otlpEndpointFrom,
+  otlpSpanProcessor,
+  serviceResource,
+  type TracedService,
+} from "./trace-export.ts";
 
-let installed = false;
+export interface Tracing {
+  /** Where spans go: an OTLP endpoint, or undefined when they are only created and propagated. */
+  endpoint: string | undefined;
+  /** Exports the spans still queued (bounded by the export timeout); for graceful shutdown. */
+  shutdown(): Promise<void>;
+}
+
+let installed: Tracing | undefined;
 
 /**
  * Installs a tracer provider, async context and the W3C propagator, so spans get real ids and
- * trace context flows through HTTP, the job queue and Kafka headers. Exporters are added by
- * deployment configuration; without one, spans are still created and propagated.
+ * trace context flows through HTTP, the job queue and Kafka headers. With OTEL_EXPORTER_OTLP_ENDPOINT
+ * set, spans are batched and exported over OTLP as `service`; without it nothing is exported and
+ * spans cost no more than creating them (ADR 0040).
  */
-export function installTracing(): void {
-  if (installed) return;
-  installed = true;
+export function installTracing(service: TracedService, env: NodeJS.ProcessEnv = process.env): Tracing {
+  if (installed) return installed;
+  const endpoint = otlpEndpointFrom(env);
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(new BasicTracerProvider());
+  const provider =
+    endpoint === undefined
+      ? new BasicTracerProvider()
+      : new BasicTracerProvider({
+          resource: serviceResource(service),
+          spanProcessors: [otlpSpanProcessor(endpoint)],
+        });
+  trace.setGlobalTracerProvider(provider);
+  // A collector that is down or slow at shutdown loses the last spans; the process still exits, in time.
+  const shutdown = () =>
+    new Promise<void>((resolve) => {
+      const giveUp = setTimeout(resolve, EXPORT_SETTINGS.exportTimeoutMillis);
+      giveUp.unref();
+      provider.shutdown().then(
+        () => resolve(),
+        () => resolve(),
+      );
+    });
+  installed = { endpoint, shutdown };
+  return installed;
 }
 
 const tracer = () => trace.getTracer("hireloop");
+
+export interface SpanOptions {
+  attributes?: Attributes;
+  /** The span's parent; the active context by default. */
+  parent?: Context;
+  /** SERVER, CLIENT, PRODUCER or CONSUMER at a hop between processes; INTERNAL by default. */
+  kind?: SpanKind;
+}
+
+const spanSettings = (options: SpanOptions) => ({
+  attributes: options.attributes ?? {},
+  ...(options.kind === undefined ? {} : { kind: options.kind }),
+});
 
 /** Runs fn inside a span; records and rethrows exceptions; always ends the span. */
 export async function startSpan<T>(
   name: string,
   fn: (span: Span) => Promise<T>,
-  options: { attributes?: Attributes; parent?: Context } = {},
+  options: SpanOptions = {},
 ): Promise<T> {
   const parent = options.parent ?? context.active();
-  return tracer().startActiveSpan(name, { attributes: options.attributes ?? {} }, parent, async (span) => {
+  return tracer().startActiveSpan(name, spanSettings(options), parent, async (span) => {
     try {
       return await fn(span);
     } catch (error) {
@@ -53,15 +101,8 @@ export async function startSpan<T>(
  * (`injectTraceContext(contextWithSpan(span))`) and ends it. No async context is entered, so on
  * Node 20 the AsyncLocalStorage promise hooks (a cost on every promise) stay off for that work.
  */
-export function startDetachedSpan(
-  name: string,
-  options: { attributes?: Attributes; parent?: Context } = {},
-): Span {
-  return tracer().startSpan(
-    name,
-    { attributes: options.attributes ?? {} },
-    options.parent ?? context.active(),
-  );
+export function startDetachedSpan(name: string, options: SpanOptions = {}): Span {
+  return tracer().startSpan(name, spanSettings(options), options.parent ?? context.active());
 }
 
 /** `parent` with `span` as its current span, e.g. to inject a detached span's trace context. */
@@ -89,4 +130,13 @@ export function extractTraceContext(carrier: Record<string, string | undefined> 
 export function activeTraceId(): string | undefined {
   const id = trace.getActiveSpan()?.spanContext().traceId;
   return id && id !== "00000000000000000000000000000000" ? id : undefined;
+}
+
+/**
+ * The W3C `traceresponse` header value (Trace Context Level 2) of a span: a caller reads the trace
+ * id of its request from the answer, to find the trace in Jaeger or to quote it to support.
+ */
+export function traceResponse(span: Span): string {
+  const { traceId, spanId, traceFlags } = span.spanContext();
+  return `00-${traceId}-${spanId}-${traceFlags === 1 ? "01" : "00"}`;
 }

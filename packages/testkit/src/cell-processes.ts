@@ -12,7 +12,7 @@ import {
   signDevToken,
   writeCellKey,
 } from "@hireloop/identity";
-import { testPlatform } from "./platform.ts";
+import { testPlatform, tracingEnv } from "./platform.ts";
 import { freePort } from "./ports.ts";
 import { asRouter } from "./routed.ts";
 import { PROJECT_ID } from "./tokens.ts";
@@ -78,6 +78,7 @@ export async function startCellProcesses(
     HL_AI_OPTIMIZER_ADDRESS: platform.services.ai,
     HL_SCRAPER_ADDRESS: platform.services.scraper,
     HL_CELL_KEY_FILE: cellKeyFile(keysDir, cellId),
+    ...tracingEnv(),
     ...extraEnv,
   };
   const ports = {

@@ -10,6 +10,8 @@ export interface TestPlatform {
   regions: Record<string, { kafkaBrokers: string[] }>;
   /** host:port of the shared gRPC services (pdf, ai-optimizer, scraper) the platform runs. */
   services: { pdf: string; ai: string; scraper: string };
+  /** The platform's Jaeger, when it runs one: processes export there, tests read traces back. */
+  tracing: { otlpEndpoint: string; queryUrl: string } | undefined;
   pm2Home: string;
 }
 
@@ -46,6 +48,13 @@ export function testPlatform(): TestPlatform {
     get services() {
       return { pdf: address("pdf"), ai: address("ai-optimizer"), scraper: address("scraper") };
     },
+    tracing: raw.tracing as TestPlatform["tracing"],
     pm2Home: String(raw.pm2Home),
   };
+}
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT for a process a test starts: it exports its spans to the platform's Jaeger. */
+export function tracingEnv(): Record<string, string> {
+  const endpoint = testPlatform().tracing?.otlpEndpoint;
+  return endpoint === undefined ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint };
 }

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { testPlatform } from "./platform.ts";
+import { testPlatform, tracingEnv } from "./platform.ts";
 import { freePort } from "./ports.ts";
 import { routerKeysEnv } from "./regions.ts";
 import { PROJECT_ID } from "./tokens.ts";
@@ -39,6 +39,7 @@ export async function startRouterProcess(
       HL_AUTH_PROJECT_ID: PROJECT_ID,
       HL_LOG_LEVEL: "warn",
       HL_RATE_LIMIT_PREFIX: `hl:test:${randomBytes(5).toString("hex")}`,
+      ...tracingEnv(),
       ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],

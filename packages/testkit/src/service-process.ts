@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { testPlatform } from "./platform.ts";
+import { testPlatform, tracingEnv } from "./platform.ts";
 import { freePort } from "./ports.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -41,6 +41,7 @@ export async function startServiceProcess(
         HL_METRICS_PORT: String(metricsPort),
         HL_REDIS_URL: testPlatform().redisUrl,
         HL_LOG_LEVEL: "warn",
+        ...tracingEnv(),
         ...env,
       },
       stdio: ["ignore", "ignore", "inherit"],

@@ -1,4 +1,5 @@
 import { bodyStillArriving, closeLingering } from "@hireloop/http";
+import { traceResponse } from "@hireloop/observability";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { MiddlewareHandler } from "hono";
 import type { RouterConfig } from "../config.ts";
@@ -70,7 +71,8 @@ export function answerHeaders(): MiddlewareHandler<RouterEnv> {
   let fixed: Record<string, string> | undefined;
   return async (c, next) => {
     fixed ??= edgeHeaders(c.get("deps").config);
-    c.set("answerHeaders", { ...fixed });
+    // traceresponse (W3C Trace Context Level 2): the caller learns its request's trace id.
+    c.set("answerHeaders", { ...fixed, traceresponse: traceResponse(c.get("span")) });
     await next();
     if (c.res === RESPONSE_ALREADY_SENT) return;
     for (const [name, value] of Object.entries(c.get("answerHeaders"))) c.res.headers.set(name, value);

@@ -1,4 +1,4 @@
-import { extractTraceContext, type Span, startDetachedSpan } from "@hireloop/observability";
+import { extractTraceContext, type Span, SpanKind, startDetachedSpan } from "@hireloop/observability";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { MiddlewareHandler } from "hono";
 import type { RouterEnv } from "../env.ts";
@@ -29,6 +29,7 @@ export function observe(): MiddlewareHandler<RouterEnv> {
         traceparent: c.req.header("traceparent"),
         tracestate: c.req.header("tracestate"),
       }),
+      kind: SpanKind.SERVER,
       attributes: { "http.method": c.req.method },
     });
     c.set("span", span);

@@ -45,7 +45,7 @@ export async function startRouter(
   env: Record<string, string> = {},
   placement: PlacementView = fixedPlacement(cells),
 ): Promise<TestRouter> {
-  installTracing();
+  installTracing("router");
   const config = loadConfig({
     HL_REGION: "us-east",
     HL_ROUTER_ID: "router-test",

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { createAiOptimizer } from "./app.ts";
 import { loadConfig } from "./config.ts";
 
-installTracing();
+const tracing = installTracing("ai-optimizer");
 const config = loadConfig();
 const logger = createLogger({ service: "ai-optimizer", region: config.region, level: config.logLevel });
 const registry = createMetricsRegistry({ service: "ai-optimizer", region: config.region });
@@ -41,6 +41,7 @@ async function shutdown(signal: string) {
   await server.stop(config.shutdownGraceMs);
   await metricsServer.close();
   redis.disconnect();
+  await tracing.shutdown();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

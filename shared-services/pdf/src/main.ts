@@ -2,7 +2,7 @@ import { createLogger, createMetricsRegistry, installTracing } from "@hireloop/o
 import { startPdfService } from "./app.ts";
 import { loadConfig } from "./config.ts";
 
-installTracing();
+const tracing = installTracing("pdf");
 const config = loadConfig();
 const logger = createLogger({ service: "pdf", region: config.region, level: config.logLevel });
 const registry = createMetricsRegistry({ service: "pdf", region: config.region });
@@ -21,6 +21,7 @@ async function shutdown(signal: string) {
   force.unref();
   await service.stop();
   logger.info("stopped");
+  await tracing.shutdown();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -6,7 +6,7 @@ import { loadConfig } from "./config.ts";
 /** Searches in flight get this long to finish after SIGTERM before they are cancelled. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-installTracing();
+const tracing = installTracing("scraper");
 const config = loadConfig();
 const logger = createLogger({ service: "scraper", region: config.region, level: config.logLevel });
 const registry = createMetricsRegistry({ service: "scraper", region: config.region });
@@ -39,6 +39,7 @@ async function shutdown(signal: string) {
   await server.stop(SHUTDOWN_GRACE_MS);
   await app.close();
   await metrics.close();
+  await tracing.shutdown();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

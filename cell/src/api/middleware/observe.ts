@@ -1,4 +1,4 @@
-import { extractTraceContext, startSpan } from "@hireloop/observability";
+import { extractTraceContext, SpanKind, startSpan } from "@hireloop/observability";
 import type { MiddlewareHandler } from "hono";
 import type { HonoEnv } from "../env.ts";
 
@@ -24,7 +24,7 @@ export function observe(): MiddlewareHandler<HonoEnv> {
         span.updateName(`${c.req.method} ${c.req.routePath || "unmatched"}`);
         span.setAttribute("http.status_code", c.res.status);
       },
-      { parent, attributes: { "http.method": c.req.method } },
+      { parent, kind: SpanKind.SERVER, attributes: { "http.method": c.req.method } },
     );
     c.header("x-hl-cell", deps.config.cellId);
     c.header("x-hl-region", deps.config.region);

@@ -8,6 +8,7 @@ import {
   postgresUrl,
   redisUrl,
   type SetupStep,
+  tracingEnvironment,
 } from "./process-spec.ts";
 import type { LocalProfile } from "./profile.ts";
 import type {
@@ -64,6 +65,7 @@ export function sharedServiceProcess(profile: LocalProfile, service: SharedServi
       HL_METRICS_PORT: String(service.metricsPort),
       HL_LOG_LEVEL: topology.logLevel,
       ...(redis === undefined ? {} : { HL_REDIS_URL: redisUrl(redis) }),
+      ...tracingEnvironment(topology),
     },
     // CellDeps finish calls in flight on SIGINT within their grace period (10 s by default).
     killTimeoutMs: 15_000,
@@ -95,6 +97,7 @@ export function cellProcesses(profile: LocalProfile, cell: CellInstance): Proces
     HL_AUTH_JWKS_URL: pathToFileURL(join(profile.keysDir, "jwks.json")).href,
     HL_LOG_LEVEL: topology.logLevel,
     ...sharedServiceEnvironment(topology, cell.region),
+    ...tracingEnvironment(topology),
   };
   const main = join("cell", "src", "main.ts");
   const signingKeyFile = routerSigningKeyFile(profile, cell.region);
@@ -199,6 +202,7 @@ export function routerProcess(profile: LocalProfile, router: RouterInstance): Pr
       HL_WEB_DIR: join(repoRoot, "web", "dist"),
       HL_DEV_SIGNIN_KEY_FILE: join(profile.keysDir, "private.jwk.json"),
       ...regionEnv,
+      ...tracingEnvironment(topology),
     },
     killTimeoutMs: 15_000,
     startTimeoutMs: 60_000,

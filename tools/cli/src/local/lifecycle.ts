@@ -11,7 +11,7 @@ import type { LocalProfile } from "./profile.ts";
 import { withProfileLock } from "./profile-lock.ts";
 import { type Report, runSetupStep } from "./setup-steps.ts";
 import { findToolchain } from "./toolchain.ts";
-import { topologyProblems } from "./topology.ts";
+import { topologyProblems } from "./topology-problems.ts";
 
 export type ProcessOutcome = {
   name: string;

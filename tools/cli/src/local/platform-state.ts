@@ -1,8 +1,11 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { kafkaBrokers, postgresUrl, redisUrl } from "./process-table.ts";
+import { kafkaBrokers, otlpEndpoint, postgresUrl, redisUrl, traceQueryUrl } from "./process-table.ts";
 import type { LocalProfile } from "./profile.ts";
-import type { SharedServiceKind } from "./topology.ts";
+import type { SharedServiceKind, Topology } from "./topology.ts";
+
+/** The platform's Jaeger: where processes send spans, and where people and tests read traces. */
+export type TracingState = { otlpEndpoint: string; queryUrl: string };
 
 /** `.local/dev/platform.json`: what `hireloop token` and developers' tools need to reach the platform. */
 export type DevPlatformState = {
@@ -34,6 +37,7 @@ export type DevPlatformState = {
   kafka: string;
   /** Brokers of each region's Kafka, by region. */
   kafkaByRegion: Record<string, string>;
+  tracing?: TracingState;
   pm2Home: string;
 };
 
@@ -47,6 +51,8 @@ export type TestPlatformState = {
   regions: Record<string, { kafkaBrokers: string }>;
   /** host:port of the shared gRPC services the test cells call. */
   services: Partial<Record<SharedServiceKind, string>>;
+  /** Processes the tests start export their spans here (OTEL_EXPORTER_OTLP_ENDPOINT). */
+  tracing?: TracingState;
   pm2Home: string;
 };
 
@@ -72,6 +78,7 @@ export function platformState(profile: LocalProfile): PlatformState {
       services: Object.fromEntries(
         topology.services.map((service) => [service.kind, `127.0.0.1:${service.grpcPort}`]),
       ),
+      ...tracingState(topology),
       pm2Home: profile.pm2Home,
     };
   }
@@ -115,7 +122,15 @@ export function platformState(profile: LocalProfile): PlatformState {
     redis: Object.fromEntries(topology.redis.map((redis) => [redis.name, redisUrl(redis)])),
     kafka: kafkaBrokers(regionalKafka === undefined ? firstKafka : byName(topology.kafka, regionalKafka)),
     kafkaByRegion: Object.fromEntries(topology.kafka.map((kafka) => [kafka.region, kafkaBrokers(kafka)])),
+    ...tracingState(topology),
     pm2Home: profile.pm2Home,
+  };
+}
+
+function tracingState(topology: Topology): { tracing?: TracingState } {
+  if (topology.tracing === undefined) return {};
+  return {
+    tracing: { otlpEndpoint: otlpEndpoint(topology.tracing), queryUrl: traceQueryUrl(topology.tracing) },
   };
 }
 

@@ -1,7 +1,7 @@
 import { homedir } from "node:os";
 import { dirname } from "node:path";
 import type { HealthCheck } from "./probes.ts";
-import type { KafkaInstance, RedisInstance } from "./topology.ts";
+import type { KafkaInstance, RedisInstance, Topology, TracingInstance } from "./topology.ts";
 
 /** Idempotent preparation a process needs before its first start; see setup-steps.ts. */
 export type SetupStep =
@@ -39,7 +39,8 @@ export type ProcessRole =
   | "shared-service"
   | "cell-api"
   | "cell-worker"
-  | "router";
+  | "router"
+  | "jaeger";
 
 /** One supervised process: how pm2 runs it, what it needs first, and how to know it is serving. */
 export type ProcessSpec = {
@@ -79,6 +80,21 @@ export function redisUrl(redis: RedisInstance): string {
 
 export function kafkaBrokers(kafka: KafkaInstance): string {
   return `${HOST}:${kafka.port}`;
+}
+
+/** Where a platform's processes send spans (OTLP/HTTP); the exporter adds /v1/traces. */
+export function otlpEndpoint(tracing: TracingInstance): string {
+  return `http://${HOST}:${tracing.otlpHttpPort}`;
+}
+
+/** Jaeger's query listener: the UI page and the API (/api/traces/<trace id>). */
+export function traceQueryUrl(tracing: TracingInstance): string {
+  return `http://${HOST}:${tracing.queryPort}`;
+}
+
+/** The standard OpenTelemetry variable naming the platform's Jaeger, for every app process (ADR 0040). */
+export function tracingEnvironment(topology: Topology): Record<string, string> {
+  return topology.tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint(topology.tracing) } : {};
 }
 
 /**

@@ -6,14 +6,16 @@ import {
   baseEnvironment,
   HOST,
   kafkaBrokers,
+  otlpEndpoint,
   POSTGRES_SUPERUSER,
   type ProcessSpec,
   postgresUrl,
   redisUrl,
+  traceQueryUrl,
 } from "./process-spec.ts";
 import type { LocalProfile } from "./profile.ts";
 import type { Toolchain } from "./toolchain.ts";
-import type { KafkaInstance, MirrorInstance, RedisInstance } from "./topology.ts";
+import type { KafkaInstance, MirrorInstance, RedisInstance, TracingInstance } from "./topology.ts";
 
 export * from "./process-spec.ts";
 
@@ -25,6 +27,7 @@ export function processTable(profile: LocalProfile, tools: Toolchain): ProcessSp
     ...topology.redis.map((redis) => redisProcess(profile, tools, redis)),
     ...topology.kafka.map((kafka) => kafkaProcess(profile, tools, kafka)),
     ...topology.mirrors.map((mirror) => mirrorProcess(profile, tools, mirror)),
+    ...(topology.tracing ? [jaegerProcess(profile, tools, topology.tracing)] : []),
     ...topology.services.map((service) => sharedServiceProcess(profile, service)),
     ...topology.cells.flatMap((cell) => cellProcesses(profile, cell)),
     ...topology.routers.map((router) => routerProcess(profile, router)),
@@ -221,6 +224,43 @@ function mirrorProcess(profile: LocalProfile, tools: Toolchain, mirror: MirrorIn
       brokers: [kafkaBrokers(target)],
       sources: sources.map((source) => source.region),
     },
+  };
+}
+
+/** Jaeger, receiving every app process's spans over OTLP/HTTP and keeping them in memory (ADR 0040). */
+function jaegerProcess(profile: LocalProfile, tools: Toolchain, tracing: TracingInstance): ProcessSpec {
+  const dir = join(profile.stateDir, tracing.name);
+  const configFile = join(dir, "config.yaml");
+  return {
+    name: tracing.name,
+    role: "jaeger",
+    endpoint: `${traceQueryUrl(tracing)}  (OTLP ${otlpEndpoint(tracing)})`,
+    ports: [tracing.otlpHttpPort, tracing.queryPort, tracing.queryGrpcPort, tracing.healthPort],
+    script: join(profile.repoRoot, tools.jaegerBinary),
+    args: ["--config", configFile],
+    cwd: dir,
+    env: baseEnvironment(),
+    killTimeoutMs: 10_000,
+    startTimeoutMs: 30_000,
+    dependsOn: [],
+    setup: [
+      {
+        kind: "render-template",
+        template: join(profile.repoRoot, "infra", "local", "jaeger", "config.yaml.template"),
+        target: configFile,
+        values: {
+          host: HOST,
+          otlpHttpPort: String(tracing.otlpHttpPort),
+          queryPort: String(tracing.queryPort),
+          queryGrpcPort: String(tracing.queryGrpcPort),
+          healthPort: String(tracing.healthPort),
+          maxTraces: String(tracing.maxTraces),
+        },
+      },
+    ],
+    // Built by install.sh; until it is, the platform runs without it (and exports nowhere).
+    requires: [tools.jaegerBinary],
+    health: { kind: "http", url: `http://${HOST}:${tracing.healthPort}/status` },
   };
 }
 

@@ -13,17 +13,20 @@ export type Toolchain = {
   kafkaVersion: string;
   /** The Kafka broker and MirrorMaker 2 jars, laid out by Maven. */
   kafkaLibsDir: string;
+  /** Jaeger's binary, relative to the repository (install.sh builds it from infra/local/jaeger/go.mod). */
+  jaegerBinary: string;
 };
 
 const INSTALL_HINT = "run infra/local/install.sh (make up and make test run it)";
 
 export async function findToolchain(repoRoot: string): Promise<Toolchain> {
-  const [postgresBinDir, redisServer, java, setpriv, kafka] = await Promise.all([
+  const [postgresBinDir, redisServer, java, setpriv, kafka, jaegerBinary] = await Promise.all([
     findPostgresBinDir(),
     findOnPath("redis-server"),
     findOnPath("java"),
     findOnPath("setpriv"),
     findKafkaLibs(repoRoot),
+    jaegerBinaryOf(repoRoot),
   ]);
   return {
     postgresBinDir,
@@ -32,7 +35,25 @@ export async function findToolchain(repoRoot: string): Promise<Toolchain> {
     setpriv,
     kafkaVersion: kafka.version,
     kafkaLibsDir: kafka.libsDir,
+    jaegerBinary,
   };
+}
+
+/**
+ * Where install.sh puts the Jaeger it builds: .cache/jaeger/<version>/jaeger, the version read from
+ * the tools module's go.mod as install.sh reads it. The process that runs it requires the file, so
+ * a platform whose Jaeger is not built yet skips it rather than failing.
+ */
+export async function jaegerBinaryOf(repoRoot: string): Promise<string> {
+  const goMod = await readFile(join(repoRoot, "infra", "local", "jaeger", "go.mod"), "utf8");
+  const version = /^\s*github\.com\/jaegertracing\/jaeger (v[^\s]+)/m.exec(goMod)?.[1];
+  if (version === undefined) {
+    throw new LocalPlatformError(
+      "tool_missing",
+      "infra/local/jaeger/go.mod requires no jaegertracing/jaeger",
+    );
+  }
+  return join(".cache", "jaeger", version, "jaeger");
 }
 
 /** Debian installs each major version side by side; the newest one wins. */

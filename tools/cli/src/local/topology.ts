@@ -77,6 +77,21 @@ export type SharedServiceInstance = {
   redis?: string;
 };
 
+/**
+ * Jaeger (cmd/jaeger v1.75.0, built by install.sh): receives the processes' spans over OTLP/HTTP
+ * and keeps them in memory; its query listener serves the API (/api/traces/<id>) and the UI page.
+ */
+export type TracingInstance = {
+  name: string;
+  otlpHttpPort: number;
+  queryPort: number;
+  queryGrpcPort: number;
+  /** The collector's health (healthcheckv2): every component started. */
+  healthPort: number;
+  /** Traces kept in memory; the oldest go first. */
+  maxTraces: number;
+};
+
 export type Topology = {
   /** "dev" platforms trust locally generated signing keys; "test" platforms only serve test fixtures. */
   mode: ProfileName;
@@ -91,6 +106,8 @@ export type Topology = {
   cells: CellInstance[];
   routers: RouterInstance[];
   services: SharedServiceInstance[];
+  /** Absent in a platform that exports no spans (the CLI's own tests run one). */
+  tracing?: TracingInstance;
 };
 
 /** pdf, ai-optimizer and scraper of a region, on consecutive ports from `grpcBase` (metrics from `metricsBase`). */
@@ -258,6 +275,14 @@ export function devTopologyWith(cellCount: number, regionNames: string[] = [...D
     cells: regions.flatMap((region) => region.cells),
     routers: regions.map((region) => region.router),
     services: regions.flatMap((region) => region.services),
+    tracing: {
+      name: "jaeger",
+      otlpHttpPort: 14318,
+      queryPort: 16686,
+      queryGrpcPort: 16685,
+      healthPort: 14133,
+      maxTraces: 20_000,
+    },
   };
 }
 
@@ -287,90 +312,19 @@ export const testTopology: Topology = {
   cells: [],
   routers: [],
   services: sharedServices("", 37101, 37201, "redis"),
+  // Every process the tests start exports here; a test reads its trace back within seconds.
+  tracing: {
+    name: "jaeger",
+    otlpHttpPort: 34318,
+    queryPort: 36686,
+    queryGrpcPort: 36685,
+    healthPort: 34133,
+    maxTraces: 10_000,
+  },
 };
 
 export const profileTopologies: Record<ProfileName, Topology> = { dev: devTopology, test: testTopology };
 
 export function isProfileName(value: string): value is ProfileName {
   return Object.hasOwn(profileTopologies, value);
-}
-
-/** Every mistake in a topology, so a bad edit fails before anything starts. */
-export function topologyProblems(topology: Topology): string[] {
-  const problems: string[] = [];
-  const names = [
-    topology.postgres.name,
-    ...topology.redis.map((r) => r.name),
-    ...topology.kafka.map((k) => k.name),
-    ...topology.mirrors.map((m) => m.name),
-    ...topology.cells.flatMap((c) => [`${c.id}-api`, `${c.id}-worker`]),
-    ...topology.routers.map((r) => r.name),
-    ...topology.services.map((s) => s.name),
-  ];
-  const ports = [
-    topology.postgres.port,
-    ...topology.redis.map((r) => r.port),
-    ...topology.kafka.flatMap((k) => [k.port, k.controllerPort]),
-    ...topology.cells.flatMap((c) => [c.apiPort, c.adminPort, c.workerPort]),
-    ...topology.routers.flatMap((r) => [r.port, r.adminPort]),
-    ...topology.services.flatMap((s) => [s.grpcPort, s.metricsPort]),
-  ];
-  for (const name of duplicates(names)) problems.push(`process name ${name} is used twice`);
-  for (const port of duplicates(ports)) problems.push(`port ${port} is used twice`);
-  for (const port of ports) {
-    if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`port ${port} is not a TCP port`);
-  }
-  for (const cell of topology.cells) {
-    if (!topology.redis.some((r) => r.name === cell.redis)) {
-      problems.push(`cell ${cell.id} names Redis ${cell.redis}, which is not in the topology`);
-    }
-    if (!topology.kafka.some((k) => k.name === cell.kafka)) {
-      problems.push(`cell ${cell.id} names Kafka ${cell.kafka}, which is not in the topology`);
-    }
-    // Database names are interpolated into CREATE DATABASE, so they are held to plain identifiers.
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(cell.database)) {
-      problems.push(`cell ${cell.id} database ${cell.database} is not a lower-case SQL identifier`);
-    }
-  }
-  for (const router of topology.routers) {
-    if (!topology.redis.some((r) => r.name === router.redis)) {
-      problems.push(`router ${router.name} names Redis ${router.redis}, which is not in the topology`);
-    }
-    if (!topology.cells.some((c) => c.region === router.region)) {
-      problems.push(`router ${router.name} has no cell in region ${router.region}`);
-    }
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(router.controlDatabase)) {
-      problems.push(
-        `router ${router.name} control database ${router.controlDatabase} is not a lower-case SQL identifier`,
-      );
-    }
-  }
-  for (const mirror of topology.mirrors) {
-    if (!topology.kafka.some((k) => k.region === mirror.region)) {
-      problems.push(`mirror ${mirror.name} targets region ${mirror.region}, which has no Kafka`);
-    }
-  }
-  for (const service of topology.services) {
-    if (service.redis !== undefined && !topology.redis.some((r) => r.name === service.redis)) {
-      problems.push(`service ${service.name} names Redis ${service.redis}, which is not in the topology`);
-    }
-  }
-  for (const cell of topology.cells) {
-    for (const kind of SHARED_SERVICE_KINDS) {
-      if (!topology.services.some((s) => s.kind === kind && s.region === cell.region)) {
-        problems.push(`cell ${cell.id} has no ${kind} service in region ${cell.region}`);
-      }
-    }
-  }
-  for (const database of duplicates(topology.cells.map((c) => c.database))) {
-    problems.push(`database ${database} is shared by two cells`);
-  }
-  for (const redis of duplicates(topology.cells.map((c) => c.redis))) {
-    problems.push(`Redis ${redis} is shared by two cells`);
-  }
-  return problems;
-}
-
-function duplicates<T>(values: T[]): T[] {
-  return [...new Set(values.filter((value, index) => values.indexOf(value) !== index))];
 }

@@ -51,6 +51,7 @@ describe("platformState", () => {
       },
       kafka: "127.0.0.1:19092",
       kafkaByRegion: { "us-east": "127.0.0.1:19092" },
+      tracing: { otlpEndpoint: "http://127.0.0.1:14318", queryUrl: "http://127.0.0.1:16686" },
       pm2Home: "/repo/.local/dev/pm2",
     });
   });
@@ -66,6 +67,7 @@ describe("platformState", () => {
         "eu-central": { kafkaBrokers: "127.0.0.1:49092" },
       },
       services: { pdf: "127.0.0.1:37101", "ai-optimizer": "127.0.0.1:37102", scraper: "127.0.0.1:37103" },
+      tracing: { otlpEndpoint: "http://127.0.0.1:34318", queryUrl: "http://127.0.0.1:36686" },
       pm2Home: "/repo/.local/test/pm2",
     });
   });

@@ -20,6 +20,7 @@ const tools: Toolchain = {
   setpriv: "/usr/bin/setpriv",
   kafkaVersion: "3.9.2",
   kafkaLibsDir: `${root}/.cache/kafka/3.9.2/libs`,
+  jaegerBinary: ".cache/jaeger/v1.75.0/jaeger",
 };
 
 function byName(table: ProcessSpec[], name: string): ProcessSpec {
@@ -56,6 +57,7 @@ describe("processTable", () => {
       "eu-central-kafka",
       "us-east-mirror",
       "eu-central-mirror",
+      "jaeger",
       ...["us-east", "eu-central"].flatMap((name) => [
         `${name}-pdf`,
         `${name}-ai-optimizer`,
@@ -73,6 +75,7 @@ describe("processTable", () => {
       "eu-central-kafka",
       "us-east-mirror",
       "eu-central-mirror",
+      "jaeger",
       "pdf",
       "ai-optimizer",
       "scraper",
@@ -113,6 +116,34 @@ describe("processTable", () => {
     expect(byName(dev, "us-east-pdf").env.HL_REDIS_URL).toBeUndefined();
   });
 
+  it("runs Jaeger on the profile's own ports, and every app process exports its spans to it", () => {
+    const jaeger = byName(test, "jaeger");
+    expect(jaeger.script).toBe(`${root}/.cache/jaeger/v1.75.0/jaeger`);
+    expect(jaeger.requires).toEqual([".cache/jaeger/v1.75.0/jaeger"]);
+    expect(jaeger.ports).toEqual([34318, 36686, 36685, 34133]);
+    expect(jaeger.health).toEqual({ kind: "http", url: "http://127.0.0.1:34133/status" });
+    const render = jaeger.setup.find((step) => step.kind === "render-template");
+    expect(render).toMatchObject({
+      values: { otlpHttpPort: "34318", queryPort: "36686", queryGrpcPort: "36685", healthPort: "34133" },
+    });
+    const apps = [...dev, ...test].filter((spec) =>
+      ["shared-service", "cell-api", "cell-worker", "router"].includes(spec.role),
+    );
+    for (const app of apps) {
+      const port = dev.includes(app) ? 14318 : 34318;
+      expect([app.name, app.env.OTEL_EXPORTER_OTLP_ENDPOINT]).toEqual([app.name, `http://127.0.0.1:${port}`]);
+    }
+  });
+
+  it("renders Jaeger's config with every placeholder filled", async () => {
+    const render = byName(dev, "jaeger").setup.find((step) => step.kind === "render-template");
+    if (render?.kind !== "render-template") throw new Error("jaeger renders no config");
+    const config = renderTemplate(await readFile(render.template, "utf8"), render.values);
+    expect(config).toContain("endpoint: 127.0.0.1:14318");
+    expect(config).toContain("endpoint: 127.0.0.1:16686");
+    expect(config).toContain("max_traces: 20000");
+  });
+
   it("lists every process after the processes it depends on", () => {
     for (const table of [dev, test]) {
       table.forEach((spec, index) => {
@@ -142,6 +173,7 @@ describe("processTable", () => {
       HL_PDF_ADDRESS: "127.0.0.1:7101",
       HL_AI_OPTIMIZER_ADDRESS: "127.0.0.1:7102",
       HL_SCRAPER_ADDRESS: "127.0.0.1:7103",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:14318",
     });
     expect(api.args).toEqual(["--import", "tsx", "cell/src/main.ts", "api"]);
     expect(api.health).toEqual({ kind: "http", url: "http://127.0.0.1:9141/readyz" });

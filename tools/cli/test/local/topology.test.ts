@@ -6,8 +6,8 @@ import {
   regionsFrom,
   type Topology,
   testTopology,
-  topologyProblems,
 } from "../../src/local/topology.ts";
+import { topologyProblems } from "../../src/local/topology-problems.ts";
 
 function portsOf(topology: Topology): number[] {
   return [
@@ -16,6 +16,14 @@ function portsOf(topology: Topology): number[] {
     ...topology.kafka.flatMap((kafka) => [kafka.port, kafka.controllerPort]),
     ...topology.cells.flatMap((cell) => [cell.apiPort, cell.adminPort, cell.workerPort]),
     ...topology.routers.flatMap((router) => [router.port, router.adminPort]),
+    ...(topology.tracing
+      ? [
+          topology.tracing.otlpHttpPort,
+          topology.tracing.queryPort,
+          topology.tracing.queryGrpcPort,
+          topology.tracing.healthPort,
+        ]
+      : []),
   ];
 }
 
