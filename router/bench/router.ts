@@ -19,11 +19,14 @@
  * credential, verifying the token and querying its database; each request carries its user's token
  * and `x-user-id` (nginx's placement key). Cells answer only a router's signed requests (ADR 0016),
  * so nginx signs like the router, and "direct" requests are signed by the load generator.
+ *
+ * `-- --cpu-prof-dir <dir>` has the router write a V8 CPU profile of the whole run there when it stops.
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { buildTable, cellFor, createPlacementStore } from "@hireloop/placement";
 import type { CellProcesses } from "@hireloop/testkit/cell-processes";
 import { createControlPlaneDatabase } from "@hireloop/testkit/control-plane";
@@ -102,6 +105,8 @@ interface CpuCost {
   cells: number;
 }
 
+const { values: args } = parseArgs({ options: { "cpu-prof-dir": { type: "string" } } });
+
 const log = (line: string) => console.log(line);
 const cleanups: (() => Promise<unknown>)[] = [];
 async function cleanUp() {
@@ -137,14 +142,17 @@ async function setUp() {
   const table = buildTable({ region: "us-east", cells: region.cells.map((cell) => cell.record) });
   await store.saveTable(table);
 
-  const router: RouterProcess = await startRouterProcess({
-    HL_ROUTER_ID: "router-bench",
-    HL_CONTROL_DATABASE_URL: controlPlane.url,
-    HL_AUTH_JWKS_URL: region.jwksUrl,
-    // Limits stay on (both Redis checks run per request) but high enough never to refuse the load.
-    HL_RATE_LIMIT_ADDRESS_POINTS: "1000000000",
-    HL_RATE_LIMIT_USER_POINTS: "1000000000",
-  });
+  const router: RouterProcess = await startRouterProcess(
+    {
+      HL_ROUTER_ID: "router-bench",
+      HL_CONTROL_DATABASE_URL: controlPlane.url,
+      HL_AUTH_JWKS_URL: region.jwksUrl,
+      // Limits stay on (both Redis checks run per request) but high enough never to refuse the load.
+      HL_RATE_LIMIT_ADDRESS_POINTS: "1000000000",
+      HL_RATE_LIMIT_USER_POINTS: "1000000000",
+    },
+    { cpuProfileDir: args["cpu-prof-dir"] },
+  );
   cleanups.push(() => router.stop());
 
   const run = randomBytes(4).toString("hex");

@@ -106,8 +106,15 @@ export async function startCellProcesses(
     await exited;
   }
 
-  await start("api");
-  await start("worker");
+  try {
+    await start("api");
+    await start("worker");
+  } catch (error) {
+    // A cell that did not come up leaves no process behind.
+    await kill("api");
+    await kill("worker");
+    throw error;
+  }
   return {
     apiUrl: `http://127.0.0.1:${apiPort}`,
     adminUrl: adminUrls.api,

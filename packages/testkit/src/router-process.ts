@@ -18,16 +18,27 @@ export interface RouterProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+export interface RouterProcessOptions {
+  /** The router's port; a free one when not given. */
+  port?: number;
+  /**
+   * Where the router writes a V8 CPU profile (`node --cpu-prof`) when it stops: off unless given,
+   * for a bench run that wants to see where the router's time goes.
+   */
+  cpuProfileDir?: string;
+}
+
 /** The router as the platform runs it: `node --import tsx router/src/main.ts` configured by env. */
 export async function startRouterProcess(
   env: Record<string, string>,
-  port: number | undefined = undefined,
+  options: RouterProcessOptions = {},
 ): Promise<RouterProcess> {
-  port ??= await freePort();
+  const port = options.port ?? (await freePort());
   const adminPort = await freePort();
   const region = env.HL_REGION ?? "us-east";
   const keysEnv = env.HL_AUTH_JWKS_URL ? await routerKeysEnv(env.HL_AUTH_JWKS_URL, region) : {};
-  const child = spawn(process.execPath, ["--import", "tsx", routerMain], {
+  const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profiling, "--import", "tsx", routerMain], {
     cwd: repoRoot,
     env: {
       ...process.env,

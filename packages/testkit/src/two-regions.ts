@@ -92,7 +92,7 @@ export async function startTwoRegions(
         router: undefined as unknown as RouterProcess,
         url: `http://127.0.0.1:${ports[name]}`,
         async restartRouter() {
-          this.router = await startRouterProcess(routerEnv, ports[name]);
+          this.router = await startRouterProcess(routerEnv, { port: ports[name] });
         },
       };
     }
