@@ -86,13 +86,7 @@ export interface TextFacts {
 
 /** Dates first, then numbers in what is left, so "03/2019" is one date, not two numbers. */
 export function extractFacts(text: string): TextFacts {
-  const normalized = text.normalize("NFKC");
-  const dates: Fact[] = [];
-  const withoutDates = normalized.replace(DATE_PATTERN, (raw, ...args) => {
-    const groups = args[args.length - 1] as Record<string, string | undefined>;
-    dates.push({ raw: raw.trim(), key: dateKey(groups) });
-    return " ".repeat(raw.length);
-  });
+  const { dates, withoutDates } = datesIn(text.normalize("NFKC"));
   const numbers: Fact[] = [];
   for (const match of withoutDates.matchAll(NUMBER_PATTERN)) {
     numbers.push({ raw: match[0].trim(), key: numberKey(match.groups ?? {}) });
@@ -100,11 +94,23 @@ export function extractFacts(text: string): TextFacts {
   return { dates, numbers };
 }
 
+/** The dates in NFKC-normalized text, and the text with each blanked out. */
+function datesIn(normalized: string): { dates: Fact[]; withoutDates: string } {
+  const dates: Fact[] = [];
+  const withoutDates = normalized.replace(DATE_PATTERN, (raw, ...args) => {
+    const groups = args[args.length - 1] as Record<string, string | undefined>;
+    dates.push({ raw: raw.trim(), key: dateKey(groups) });
+    return " ".repeat(raw.length);
+  });
+  return { dates, withoutDates };
+}
+
 /** The normalized date of a single date string such as "Jan 2019" or "Present", for field comparison. */
 export function normalizeDateField(value: string | undefined): string {
   const field = (value ?? "").normalize("NFKC").trim();
   if (/^(present|current|now|today|ongoing)$/i.test(field)) return "present";
-  const { dates } = extractFacts(field);
+  // Matching reads every role's dates through here: a date field needs no search for numbers.
+  const { dates } = datesIn(field.normalize("NFKC"));
   const [only] = dates;
   if (dates.length === 1 && only !== undefined && field.replace(only.raw, "").replace(/[\s.,]/g, "") === "") {
     return only.key;

@@ -1,6 +1,6 @@
-import { canonicalSkill, skillsInTokens } from "./skills.ts";
+import { canonicalSkill, findSkills, skillsInTokens } from "./skills.ts";
 import { substringsIn } from "./substrings.ts";
-import { compoundParts, phraseKey, tokenize } from "./tokens.ts";
+import { compoundParts, phraseKey, type Token, tokenize } from "./tokens.ts";
 import type { ParsedResume } from "./types.ts";
 
 /** A job keyword or skill prepared once: skills compare by canonical name, other terms by phrase. */
@@ -8,7 +8,6 @@ export interface JobTerm {
   term: string;
   canonical?: string;
   phrase: string;
-  tokenCount: number;
 }
 
 export function compileTerm(term: string): JobTerm {
@@ -17,7 +16,6 @@ export function compileTerm(term: string): JobTerm {
   return {
     term,
     phrase,
-    tokenCount: phrase === "" ? 0 : phrase.split(" ").length,
     ...(canonical && { canonical }),
   };
 }
@@ -27,10 +25,37 @@ export function nameOf(term: JobTerm): string {
   return term.canonical ?? term.term;
 }
 
-/** Everything the resume shows, as canonical skills and as token phrases of the lengths asked for. */
+/**
+ * The job's terms that are not skills, each as the words its phrase is made of, filed under its
+ * first word: a resume is read once, looking up each of its words, however many terms the job has.
+ */
+export interface JobPhrases {
+  byFirstWord: Map<string, string[][]>;
+  /** Phrases of one word, which a part of a compound also shows. */
+  words: Set<string>;
+}
+
+export function jobPhrases(terms: JobTerm[]): JobPhrases {
+  const byFirstWord = new Map<string, string[][]>();
+  const words = new Set<string>();
+  for (const { canonical, phrase } of terms) {
+    if (canonical || phrase === "") continue;
+    const phraseWords = phrase.split(" ");
+    const [first = ""] = phraseWords;
+    if (phraseWords.length === 1) words.add(first);
+    const filed = byFirstWord.get(first) ?? [];
+    if (!filed.some((other) => other.join(" ") === phrase)) filed.push(phraseWords);
+    byFirstWord.set(first, filed);
+  }
+  return { byFirstWord, words };
+}
+
+/** What the resume shows: canonical skills, the job's phrases it contains, its skills section by name. */
 export interface ResumeEvidence {
   skills: Set<string>;
   phrases: Set<string>;
+  /** Canonical names of the skills its skills section lists. */
+  listed: Set<string>;
 }
 
 /**
@@ -51,26 +76,32 @@ function resumeText(resume: ParsedResume): string {
   return [resume.text, ...written.filter((field) => !inText.has(field))].join("\n");
 }
 
-export function gatherEvidence(resume: ParsedResume, phraseLengths: number[]): ResumeEvidence {
+export function gatherEvidence(resume: ParsedResume, phrases: JobPhrases): ResumeEvidence {
   const tokens = tokenize(resumeText(resume));
   const skills = new Set(skillsInTokens(tokens));
+  const listed = new Set<string>();
   for (const item of resume.skills) {
     const canonical = canonicalSkill(item);
     if (canonical) skills.add(canonical);
+    for (const name of canonical === undefined ? findSkills(item) : [canonical]) listed.add(name);
   }
-  const phrases = new Set<string>();
-  for (const length of phraseLengths) {
-    for (let start = 0; start + length <= tokens.length; start++) {
-      let key = tokens[start]?.norm ?? "";
-      for (let offset = 1; offset < length; offset++) key += ` ${tokens[start + offset]?.norm ?? ""}`;
-      phrases.add(key);
+  return { skills, phrases: phrasesIn(tokens, phrases), listed };
+}
+
+function phrasesIn(tokens: Token[], phrases: JobPhrases): Set<string> {
+  const found = new Set<string>();
+  for (let start = 0; start < tokens.length; start++) {
+    for (const words of phrases.byFirstWord.get(tokens[start]?.norm ?? "") ?? []) {
+      if (words.every((word, offset) => tokens[start + offset]?.norm === word)) found.add(words.join(" "));
     }
   }
   // "an idempotency-key layer" shows idempotency: a word of a compound is a word of the resume.
-  if (phraseLengths.includes(1)) {
-    for (const token of tokens) for (const part of compoundParts(token)) phrases.add(part.norm);
+  if (phrases.words.size > 0) {
+    for (const token of tokens) {
+      for (const part of compoundParts(token)) if (phrases.words.has(part.norm)) found.add(part.norm);
+    }
   }
-  return { skills, phrases };
+  return found;
 }
 
 export function resumeShows(evidence: ResumeEvidence, term: JobTerm): boolean {

@@ -1,6 +1,6 @@
 import { yearOf } from "./dates.ts";
 import { type JobTerm, nameOf, type ResumeEvidence, resumeShows } from "./match-evidence.ts";
-import { canonicalSkill, findSkills } from "./skills.ts";
+import { findSkills } from "./skills.ts";
 import { phraseKey } from "./tokens.ts";
 import type { JobAnalysis, ParsedResume, Suggestion } from "./types.ts";
 
@@ -26,7 +26,7 @@ type BulletRef = NonNullable<Suggestion["bullet"]>;
 export function suggestImprovements(input: SuggestionInput): Suggestion[] {
   const { resume, job, evidence, required, niceToHave } = input;
   const shown = (term: JobTerm) => resumeShows(evidence, term);
-  const listed = skillsSectionNames(resume);
+  const { listed } = evidence;
   const bulletShows = bulletInspector();
   const suggestions: Suggestion[] = [];
   const asks = (term: JobTerm) =>
@@ -87,10 +87,6 @@ export function suggestImprovements(input: SuggestionInput): Suggestion[] {
   return suggestions
     .filter((suggestion) => !seen.has(suggestion.text) && seen.add(suggestion.text))
     .slice(0, MAX_SUGGESTIONS);
-}
-
-function skillsSectionNames(resume: ParsedResume): Set<string> {
-  return new Set(resume.skills.flatMap((item) => canonicalSkill(item) ?? findSkills(item)));
 }
 
 type BulletShows = (bullet: string, term: JobTerm) => boolean;

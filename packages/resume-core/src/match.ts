@@ -1,5 +1,13 @@
 import { experienceFit } from "./experience-fit.ts";
-import { compileTerm, gatherEvidence, type JobTerm, nameOf, resumeShows } from "./match-evidence.ts";
+import {
+  compileTerm,
+  gatherEvidence,
+  type JobPhrases,
+  type JobTerm,
+  jobPhrases,
+  nameOf,
+  resumeShows,
+} from "./match-evidence.ts";
 import { suggestImprovements } from "./match-suggestions.ts";
 import { fieldFit, roleFit } from "./role-fit.ts";
 import type { JobAnalysis, MatchBreakdown, MatchResult, ParsedResume } from "./types.ts";
@@ -20,8 +28,8 @@ interface CompiledJob {
   niceToHave: JobTerm[];
   /** Canonical names of the skills among the job's terms. */
   skillNames: string[];
-  /** Token lengths of the non-skill terms, so the resume is cut into just those phrase sizes. */
-  phraseLengths: number[];
+  /** The non-skill terms, looked up word by word in each resume. */
+  phrases: JobPhrases;
 }
 
 /**
@@ -53,7 +61,6 @@ function compileJob(job: JobAnalysis): CompiledJob {
   const keywords = job.keywords.map(compileTerm);
   const required = compileSkills(job.requiredSkills);
   const niceToHave = compileSkills(job.niceToHaveSkills, required);
-  const phraseTerms = [...keywords, ...required, ...niceToHave].filter((term) => !term.canonical);
   const compiled: CompiledJob = {
     fingerprint,
     keywords,
@@ -62,7 +69,7 @@ function compileJob(job: JobAnalysis): CompiledJob {
     skillNames: [
       ...new Set([...keywords, ...required, ...niceToHave].flatMap((term) => term.canonical ?? [])),
     ],
-    phraseLengths: [...new Set(phraseTerms.map((term) => term.tokenCount))],
+    phrases: jobPhrases([...keywords, ...required, ...niceToHave]),
   };
   compiledJobs.set(job, compiled);
   return compiled;
@@ -85,7 +92,7 @@ function percent(part: number, whole: number): number {
  */
 export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult {
   const compiled = compileJob(job);
-  const evidence = gatherEvidence(resume, compiled.phraseLengths);
+  const evidence = gatherEvidence(resume, compiled.phrases);
   const shows = (term: JobTerm) => resumeShows(evidence, term);
 
   const matchedKeywords: string[] = [];

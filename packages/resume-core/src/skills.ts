@@ -84,34 +84,50 @@ interface SkillMatch {
 function longestMatchAt(tokens: Token[], start: number, allowExact: boolean): SkillMatch | undefined {
   let best: SkillMatch | undefined;
   let key = "";
-  let raw = "";
-  // As the text reads, with an elided article inside the name ("tests d'utilisabilité") and a
-  // hyphen that leaves its last part to a later word ("Gesundheits- und Krankenpfleger").
-  let written = "";
   for (let end = start; end < tokens.length; end++) {
     const token = tokens[end] as Token;
     key = end === start ? token.norm : `${key} ${token.norm}`;
-    raw = end === start ? token.raw : `${raw} ${token.raw}`;
-    written =
-      end === start
-        ? token.raw
-        : `${written}${tokens[end - 1]?.suspended ? "-" : ""} ${token.elided ?? ""}${token.raw}`;
+    // Most words are no skill's: the words as written are put together only for a known phrase.
     const candidates = skillIndex.forms.get(key);
-    const forms = (candidates ?? []).filter(
-      (candidate) => candidate.exactRaw === undefined || (allowExact && candidate.exactRaw === raw),
-    );
-    if (forms.length > 0) {
-      best = {
-        canonicals: forms.map((form) => form.canonical),
-        raw: written,
-        position: start,
-        length: end - start + 1,
-        listed: forms.every((form) => form.listed),
-      };
+    if (candidates !== undefined) {
+      const raw = rawOf(tokens, start, end);
+      const forms = candidates.filter(
+        (candidate) => candidate.exactRaw === undefined || (allowExact && candidate.exactRaw === raw),
+      );
+      if (forms.length > 0) {
+        best = {
+          canonicals: forms.map((form) => form.canonical),
+          raw: writtenOf(tokens, start, end),
+          position: start,
+          length: end - start + 1,
+          listed: forms.every((form) => form.listed),
+        };
+      }
     }
     if (!skillIndex.prefixes.has(key)) break;
   }
   return best;
+}
+
+/** The tokens from `start` to `end` as written, joined by single spaces. */
+function rawOf(tokens: Token[], start: number, end: number): string {
+  let raw = tokens[start]?.raw ?? "";
+  for (let index = start + 1; index <= end; index++) raw += ` ${tokens[index]?.raw ?? ""}`;
+  return raw;
+}
+
+/**
+ * The tokens from `start` to `end` as the text reads, with an elided article inside the name
+ * ("tests d'utilisabilité") and a hyphen that leaves its last part to a later word
+ * ("Gesundheits- und Krankenpfleger").
+ */
+function writtenOf(tokens: Token[], start: number, end: number): string {
+  let written = tokens[start]?.raw ?? "";
+  for (let index = start + 1; index <= end; index++) {
+    const token = tokens[index] as Token;
+    written += `${tokens[index - 1]?.suspended ? "-" : ""} ${token.elided ?? ""}${token.raw}`;
+  }
+  return written;
 }
 
 function findMatches(tokens: Token[]): SkillMatch[] {

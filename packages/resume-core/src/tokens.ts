@@ -16,7 +16,14 @@ export interface Token {
 }
 
 /** Separators: whitespace and punctuation that never belongs inside a skill name. */
-const tokenPattern = /[^\s,;:()[\]{}|"“”‘’<>!?•·…=]+/gu;
+const separator = /[\s,;:()[\]{}|"“”‘’<>!?•·…=]/u;
+/**
+ * Whether each UTF-16 code unit is a separator, from the pattern: every separator is one code
+ * unit, so text is cut by a table lookup per character rather than a pattern match per word.
+ */
+const SEPARATORS = Uint8Array.from({ length: 0x10000 }, (_, code) =>
+  separator.test(String.fromCharCode(code)) ? 1 : 0,
+);
 /**
  * A French elided article or pronoun written with a straight apostrophe ("l'A/B testing",
  * "d'Excel", "qu'Airflow"): not part of the word, as it is not after a typographic one (a separator).
@@ -31,20 +38,38 @@ const dottedWord = /^\.[a-z]{2,4}$/iu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(tokenPattern)) {
-    const elided = elision.exec(match[0])?.[0];
-    const raw = trimToken(elided === undefined ? match[0] : match[0].slice(elided.length));
-    if (raw === "") continue;
-    const token: Token = { norm: raw.toLowerCase(), raw };
-    if (elided !== undefined) token.elided = elided;
-    if (SUSPENDED.test(match[0])) token.suspended = true;
-    tokens.push(token);
+  let start = -1;
+  for (let index = 0; index <= text.length; index++) {
+    if (index < text.length && SEPARATORS[text.charCodeAt(index)] === 0) {
+      if (start < 0) start = index;
+    } else if (start >= 0) {
+      addToken(tokens, text.slice(start, index));
+      start = -1;
+    }
   }
   return tokens;
 }
 
+function addToken(tokens: Token[], word: string): void {
+  // Every resume and job is read through here: the patterns run only on words they could match.
+  const elided = mayBeElided(word) ? elision.exec(word)?.[0] : undefined;
+  const raw = trimToken(elided === undefined ? word : word.slice(elided.length));
+  if (raw === "") return;
+  const token: Token = { norm: raw.toLowerCase(), raw };
+  if (elided !== undefined) token.elided = elided;
+  if (word.endsWith("-") && SUSPENDED.test(word)) token.suspended = true;
+  tokens.push(token);
+}
+
 /** A word ending in a hyphen after a letter: "Gesundheits-", "Elektro-". */
 const SUSPENDED = /\p{L}-$/u;
+
+const APOSTROPHE = 39;
+
+/** An elision's apostrophe comes second ("d'", "l'") or third ("qu'"). */
+function mayBeElided(word: string): boolean {
+  return word.charCodeAt(1) === APOSTROPHE || word.charCodeAt(2) === APOSTROPHE;
+}
 
 const JUNK = new Set([".", "'", "`", "*", "~", "_", "-", "/"]);
 
@@ -68,7 +93,7 @@ export function phraseKey(phrase: string): string {
  * known phrase. Parts shorter than two characters are dropped so "C-suite" does not yield "C".
  */
 export function compoundParts(token: Token): Token[] {
-  if (!/[-/]/u.test(token.raw)) return [];
+  if (!token.raw.includes("-") && !token.raw.includes("/")) return [];
   return token.raw
     .split(/[-/]/u)
     .filter((part) => part.length >= 2)

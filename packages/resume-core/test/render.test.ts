@@ -139,6 +139,27 @@ describe("renderResume pdf", () => {
       expect(text.replace(/\s+/g, " ")).toContain(bullet.slice(0, 40));
   });
 
+  it("renders each document as if it were the first: nothing carries over from the ones before", async () => {
+    // "í" draws the dotless i as a part; "ı" is that glyph on its own. A glyph first met as a part
+    // has no character, and a font shared as it stands would leave "ı" out of the next text.
+    const named = (name: string) => ({ ...sampleResume(), contact: { name, links: [] } });
+    await renderResume(named("Íñigo Martínez"), "pdf");
+    const first = await renderResume(named("Yıldız Aydın"), "pdf");
+    for (const name of ["Zoë Ångström", "王伟 Wang", "محمد علي"]) await renderResume(named(name), "pdf");
+    const again = await renderResume(named("Yıldız Aydın"), "pdf");
+
+    expect((await extractResumeText(first)).text.split("\n")[0]).toBe("Yıldız Aydın");
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it("embeds the fallback font for a name the main font cannot draw, as a subset", async () => {
+    const raw = Buffer.from(
+      await renderResume({ ...sampleResume(), contact: { name: "王伟 Wang", links: [] } }, "pdf"),
+    ).toString("latin1");
+    expect(raw.match(/\/FontFile2 /g)).toHaveLength(3);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DroidSansFallback/);
+  });
+
   it("gives identical bytes for the same input, and different bytes per template", async () => {
     const first = await renderResume(sampleResume(), "pdf");
     const second = await renderResume(sampleResume(), "pdf");

@@ -1,9 +1,10 @@
+import type { Font } from "fontkit";
 import PDFDocument from "pdfkit";
 import type { ParsedResume } from "../types.ts";
 import { levelRuns } from "./bidi.ts";
 import { type Block, resumeBlocks } from "./blocks.ts";
 import { type FontCoverage, fitToFont } from "./font-text.ts";
-import { pdfFallbackFonts, pdfFontFiles } from "./fonts.ts";
+import { documentFont, pdfFallbackFonts, pdfFonts } from "./fonts.ts";
 import { FIXED_DOCUMENT_DATE, type TemplateStyle } from "./styles.ts";
 
 const REGULAR = "Sans";
@@ -35,18 +36,18 @@ export async function renderPdf(
       ModDate: FIXED_DOCUMENT_DATE,
     },
   });
-  const fonts = pdfFontFiles();
-  doc.registerFont(REGULAR, fonts.regular);
-  doc.registerFont(BOLD, fonts.bold);
+  const fonts = pdfFonts();
+  doc.registerFont(REGULAR, documentFont(fonts.regular));
+  doc.registerFont(BOLD, documentFont(fonts.bold));
   // Fallback fonts are large: they are loaded only for a resume with a character the main font lacks.
   let fallbacks: FontCoverage[] | undefined;
   const loadFallbacks = () =>
-    pdfFallbackFonts().map((file, index) => {
-      doc.registerFont(fallbackName(index), file);
-      return fontCoverage(doc.font(fallbackName(index)));
+    pdfFallbackFonts().map((font, index) => {
+      doc.registerFont(fallbackName(index), documentFont(font));
+      return fontCoverage(font);
     });
   const writer: Writer = {
-    covers: fontCoverage(doc.font(REGULAR)),
+    covers: fontCoverage(fonts.regular),
     fallbackFor: (char) => {
       fallbacks ??= loadFallbacks();
       return fallbacks.findIndex((covers) => covers(char));
@@ -197,18 +198,19 @@ function startBlock(doc: PDFKit.PDFDocument, gap: number, needed: number): void 
   doc.y += gap;
 }
 
-/** pdfkit keeps the current font's fontkit object on a field its types do not declare. */
-interface FontkitHolder {
-  _font?: { font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean } };
+/**
+ * Which characters a font can draw. Both weights of Liberation Sans cover the same characters, so
+ * the regular one answers for both.
+ */
+function fontCoverage(font: Font): FontCoverage {
+  return (char) => font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0);
 }
 
-/**
- * Which characters the embedded font can draw. Both weights of Liberation Sans cover the same
- * characters, so the regular one answers for both.
- */
-function fontCoverage(doc: PDFKit.PDFDocument): FontCoverage {
-  const font = (doc as unknown as FontkitHolder)._font?.font;
-  const hasGlyph = font?.hasGlyphForCodePoint?.bind(font);
-  if (hasGlyph === undefined) throw new Error("pdfkit no longer exposes the current font's glyphs");
-  return (char) => hasGlyph(char.codePointAt(0) ?? 0);
+declare global {
+  namespace PDFKit.Mixins {
+    interface PDFFont {
+      /** pdfkit 0.20 takes a font fontkit has already parsed; @types/pdfkit does not say so yet. */
+      registerFont(name: string, src: Font, family?: string): this;
+    }
+  }
 }
