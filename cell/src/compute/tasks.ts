@@ -2,9 +2,11 @@ import { failureOf, isTransient } from "@hireloop/grpc";
 import {
   analyzeJob,
   type JobAnalysis,
+  type MatchProfile,
   type MatchResult,
   matchResume,
   type ParsedResume,
+  profileResume,
   ResumeError,
   type ResumeErrorCode,
   readResumeText,
@@ -22,12 +24,12 @@ import { parseDocument } from "../shared-services/pdf.ts";
  * cross the thread boundary as values (a thrown error would lose its code).
  */
 export type ParseOutcome =
-  | { ok: true; resume: ParsedResume }
+  | { ok: true; resume: ParsedResume; profile: MatchProfile }
   | { ok: false; code: ResumeErrorCode; message: string };
 
 /** How the pdf service answered an uploaded file, as a value. */
 export type UploadOutcome =
-  | { ok: true; resume: ParsedResume; kind: UploadKind }
+  | { ok: true; resume: ParsedResume; profile: MatchProfile; kind: UploadKind }
   | { ok: false; code: string; message: string; transient: boolean };
 
 /** What a compute thread needs from the cell's configuration. */
@@ -36,16 +38,17 @@ export type ComputeSettings = Pick<CellConfig, "services">;
 export function createComputeTasks(settings: ComputeSettings) {
   let channels: Channels | undefined;
   return {
-    /** Pasted resume text, read like the text of an uploaded file. */
+    /** Pasted resume text, read like the text of an uploaded file, with its match profile. */
     parsePastedResume(text: string): ParseOutcome {
       try {
-        return { ok: true, resume: readResumeText(text) };
+        const resume = readResumeText(text);
+        return { ok: true, resume, profile: profileResume(resume) };
       } catch (error) {
         if (error instanceof ResumeError) return { ok: false, code: error.code, message: error.message };
         throw error;
       }
     },
-    /** An uploaded file, parsed in isolation by the region's pdf service. */
+    /** An uploaded file, parsed in isolation by the region's pdf service; its match profile read here. */
     async parseUploadedFile(
       file: Uint8Array,
       hint: { filename?: string | undefined; contentType?: string | undefined },
@@ -53,7 +56,7 @@ export function createComputeTasks(settings: ComputeSettings) {
       channels ??= openChannels(settings);
       try {
         const { resume, kind } = await parseDocument(channels, file, hint);
-        return { ok: true, resume, kind };
+        return { ok: true, resume, profile: profileResume(resume), kind };
       } catch (error) {
         const { code, message } = failureOf(error);
         return { ok: false, code, message, transient: isTransient(error) };
@@ -62,9 +65,20 @@ export function createComputeTasks(settings: ComputeSettings) {
     analyzeJob(text: string, title: string | undefined): JobAnalysis {
       return analyzeJob(text, title);
     },
-    /** A resume and a job as the database's JSON text, read here rather than on the event loop. */
-    matchResume(resumeJson: string, jobJson: string): MatchResult {
-      return matchResume(JSON.parse(resumeJson) as ParsedResume, JSON.parse(jobJson) as JobAnalysis);
+    /** A corrected resume's match profile. */
+    profileResume(resume: ParsedResume): MatchProfile {
+      return profileResume(resume);
+    },
+    /**
+     * A resume, its stored match profile (if any) and a job as the database's JSON text, read here
+     * rather than on the event loop.
+     */
+    matchResume(resumeJson: string, jobJson: string, profileJson: string | null): MatchResult {
+      return matchResume(
+        JSON.parse(resumeJson) as ParsedResume,
+        JSON.parse(jobJson) as JobAnalysis,
+        profileJson === null ? undefined : JSON.parse(profileJson),
+      );
     },
   };
 }

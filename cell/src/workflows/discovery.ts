@@ -82,7 +82,7 @@ export const discoveryWorkflow = defineWorkflow<DiscoveryInput, DiscoveryOutputs
         const { analyses } = ctx.outputOf("analyze");
         const resume = await resumeToScore(ctx, input.resumeId);
         const scores = postings.map((_, i) =>
-          resume && analyses[i] ? matchResume(resume.parsed, analyses[i]).score : null,
+          resume && analyses[i] ? matchResume(resume.parsed, analyses[i], resume.matchProfile).score : null,
         );
         const discoveryId = randomUUID();
         return {

@@ -45,14 +45,21 @@ export const tailoringWorkflow = defineWorkflow<TailoringInput, TailoringOutputs
         const [resume, job] = await Promise.all([sourceResume(ctx), sourceJob(ctx)]);
         const { analysis, usage } = await analyzeJobText(ctx.deps.channels, callerFor(ctx), job, ctx.signal);
         return {
-          output: { analysis, scoreBefore: matchResume(resume.parsed, analysis).score, usage: usage ?? null },
+          output: {
+            analysis,
+            scoreBefore: matchResume(resume.parsed, analysis, resume.matchProfile).score,
+            usage: usage ?? null,
+          },
         };
       },
       // The analysis stored when the job was posted is older but valid.
       async fallback(ctx) {
         const [resume, job] = await Promise.all([sourceResume(ctx), sourceJob(ctx)]);
         return {
-          output: { analysis: job.analysis, scoreBefore: matchResume(resume.parsed, job.analysis).score },
+          output: {
+            analysis: job.analysis,
+            scoreBefore: matchResume(resume.parsed, job.analysis, resume.matchProfile).score,
+          },
         };
       },
     },
@@ -93,7 +100,9 @@ export const tailoringWorkflow = defineWorkflow<TailoringInput, TailoringOutputs
           changes: ["Tailoring was not possible; this is your original resume."],
           edits: [],
         };
-        return { output: { tailored, scoreAfter: matchResume(resume.parsed, analysis).score } };
+        return {
+          output: { tailored, scoreAfter: matchResume(resume.parsed, analysis, resume.matchProfile).score },
+        };
       },
     },
     {

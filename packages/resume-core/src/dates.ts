@@ -66,10 +66,15 @@ export function findDates(line: string): DateMention | undefined {
   return undefined;
 }
 
+/** Whether a date as written is an open end: "Present", "heute", "至今". */
+export function isOpenEnd(date: string): boolean {
+  return openEndPattern.test(date.trim());
+}
+
 /** The calendar year a date as written refers to; "Present" is `currentYear`. */
 export function yearOf(date: string | undefined, currentYear: number): number | undefined {
   if (date === undefined) return undefined;
-  if (openEndPattern.test(date.trim())) return currentYear;
+  if (isOpenEnd(date)) return currentYear;
   const year = yearPattern.exec(date);
   if (year) return Number(year[0]);
   return undefined;

@@ -1,4 +1,4 @@
-import { yearOf } from "./dates.ts";
+import { isOpenEnd, yearOf } from "./dates.ts";
 import { normalizeDateField } from "./facts.ts";
 import type { ExperienceEntry, JobAnalysis, Seniority } from "./types.ts";
 
@@ -24,53 +24,67 @@ export function yearsAsked(job: Pick<JobAnalysis, "yearsOfExperience" | "seniori
 }
 
 /**
- * A date as written, as a month count (year × 12 + month − 1). A date without a month is taken as
- * January when it opens a role and December when it closes one, so "2019 – 2020" is two years.
+ * A role's first and last month as month counts (year × 12 + month − 1); null for an open end
+ * ("Present", "heute"), which counts up to the month the role is judged in.
  */
-function monthOf(date: string | undefined, edge: "start" | "end", now: Date): number | undefined {
+export type RoleSpan = [start: number | null, end: number | null];
+
+/**
+ * A date as written, as a month count. A date without a month is taken as January when it opens a
+ * role and December when it closes one, so "2019 – 2020" is two years.
+ */
+function monthOf(date: string | undefined, edge: "start" | "end"): number | null | undefined {
+  if (date !== undefined && isOpenEnd(date)) return null;
   const key = normalizeDateField(date);
-  if (key === "present") return now.getUTCFullYear() * 12 + now.getUTCMonth();
+  if (key === "present") return null;
   const month = /^(\d{4})-(\d{2})/u.exec(key);
   if (month) return Number(month[1]) * 12 + Number(month[2]) - 1;
-  const year = yearOf(date, now.getUTCFullYear());
+  const year = yearOf(date, 0);
   if (year === undefined) return undefined;
   return year * 12 + (edge === "start" ? 0 : 11);
 }
 
 /**
- * Years of work the roles' dates prove: paid roles only (volunteer and campus roles are listed
- * apart), overlapping roles counted once, a role with one date counted as up to that date's month.
+ * The spans of the paid roles (volunteer and campus roles are listed apart) whose dates can be
+ * read; a role with one date spans that date's month.
  */
-export function yearsOfWork(experience: ExperienceEntry[], now = new Date()): number {
-  const spans: [number, number][] = [];
+export function roleSpans(experience: ExperienceEntry[]): RoleSpan[] {
+  const spans: RoleSpan[] = [];
   for (const role of experience) {
     if (role.kind !== undefined) continue;
-    const end = monthOf(role.endDate ?? role.startDate, "end", now);
-    const start = monthOf(role.startDate ?? role.endDate, "start", now);
-    if (start === undefined || end === undefined || end < start) continue;
-    spans.push([start, end + 1]);
+    const end = monthOf(role.endDate ?? role.startDate, "end");
+    const start = monthOf(role.startDate ?? role.endDate, "start");
+    if (start !== undefined && end !== undefined) spans.push([start, end]);
   }
-  spans.sort((a, b) => a[0] - b[0]);
-  let months = 0;
-  let reached = Number.NEGATIVE_INFINITY;
+  return spans;
+}
+
+/** Years of work the spans prove, overlapping spans counted once; a span that runs backwards, none. */
+export function yearsOfSpans(spans: readonly RoleSpan[], now = new Date()): number {
+  const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  const months: [number, number][] = [];
   for (const [start, end] of spans) {
+    const from = start ?? thisMonth;
+    const to = end ?? thisMonth;
+    if (to >= from) months.push([from, to + 1]);
+  }
+  months.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let reached = Number.NEGATIVE_INFINITY;
+  for (const [start, end] of months) {
     if (end <= reached) continue;
-    months += end - Math.max(start, reached);
+    total += end - Math.max(start, reached);
     reached = end;
   }
-  return months / 12;
+  return total / 12;
 }
 
 /**
  * 0–100: how much of the experience the job asks for (its stated years, else its level's) the
- * resume's dates prove. 100 for a job that asks for none.
+ * years of work cover. 100 for a job that asks for none.
  */
-export function experienceFit(
-  experience: ExperienceEntry[],
-  job: Pick<JobAnalysis, "yearsOfExperience" | "seniority">,
-  now = new Date(),
-): number {
+export function fitOfYears(years: number, job: Pick<JobAnalysis, "yearsOfExperience" | "seniority">): number {
   const asked = yearsAsked(job);
   if (asked === 0) return 100;
-  return Math.round(100 * Math.min(1, yearsOfWork(experience, now) / asked));
+  return Math.round(100 * Math.min(1, years / asked));
 }

@@ -1,7 +1,13 @@
 /** The resume domain on text. Files and documents (extraction, rendering) are in ./documents.ts. */
 export { analyzeJob } from "./analyze.ts";
 export * from "./inventions.ts";
-export { MATCH_WEIGHTS, matchResume } from "./match.ts";
+export { MATCH_WEIGHTS, matchResume, scoreMatch } from "./match.ts";
+export {
+  isCurrentProfile,
+  MATCH_PROFILE_VERSION,
+  type MatchProfile,
+  profileResume,
+} from "./match-profile.ts";
 export { normalizeText } from "./normalize.ts";
 export { parseResumeText, readResumeText } from "./parse.ts";
 export { resumeToText } from "./resume-text.ts";

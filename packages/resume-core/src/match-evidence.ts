@@ -1,7 +1,6 @@
-import { canonicalSkill, findSkills, skillsInTokens } from "./skills.ts";
-import { substringsIn } from "./substrings.ts";
-import { compoundParts, phraseKey, type Token, tokenize } from "./tokens.ts";
-import type { ParsedResume } from "./types.ts";
+import type { MatchProfile } from "./match-profile.ts";
+import { canonicalSkill } from "./skills.ts";
+import { phraseKey } from "./tokens.ts";
 
 /** A job keyword or skill prepared once: skills compare by canonical name, other terms by phrase. */
 export interface JobTerm {
@@ -58,49 +57,25 @@ export interface ResumeEvidence {
   listed: Set<string>;
 }
 
-/**
- * The structured fields are read as well as `text`, so a resume edited after parsing (or built
- * by hand, with no text) is judged by what it says now. Fields the text already holds verbatim
- * are not read twice.
- */
-function resumeText(resume: ParsedResume): string {
-  const fields = [
-    resume.summary,
-    ...resume.skills,
-    ...resume.experience.flatMap((entry) => [entry.title, entry.company, ...entry.bullets]),
-    ...resume.education.flatMap((entry) => [entry.institution, entry.degree ?? "", ...entry.details]),
-    ...Object.values(resume.otherSections).flat(),
-  ];
-  const written = fields.filter((field) => field !== "");
-  const inText = substringsIn(resume.text, written);
-  return [resume.text, ...written.filter((field) => !inText.has(field))].join("\n");
+export function evidenceOf(profile: MatchProfile, phrases: JobPhrases): ResumeEvidence {
+  return {
+    skills: new Set(profile.skills),
+    phrases: phrasesIn(profile, phrases),
+    listed: new Set(profile.listed),
+  };
 }
 
-export function gatherEvidence(resume: ParsedResume, phrases: JobPhrases): ResumeEvidence {
-  const tokens = tokenize(resumeText(resume));
-  const skills = new Set(skillsInTokens(tokens));
-  const listed = new Set<string>();
-  for (const item of resume.skills) {
-    const canonical = canonicalSkill(item);
-    if (canonical) skills.add(canonical);
-    for (const name of canonical === undefined ? findSkills(item) : [canonical]) listed.add(name);
-  }
-  return { skills, phrases: phrasesIn(tokens, phrases), listed };
-}
-
-function phrasesIn(tokens: Token[], phrases: JobPhrases): Set<string> {
+function phrasesIn({ words, parts }: MatchProfile, phrases: JobPhrases): Set<string> {
   const found = new Set<string>();
-  for (let start = 0; start < tokens.length; start++) {
-    for (const words of phrases.byFirstWord.get(tokens[start]?.norm ?? "") ?? []) {
-      if (words.every((word, offset) => tokens[start + offset]?.norm === word)) found.add(words.join(" "));
+  for (let start = 0; start < words.length; start++) {
+    const filed = phrases.byFirstWord.get(words[start] as string);
+    if (filed === undefined) continue;
+    for (const phrase of filed) {
+      if (phrase.every((word, offset) => words[start + offset] === word)) found.add(phrase.join(" "));
     }
   }
   // "an idempotency-key layer" shows idempotency: a word of a compound is a word of the resume.
-  if (phrases.words.size > 0) {
-    for (const token of tokens) {
-      for (const part of compoundParts(token)) if (phrases.words.has(part.norm)) found.add(part.norm);
-    }
-  }
+  if (phrases.words.size > 0) for (const part of parts) if (phrases.words.has(part)) found.add(part);
   return found;
 }
 

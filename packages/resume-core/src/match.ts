@@ -1,16 +1,18 @@
-import { experienceFit } from "./experience-fit.ts";
+import { fitOfYears, yearsOfSpans } from "./experience-fit.ts";
 import {
   compileTerm,
-  gatherEvidence,
+  evidenceOf,
   type JobPhrases,
   type JobTerm,
   jobPhrases,
   nameOf,
+  type ResumeEvidence,
   resumeShows,
 } from "./match-evidence.ts";
+import { isCurrentProfile, type MatchProfile, profileResume } from "./match-profile.ts";
 import { suggestImprovements } from "./match-suggestions.ts";
-import { fieldFit, roleFit } from "./role-fit.ts";
-import type { JobAnalysis, MatchBreakdown, MatchResult, ParsedResume } from "./types.ts";
+import { fieldFit, roleFitOfStems } from "./role-fit.ts";
+import type { JobAnalysis, MatchBreakdown, MatchResult, MatchScore, ParsedResume } from "./types.ts";
 
 export const MATCH_WEIGHTS = {
   keywordCoverage: 0.25,
@@ -89,12 +91,43 @@ function percent(part: number, whole: number): number {
  * the fits are what put same-role resumes first (ADR 0024).
  * Suggestions point at what the resume already shows, or ask the person to add a skill only if
  * they have it; they never put words in the resume.
+ *
+ * `profile` is the resume's stored match profile; one of another version, or none, is read
+ * again from the resume.
  */
-export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult {
+export function matchResume(resume: ParsedResume, job: JobAnalysis, profile?: unknown): MatchResult {
+  const current = isCurrentProfile(profile) ? profile : profileResume(resume);
   const compiled = compileJob(job);
-  const evidence = gatherEvidence(resume, compiled.phrases);
-  const shows = (term: JobTerm) => resumeShows(evidence, term);
+  const evidence = evidenceOf(current, compiled.phrases);
+  const scored = scoreEvidence(compiled, evidence, current, job, new Date());
+  const suggestions = suggestImprovements({
+    resume,
+    job,
+    evidence,
+    required: compiled.required,
+    niceToHave: compiled.niceToHave,
+    missingKeywords: compiled.keywords.filter((term) => !resumeShows(evidence, term)),
+  });
+  return { ...scored, suggestions };
+}
 
+/**
+ * The score alone, from a resume's match profile (match-profile.ts) and no text: what ranking many
+ * resumes against one job needs. The caller keeps the profile current (isCurrentProfile).
+ */
+export function scoreMatch(profile: MatchProfile, job: JobAnalysis, now = new Date()): MatchScore {
+  const compiled = compileJob(job);
+  return scoreEvidence(compiled, evidenceOf(profile, compiled.phrases), profile, job, now);
+}
+
+function scoreEvidence(
+  compiled: CompiledJob,
+  evidence: ResumeEvidence,
+  profile: MatchProfile,
+  job: JobAnalysis,
+  now: Date,
+): MatchScore {
+  const shows = (term: JobTerm) => resumeShows(evidence, term);
   const matchedKeywords: string[] = [];
   const missingKeywords: string[] = [];
   for (const term of compiled.keywords) (shows(term) ? matchedKeywords : missingKeywords).push(term.term);
@@ -108,7 +141,7 @@ export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult
   // A title naming the job's role counts as far as the resume works in the job's field: an
   // "Account Manager" is not most of the way to a "Front Office Manager" (ADR 0024).
   const field = fieldFit(compiled.skillNames, evidence.skills);
-  const title = roleFit(resume.experience, resume.summary, job.title, resume.contact.headline);
+  const title = roleFitOfStems(profile.titles, job.title);
   const breakdown: MatchBreakdown = {
     keywordCoverage,
     skillsCoverage:
@@ -120,8 +153,8 @@ export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult
           ),
     roleFit: field === undefined ? title : percent(title * field, 100 * 100),
     fieldFit: field ?? 0,
-    sectionCompleteness: percent(completeSections(resume), 5),
-    experienceFit: compiled.keywords.length === 0 ? 0 : experienceFit(resume.experience, job),
+    sectionCompleteness: percent(profile.sections, 5),
+    experienceFit: compiled.keywords.length === 0 ? 0 : fitOfYears(yearsOfSpans(profile.spans, now), job),
   };
   const score = Math.round(
     MATCH_WEIGHTS.keywordCoverage * breakdown.keywordCoverage +
@@ -131,26 +164,5 @@ export function matchResume(resume: ParsedResume, job: JobAnalysis): MatchResult
       MATCH_WEIGHTS.sectionCompleteness * breakdown.sectionCompleteness +
       MATCH_WEIGHTS.experienceFit * breakdown.experienceFit,
   );
-
-  const suggestions = suggestImprovements({
-    resume,
-    job,
-    evidence,
-    required: compiled.required,
-    niceToHave: compiled.niceToHave,
-    missingKeywords: compiled.keywords.filter((term) => !shows(term)),
-  });
-  return { score, breakdown, matchedKeywords, missingKeywords, suggestions };
-}
-
-/** Contact (a name and a way to reach them), summary, skills, experience, education. */
-function completeSections(resume: ParsedResume): number {
-  const { contact } = resume;
-  return [
-    contact.name.trim() !== "" && (contact.email !== undefined || contact.phone !== undefined),
-    resume.summary.trim() !== "",
-    resume.skills.length > 0,
-    resume.experience.length > 0,
-    resume.education.length > 0,
-  ].filter(Boolean).length;
+  return { score, breakdown, matchedKeywords, missingKeywords };
 }

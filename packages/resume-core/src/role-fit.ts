@@ -86,12 +86,12 @@ const ROLE_FAMILIES = [
 ].map((family) => new Set(family.split(" ").map(stemOf)));
 
 /** 0–100: how much of the job title's weighted stems the title names; a qualifier of its family, half. */
-function overlap(weights: Map<string, number>, title: string): number {
+function overlap(weights: Map<string, number>, titleStems: readonly string[]): number {
   let total = 0;
   for (const weight of weights.values()) total += weight;
   if (total === 0) return 0;
-  const stems = new Set(titleStems(title));
-  const families = ROLE_FAMILIES.filter((family) => [...stems].some((stem) => family.has(stem)));
+  const stems = new Set(titleStems);
+  const families = ROLE_FAMILIES.filter((family) => titleStems.some((stem) => family.has(stem)));
   let found = 0;
   for (const [stem, weight] of weights) {
     if (stems.has(stem)) found += weight;
@@ -101,20 +101,25 @@ function overlap(weights: Map<string, number>, title: string): number {
 }
 
 /**
- * 0–100: how closely the resume's own titles name the job's role — the best of its headline and
- * experience titles, weighted as above. A resume without either (a student's first resume) is
- * judged on the summary's first sentence.
+ * The stems of each title compared with a job's: the headline and the experience titles,
+ * else the summary's first sentence.
  */
-export function roleFit(
-  experience: ExperienceEntry[],
-  summary: string,
-  jobTitle: string,
-  headline = "",
-): number {
-  const weights = stemsOfJob(jobTitle);
+export function roleTitleStems(experience: ExperienceEntry[], summary: string, headline = ""): string[][] {
   const titles = [headline, ...experience.map((entry) => entry.title)].filter((title) => title.trim() !== "");
   const candidates = titles.length > 0 ? titles : [summary.split(/(?<=[.!?])\s/u)[0] ?? ""];
-  return Math.max(0, ...candidates.map((title) => overlap(weights, title)));
+  return candidates.map(titleStems);
+}
+
+/**
+ * 0–100: how closely the resume's own titles name the job's role — the best of its headline and
+ * experience titles (roleTitleStems), weighted as above. A resume without either (a student's
+ * first resume) is judged on the summary's first sentence.
+ */
+export function roleFitOfStems(titles: readonly (readonly string[])[], jobTitle: string): number {
+  const weights = stemsOfJob(jobTitle);
+  let best = 0;
+  for (const stems of titles) best = Math.max(best, overlap(weights, stems));
+  return best;
 }
 
 /** The title naming the job's kind of work most closely; the most recent (listed first) on a tie. */

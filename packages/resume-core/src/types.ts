@@ -119,6 +119,9 @@ export interface MatchResult {
   suggestions: Suggestion[];
 }
 
+/** A match without its suggestions: what ranking many resumes against one job needs. */
+export type MatchScore = Omit<MatchResult, "suggestions">;
+
 /** One part of a resume as a tailoring left it, beside what it was. */
 export interface TailoringEdit {
   section: "summary" | "skills" | "experience";

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { experienceFit, yearsAsked, yearsOfWork } from "../src/experience-fit.ts";
+import { fitOfYears, roleSpans, yearsAsked, yearsOfSpans } from "../src/experience-fit.ts";
 import type { ExperienceEntry } from "../src/types.ts";
 
 const now = new Date(Date.UTC(2026, 11, 5));
+const yearsOfWork = (experience: ExperienceEntry[], at: Date) => yearsOfSpans(roleSpans(experience), at);
+const experienceFit = (experience: ExperienceEntry[], job: Parameters<typeof fitOfYears>[1], at: Date) =>
+  fitOfYears(yearsOfWork(experience, at), job);
 const role = (startDate: string | undefined, endDate: string | undefined, kind?: "volunteer" | "campus") =>
   ({
     title: "Engineer",

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fieldFit, mostRelevantTitle, roleFit } from "../src/role-fit.ts";
+import { fieldFit, mostRelevantTitle, roleFitOfStems, roleTitleStems } from "../src/role-fit.ts";
 import type { ExperienceEntry } from "../src/types.ts";
 
 const role = (title: string): ExperienceEntry => ({ title, company: "", bullets: [] });
+const roleFit = (experience: ExperienceEntry[], summary: string, job: string, headline?: string) =>
+  roleFitOfStems(roleTitleStems(experience, summary, headline), job);
 
 describe("roleFit", () => {
   it("is 100 when a title names the job's role, whatever its level", () => {

@@ -1,4 +1,4 @@
-import type { ParsedResume } from "@hireloop/resume-core";
+import type { MatchProfile, ParsedResume } from "@hireloop/resume-core";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const resumes = pgTable(
@@ -10,6 +10,8 @@ export const resumes = pgTable(
     kind: text("kind", { enum: ["pdf", "docx", "text"] }).notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     parsed: jsonb("parsed").$type<ParsedResume>().notNull(),
+    /** What matching reads of `parsed` (resume-core's match profile); null for older rows. */
+    matchProfile: jsonb("match_profile").$type<MatchProfile>(),
     /** 1 as parsed; each correction (PATCH) adds one. */
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

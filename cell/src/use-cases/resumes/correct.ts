@@ -1,5 +1,6 @@
 import type { ParsedResume } from "@hireloop/resume-core";
 import { and, eq, sql } from "drizzle-orm";
+import { refusedAs } from "../../compute/refusals.ts";
 import { jobs, resumes, roasts } from "../../db/schema/index.ts";
 import { CellError, notFound } from "../../errors.ts";
 import { withTenantTransaction } from "../../tenancy/write-guard.ts";
@@ -12,7 +13,8 @@ export type ResumeCorrection = Partial<Omit<ParsedResume, "text">>;
 /**
  * Applies a user's corrections to the parsed resume, as one new version. The text the resume was
  * read from stays as it was. Roasts and match scores made from an earlier version are marked
- * stale. With `expectedVersion` (If-Match), a resume changed meanwhile is refused, not overwritten.
+ * stale, and its match profile is read again. With `expectedVersion` (If-Match), a resume changed
+ * meanwhile is refused, not overwritten.
  */
 export async function correctResume({
   ctx,
@@ -35,10 +37,15 @@ export async function correctResume({
         `The resume is at version ${current.version}, not ${expectedVersion}: read it again before correcting it`,
       );
     }
+    const parsed = { ...current.parsed, ...correction };
+    const matchProfile = await ctx.deps.compute
+      .run("profileResume", [parsed], { tenant: ctx.tenantId })
+      .catch(refusedAs("input_too_complex"));
     const [row] = await tx
       .update(resumes)
       .set({
-        parsed: { ...current.parsed, ...correction },
+        parsed,
+        matchProfile,
         version: current.version + 1,
         updatedAt: sql`now()`,
       })

@@ -19,13 +19,13 @@ export async function createResume({
   ctx: TenantContext;
   input: ResumeUpload;
 }): Promise<ResumeView> {
-  const { parsed, kind, sizeBytes } = await parseUpload(ctx, input);
+  const { parsed, profile, kind, sizeBytes } = await parseUpload(ctx, input);
   const id = randomUUID();
   const filename = input.source === "file" ? (input.filename ?? null) : null;
   const [row] = await withTenantTransaction(ctx, async (tx, record) => {
     const inserted = await tx
       .insert(resumes)
-      .values({ id, tenantId: ctx.tenantId, filename, kind, sizeBytes, parsed })
+      .values({ id, tenantId: ctx.tenantId, filename, kind, sizeBytes, parsed, matchProfile: profile })
       .returning();
     await record("resume.created", { resumeId: id, kind, sizeBytes });
     return inserted;
@@ -62,7 +62,12 @@ async function parseUpload(ctx: TenantContext, input: ResumeUpload) {
       .run("parsePastedResume", [input.text], { tenant: ctx.tenantId })
       .catch(refusedAs("resume_too_complex"));
     if (!outcome.ok) throw new CellError(outcome.code, outcome.message);
-    return { parsed: outcome.resume, kind: "text" as const, sizeBytes: Buffer.byteLength(input.text) };
+    return {
+      parsed: outcome.resume,
+      profile: outcome.profile,
+      kind: "text" as const,
+      sizeBytes: Buffer.byteLength(input.text),
+    };
   }
   const sizeBytes = input.bytes.byteLength;
   const outcome = await compute
@@ -72,7 +77,7 @@ async function parseUpload(ctx: TenantContext, input: ResumeUpload) {
       transfer: ownBuffer(input.bytes),
     })
     .catch(refusedAs("resume_too_complex"));
-  if (outcome.ok) return { parsed: outcome.resume, kind: outcome.kind, sizeBytes };
+  if (outcome.ok) return { parsed: outcome.resume, profile: outcome.profile, kind: outcome.kind, sizeBytes };
   throw (
     refusalOf("pdf", outcome, PARSE_ERRORS) ??
     new Error(`the pdf service failed the file: ${outcome.code}: ${outcome.message}`)
