@@ -6,7 +6,8 @@
  *   match       vs a naive keyword-set overlap (what a bare ATS keyword scan costs): scores from each
  *               resume's stored match profile, as the cell keeps them (ADR 0043), and whole matches
  *               with their suggestions, which also read the resume
- *   render PDF  vs pdfkit writing the same text as plain paragraphs
+ *   render PDF  vs pdfkit writing the same text as plain paragraphs; again with every word one no
+ *               render has shaped before (words are shaped once per process, ADR 0044)
  *   POST /v1/matches (32 clients) vs GET /healthz on the same process (the HTTP stack's floor)
  *
  * `-- --cell-api` runs only the cell API part; `-- --cpu-prof <dir>` has the cell's processes
@@ -19,6 +20,7 @@ import {
   analyzeJob,
   type MatchProfile,
   matchResume,
+  type ParsedResume,
   parseResumeText,
   profileResume,
   resumeToText,
@@ -92,6 +94,16 @@ function plainPdf(text: string): Promise<Buffer> {
   });
 }
 
+/** The resume with every word made one no render has shaped yet ("Kafka" → "Kafkaqb"). */
+function everyWordNew(resume: ParsedResume, round: number): ParsedResume {
+  const tag = round
+    .toString(26)
+    .replace(/./g, (digit) => String.fromCharCode(97 + Number.parseInt(digit, 26)));
+  return JSON.parse(JSON.stringify(resume), (_key, value) =>
+    typeof value === "string" ? value.replace(/\p{L}+/gu, (word) => `${word}${tag}`) : value,
+  );
+}
+
 function naiveOverlap(text: string, keywords: string[]): number {
   const words = new Set(text.toLowerCase().split(/\W+/));
   return keywords.filter((k) => words.has(k.toLowerCase())).length;
@@ -147,6 +159,15 @@ async function resumeDomain() {
     () => renderResume(sample, "pdf"),
     "pdfkit plain paragraphs",
     () => plainPdf(resumeToText(sample)),
+  );
+  // Words are shaped once per process (ADR 0044); this row renders words never seen before.
+  let round = 0;
+  const unseen = () => everyWordNew(sample, round++);
+  await compareRow(
+    "PDF renders, every word new",
+    () => renderResume(unseen(), "pdf"),
+    "pdfkit plain paragraphs",
+    () => plainPdf(resumeToText(unseen())),
   );
   await compareRow(
     "DOCX renders",

@@ -25,6 +25,9 @@ export async function renderPdf(
     size: "LETTER",
     margin: style.margin,
     compress: true,
+    // No default font: pdfkit would parse its Helvetica metrics for every document, and every
+    // line here names its own font.
+    font: null as unknown as string,
     displayTitle: true,
     lang: "en-US",
     info: {
@@ -200,10 +203,19 @@ function startBlock(doc: PDFKit.PDFDocument, gap: number, needed: number): void 
 
 /**
  * Which characters a font can draw. Both weights of Liberation Sans cover the same characters, so
- * the regular one answers for both.
+ * the regular one answers for both. Every character of a document is asked about, and a resume
+ * uses few distinct ones, so each answer is kept.
  */
 function fontCoverage(font: Font): FontCoverage {
-  return (char) => font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0);
+  const answers = new Map<string, boolean>();
+  return (char) => {
+    let covered = answers.get(char);
+    if (covered === undefined) {
+      covered = font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0);
+      answers.set(char, covered);
+    }
+    return covered;
+  };
 }
 
 declare global {
