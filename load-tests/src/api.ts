@@ -1,7 +1,7 @@
 import { sloGroupOf } from "@hireloop/observability/slo";
 import exec from "k6/execution";
 import http, { type FileData, type RefinedResponse, type ResponseType } from "k6/http";
-import type { Session } from "./session.ts";
+import type { Session } from "./users.ts";
 
 export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 

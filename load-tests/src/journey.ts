@@ -2,7 +2,7 @@ import { check, group, sleep } from "k6";
 import http, { type RefinedResponse, type ResponseType } from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 import { bodyOf, call } from "./api.ts";
-import type { Session } from "./session.ts";
+import type { Session } from "./users.ts";
 
 // Read once per VU in the init context; paths are relative to the bundle in load-tests/dist/.
 const resumePdf = open("../../packages/resume-core/test/fixtures/files/software-engineer.pdf", "b");

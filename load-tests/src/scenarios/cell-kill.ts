@@ -5,8 +5,8 @@ import type { Options } from "k6/options";
 import { bodyOf, call } from "../api.ts";
 import { userJourney } from "../journey.ts";
 import { numberFromEnv, targetRate, vusFor } from "../load-shape.ts";
-import { allUsers, currentSession, journeyKey, targetUrl } from "../session.ts";
 import { sloThresholds } from "../thresholds.ts";
+import { allUsers, currentSession, journeyKey, targetUrl } from "../users.ts";
 
 const rate = targetRate();
 /** The cell the operator stops during the run (make load-test stops and restarts it on a local platform). */

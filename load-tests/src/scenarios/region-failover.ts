@@ -2,8 +2,8 @@ import exec from "k6/execution";
 import type { Options } from "k6/options";
 import { userJourney } from "../journey.ts";
 import { numberFromEnv, targetRate, vusFor } from "../load-shape.ts";
-import { currentSession, journeyKey, type Session, targetUrl } from "../session.ts";
 import { sloThresholds } from "../thresholds.ts";
+import { currentSession, journeyKey, type Session, targetUrl } from "../users.ts";
 
 const rate = targetRate();
 

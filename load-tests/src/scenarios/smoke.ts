@@ -1,7 +1,7 @@
 import type { Options } from "k6/options";
 import { userJourney } from "../journey.ts";
-import { currentSession, journeyKey } from "../session.ts";
 import { sloThresholds } from "../thresholds.ts";
+import { currentSession, journeyKey } from "../users.ts";
 
 /** One user, one whole journey: does every step work against TARGET at all? */
 export const options: Options = {

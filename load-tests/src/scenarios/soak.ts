@@ -1,8 +1,8 @@
 import type { Options } from "k6/options";
 import { userJourney } from "../journey.ts";
 import { numberFromEnv, targetRate, vusFor } from "../load-shape.ts";
-import { currentSession, journeyKey } from "../session.ts";
 import { sloThresholds } from "../thresholds.ts";
+import { currentSession, journeyKey } from "../users.ts";
 
 const rate = targetRate();
 
