@@ -129,9 +129,10 @@ export function documentFont(font: Font): Font {
 
 /**
  * A parsed font's work that every document can share. A glyph's metrics depend on its id alone
- * (fontkit reads its bounding box for them). Shaping a word (fontkit's OpenType layout: substitutions, kerning) depends on the word alone,
- * and costs a shaping plan per call; a person's tailored resumes are mostly the same words, so
- * the shapes of the most recent words are kept, as glyph ids and positions.
+ * (fontkit reads its bounding box for them). Shaping a word (fontkit's OpenType layout:
+ * substitutions, kerning) depends on the word alone, and costs a shaping plan per call; a
+ * person's tailored resumes are mostly the same words, so the shapes of the most recent words are
+ * kept, as glyph ids and positions.
  */
 interface FontWork {
   /** The font file, for subsets written from its bytes (subset.ts); fontkit's subsetter otherwise. */
