@@ -1,5 +1,9 @@
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { json } from "@hireloop/testkit/client";
 import { resumeFile, textFixture, upload } from "@hireloop/testkit/fixtures";
+import { asRouter } from "@hireloop/testkit/routed";
+import { serve } from "@hono/node-server";
 import { describe, expect, it } from "vitest";
 import { useTestCell } from "./support/cell.ts";
 import { scalar } from "./support/sql.ts";
@@ -182,6 +186,55 @@ describe("size limits", () => {
       });
       expect(res.status, path).toBe(413);
       expect((await res.json()).code).toBe("payload_too_large");
+    }
+  });
+
+  it("judge a body by its declared length over a socket: over the limit refused before it is sent, within it read", async () => {
+    const server = serve({ fetch: cell.app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise((resolve) => server.once("listening", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const token = await cell.token("declared-length");
+    // Headers only: the client waits for the answer before sending a byte of its 2 MB.
+    const signed = (path: string, length: number) => {
+      const init = asRouter(cell.config.cellKey as Buffer, `${base}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      });
+      const headers = Object.fromEntries(new Headers(init.headers));
+      return httpRequest(`${base}${path}`, {
+        method: "POST",
+        headers: { ...headers, "content-length": String(length) },
+      });
+    };
+    try {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = signed("/v1/jobs", 2 * 1024 * 1024);
+        req.on("response", (res) => {
+          let body = "";
+          res.on("data", (chunk) => {
+            body += chunk;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.flushHeaders();
+      });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body).code).toBe("payload_too_large");
+
+      const body = JSON.stringify({ text: JOB_TEXT });
+      const accepted = await new Promise<number>((resolve, reject) => {
+        const req = signed("/v1/jobs", Buffer.byteLength(body));
+        req.on("response", (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+      expect(accepted).toBe(201);
+    } finally {
+      server.close();
     }
   });
 });

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import workerpool from "workerpool";
-import type { ComputeSettings, ComputeTasks } from "./tasks.ts";
+import { type ComputeSettings, type ComputeTasks, createComputeTasks } from "./tasks.ts";
 import { COMPUTE_WORKER, type ComputeWorkerData } from "./worker.ts";
 
 export interface ComputePoolOptions {
@@ -80,6 +80,16 @@ function tsxEsmApi(): string {
 }
 
 /**
+ * Tasks that, given little text, cost less than the hop to a thread and back (copying the
+ * arguments and the result, waking the thread, its own collections): with string arguments of at
+ * most INLINE_MAX_CHARS characters in all they run on the calling thread. Their cost is linear in
+ * their input (ADR 0036), so this bounds how long they hold the event loop: about half a
+ * millisecond for a match at the limit (ADR 0045).
+ */
+const INLINE_TASKS: ReadonlySet<keyof ComputeTasks> = new Set(["matchResume"]);
+export const INLINE_MAX_CHARS = 16_384;
+
+/**
  * Worker threads for the CPU-bound part of requests (parsing pasted text, analyzing a job,
  * scoring a match): the event loop only waits for their answers, so a heavy request of one tenant
  * delays no other tenant's reads, and a task that runs past its budget is stopped, not waited for.
@@ -102,8 +112,12 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
     pool.exec("analyzeJob", ["warm-up", undefined]).catch(() => {});
   }
   const perTenant = new Map<string, number>();
+  const here = createComputeTasks(options.settings);
   return {
     async run(task, args, { tenant, timeoutMs = options.timeoutMs, transfer }) {
+      if (INLINE_TASKS.has(task) && charsOf(args) <= INLINE_MAX_CHARS) {
+        return (here[task] as (...inputs: typeof args) => ReturnType<ComputeTasks[typeof task]>)(...args);
+      }
       const mine = perTenant.get(tenant) ?? 0;
       if (mine >= options.perTenant) {
         throw new TenantBusyError(
@@ -150,4 +164,10 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
       throw error;
     }
   }
+}
+
+function charsOf(args: unknown[]): number {
+  let chars = 0;
+  for (const arg of args) if (typeof arg === "string") chars += arg.length;
+  return chars;
 }

@@ -1,7 +1,7 @@
 import type { EventData, EventType } from "@hireloop/events";
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "../db/client.ts";
-import { tenantFreezes, tenants } from "../db/schema/index.ts";
+import { outbox } from "../db/schema/index.ts";
 import { CellError } from "../errors.ts";
 import type { EventRecorder } from "../events/outbox.ts";
 
@@ -38,36 +38,58 @@ export function withTenantTransaction<T>(
  * cell's capacity) and announces it with `tenant.registered`, which MirrorMaker 2 carries to the
  * other regions' user directories. The shared lock
  * is held until commit, so the migrator's exclusive lock (taken while it inserts the freeze) waits
- * for writes in flight, and no write of the tenant commits after the freeze. The freeze check is a
- * separate statement from the lock on purpose: in READ COMMITTED it then sees a freeze committed
- * while this transaction waited for the lock. Checking and registering share one statement (one
- * round trip); a frozen tenant's registration is rolled back with the refusal.
+ * for writes in flight, and no write of the tenant commits after the freeze. Lock, freeze check and
+ * registration are one call of `hireloop_guard_tenant` (migration 0007), whose freeze check is a
+ * query of its own after the lock: in READ COMMITTED it sees a freeze committed while this
+ * transaction waited for the lock. A frozen tenant is refused with 503 `tenant_migrating`.
  */
 export async function guardTenantWrite(
   tx: Transaction,
   tenantId: string,
   events: EventRecorder,
 ): Promise<void> {
-  await tx.execute(
-    sql`select pg_advisory_xact_lock_shared(hashtextextended(${tenantLockName(tenantId)}, 0))`,
+  const [guard] = await tx.execute<{ migration_id: string | null; registered: boolean }>(
+    sql`select * from hireloop_guard_tenant(${tenantId}, ${tenantLockName(tenantId)})`,
   );
-  const [guard] = await tx.execute<{ migration_id: string | null; registered: boolean }>(sql`
-    with registered as (
-      insert into ${tenants} (${sql.identifier(tenants.tenantId.name)}, ${sql.identifier(tenants.announcedAt.name)})
-      values (${tenantId}, now())
-      on conflict do nothing
-      returning 1
+  refuseFrozen(guard?.migration_id ?? null);
+  if (guard?.registered) await events.record(tx, tenantId, "tenant.registered", {});
+}
+
+/**
+ * Records one event of a tenant that writes nothing else (a match scored), guarded as every write
+ * is, in one statement and one round trip: no transaction to open and commit. The statement is
+ * its own transaction, so the shared lock is held until the event is in the outbox.
+ */
+export async function recordTenantEvent<T extends EventType>(
+  { deps, tenantId }: { deps: { db: Database; events: EventRecorder }; tenantId: string },
+  type: T,
+  data: EventData<T>,
+): Promise<void> {
+  const rows = [
+    { ...deps.events.row(tenantId, type, data), onRegistration: false },
+    { ...deps.events.row(tenantId, "tenant.registered", {}), onRegistration: true },
+  ];
+  const [guard] = await deps.db.execute<{ migration_id: string | null }>(sql`
+    with guard as (select * from hireloop_guard_tenant(${tenantId}, ${tenantLockName(tenantId)})),
+    recorded as (
+      -- Runs once whether or not anything reads it; after the guard, whose result it reads.
+      insert into ${outbox} (${sql.identifier(outbox.eventId.name)}, ${sql.identifier(outbox.topic.name)},
+        ${sql.identifier(outbox.key.name)}, ${sql.identifier(outbox.envelope.name)})
+      select row."eventId", row.topic, row.key, row.envelope
+      from guard, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as row("eventId" uuid, topic text, key text, envelope jsonb, "onRegistration" boolean)
+      where guard.migration_id is null and (guard.registered or not row."onRegistration")
     )
-    select
-      (select ${tenantFreezes.migrationId} from ${tenantFreezes}
-        where ${tenantFreezes.tenantId} = ${tenantId}) as migration_id,
-      exists (select 1 from registered) as registered`);
-  if (guard?.migration_id) {
+    select guard.migration_id from guard`);
+  refuseFrozen(guard?.migration_id ?? null);
+}
+
+function refuseFrozen(migrationId: string | null): void {
+  if (migrationId) {
     throw new CellError("tenant_migrating", "this account is moving to another cell; retry in a moment", {
-      migrationId: guard.migration_id,
+      migrationId,
     });
   }
-  if (guard?.registered) await events.record(tx, tenantId, "tenant.registered", {});
 }
 
 export function isTenantMigrating(error: unknown): boolean {

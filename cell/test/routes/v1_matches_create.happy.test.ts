@@ -1,5 +1,6 @@
 import { json } from "@hireloop/testkit/client";
 import { describe, expect, it } from "vitest";
+import { tenantLockName } from "../../src/tenancy/write-guard.ts";
 import { useTestCell } from "../support/cell.ts";
 import { patch, resumeAndJob } from "../support/requests.ts";
 import { scalar } from "../support/sql.ts";
@@ -34,5 +35,40 @@ describe("POST /v1/matches", () => {
     await cell.deps.sql`update resumes set match_profile = null where id = ${resume.id}`;
     expect(await stored()).toBe(0);
     expect(await match()).toEqual(corrected);
+  });
+});
+
+describe("POST /v1/matches and a tenant's migration", () => {
+  it("records match.scored guarded as every write: none while the tenant is frozen, even by a freeze committed while it waited for the lock", async () => {
+    const tenant = "ben-matches";
+    const ben = cell.as(tenant);
+    const { resume, job } = await resumeAndJob(ben);
+    const { sql } = cell.deps;
+    const scored = () =>
+      scalar(sql`select count(*)::int as count from outbox
+        where key = ${tenant} and envelope->>'type' = 'match.scored'`);
+    const match = () => ben("/v1/matches", json({ resumeId: resume.id, jobId: job.id }));
+
+    expect((await match()).status).toBe(200);
+    expect(await scored()).toBe(1);
+
+    // The migrator freezes a tenant holding the exclusive lock; a match arriving meanwhile waits
+    // for the lock, then must see the freeze that committed while it waited.
+    const migrationId = "7a0c3c2e-9a51-4b0e-8f7a-3d1f0c6b2a10";
+    let waiting: Promise<Response> | undefined;
+    await sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(hashtextextended(${tenantLockName(tenant)}, 0))`;
+      await tx`insert into tenant_freezes (tenant_id, migration_id) values (${tenant}, ${migrationId})`;
+      waiting = match();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const refused = (await waiting) as Response;
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({ code: "tenant_migrating" });
+    expect(await scored()).toBe(1);
+
+    await sql`delete from tenant_freezes where tenant_id = ${tenant}`;
+    expect((await match()).status).toBe(200);
+    expect(await scored()).toBe(2);
   });
 });

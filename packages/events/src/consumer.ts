@@ -1,15 +1,36 @@
-import { extractTraceContext, type Logger, SpanKind, startSpan } from "@hireloop/observability";
-import type { Consumer, ConsumerConfig, EachMessageHandler, IHeaders, Kafka } from "kafkajs";
+import {
+  extractTraceContext,
+  type Logger,
+  SpanKind,
+  SpanStatusCode,
+  startDetachedSpan,
+  startSpan,
+} from "@hireloop/observability";
+import type {
+  Consumer,
+  ConsumerConfig,
+  ConsumerRunConfig,
+  EachBatchHandler,
+  EachMessageHandler,
+  IHeaders,
+  Kafka,
+} from "kafkajs";
 
-export interface EventConsumerOptions {
+export type EventConsumerOptions = {
   kafka: Kafka;
   /** The group and any tuning; the defaults below make kafkajs retry without end. */
   config: ConsumerConfig;
   /** Created when missing (subscribing needs them), with the partitions their writers expect. */
   topics: { topic: string; numPartitions: number }[];
-  eachMessage: EachMessageHandler;
   logger: Logger;
-}
+} & (
+  | { eachMessage: EachMessageHandler }
+  /**
+   * A partition's fetched messages at once (kafkajs commits past them when it returns), for a
+   * handler that writes one transaction per batch rather than one per message.
+   */
+  | { eachBatch: EachBatchHandler }
+);
 
 export interface EventConsumer {
   stop(): Promise<void>;
@@ -36,7 +57,11 @@ const DEFAULTS: Omit<ConsumerConfig, "groupId"> = {
  * offsets; handlers are idempotent by event id, so a redelivery changes nothing.
  */
 export function runEventConsumer(options: EventConsumerOptions): EventConsumer {
-  const { kafka, topics, eachMessage, logger } = options;
+  const { kafka, topics, logger } = options;
+  const handler: ConsumerRunConfig =
+    "eachBatch" in options
+      ? { eachBatch: tracedBatch(options.eachBatch) }
+      : { eachMessage: traced(options.eachMessage) };
   const config = { ...DEFAULTS, ...options.config };
   let stopped = false;
   let current: Consumer | null = null;
@@ -66,7 +91,7 @@ export function runEventConsumer(options: EventConsumerOptions): EventConsumer {
       await createTopics();
       await consumer.connect();
       await consumer.subscribe({ topics: topics.map((t) => t.topic), fromBeginning: true });
-      await consumer.run({ eachMessage: traced(eachMessage) });
+      await consumer.run(handler);
       // kafkajs reports a failed first join as a crash, not a rejection: only a clean start resets.
       if (pending === null) delay = FIRST_RETRY_MS;
     } catch (error) {
@@ -123,6 +148,40 @@ function traced(eachMessage: EachMessageHandler): EachMessageHandler {
         "messaging.kafka.offset": payload.message.offset,
       },
     });
+}
+
+/**
+ * A batch handled as one piece of work (a span linked to every message's trace, active while the
+ * handler runs), and each message still a CONSUMER span in its producer's trace, ended with the
+ * batch: one request stays one trace, down to the consumer that handled its event.
+ */
+function tracedBatch(eachBatch: EachBatchHandler): EachBatchHandler {
+  return (payload) => {
+    const { batch } = payload;
+    const attributes = {
+      "messaging.system": "kafka",
+      "messaging.operation.type": "process",
+      "messaging.destination.name": batch.topic,
+      "messaging.destination.partition.id": String(batch.partition),
+      "messaging.batch.message_count": batch.messages.length,
+    };
+    const parents = batch.messages.map((message) => extractTraceContext(traceCarrier(message.headers)));
+    const spans = batch.messages.map((message, index) =>
+      startDetachedSpan(`${batch.topic} process`, {
+        kind: SpanKind.CONSUMER,
+        parent: parents[index],
+        attributes: { ...attributes, "messaging.kafka.offset": message.offset },
+      }),
+    );
+    return startSpan(`${batch.topic} process batch`, () => eachBatch(payload), { links: parents, attributes })
+      .catch((error: unknown) => {
+        for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+        throw error;
+      })
+      .finally(() => {
+        for (const span of spans) span.end();
+      });
+  };
 }
 
 /** traceparent and tracestate of a message, as the propagator reads them. */

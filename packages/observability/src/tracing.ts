@@ -2,6 +2,7 @@ import {
   type Attributes,
   type Context,
   context,
+  type Link,
   propagation,
   type Span,
   type SpanKind,
@@ -69,12 +70,24 @@ export interface SpanOptions {
   parent?: Context;
   /** SERVER, CLIENT, PRODUCER or CONSUMER at a hop between processes; INTERNAL by default. */
   kind?: SpanKind;
+  /** Other traces this span belongs to as well: each message of a batch a consumer handles at once. */
+  links?: Context[];
 }
 
 const spanSettings = (options: SpanOptions) => ({
   attributes: options.attributes ?? {},
   ...(options.kind === undefined ? {} : { kind: options.kind }),
+  ...(options.links === undefined ? {} : { links: linksTo(options.links) }),
 });
+
+function linksTo(contexts: Context[]): Link[] {
+  const links: Link[] = [];
+  for (const linked of contexts) {
+    const spanContext = trace.getSpanContext(linked);
+    if (spanContext && trace.isSpanContextValid(spanContext)) links.push({ context: spanContext });
+  }
+  return links;
+}
 
 /** Runs fn inside a span; records and rethrows exceptions; always ends the span. */
 export async function startSpan<T>(
