@@ -7,7 +7,7 @@ import {
   SpanStatusCode,
   startDetachedSpan,
 } from "@hireloop/observability";
-import { asc, inArray, isNull } from "drizzle-orm";
+import { asc, isNull, sql } from "drizzle-orm";
 import type { Producer } from "kafkajs";
 import { outbox } from "../db/schema/index.ts";
 import type { CellDeps } from "../wiring/deps.ts";
@@ -86,12 +86,8 @@ export function startOutboxRelay(deps: CellDeps, producer: Producer): OutboxRela
       await tx
         .update(outbox)
         .set({ publishedAt: new Date() })
-        .where(
-          inArray(
-            outbox.seq,
-            rows.map((r) => r.seq),
-          ),
-        );
+        // One statement text whatever the batch's size: it is prepared once per connection (ADR 0038).
+        .where(sql`${outbox.seq} = any(${sql.param(rows.map((r) => r.seq))}::bigint[])`);
       for (const row of rows) deps.metrics.eventsPublished.inc({ type: String(row.envelope.type) });
       return rows.length;
     });

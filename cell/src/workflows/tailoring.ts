@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import {
   type DocumentFormat,
   findInventions,
+  isCurrentProfile,
   type JobAnalysis,
-  matchResume,
   type ParsedResume,
+  profileResume,
+  scoreMatch,
   type TailoredResume,
 } from "@hireloop/resume-core";
 import type { z } from "zod";
@@ -47,7 +49,7 @@ export const tailoringWorkflow = defineWorkflow<TailoringInput, TailoringOutputs
         return {
           output: {
             analysis,
-            scoreBefore: matchResume(resume.parsed, analysis, resume.matchProfile).score,
+            scoreBefore: scoreOf(resume.parsed, analysis, resume.matchProfile),
             usage: usage ?? null,
           },
         };
@@ -58,7 +60,7 @@ export const tailoringWorkflow = defineWorkflow<TailoringInput, TailoringOutputs
         return {
           output: {
             analysis: job.analysis,
-            scoreBefore: matchResume(resume.parsed, job.analysis, resume.matchProfile).score,
+            scoreBefore: scoreOf(resume.parsed, job.analysis, resume.matchProfile),
           },
         };
       },
@@ -85,7 +87,7 @@ export const tailoringWorkflow = defineWorkflow<TailoringInput, TailoringOutputs
         return {
           output: {
             tailored,
-            scoreAfter: matchResume(tailored.resume, analysis).score,
+            scoreAfter: scoreOf(tailored.resume, analysis),
             usage: usage ?? null,
           },
         };
@@ -101,7 +103,7 @@ export const tailoringWorkflow = defineWorkflow<TailoringInput, TailoringOutputs
           edits: [],
         };
         return {
-          output: { tailored, scoreAfter: matchResume(resume.parsed, analysis, resume.matchProfile).score },
+          output: { tailored, scoreAfter: scoreOf(resume.parsed, analysis, resume.matchProfile) },
         };
       },
     },
@@ -166,4 +168,9 @@ function documentFilename(resume: ParsedResume, format: DocumentFormat): string 
     .replace(/\s+/g, "-")
     .toLowerCase();
   return `${base || "resume"}-tailored.${format}`;
+}
+
+/** A resume's match score, from its stored profile when that is current; no suggestions. */
+function scoreOf(resume: ParsedResume, job: JobAnalysis, profile?: unknown): number {
+  return scoreMatch(isCurrentProfile(profile) ? profile : profileResume(resume), job).score;
 }

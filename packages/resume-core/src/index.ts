@@ -4,7 +4,6 @@ export * from "./inventions.ts";
 export { MATCH_WEIGHTS, matchResume, scoreMatch } from "./match.ts";
 export {
   isCurrentProfile,
-  MATCH_PROFILE_VERSION,
   type MatchProfile,
   profileResume,
 } from "./match-profile.ts";
