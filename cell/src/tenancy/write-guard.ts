@@ -1,7 +1,6 @@
 import type { EventData, EventType } from "@hireloop/events";
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "../db/client.ts";
-import { outbox } from "../db/schema/index.ts";
 import { CellError } from "../errors.ts";
 import type { EventRecorder } from "../events/outbox.ts";
 
@@ -51,45 +50,17 @@ export async function guardTenantWrite(
   const [guard] = await tx.execute<{ migration_id: string | null; registered: boolean }>(
     sql`select * from hireloop_guard_tenant(${tenantId}, ${tenantLockName(tenantId)})`,
   );
-  refuseFrozen(guard?.migration_id ?? null);
+  const refusal = frozenRefusal(guard?.migration_id ?? null);
+  if (refusal) throw refusal;
   if (guard?.registered) await events.record(tx, tenantId, "tenant.registered", {});
 }
 
-/**
- * Records one event of a tenant that writes nothing else (a match scored), guarded as every write
- * is, in one statement and one round trip: no transaction to open and commit. The statement is
- * its own transaction, so the shared lock is held until the event is in the outbox.
- */
-export async function recordTenantEvent<T extends EventType>(
-  { deps, tenantId }: { deps: { db: Database; events: EventRecorder }; tenantId: string },
-  type: T,
-  data: EventData<T>,
-): Promise<void> {
-  const rows = [
-    { ...deps.events.row(tenantId, type, data), onRegistration: false },
-    { ...deps.events.row(tenantId, "tenant.registered", {}), onRegistration: true },
-  ];
-  const [guard] = await deps.db.execute<{ migration_id: string | null }>(sql`
-    with guard as (select * from hireloop_guard_tenant(${tenantId}, ${tenantLockName(tenantId)})),
-    recorded as (
-      -- Runs once whether or not anything reads it; after the guard, whose result it reads.
-      insert into ${outbox} (${sql.identifier(outbox.eventId.name)}, ${sql.identifier(outbox.topic.name)},
-        ${sql.identifier(outbox.key.name)}, ${sql.identifier(outbox.envelope.name)})
-      select row."eventId", row.topic, row.key, row.envelope
-      from guard, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as row("eventId" uuid, topic text, key text, envelope jsonb, "onRegistration" boolean)
-      where guard.migration_id is null and (guard.registered or not row."onRegistration")
-    )
-    select guard.migration_id from guard`);
-  refuseFrozen(guard?.migration_id ?? null);
-}
-
-function refuseFrozen(migrationId: string | null): void {
-  if (migrationId) {
-    throw new CellError("tenant_migrating", "this account is moving to another cell; retry in a moment", {
-      migrationId,
-    });
-  }
+/** The refusal of a write of a frozen tenant (one whose migration id is given), or none. */
+export function frozenRefusal(migrationId: string | null): CellError | undefined {
+  if (!migrationId) return undefined;
+  return new CellError("tenant_migrating", "this account is moving to another cell; retry in a moment", {
+    migrationId,
+  });
 }
 
 export function isTenantMigrating(error: unknown): boolean {

@@ -7,6 +7,7 @@ import { createEventRecorder } from "../events/outbox.ts";
 import { createCellMetrics } from "../metrics.ts";
 import { openChannels } from "../shared-services/channels.ts";
 import { createBoardCatalog } from "../shared-services/scraper.ts";
+import { createLoneEventWriter } from "../tenancy/lone-events.ts";
 import { createAdmission } from "../workflows/admission.ts";
 import { createEventStreams } from "../workflows/event-streams.ts";
 import { openStepQueue } from "../workflows/queue.ts";
@@ -43,13 +44,19 @@ export async function buildDeps(
   const streams = createEventStreams(redis, config.streams, logger);
   const metrics = createCellMetrics({ region: config.region, cell: config.cellId, process: role });
   const admission = createAdmission(queue, config.admission, { metrics, logger });
+  const events = createEventRecorder({
+    topic: config.kafkaTopic,
+    cell: config.cellId,
+    region: config.region,
+  });
   return {
     config,
     db: database.db,
     sql: database.sql,
     redis,
     queue,
-    events: createEventRecorder({ topic: config.kafkaTopic, cell: config.cellId, region: config.region }),
+    events,
+    loneEvents: createLoneEventWriter(database.db, events),
     logger,
     metrics,
     channels,

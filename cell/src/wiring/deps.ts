@@ -8,6 +8,7 @@ import type { EventRecorder } from "../events/outbox.ts";
 import type { CellMetrics } from "../metrics.ts";
 import type { Channels } from "../shared-services/channels.ts";
 import type { BoardCatalog } from "../shared-services/scraper.ts";
+import type { LoneEventWriter } from "../tenancy/lone-events.ts";
 import type { Tiered } from "../vocabulary.ts";
 import type { Admission } from "../workflows/admission.ts";
 import type { EventStreams } from "../workflows/event-streams.ts";
@@ -21,6 +22,8 @@ export interface CellDeps {
   redis: Redis;
   queue: StepQueue;
   events: EventRecorder;
+  /** Events that are a request's only write, committed together under load (group commit). */
+  loneEvents: LoneEventWriter;
   logger: Logger;
   metrics: CellMetrics;
   /** The region's shared services (pdf, ai-optimizer, scraper) over gRPC. */

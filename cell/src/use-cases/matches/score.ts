@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import { refusedAs } from "../../compute/refusals.ts";
 import { jobs, resumes } from "../../db/schema/index.ts";
 import { notFound } from "../../errors.ts";
-import { recordTenantEvent } from "../../tenancy/write-guard.ts";
 import type { TenantContext } from "../../wiring/deps.ts";
 
 export async function scoreMatch({
@@ -17,7 +16,7 @@ export async function scoreMatch({
   const result = await ctx.deps.compute
     .run("matchResume", [resume, job, profile], { tenant: ctx.tenantId })
     .catch(refusedAs("input_too_complex"));
-  await recordTenantEvent(ctx, "match.scored", { ...input, score: result.score });
+  await ctx.deps.loneEvents.record(ctx.tenantId, "match.scored", { ...input, score: result.score });
   return { resumeId: input.resumeId, jobId: input.jobId, ...result };
 }
 

@@ -1,0 +1,109 @@
+import type { EventData, EventType } from "@hireloop/events";
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { outbox } from "../db/schema/index.ts";
+import type { EventRecorder, OutboxRow } from "../events/outbox.ts";
+import { frozenRefusal, tenantLockName } from "./write-guard.ts";
+
+/** Lone events waiting for the statement after the one in flight; past this, the one after that. */
+const MAX_BATCH = 256;
+
+export interface LoneEventWriter {
+  /**
+   * Records an event of a tenant that writes nothing else (a match scored), guarded as every
+   * write is (write-guard.ts); resolves once it is committed to the outbox, and refuses a frozen
+   * tenant with 503 `tenant_migrating`.
+   */
+  record<T extends EventType>(tenant: string, type: T, data: EventData<T>): Promise<void>;
+}
+
+interface Waiting {
+  tenant: string;
+  rows: (OutboxRow & { onRegistration: boolean })[];
+  settle: (error?: Error) => void;
+}
+
+/**
+ * Group commit for lone events: while one statement is writing, the events that arrive wait and
+ * go together in the next, so under load many requests share a statement, and alone a request
+ * waits for no one. Each statement is its own transaction: `hireloop_guard_tenant` locks, checks
+ * and registers each of its tenants (migration 0007), then the events of the tenants that are not
+ * frozen go into the outbox, with `tenant.registered` for a tenant this write registered (ADR 0045).
+ */
+export function createLoneEventWriter(db: Database, events: EventRecorder): LoneEventWriter {
+  let waiting: Waiting[] = [];
+  let writing = false;
+
+  async function writeWaiting(): Promise<void> {
+    writing = true;
+    while (waiting.length > 0) {
+      const batch = waiting.slice(0, MAX_BATCH);
+      waiting = waiting.slice(MAX_BATCH);
+      try {
+        const guarded = await write(batch);
+        for (const entry of batch) {
+          const migrationId = guarded.get(entry.tenant);
+          entry.settle(
+            migrationId === undefined
+              ? new Error(`the guard answered nothing for tenant ${entry.tenant}`)
+              : frozenRefusal(migrationId),
+          );
+        }
+      } catch (error) {
+        for (const entry of batch) entry.settle(error as Error);
+      }
+    }
+    writing = false;
+  }
+
+  /** Each tenant of the batch with its migration id if it is frozen, null if not. */
+  async function write(batch: Waiting[]): Promise<Map<string, string | null>> {
+    const tenants = [...new Set(batch.map((entry) => entry.tenant))].sort();
+    const guards = await db.execute<{ tenant: string; migration_id: string | null }>(sql`
+      with guard as (
+        select tenant.name as tenant, checked.migration_id, checked.registered
+        from unnest(${sql.param(tenants)}::text[], ${sql.param(tenants.map(tenantLockName))}::text[])
+          as tenant(name, lock_name)
+        cross join lateral hireloop_guard_tenant(tenant.name, tenant.lock_name) as checked
+      ),
+      recorded as (
+        -- Runs once whether or not anything reads it; after the guard, whose result it reads.
+        insert into ${outbox} (${sql.identifier(outbox.eventId.name)}, ${sql.identifier(outbox.topic.name)},
+          ${sql.identifier(outbox.key.name)}, ${sql.identifier(outbox.envelope.name)})
+        select event."eventId", event.topic, event.key, event.envelope
+        from rows from (
+          jsonb_to_recordset(${JSON.stringify(rowsOf(batch))}::jsonb)
+            as ("eventId" uuid, topic text, key text, envelope jsonb, "onRegistration" boolean)
+        ) with ordinality as event("eventId", topic, key, envelope, "onRegistration", n)
+        join guard on guard.tenant = event.key
+        where guard.migration_id is null and (guard.registered or not event."onRegistration")
+        order by event.n
+      )
+      select guard.tenant, guard.migration_id from guard`);
+    return new Map(guards.map((guard) => [guard.tenant, guard.migration_id]));
+  }
+
+  return {
+    record(tenant, type, data) {
+      // Built here, in the request's trace context; the registration is written only if this write registers the tenant.
+      const rows = [
+        { ...events.row(tenant, "tenant.registered", {}), onRegistration: true },
+        { ...events.row(tenant, type, data), onRegistration: false },
+      ];
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ tenant, rows, settle: (error) => (error ? reject(error) : resolve()) });
+        if (!writing) void writeWaiting();
+      });
+    },
+  };
+}
+
+/** The batch's outbox rows in order, with one registration (the first) per tenant. */
+function rowsOf(batch: Waiting[]): Waiting["rows"] {
+  const seen = new Set<string>();
+  return batch.flatMap(({ tenant, rows }) => {
+    const first = !seen.has(tenant);
+    seen.add(tenant);
+    return rows.filter((row) => first || !row.onRegistration);
+  });
+}
