@@ -83,11 +83,11 @@ function tsxEsmApi(): string {
  * Tasks that, given little text, cost less than the hop to a thread and back (copying the
  * arguments and the result, waking the thread, its own collections): with string arguments of at
  * most INLINE_MAX_CHARS characters in all they run on the calling thread. Their cost is linear in
- * their input (ADR 0036), so this bounds how long they hold the event loop: about half a
- * millisecond for a match at the limit (ADR 0045).
+ * their input (ADR 0036), so this bounds how long they hold the event loop: about 0.2 ms for a
+ * match at the limit (ADR 0045).
  */
 const INLINE_TASKS: ReadonlySet<keyof ComputeTasks> = new Set(["matchResume"]);
-export const INLINE_MAX_CHARS = 16_384;
+const INLINE_MAX_CHARS = 16_384;
 
 /**
  * Worker threads for the CPU-bound part of requests (parsing pasted text, analyzing a job,

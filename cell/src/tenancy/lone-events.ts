@@ -19,7 +19,7 @@ export interface LoneEventWriter {
 
 interface Waiting {
   tenant: string;
-  rows: (OutboxRow & { onRegistration: boolean })[];
+  row: OutboxRow;
   settle: (error?: Error) => void;
 }
 
@@ -72,7 +72,7 @@ export function createLoneEventWriter(db: Database, events: EventRecorder): Lone
           ${sql.identifier(outbox.key.name)}, ${sql.identifier(outbox.envelope.name)})
         select event."eventId", event.topic, event.key, event.envelope
         from rows from (
-          jsonb_to_recordset(${JSON.stringify(rowsOf(batch))}::jsonb)
+          jsonb_to_recordset(${JSON.stringify(rowsOf(batch, tenants))}::jsonb)
             as ("eventId" uuid, topic text, key text, envelope jsonb, "onRegistration" boolean)
         ) with ordinality as event("eventId", topic, key, envelope, "onRegistration", n)
         join guard on guard.tenant = event.key
@@ -83,27 +83,26 @@ export function createLoneEventWriter(db: Database, events: EventRecorder): Lone
     return new Map(guards.map((guard) => [guard.tenant, guard.migration_id]));
   }
 
+  /**
+   * The statement's rows in order: a `tenant.registered` for each tenant first (written only for a
+   * tenant this statement registers, which is rare: a tenant's first write is seldom a lone event),
+   * then the events as they arrived.
+   */
+  function rowsOf(batch: Waiting[], tenants: string[]): (OutboxRow & { onRegistration: boolean })[] {
+    return [
+      ...tenants.map((tenant) => ({ ...events.row(tenant, "tenant.registered", {}), onRegistration: true })),
+      ...batch.map(({ row }) => ({ ...row, onRegistration: false })),
+    ];
+  }
+
   return {
     record(tenant, type, data) {
-      // Built here, in the request's trace context; the registration is written only if this write registers the tenant.
-      const rows = [
-        { ...events.row(tenant, "tenant.registered", {}), onRegistration: true },
-        { ...events.row(tenant, type, data), onRegistration: false },
-      ];
+      // Built here, in the request's trace context.
+      const row = events.row(tenant, type, data);
       return new Promise<void>((resolve, reject) => {
-        waiting.push({ tenant, rows, settle: (error) => (error ? reject(error) : resolve()) });
+        waiting.push({ tenant, row, settle: (error) => (error ? reject(error) : resolve()) });
         if (!writing) void writeWaiting();
       });
     },
   };
-}
-
-/** The batch's outbox rows in order, with one registration (the first) per tenant. */
-function rowsOf(batch: Waiting[]): Waiting["rows"] {
-  const seen = new Set<string>();
-  return batch.flatMap(({ tenant, rows }) => {
-    const first = !seen.has(tenant);
-    seen.add(tenant);
-    return rows.filter((row) => first || !row.onRegistration);
-  });
 }
