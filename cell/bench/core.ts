@@ -8,7 +8,8 @@
  *               with their suggestions, which also read the resume
  *   render PDF  vs pdfkit writing the same text as plain paragraphs; again with every word one no
  *               render has shaped before (words are shaped once per process, ADR 0044)
- *   POST /v1/matches (32 clients) vs GET /healthz on the same process (the HTTP stack's floor)
+ *   POST /v1/matches vs GET /healthz on the same process (the HTTP stack's floor): 32 autocannon
+ *               connections, each side warmed up, then three alternating rounds of four seconds
  *
  * `-- --cell-api` runs only the cell API part; `-- --cpu-prof <dir>` has the cell's processes
  * (and their compute threads) write V8 CPU profiles into <dir> when they stop.
@@ -30,8 +31,8 @@ import { parseResumeFile } from "@hireloop/resume-core/documents";
 import { renderResume } from "@hireloop/resume-core/render";
 import { client, startCellProcesses } from "@hireloop/testkit/cell-processes";
 import { createTestDatabase } from "@hireloop/testkit/database";
-import { compareThroughput, fmt, load } from "@hireloop/testkit/measure";
-import { asRouter } from "@hireloop/testkit/routed";
+import { type BenchRequest, compareLoad } from "@hireloop/testkit/load";
+import { compareThroughput, fmt } from "@hireloop/testkit/measure";
 import mammoth from "mammoth";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import PDFDocument from "pdfkit";
@@ -184,11 +185,12 @@ async function cellApi() {
   const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const cell = await startCellProcesses(database.url, { HL_LOG_LEVEL: "error" }, { nodeArgs });
   try {
-    // One user per client, each with a resume and a job: a user may have only a few heavy requests in
-    // progress at once (too_many_in_progress), and every request goes as the router sends it (ADR 0016).
+    // 32 users, each with a resume and a job; every connection cycles through their matches, each sent
+    // as the router sends it, with a fresh credential (ADR 0016). A match small enough to score on
+    // the event loop holds none of its user's few compute slots (ADR 0045), so no user is refused.
     const resumeText = readFileSync(`${root}packages/testkit/fixtures/resume.txt`, "utf8");
-    const callers = await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, index) => {
+    const requests = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, index): Promise<BenchRequest> => {
         const uid = `bench-user-${index}`;
         const request = client(cell, uid);
         const post = (path: string, body: unknown) =>
@@ -199,28 +201,21 @@ async function cellApi() {
           });
         const resume = await (await post("/v1/resumes", { text: resumeText })).json();
         const job = await (await post("/v1/jobs", { text: jobText })).json();
-        // A signed-in client holds its ID token for the hour it lasts (the router signs each request).
-        const authorization = `Bearer ${await cell.token(uid)}`;
-        const url = `${cell.apiUrl}/v1/matches`;
-        const body = JSON.stringify({ resumeId: resume.id, jobId: job.id });
-        return () =>
-          fetch(url, {
-            ...asRouter(cell.cellKey, url, {
-              method: "POST",
-              headers: { "content-type": "application/json", authorization },
-              body,
-            }),
-            signal: AbortSignal.timeout(15_000),
-          });
+        return {
+          method: "POST",
+          path: "/v1/matches",
+          // A signed-in client holds its ID token for the hour it lasts.
+          headers: { "content-type": "application/json", authorization: `Bearer ${await cell.token(uid)}` },
+          body: JSON.stringify({ resumeId: resume.id, jobId: job.id }),
+          signedFor: { cellKey: cell.cellKey, tenant: uid },
+        };
       }),
     );
-    let turn = 0;
-    const matches = await load(
-      () => callers[turn++ % CLIENTS]?.() ?? Promise.reject(new Error("no caller")),
-      CLIENTS,
-      10,
+    const { ours: matches, peer: health } = await compareLoad(
+      cell.apiUrl,
+      { ours: requests, peer: [{ path: "/healthz", headers: {} }] },
+      { connections: CLIENTS },
     );
-    const health = await load(() => fetch(`${cell.apiUrl}/healthz`), CLIENTS, 5);
     console.log(
       `POST /v1/matches, 32 clients: p50 ${fmt(matches.p50)} ms  p95 ${fmt(matches.p95)} ms  p99 ${fmt(matches.p99)} ms  ${fmt(matches.rps, 0)} req/s  errors ${matches.errors}`,
     );

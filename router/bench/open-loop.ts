@@ -1,5 +1,5 @@
+import { type BenchRequest, headersFor, type LoadSample } from "@hireloop/testkit/load";
 import { Pool } from "undici";
-import { type BenchRequest, headersFor, type LoadSample } from "./load.ts";
 
 /** A prepared request with the origin it goes to, so one run can spread over several servers. */
 export interface AddressedRequest extends BenchRequest {

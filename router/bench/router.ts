@@ -30,11 +30,18 @@ import { parseArgs } from "node:util";
 import { buildTable, cellFor, createPlacementStore } from "@hireloop/placement";
 import type { CellProcesses } from "@hireloop/testkit/cell-processes";
 import { createControlPlaneDatabase } from "@hireloop/testkit/control-plane";
+import {
+  type BenchRequest,
+  combine,
+  drive,
+  headersFor,
+  type LoadResult,
+  type LoadSample,
+} from "@hireloop/testkit/load";
 import { fmt } from "@hireloop/testkit/measure";
 import { startRegion, type TestRegion } from "@hireloop/testkit/regions";
 import { type RouterProcess, startRouterProcess } from "@hireloop/testkit/router-process";
 import { childProcesses, totalCpuSeconds } from "./cpu.ts";
-import { type BenchRequest, combine, drive, headersFor, type LoadResult, type LoadSample } from "./load.ts";
 import { ensureNginx, type RunningNginx, startNginx } from "./nginx.ts";
 import { type AddressedRequest, OpenLoopDriver, type RateSample } from "./open-loop.ts";
 

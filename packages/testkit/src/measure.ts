@@ -40,39 +40,9 @@ export async function compareThroughput(
   return { ours: median(measured.ours), peer: median(measured.peer) };
 }
 
-export function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-/** `clients` concurrent loops sending requests for `seconds`; latencies in milliseconds. */
-export async function load(
-  request: () => Promise<Response>,
-  clients: number,
-  seconds: number,
-): Promise<{ p50: number; p95: number; p99: number; rps: number; errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < until) {
-        const started = performance.now();
-        const res = await request().catch(() => null);
-        if (!res?.ok) errors++;
-        await res?.arrayBuffer();
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return {
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    rps: latencies.length / seconds,
-    errors,
-  };
 }
 
 export const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits });

@@ -1,10 +1,14 @@
 import { signRouterCredential } from "@hireloop/identity";
 import autocannon from "autocannon";
+import { percentile } from "./measure.ts";
 
 /** One prepared request: autocannon builds its bytes once and cycles through the list per connection. */
 export interface BenchRequest {
+  /** GET unless stated. */
+  method?: "GET" | "POST";
   path: string;
   headers: Record<string, string>;
+  body?: string;
   /** Sent straight to a cell: each send carries a fresh router credential, as the router makes it. */
   signedFor?: { cellKey: Buffer; tenant: string };
 }
@@ -15,7 +19,7 @@ export function headersFor(request: BenchRequest): Record<string, string> {
   const { cellKey, tenant } = request.signedFor;
   return {
     ...request.headers,
-    ...signRouterCredential(cellKey, { method: "GET", path: request.path, tenant }),
+    ...signRouterCredential(cellKey, { method: request.method ?? "GET", path: request.path, tenant }),
   };
 }
 
@@ -42,6 +46,7 @@ export interface LoadResult {
   responses: number;
   rps: number;
   p50: number;
+  p95: number;
   p99: number;
   /** Responses with another status, plus connection errors and timeouts. */
   errors: number;
@@ -68,9 +73,10 @@ export function drive(baseUrl: string, requests: readonly BenchRequest[], option
         duration: options.seconds,
         timeout: REQUEST_TIMEOUT_SECONDS,
         requests: requests.map((request) => ({
-          method: "GET",
+          method: request.method ?? "GET",
           path: request.path,
           headers: request.headers,
+          ...(request.body === undefined ? {} : { body: request.body }),
           // A signed request is made anew for every send: a credential is good for one request.
           ...(request.signedFor
             ? { setupRequest: (built: object) => ({ ...built, headers: headersFor(request) }) }
@@ -108,13 +114,44 @@ export function combine(samples: readonly LoadSample[]): LoadResult {
     responses: latencies.length,
     rps: latencies.length / seconds,
     p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     errors,
     unexpected,
   };
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+/**
+ * Two sets of requests to one server, as `compareThroughput` measures two functions: each side
+ * warmed up first (a process just started is still compiling its code, and its consumers are still
+ * joining their groups), then measured in alternating rounds, so neither side runs alone on a
+ * machine the other has just warmed or loaded.
+ */
+export async function compareLoad(
+  baseUrl: string,
+  sides: { ours: readonly BenchRequest[]; peer: readonly BenchRequest[] },
+  { connections, rounds = 3, seconds = 4, warmUpSeconds = 3, expectStatus = 200 }: CompareOptions,
+): Promise<{ ours: LoadResult; peer: LoadResult }> {
+  const run = (requests: readonly BenchRequest[], duration: number) =>
+    drive(baseUrl, requests, { connections, seconds: duration, expectStatus });
+  await run(sides.ours, warmUpSeconds);
+  await run(sides.peer, warmUpSeconds);
+  const samples = { ours: [] as LoadSample[], peer: [] as LoadSample[] };
+  for (let round = 0; round < rounds; round++) {
+    samples.ours.push(await run(sides.ours, seconds));
+    samples.peer.push(await run(sides.peer, seconds));
+  }
+  return { ours: combine(samples.ours), peer: combine(samples.peer) };
+}
+
+export interface CompareOptions {
+  connections: number;
+  /** Measured rounds of each side. Default 3. */
+  rounds?: number;
+  /** Seconds per round. Default 4. */
+  seconds?: number;
+  /** Seconds of each side before the first round, not counted. Default 3. */
+  warmUpSeconds?: number;
+  /** Default 200. */
+  expectStatus?: number;
 }
