@@ -13,6 +13,10 @@ export function observe(): MiddlewareHandler<HonoEnv> {
     const started = performance.now();
     const requestId = c.get("requestId");
     c.set("logger", deps.logger.child({ requestId }));
+    // Set before the answer exists: set after, each would make hono copy the finished answer into a
+    // new web Response (and @hono/node-server then write it out through a stream).
+    c.header("x-hl-cell", deps.config.cellId);
+    c.header("x-hl-region", deps.config.region);
     const parent = extractTraceContext({
       traceparent: c.req.header("traceparent"),
       tracestate: c.req.header("tracestate"),
@@ -26,9 +30,6 @@ export function observe(): MiddlewareHandler<HonoEnv> {
       },
       { parent, kind: SpanKind.SERVER, attributes: { "http.method": c.req.method } },
     );
-    c.header("x-hl-cell", deps.config.cellId);
-    c.header("x-hl-region", deps.config.region);
-    c.header("x-request-id", requestId);
     const route = c.req.routePath || "unmatched";
     const seconds = (performance.now() - started) / 1000;
     deps.metrics.httpDuration.observe({ method: c.req.method, route, status: String(c.res.status) }, seconds);

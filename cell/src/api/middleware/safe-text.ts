@@ -1,3 +1,4 @@
+import { declaresBody } from "@hireloop/http";
 import type { Context, MiddlewareHandler } from "hono";
 import { errorCodes } from "../../errors.ts";
 import type { HonoEnv } from "../env.ts";
@@ -83,6 +84,9 @@ async function inBody(c: Context<HonoEnv>): Promise<Refusal | undefined> {
   if (isJsonMediaType(mediaType)) {
     // No body (a GET, an empty POST) has nothing to check, whatever its type says: many clients
     // send Content-Type: application/json on every request. A route that needs a body says so.
+    // A GET that declares none is not read at all: @hono/node-server reads a GET's body only by
+    // building the whole web Request.
+    if (readsNoBody(c)) return undefined;
     const text = await c.req.text();
     if (text === "") return undefined;
     let body: unknown;
@@ -106,6 +110,15 @@ async function inBody(c: Context<HonoEnv>): Promise<Refusal | undefined> {
     c.set("form", form);
   }
   return undefined;
+}
+
+function readsNoBody(c: Context<HonoEnv>): boolean {
+  const method = c.req.method;
+  if (method !== "GET" && method !== "HEAD") return false;
+  return !declaresBody({
+    "content-length": c.req.header("content-length"),
+    "transfer-encoding": c.req.header("transfer-encoding"),
+  });
 }
 
 /** The path to the first string (key or value) in a parsed JSON value that is not safe text. */
