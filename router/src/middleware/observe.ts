@@ -1,5 +1,4 @@
 import { extractTraceContext, type Span, SpanKind, startDetachedSpan } from "@hireloop/observability";
-import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { MiddlewareHandler } from "hono";
 import type { RouterEnv } from "../env.ts";
 import { sloGroupLabel } from "../metrics.ts";
@@ -33,10 +32,11 @@ export function observe(): MiddlewareHandler<RouterEnv> {
       attributes: { "http.method": c.req.method },
     });
     c.set("span", span);
+    // For the answers the router writes itself; set before they exist (after, hono would copy each
+    // into a new web Response). One streamed from a cell or a peer region carries its own.
+    c.header("x-hl-region", c.get("deps").config.region);
     try {
       await next();
-      // A response streamed from a cell (or a peer region) carries the cell's own x-hl-region.
-      if (c.res !== RESPONSE_ALREADY_SENT) c.header("x-hl-region", c.get("deps").config.region);
     } finally {
       span.updateName(`${c.req.method} ${c.req.routePath || "unmatched"}`);
       span.setAttribute("http.status_code", c.get("proxied")?.status ?? c.res.status);
