@@ -30,20 +30,14 @@ import { parseArgs } from "node:util";
 import { buildTable, cellFor, createPlacementStore } from "@hireloop/placement";
 import type { CellProcesses } from "@hireloop/testkit/cell-processes";
 import { createControlPlaneDatabase } from "@hireloop/testkit/control-plane";
-import {
-  type BenchRequest,
-  combine,
-  drive,
-  headersFor,
-  type LoadResult,
-  type LoadSample,
-} from "@hireloop/testkit/load";
+import { type BenchRequest, drive, headersFor, type LoadResult } from "@hireloop/testkit/load";
 import { fmt } from "@hireloop/testkit/measure";
 import { startRegion, type TestRegion } from "@hireloop/testkit/regions";
 import { type RouterProcess, startRouterProcess } from "@hireloop/testkit/router-process";
-import { childProcesses, totalCpuSeconds } from "./cpu.ts";
+import { childProcesses } from "./cpu.ts";
 import { ensureNginx, type RunningNginx, startNginx } from "./nginx.ts";
-import { type AddressedRequest, OpenLoopDriver, type RateSample } from "./open-loop.ts";
+import { type AddressedRequest, OpenLoopDriver } from "./open-loop.ts";
+import { type ClosedPhase, measure, type Phase, type Run, type Target, type TargetName } from "./rounds.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const CELLS = 3;
@@ -53,22 +47,6 @@ const EXPECT_STATUS = 404;
 const DEADLINE_MS = 6 * 60_000;
 const TARGET_THROUGHPUT_RATIO = 0.5;
 const TARGET_ADDED_P99_MS = 2;
-
-/**
- * A measurement: every target warmed up, then measured in rounds whose order alternates (direct, nginx,
- * router, then the reverse), so a change in the machine's background load does not fall on one target.
- */
-interface Phase {
-  title: string;
-  warmupSeconds: number;
-  rounds: number;
-  roundSeconds: number;
-}
-
-/** autocannon's closed loop: each connection sends its next request when the last is answered. */
-interface ClosedPhase extends Phase {
-  connections: number;
-}
 
 /** The issue's comparison: the same connections against each target, as fast as each answers. */
 const UNDER_LOAD: ClosedPhase = {
@@ -93,24 +71,6 @@ const UNLOADED: ClosedPhase = {
   rounds: 2,
   roundSeconds: 4,
 };
-
-type TargetName = "direct" | "nginx" | "router";
-
-interface Target {
-  name: TargetName;
-  label: string;
-  url: string;
-  /** The proxy's processes, whose CPU time is charged to this target's requests. */
-  proxyPids: number[];
-  /** What this target is sent, when not the shared requests. */
-  requests?: readonly BenchRequest[];
-}
-
-/** CPU milliseconds per answered request, of the proxy and of all the cells' API processes. */
-interface CpuCost {
-  proxy: number;
-  cells: number;
-}
 
 const { values: args } = parseArgs({ options: { "cpu-prof-dir": { type: "string" } } });
 
@@ -243,51 +203,6 @@ async function spread(
   return { summary, cells };
 }
 
-/** One timed run against a target: a closed-loop autocannon run or an open-loop run at a fixed rate. */
-type Run = (target: Target, seconds: number) => Promise<LoadSample>;
-
-async function measure(
-  targets: readonly Target[],
-  cellPids: readonly number[],
-  phase: Phase,
-  description: string,
-  run: Run,
-): Promise<Record<TargetName, LoadResult>> {
-  log(
-    `\n${phase.title}: ${description}; ${phase.warmupSeconds} s warm-up, then ${phase.rounds} × ${phase.roundSeconds} s per target in alternating order`,
-  );
-  for (const target of targets) await run(target, phase.warmupSeconds);
-  const samples = new Map<TargetName, LoadSample[]>(targets.map((target) => [target.name, []]));
-  const cpuSeconds = new Map<TargetName, CpuCost>(
-    targets.map((target) => [target.name, { proxy: 0, cells: 0 }]),
-  );
-  for (let round = 0; round < phase.rounds; round++) {
-    const order = round % 2 === 0 ? targets : [...targets].reverse();
-    for (const target of order) {
-      const proxyBefore = totalCpuSeconds(target.proxyPids);
-      const cellsBefore = totalCpuSeconds(cellPids);
-      samples.get(target.name)?.push(await run(target, phase.roundSeconds));
-      const used = cpuSeconds.get(target.name);
-      if (used) {
-        used.proxy += totalCpuSeconds(target.proxyPids) - proxyBefore;
-        used.cells += totalCpuSeconds(cellPids) - cellsBefore;
-      }
-    }
-  }
-  const results = Object.fromEntries(
-    targets.map((target) => [target.name, combine(samples.get(target.name) ?? [])]),
-  ) as Record<TargetName, LoadResult>;
-  for (const target of targets) {
-    const result = results[target.name];
-    const used = cpuSeconds.get(target.name) ?? { proxy: Number.NaN, cells: Number.NaN };
-    const perRequest = (seconds: number) => (seconds * 1000) / result.responses;
-    const lags = (samples.get(target.name) ?? []).map((sample) => (sample as Partial<RateSample>).lagP99);
-    const lag = lags.every((value) => value !== undefined) ? Math.max(...lags) : undefined;
-    row(target, result, { proxy: perRequest(used.proxy), cells: perRequest(used.cells) }, lag);
-  }
-  return results;
-}
-
 /** autocannon against the target's URL with `connections` keep-alive connections. */
 function closedLoop(requests: readonly BenchRequest[], phase: ClosedPhase): Run {
   return (target, seconds) =>
@@ -311,15 +226,6 @@ const measureClosed = (
     `autocannon, ${phase.connections} keep-alive connection(s)`,
     closedLoop(requests, phase),
   );
-
-function row(target: Target, result: LoadResult, cpu: CpuCost, lagP99?: number) {
-  const unexpected = [...result.unexpected.entries()].map(([status, count]) => `${status}×${count}`);
-  const proxyCpu = target.proxyPids.length > 0 ? `${fmt(cpu.proxy, 3)} ms ${target.name}` : "no proxy";
-  const lag = lagP99 === undefined ? "" : `   send lag p99 ${fmt(lagP99, 2)} ms`;
-  log(
-    `  ${target.label.padEnd(20)} ${fmt(result.rps, 0).padStart(7)} req/s   p50 ${fmt(result.p50, 2).padStart(7)} ms   p99 ${fmt(result.p99, 2).padStart(7)} ms   errors ${result.errors}${unexpected.length > 0 ? ` (${unexpected.join(", ")})` : ""}   CPU/request: ${proxyCpu}, ${fmt(cpu.cells, 3)} ms cells${lag}`,
-  );
-}
 
 const verdict = (met: boolean) => (met ? "met" : "MISSED");
 const loadAverage = () => fmt(loadavg()[0] ?? Number.NaN, 2);
