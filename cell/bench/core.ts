@@ -217,10 +217,10 @@ async function cellApi() {
       { connections: CLIENTS },
     );
     console.log(
-      `POST /v1/matches, 32 clients: p50 ${fmt(matches.p50)} ms  p95 ${fmt(matches.p95)} ms  p99 ${fmt(matches.p99)} ms  ${fmt(matches.rps, 0)} req/s  errors ${matches.errors}`,
+      `POST /v1/matches, 32 connections: p50 ${fmt(matches.p50)} ms  p95 ${fmt(matches.p95)} ms  p99 ${fmt(matches.p99)} ms  ${fmt(matches.rps, 0)} req/s  errors ${matches.errors}`,
     );
     console.log(
-      `peer GET /healthz, 32 clients:  p50 ${fmt(health.p50)} ms  p95 ${fmt(health.p95)} ms  p99 ${fmt(health.p99)} ms  ${fmt(health.rps, 0)} req/s  errors ${health.errors}`,
+      `peer GET /healthz, 32 connections:  p50 ${fmt(health.p50)} ms  p95 ${fmt(health.p95)} ms  p99 ${fmt(health.p99)} ms  ${fmt(health.rps, 0)} req/s  errors ${health.errors}`,
     );
     console.log(
       `ratio (matches / healthz): p50 ${fmt(matches.p50 / health.p50, 2)}  p95 ${fmt(matches.p95 / health.p95, 2)}  req/s ${fmt(matches.rps / health.rps, 2)}`,

@@ -47,9 +47,10 @@ export class OpenLoopDriver {
       const sent = performance.now();
       try {
         const { statusCode, body } = await this.#poolFor(request.origin).request({
-          method: "GET",
+          method: request.method ?? "GET",
           path: request.path,
           headers: headersFor(request),
+          body: request.body ?? null,
         });
         await body.dump();
         if (statusCode === options.expectStatus) latencies.push(performance.now() - sent);

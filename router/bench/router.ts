@@ -183,7 +183,9 @@ async function spread(
   const cells: string[] = [];
   for (const request of requests) {
     const res = await fetch(`${target.url}${request.path}`, {
+      method: request.method ?? "GET",
       headers: headersFor(request),
+      ...(request.body === undefined ? {} : { body: request.body }),
       signal: AbortSignal.timeout(10_000),
     });
     const body = await res.text();
