@@ -8,7 +8,6 @@ export interface CellMetrics {
   stepsTotal: Counter<"step" | "outcome">;
   stepDuration: Histogram<"step">;
   eventsPublished: Counter<"type">;
-  eventsConsumed: Counter<"consumer" | "outcome">;
   /** Requests refused because they did not come from the region's router (ADR 0016). */
   refusedDirect: Counter<"code">;
   /** Workflow starts refused because the cell has more queued than it takes (ADR 0041). */
@@ -51,12 +50,6 @@ export function createCellMetrics(labels: { region: string; cell: string; proces
       name: "hl_events_published_total",
       help: "Outbox events published to Kafka",
       labelNames: ["type"],
-      registers: [registry],
-    }),
-    eventsConsumed: new Counter({
-      name: "hl_events_consumed_total",
-      help: "Kafka events handled by a consumer (applied, duplicate or malformed)",
-      labelNames: ["consumer", "outcome"],
       registers: [registry],
     }),
     refusedDirect: new Counter({

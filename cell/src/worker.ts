@@ -1,7 +1,6 @@
 import type { Producer } from "kafkajs";
 import { createKafka, createProducer } from "./events/kafka.ts";
 import { type OutboxRelay, startOutboxRelay } from "./events/relay.ts";
-import { startUsageConsumer } from "./events/usage-consumer.ts";
 import { announceTenants } from "./tenancy/announce.ts";
 import type { CellDeps } from "./wiring/deps.ts";
 import { failWorkflow } from "./workflows/failure.ts";
@@ -18,8 +17,8 @@ export interface CellWorker {
 }
 
 /**
- * The cell's background half: workflow steps from the queue, the outbox relay to Kafka and the
- * usage consumer. Kafka being down delays events but never blocks workflows.
+ * The cell's background half: workflow steps from the queue and the outbox relay to Kafka, which
+ * counts usage as it publishes. Kafka being down delays events but never blocks workflows.
  */
 export async function startWorker(deps: CellDeps): Promise<CellWorker> {
   const { queue, logger } = deps;
@@ -54,7 +53,6 @@ export async function startWorker(deps: CellDeps): Promise<CellWorker> {
   const kafka = createKafka(`hireloop-${deps.config.cellId}-worker`, deps.config.kafkaBrokers, logger);
   const producer: Producer = createProducer(kafka);
   const relay = startOutboxRelay(deps, producer);
-  const consumer = startUsageConsumer(deps, kafka);
   announceTenants(deps).then(
     (count) => {
       if (count > 0) logger.info({ count }, "announced tenants registered before tenant.registered existed");
@@ -70,7 +68,6 @@ export async function startWorker(deps: CellDeps): Promise<CellWorker> {
     async stop() {
       for (const id of workerIds) await queue.offWork({ id });
       await relay.stop();
-      await consumer.stop();
       await producer.disconnect();
     },
   };

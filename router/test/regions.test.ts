@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { signedIn } from "@hireloop/testkit/client";
 import { textFixture } from "@hireloop/testkit/fixtures";
 import { testPlatform } from "@hireloop/testkit/platform";
-import { readAllRecords } from "@hireloop/testkit/topics";
+import { readAllRecords, sendRecords } from "@hireloop/testkit/topics";
 import {
   type RegionName,
   replicationDelaySeconds,
@@ -110,8 +110,12 @@ describe("home regions", () => {
     });
   }
 
-  it("learns of a new remote user from the mirrored events within seconds", async () => {
+  it("learns of a new remote user from the mirrored events within seconds, past a record that is not an event", async () => {
     const uid = `remote-${run}`;
+    // Keyed like the user's events, so it is mirrored to the same partition, in front of them.
+    await sendRecords(testPlatform().regions["eu-central"]?.kafkaBrokers ?? [], world.topic, [
+      { key: uid, value: "{not an event envelope" },
+    ]);
     const started = Date.now();
     expect((await call("eu-central", uid, "/v1/jobs", json(JOB))).status).toBe(201);
     // The claim told us-east the home; only the mirrored tenant.registered event names the cell.

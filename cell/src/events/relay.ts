@@ -7,9 +7,10 @@ import {
   SpanStatusCode,
   startDetachedSpan,
 } from "@hireloop/observability";
-import { asc, isNull, sql } from "drizzle-orm";
+import { asc, isNull } from "drizzle-orm";
 import type { Producer } from "kafkajs";
 import { outbox } from "../db/schema/index.ts";
+import { markPublishedAndCount } from "../use-cases/usage/count-published.ts";
 import type { CellDeps } from "../wiring/deps.ts";
 
 const BATCH_SIZE = 200;
@@ -25,9 +26,10 @@ export interface OutboxRelay {
 }
 
 /**
- * Publishes outbox rows to Kafka in commit order and marks them published. Rows are locked with
- * SKIP LOCKED so several relays can run; a crash between send and mark re-sends the batch, and
- * consumers drop the duplicates by event id (at-least-once delivery, exactly-once effect).
+ * Publishes outbox rows to Kafka in commit order, then marks them published and counts them in
+ * the tenants' usage in the same transaction. Rows are locked with SKIP LOCKED so several relays
+ * can run; a crash between send and mark re-sends the batch, and consumers drop the duplicates by
+ * event id (at-least-once delivery, exactly-once effect); usage counts it once (ADR 0047).
  */
 export function startOutboxRelay(deps: CellDeps, producer: Producer): OutboxRelay {
   let running = true;
@@ -83,11 +85,10 @@ export function startOutboxRelay(deps: CellDeps, producer: Producer): OutboxRela
       } finally {
         for (const span of spans) span.end();
       }
-      await tx
-        .update(outbox)
-        .set({ publishedAt: new Date() })
-        // One statement text whatever the batch's size: it is prepared once per connection (ADR 0038).
-        .where(sql`${outbox.seq} = any(${sql.param(rows.map((r) => r.seq))}::bigint[])`);
+      await markPublishedAndCount(
+        tx,
+        rows.map((row) => row.seq),
+      );
       for (const row of rows) deps.metrics.eventsPublished.inc({ type: String(row.envelope.type) });
       return rows.length;
     });

@@ -15,9 +15,9 @@ import { withTenantMigrationLock } from "./lock.ts";
 import { createMigrationLog, MIGRATION_PHASES, type MigrationPhase, migrateMigrationLog } from "./log.ts";
 import {
   deleteTenantFromSource,
+  finalUsageCounters,
   freezeTenant,
   readTenantSnapshot,
-  settleUsageCounters,
   unpublishedEvents,
 } from "./source.ts";
 import { addUsageCounters, resumeTenantOnTarget, writeTenantSnapshot } from "./target.ts";
@@ -155,7 +155,7 @@ async function runMigration(input: MigrateTenantInput): Promise<MigrationResult>
       },
       cleaned: async () => {
         await waitForOutbox(source, tenantKey, input.drainTimeoutMs ?? 60_000);
-        const counters = await settleUsageCounters(source.sql, tenantKey);
+        const counters = await finalUsageCounters(source.sql, tenantKey);
         await addUsageCounters(target.db, tenantKey, migrationId, counters);
         await deleteTenantFromSource(source.sql, tenantKey);
         return `${input.source.cellId} holds nothing of ${tenantKey}`;

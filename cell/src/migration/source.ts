@@ -1,5 +1,4 @@
 import type { Sql } from "postgres";
-import { USAGE_CONSUMER } from "../events/usage-consumer.ts";
 import { tenantLockName } from "../tenancy/write-guard.ts";
 import { DEAD_STEP_QUEUE, STEP_QUEUE } from "../workflows/queue.ts";
 import { MigrationError } from "./errors.ts";
@@ -56,29 +55,14 @@ export async function unpublishedEvents(source: Sql, tenantId: string): Promise<
 }
 
 /**
- * Counts, on the usage consumer's behalf, the tenant's events it has not counted yet, and returns
- * the tenant's final counters. Claiming the event ids in processed_events makes this and the
- * consumer exclusive per event (whoever inserts the id counts it), so nothing is counted twice
- * and nothing is left for the consumer to count after cleanup. The freeze means no new events.
+ * The tenant's final usage counters. Read once the tenant's outbox is drained: the relay counts
+ * each event in the transaction that marks it published (ADR 0047), and the freeze means no new
+ * events, so nothing is left to count after this.
  */
-export async function settleUsageCounters(
+export async function finalUsageCounters(
   source: Sql,
   tenantId: string,
 ): Promise<{ event_type: string; count: number }[]> {
-  await source`
-    with claimed as (
-      insert into processed_events (consumer, event_id)
-      select ${USAGE_CONSUMER}, event_id from outbox where key = ${tenantId}
-      on conflict do nothing
-      returning event_id
-    ), counted as (
-      select o.envelope->>'type' as event_type, count(*)::int as n
-      from outbox o join claimed c on c.event_id = o.event_id group by 1
-    )
-    insert into usage_counters (tenant_id, event_type, count)
-    select ${tenantId}, event_type, n from counted
-    on conflict (tenant_id, event_type)
-      do update set count = usage_counters.count + excluded.count, updated_at = now()`;
   return source<{ event_type: string; count: number }[]>`
     select event_type, count from usage_counters where tenant_id = ${tenantId} order by event_type`;
 }

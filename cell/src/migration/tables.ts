@@ -2,8 +2,8 @@
  * The tenant's rows, per table, in insert order (parents first). `where` selects the tenant's
  * rows with the tenant id as $1; `orderBy` is the primary key, so checksums are deterministic.
  * Not listed: the outbox (the source's relay publishes its own events, then cleanup deletes them)
- * and usage_counters (the source's usage consumer still counts the tenant's last events after the
- * freeze, so cleanup settles and moves the counters; see the ADR).
+ * and usage_counters (the source's relay still counts the tenant's last events as it publishes them
+ * after the freeze, so cleanup moves the counters once the outbox is drained; see the ADR).
  */
 export interface TenantTable {
   name: string;

@@ -14,8 +14,7 @@ import { STEP_QUEUE } from "../../src/workflows/queue.ts";
 import { startTestCell, type TestCell } from "../support/cell.ts";
 
 export const REGION = "us-east";
-// Cell ids name the cells' Kafka consumer groups: unique ones keep parallel test files from
-// rebalancing each other's usage consumers.
+// Cell ids unique to this run: parallel test files share the platform's Redis and Kafka.
 const run = randomBytes(3).toString("hex");
 export const SOURCE = `us-east-m${run}a`;
 export const TARGET = `us-east-m${run}b`;

@@ -39,19 +39,3 @@ export async function readTopic(
     await consumer.disconnect();
   }
 }
-
-/** Writes raw messages to a topic, as any client of the broker could. */
-export async function sendMessages(topic: string, messages: { key: string; value: string }[]): Promise<void> {
-  const kafka = new Kafka({
-    clientId: "hl-test-writer",
-    brokers: testPlatform().kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
-  const producer = kafka.producer();
-  await producer.connect();
-  try {
-    await producer.send({ topic, messages });
-  } finally {
-    await producer.disconnect();
-  }
-}

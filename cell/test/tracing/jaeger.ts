@@ -78,7 +78,6 @@ export function hopsMissing(spans: TraceSpan[]): string[] {
     ["ai-optimizer's TailorResume", has("ai-optimizer", "server", "AiOptimizerService/TailorResume")],
     ["pdf's Render", has("pdf", "server", "PdfService/Render")],
     ["a Kafka publish", has("cell-worker", "producer")],
-    ["a Kafka consume", has("cell-worker", "consumer")],
   ];
   return hops.filter(([, present]) => !present).map(([hop]) => hop);
 }

@@ -63,3 +63,19 @@ export async function readAllRecords(
     await consumer.disconnect();
   }
 }
+
+/** Writes raw records to a topic on one broker, as any client of the broker could. */
+export async function sendRecords(
+  brokers: string[],
+  topic: string,
+  records: { key: string; value: string }[],
+): Promise<void> {
+  const kafka = new Kafka({ clientId: "hl-test-writer", brokers, logLevel: logLevel.NOTHING });
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages: records });
+  } finally {
+    await producer.disconnect();
+  }
+}

@@ -26,7 +26,7 @@ export const outbox = pgTable(
   (t) => [index("outbox_unpublished_idx").on(t.seq).where(sql`${t.publishedAt} is null`)],
 );
 
-/** Event ids a consumer has applied: the consumer's idempotency record. */
+/** Ids of work done exactly once (a tenant migration's steps on its target), each under its consumer's name. */
 export const processedEvents = pgTable(
   "processed_events",
   {
@@ -37,7 +37,7 @@ export const processedEvents = pgTable(
   (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
 );
 
-/** Per-cell usage counters, by tenant and event type, fed by the usage consumer. */
+/** Per-cell usage counters, by tenant and event type, counted by the outbox relay as it publishes (ADR 0047). */
 export const usageCounters = pgTable(
   "usage_counters",
   {

@@ -124,20 +124,10 @@ export const cellDashboard: DashboardSpec = {
       panels: [
         {
           title: "Outbox events published",
-          description: "Events the outbox relay published to the region's Kafka, by type",
+          description:
+            "Events the outbox relay published to the region's Kafka, by type (each counted in its tenant's usage as it is published)",
           unit: "ops",
           queries: [{ expr: sumRate("type", "hl_events_published_total", CELL), legend: "{{type}}" }],
-        },
-        {
-          title: "Events consumed",
-          description: "Kafka events the cell's consumers handled, by consumer and outcome",
-          unit: "ops",
-          queries: [
-            {
-              expr: sumRate("consumer, outcome", "hl_events_consumed_total", CELL),
-              legend: "{{consumer}} {{outcome}}",
-            },
-          ],
         },
       ],
     },
