@@ -3,8 +3,8 @@
  * payloads never delays the measuring process's own reads: the heaviest request of every kind the
  * cell takes, all at once (the router's upload budget admits the largest of each together), then
  * the kinds again in turn, keeping the tenant's whole share of the cell busy, as one tenant,
- * through the router, for HL_SECONDS. Prints each kind's answers by status as one JSON line when
- * done.
+ * through the router, until SIGTERM (or HL_SECONDS at most). Prints each kind's answers by status
+ * as one JSON line when done.
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -93,6 +93,11 @@ const heavy: [string, () => Promise<Response>][] = [
  */
 const IN_FLIGHT = 2;
 const deadline = Date.now() + seconds * 1000;
+/** Told to finish: no new request is sent, and those in flight are answered and counted. */
+let stopping = false;
+process.on("SIGTERM", () => {
+  stopping = true;
+});
 const kinds = heavy.filter(([kind]) => !only || only.includes(kind));
 const statuses: Record<string, Record<number, number>> = Object.fromEntries(
   kinds.map(([kind]) => [kind, {}]),
@@ -112,7 +117,7 @@ await Promise.all(kinds.map(async (entry) => readyAt.set(entry[0], Date.now() + 
 const queue = [...kinds];
 await Promise.all(
   Array.from({ length: IN_FLIGHT }, async () => {
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !stopping) {
       const next = queue.findIndex(([kind]) => (readyAt.get(kind) ?? 0) <= Date.now());
       if (next === -1) {
         await pause(50);

@@ -102,8 +102,9 @@ export async function untilCount(
 /**
  * Runs one of the drills' own processes (a .ts file in this folder) with `env`; resolves to its last
  * line, parsed. Measuring sides run apart from the test runner, whose own pauses would be timed.
+ * `stop()` sends the process SIGTERM, for one that runs until told to finish.
  */
-export function runDrillProcess<T>(file: string, env: Record<string, string>): Promise<T> {
+export function runDrillProcess<T>(file: string, env: Record<string, string>): Promise<T> & { stop(): void } {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL(file, import.meta.url))], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -112,7 +113,7 @@ export function runDrillProcess<T>(file: string, env: Record<string, string>): P
   child.stdout.on("data", (chunk) => {
     output += chunk;
   });
-  return new Promise((resolve, reject) => {
+  const result = new Promise<T>((resolve, reject) => {
     child.on("error", reject);
     child.on("exit", (code) =>
       code === 0
@@ -120,4 +121,5 @@ export function runDrillProcess<T>(file: string, env: Record<string, string>): P
         : reject(new Error(`${file} exited with ${code}`)),
     );
   });
+  return Object.assign(result, { stop: () => void child.kill("SIGTERM") });
 }
