@@ -1,11 +1,12 @@
 import type { EventData, EventType } from "@hireloop/events";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
+import { grouped } from "../db/grouped.ts";
 import { outbox } from "../db/schema/index.ts";
 import type { EventRecorder, OutboxRow } from "../events/outbox.ts";
 import { frozenRefusal, tenantLockName } from "./write-guard.ts";
 
-/** Lone events waiting for the statement after the one in flight; past this, the one after that. */
+/** Lone events in one statement at most. */
 const MAX_BATCH = 256;
 
 export interface LoneEventWriter {
@@ -17,47 +18,30 @@ export interface LoneEventWriter {
   record<T extends EventType>(tenant: string, type: T, data: EventData<T>): Promise<void>;
 }
 
-interface Waiting {
+interface LoneEvent {
   tenant: string;
   row: OutboxRow;
-  settle: (error?: Error) => void;
 }
 
 /**
- * Group commit for lone events: while one statement is writing, the events that arrive wait and
- * go together in the next, so under load many requests share a statement, and alone a request
- * waits for no one. Each statement is its own transaction: `hireloop_guard_tenant` locks, checks
- * and registers each of its tenants (migration 0007), then the events of the tenants that are not
- * frozen go into the outbox, with `tenant.registered` for a tenant this write registered (ADR 0045).
+ * Group commit for lone events (db/grouped.ts): under load many requests share a statement, and
+ * alone a request waits for no one. Each statement is its own transaction: `hireloop_guard_tenant`
+ * locks, checks and registers each of its tenants (migration 0007), then the events of the tenants
+ * that are not frozen go into the outbox, with `tenant.registered` for a tenant this write
+ * registered (ADR 0045).
  */
 export function createLoneEventWriter(db: Database, events: EventRecorder): LoneEventWriter {
-  let waiting: Waiting[] = [];
-  let writing = false;
-
-  async function writeWaiting(): Promise<void> {
-    writing = true;
-    while (waiting.length > 0) {
-      const batch = waiting.slice(0, MAX_BATCH);
-      waiting = waiting.slice(MAX_BATCH);
-      try {
-        const guarded = await write(batch);
-        for (const entry of batch) {
-          const migrationId = guarded.get(entry.tenant);
-          entry.settle(
-            migrationId === undefined
-              ? new Error(`the guard answered nothing for tenant ${entry.tenant}`)
-              : frozenRefusal(migrationId),
-          );
-        }
-      } catch (error) {
-        for (const entry of batch) entry.settle(error as Error);
-      }
-    }
-    writing = false;
-  }
+  const writeGrouped = grouped<LoneEvent, undefined>(async (batch) => {
+    const guarded = await write(batch);
+    return batch.map(({ tenant }) => {
+      const migrationId = guarded.get(tenant);
+      if (migrationId === undefined) return new Error(`the guard answered nothing for tenant ${tenant}`);
+      return frozenRefusal(migrationId);
+    });
+  }, MAX_BATCH);
 
   /** Each tenant of the batch with its migration id if it is frozen, null if not. */
-  async function write(batch: Waiting[]): Promise<Map<string, string | null>> {
+  async function write(batch: LoneEvent[]): Promise<Map<string, string | null>> {
     const tenants = [...new Set(batch.map((entry) => entry.tenant))].sort();
     const guards = await db.execute<{ tenant: string; migration_id: string | null }>(sql`
       with guard as (
@@ -88,7 +72,7 @@ export function createLoneEventWriter(db: Database, events: EventRecorder): Lone
    * tenant this statement registers, which is rare: a tenant's first write is seldom a lone event),
    * then the events as they arrived.
    */
-  function rowsOf(batch: Waiting[], tenants: string[]): (OutboxRow & { onRegistration: boolean })[] {
+  function rowsOf(batch: LoneEvent[], tenants: string[]): (OutboxRow & { onRegistration: boolean })[] {
     return [
       ...tenants.map((tenant) => ({ ...events.row(tenant, "tenant.registered", {}), onRegistration: true })),
       ...batch.map(({ row }) => ({ ...row, onRegistration: false })),
@@ -96,13 +80,7 @@ export function createLoneEventWriter(db: Database, events: EventRecorder): Lone
   }
 
   return {
-    record(tenant, type, data) {
-      // Built here, in the request's trace context.
-      const row = events.row(tenant, type, data);
-      return new Promise<void>((resolve, reject) => {
-        waiting.push({ tenant, row, settle: (error) => (error ? reject(error) : resolve()) });
-        if (!writing) void writeWaiting();
-      });
-    },
+    // The row is built here, in the request's trace context.
+    record: (tenant, type, data) => writeGrouped({ tenant, row: events.row(tenant, type, data) }),
   };
 }

@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { createComputePool } from "../compute/pool.ts";
 import type { CellConfig } from "../config.ts";
 import { connectDatabase } from "../db/client.ts";
+import { createMatchInputsReader } from "../db/match-inputs.ts";
 import { createEventRecorder } from "../events/outbox.ts";
 import { createCellMetrics } from "../metrics.ts";
 import { openChannels } from "../shared-services/channels.ts";
@@ -57,6 +58,7 @@ export async function buildDeps(
     queue,
     events,
     loneEvents: createLoneEventWriter(database.db, events),
+    matchInputs: createMatchInputsReader(database.db),
     logger,
     metrics,
     channels,

@@ -4,6 +4,7 @@ import type { Sql } from "postgres";
 import type { ComputePool } from "../compute/pool.ts";
 import type { CellConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import type { MatchInputsReader } from "../db/match-inputs.ts";
 import type { EventRecorder } from "../events/outbox.ts";
 import type { CellMetrics } from "../metrics.ts";
 import type { Channels } from "../shared-services/channels.ts";
@@ -24,6 +25,8 @@ export interface CellDeps {
   events: EventRecorder;
   /** Events that are a request's only write, committed together under load (group commit). */
   loneEvents: LoneEventWriter;
+  /** What scoring a match reads, concurrent matches' in one statement. */
+  matchInputs: MatchInputsReader;
   logger: Logger;
   metrics: CellMetrics;
   /** The region's shared services (pdf, ai-optimizer, scraper) over gRPC. */

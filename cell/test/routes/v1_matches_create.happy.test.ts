@@ -38,6 +38,45 @@ describe("POST /v1/matches", () => {
   });
 });
 
+describe("POST /v1/matches, many at once", () => {
+  it("answers each caller from their own resume and job when their matches share a read", async () => {
+    const callers = await Promise.all(
+      ["cleo-matches", "dev-matches", "eli-matches"].map(async (uid) => {
+        const request = cell.as(uid);
+        return { request, ...(await resumeAndJob(request)) };
+      }),
+    );
+    const [cleo, dev] = callers;
+    if (!cleo || !dev) throw new Error("no callers");
+    const alone = await (
+      await cleo.request("/v1/matches", json({ resumeId: cleo.resume.id, jobId: cleo.job.id }))
+    ).json();
+    // Sent together, so the cell reads them in one statement: each caller's own rows, or 404 for a
+    // resume or job of someone else.
+    const sent = await Promise.all([
+      ...callers.flatMap(({ request, resume, job }) =>
+        Array.from({ length: 4 }, () => request("/v1/matches", json({ resumeId: resume.id, jobId: job.id }))),
+      ),
+      cleo.request("/v1/matches", json({ resumeId: cleo.resume.id, jobId: dev.job.id })),
+      dev.request("/v1/matches", json({ resumeId: cleo.resume.id, jobId: dev.job.id })),
+    ]);
+    const answers = await Promise.all(
+      sent.map(async (res) => ({ status: res.status, body: await res.json() })),
+    );
+    callers.forEach(({ resume, job }, caller) => {
+      for (const { status, body } of answers.slice(caller * 4, caller * 4 + 4)) {
+        expect(status).toBe(200);
+        expect(body).toMatchObject({ resumeId: resume.id, jobId: job.id });
+      }
+    });
+    expect(answers.slice(0, 4).map(({ body }) => body)).toEqual(Array(4).fill(alone));
+    expect(answers.slice(-2).map(({ status, body }) => [status, body.code])).toEqual([
+      [404, "not_found"],
+      [404, "not_found"],
+    ]);
+  });
+});
+
 describe("POST /v1/matches and a tenant's migration", () => {
   it("records match.scored guarded as every write: none while the tenant is frozen, even by a freeze committed while it waited for the lock", async () => {
     const tenant = "ben-matches";
